@@ -1,0 +1,80 @@
+"""Request and result types of search(): the contract of the CLI, the JSON API and the web page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SORTS = ("relevance", "newest", "oldest")
+DEFAULT_SIZE, MAX_SIZE = 20, 100
+DEFAULT_FACET_SIZE, MAX_FACET_SIZE = 10, 100
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A parsed, validated search. Built at the boundary by `from_params`; never raw strings after."""
+
+    q: str = ""
+    actor: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    not_actor: tuple[str, ...] = ()
+    not_place: tuple[str, ...] = ()
+    not_date: tuple[str, ...] = ()
+    date_from: date | None = None  # param name "from"
+    date_to: date | None = None  # param name "to"
+    sort: str = "relevance"
+    page: int = 1
+    size: int = DEFAULT_SIZE
+    facet_size: int = DEFAULT_FACET_SIZE
+    timeline: str | None = None  # "day" | "month" | "year" | None (automatic)
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    excluded: bool = False
+    toggle: str = ""  # query string that toggles this value on/off
+    exclude_toggle: str = ""  # query string that toggles the exclusion of this value
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    values: list[FacetValue]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineBucket:
+    period: str  # "2024", "2024-11" or "2024-11-29"
+    count: int
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    published: date | None
+    source: str
+    url: str
+    score: float | None
+    snippets: list[str]  # HTML: escaped text with matches in <mark>
+    actor: list[str] = field(default_factory=list)
+    place: list[str] = field(default_factory=list)
+    date: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    hits: list[Hit]
+    facets: dict[str, FacetCounts]
+    timeline: list[TimelineBucket]
+    suggestion: str | None = None
+    timeline_unit: str = "month"

@@ -1,0 +1,126 @@
+"""The index contract: field names, analyzers, and the one definition of the facet names.
+
+The indexer writes documents with `document_fields()`; the read side relies on the same
+names. Facet fields index each canonical value as one whole term (spaces kept, case kept),
+so a facet term is exactly the value shown to the user.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from whoosh.analysis import CharsetFilter, StemmingAnalyzer, Token, Tokenizer
+from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema, FieldType
+from whoosh.formats import Existence
+from whoosh.support.charset import accent_map
+
+#: The entity facets, in display order. The only place these names are defined.
+FACETS: tuple[str, ...] = ("actor", "place", "date")
+#: Country of each place value, a facet for rolling places up by country.
+COUNTRY_FIELD = "country"
+#: Separator inside the stored `place_country` pairs.
+SCHEMA_VERSION = 1
+
+
+class ListTokenizer(Tokenizer):
+    """Yields each element of a list (or a single string) as one token, untouched."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, mode="", **kwargs):
+        values = [value] if isinstance(value, str) else list(value)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, text in enumerate(values):
+            token.text = text
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = text
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(text)
+            yield token
+
+
+class FACET(FieldType):
+    """A multi-valued keyword field whose values keep spaces and case (one term per value)."""
+
+    def __init__(self, stored: bool = True):
+        self.analyzer = ListTokenizer()
+        self.format = Existence()
+        self.stored = stored
+        self.unique = False
+        self.scorable = False
+
+    def to_bytes(self, value):
+        return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def text_analyzer():
+    """English stemming with accent folding, so 'Öcalan' and 'Ocalan' match each other."""
+    return StemmingAnalyzer() | CharsetFilter(accent_map)
+
+
+def make_schema() -> Schema:
+    """The Whoosh schema of a Trawl index."""
+    fields = {
+        "id": ID(stored=True, unique=True),
+        "title": TEXT(stored=True, analyzer=text_analyzer(), field_boost=2.0, spelling=True),
+        "body": TEXT(stored=True, analyzer=text_analyzer(), spelling=True),
+        "source": TEXT(stored=True, analyzer=text_analyzer()),
+        "url": STORED(),
+        "published": DATETIME(stored=True, sortable=True),
+        # path of the source file relative to the indexed root (for --prune), and content hash
+        "path": ID(stored=True),
+        "content_hash": ID(stored=True),
+        # place -> country pairs, JSON; metadata fields the loader kept; entity mentions (JSON)
+        "place_country": STORED(),
+        "meta": STORED(),
+        "mentions": STORED(),
+        COUNTRY_FIELD: FACET(),
+    }
+    for name in FACETS:
+        fields[name] = FACET()
+    return Schema(**fields)
+
+
+def as_datetime(value: date | None) -> datetime | None:
+    """Whoosh DATETIME wants datetimes; Trawl's publication dates are calendar days."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day)
+
+
+def document_fields(doc, facets) -> dict:
+    """The field dict to give `writer.add_document()` for a loaded document and its facets.
+
+    `doc` is an `indexer.document.Document`, `facets` an `indexer.document.Facets`.
+    """
+    fields = {
+        "id": doc.id,
+        "title": doc.title,
+        "body": doc.text,
+        "source": doc.source or "",
+        "url": doc.url or "",
+        "path": doc.path or "",
+        "content_hash": doc.content_hash,
+        "place_country": json.dumps(facets.countries, ensure_ascii=False),
+        "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
+        "mentions": json.dumps([m.as_list() for m in facets.mentions], ensure_ascii=False),
+        COUNTRY_FIELD: _unique(facets.countries.values()),
+    }
+    published = as_datetime(doc.published)
+    if published is not None:
+        fields["published"] = published
+    for name in FACETS:
+        fields[name] = _unique(getattr(facets, name))
+    return fields
+
+
+def _unique(values: Iterable[str]) -> Sequence[str]:
+    return list(dict.fromkeys(v for v in values if v))
