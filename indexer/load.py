@@ -1,0 +1,71 @@
+"""Load documents from files, folders and globs, reporting bad input instead of stopping.
+
+Formats: `.txt`/`.md` (optional YAML front matter), `.html`/`.htm` (trafilatura), `.jsonl`/
+`.ndjson`/`.json` and `.csv` (fields id, title, text|body|content, published|date, source, url;
+other fields kept in `Document.meta`).
+
+Ids: a record's own `id`, else the file's path relative to the indexed root (the folder given,
+the folder before a glob's first wildcard, or a named file's own folder), plus `#L<line>` for a
+JSON line or CSV row and `#<n>` for the n-th item of a JSON list. `Document.path` is that
+relative path without the suffix, so the builder can prune documents whose files are gone.
+
+Bad input never stops a run: each of these becomes a `Problem` (file, line, reason) and is
+skipped, the rest of the file and the other files loading as usual: paths that match nothing,
+unsupported files named explicitly (inside folders they are skipped silently), unreadable files
+and broken links, binary files (NUL bytes in the first 8 kB), bytes that are not UTF-8,
+malformed JSON lines or CSV rows, records that are not objects, empty documents, and
+publication dates that do not name one day (the document is skipped, not indexed undated, so a
+typo in a date is noticed rather than silently dropping the document out of date filters).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+from indexer.document import Document, Problem
+from indexer.loaders import LOADERS
+from indexer.loaders.paths import expand_path
+from indexer.loaders.source import Skipped, SourceFile
+
+SUPPORTED_EXTENSIONS = tuple(LOADERS)
+
+
+def load_paths(paths: Sequence[str]) -> Iterator[Document | Problem]:
+    """Yield every document found under `paths` in a stable order, and a Problem per bad input."""
+    seen: set[str] = set()
+    for arg in paths:
+        for item in expand_path(arg, _supported):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            real = os.path.realpath(item.path)
+            if real not in seen:  # a file reached twice (a folder and a file in it) loads once
+                seen.add(real)
+                yield from load_source(item)
+
+
+def load_source(source: SourceFile) -> Iterator[Document | Problem]:
+    """Load one file with the loader for its extension, turning failures into Problems."""
+    loader = LOADERS.get(_extension(source.path))
+    if loader is None:
+        known = ", ".join(SUPPORTED_EXTENSIONS)
+        yield Problem(source.path, None, f"unsupported file type (expected one of {known})")
+        return
+    if os.path.islink(source.path) and not os.path.exists(source.path):
+        yield Problem(source.path, None, f"broken symbolic link to '{os.readlink(source.path)}'")
+        return
+    try:
+        yield from loader(source)
+    except Skipped as err:
+        yield Problem(source.path, err.line, err.reason)
+    except OSError as err:
+        yield Problem(source.path, None, f"unreadable file: {err.strerror or err}")
+
+
+def _supported(path: str) -> bool:
+    return _extension(path) in LOADERS
+
+
+def _extension(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
