@@ -1,0 +1,130 @@
+"""Raw spaCy vs Trawl's enrichment on a gold facet set: quality (P/R/F1) and extraction time.
+
+    python bench/eval_facets.py [GOLD.jsonl] [--scorer facet_eval.py] [--runs 3]
+                                [--timing-corpus FILE.jsonl] [--keep DIR]
+
+"Raw" uses the same NER-only pipeline and the same text (title, blank line, body) with its
+entities as facets without further work: PERSON/ORG -> actor, GPE/LOC/FAC -> place, text
+stripped. "Trawl" is `Enricher.enrich`. Both prediction files are scored by the shared
+scorer (../shared/eval/facet_eval.py by default). Times are medians of --runs warm runs
+(model and gazetteer loaded beforehand; their load times are printed apart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from indexer.document import Document  # noqa: E402
+from indexer.enrich import Enricher, model_text  # noqa: E402
+from indexer.model import load_bare_model, load_model  # noqa: E402
+
+SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+RAW_FACETS = {"PERSON": "actor", "ORG": "actor", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def read_documents(path: Path) -> list[Document]:
+    """Documents of a JSON-lines file with id, title, text and optional published."""
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            published = str(row.get("published") or "")[:10]
+            docs.append(Document(id=str(row["id"]), title=row.get("title") or "",
+                                 text=row.get("text") or "",
+                                 published=date.fromisoformat(published) if published else None))
+    return docs
+
+
+def raw_predictions(nlp, docs: list[Document]) -> list[dict]:
+    """The model's entities used as facets as they come."""
+    out = []
+    texts = (model_text(doc)[0] for doc in docs)
+    for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=64), strict=True):
+        values: dict[str, list[str]] = {"actor": [], "place": []}
+        for ent in parsed.ents:
+            facet = RAW_FACETS.get(ent.label_)
+            if facet and ent.text.strip() and ent.text.strip() not in values[facet]:
+                values[facet].append(ent.text.strip())
+        out.append({"id": doc.id, **values})
+    return out
+
+
+def trawl_predictions(enricher: Enricher, docs: list[Document]) -> list[dict]:
+    """Trawl's facet values, as `trawl extract` prints them."""
+    return [{"id": doc.id, "actor": facets.actor, "place": facets.place, "date": facets.date}
+            for doc, facets in enricher.enrich(docs)]
+
+
+def median_seconds(run, runs: int) -> float:
+    """Median wall time of several runs of a function."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def score(scorer: Path, gold: Path, predictions: list[dict], path: Path) -> dict:
+    """Write predictions as JSON lines and run the shared scorer on them."""
+    path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions),
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, str(scorer), str(gold), str(path)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def print_table(raw: dict, trawl: dict, times: tuple[float, float], docs: int) -> None:
+    """Side-by-side P/R/F1 per facet, then the time of each and their ratio."""
+    print(f"{'facet':8} {'metric':10} {'raw spaCy':>10} {'Trawl':>10} {'change':>8}")
+    for facet in ("actors", "places"):
+        for metric in ("precision", "recall", "f1", "predicted"):
+            a, b = raw[facet][metric], trawl[facet][metric]
+            print(f"{facet:8} {metric:10} {a:>10} {b:>10} {b - a:>+8.3f}"
+                  if isinstance(a, float) else f"{facet:8} {metric:10} {a:>10} {b:>10}")
+        print(f"{facet:8} {'gold':10} {raw[facet]['gold']:>10}")
+    raw_s, trawl_s = times
+    print(f"\nextraction time over {docs} documents (median): raw {raw_s:.3f} s, "
+          f"Trawl {trawl_s:.3f} s, Trawl/raw = {trawl_s / raw_s:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", default=str(SHARED_EVAL / "re3d-dev.jsonl"))
+    parser.add_argument("--scorer", default=str(SHARED_EVAL / "facet_eval.py"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timing-corpus", help="JSON lines to time on (default: the gold file)")
+    parser.add_argument("--keep", help="directory to keep the two prediction files in")
+    args = parser.parse_args(argv)
+    gold, scorer = Path(args.gold), Path(args.scorer)
+    docs = read_documents(gold)
+    start = time.perf_counter()
+    bare = load_bare_model()
+    enricher = Enricher(load_model())
+    print(f"load: model x2 + gazetteer {time.perf_counter() - start:.2f} s")
+    out_dir = Path(args.keep or tempfile.mkdtemp(prefix="trawl-eval-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    raw = score(scorer, gold, raw_predictions(bare, docs), out_dir / "raw.jsonl")
+    trawl = score(scorer, gold, trawl_predictions(enricher, docs), out_dir / "trawl.jsonl")
+    timed = read_documents(Path(args.timing_corpus)) if args.timing_corpus else docs
+    trawl_predictions(enricher, timed[:5])  # warm up both
+    raw_predictions(bare, timed[:5])
+    times = (median_seconds(lambda: raw_predictions(bare, timed), args.runs),
+             median_seconds(lambda: trawl_predictions(enricher, timed), args.runs))
+    print(f"gold: {gold} ({raw['documents']} documents); predictions in {out_dir}\n")
+    print_table(raw, trawl, times, len(timed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Aliases within one document: acronyms, partial names and bare head nouns -> the full name.
+
+"Hayat Tahrir al-Sham (HTS)" makes every "HTS" in the document Hayat Tahrir al-Sham; a later
+"Araghchi" is the "Abbas Araghchi" named earlier, and becomes an actor even if the model
+called it a place (the full name's label wins); a bare "Coalition" is the one "Global
+Coalition" of the document. Ambiguous cases (two Johnsons, two coalitions) stay unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from indexer.spans import Ent, overlaps
+
+ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
+_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
+
+
+def initials(name: str) -> tuple[str, str]:
+    """Initials of the capitalised words and of all content words ("al-Sham" counts "S")."""
+    parts = [p for p in re.split(r"[\s\-]+", name) if p[:1].isalpha()]
+    caps = "".join(p[0] for p in parts if p[0].isupper())
+    content = "".join(p[0].upper() for p in parts if p.lower() not in ACRONYM_STOP)
+    return caps, content
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """True when the acronym's letters are the initials of the name ("IRGC", "ISIL")."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    if len(letters) < 2 or len(name.split()) < 2:
+        return False
+    caps, content = initials(name)
+    return letters in (caps.upper(), content)
+
+
+def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
+    """Acronym -> the entity it abbreviates, from "Full Name (ACR)", "Full Name, or ACR",
+    and from all-capital actors that spell the initials of a longer actor in the document."""
+    found: dict[str, Ent] = {}
+    for ent in ents:
+        if ent.facet not in ("actor", "place") or len(ent.text.split()) < 2:
+            continue
+        after = text[ent.end:ent.end + 40]
+        paren, appos = _PAREN.match(after), _APPOSITION.match(after)
+        if paren and (paren.group(1).isupper() or is_acronym_of(paren.group(1), ent.text)):
+            found.setdefault(paren.group(1), ent)
+        elif appos and is_acronym_of(appos.group(1), ent.text):
+            found.setdefault(appos.group(1), ent)
+    for ent in ents:
+        short = ent.text
+        if short.isupper() and short not in found and len(short) >= 3:
+            full = [e for e in ents if e.facet == "actor" and is_acronym_of(short, e.text)]
+            if len({e.value for e in full}) == 1:
+                found[short] = full[0]
+    return found
+
+
+def _surname_key(word: str) -> str:
+    return _NAME_PARTICLE.sub("", word).replace("-", " ").casefold()
+
+
+def partial_name_targets(ents: list[Ent]) -> dict[str, Ent]:
+    """Surname (or last two words) -> the one full PERSON name that ends with it."""
+    targets: dict[str, list[Ent]] = {}
+    for ent in ents:
+        words = (ent.value or "").split()
+        if ent.label != "PERSON" or ent.facet != "actor" or len(words) < 2:
+            continue
+        for key in {_surname_key(words[-1]), _surname_key(" ".join(words[-2:]))}:
+            bucket = targets.setdefault(key, [])
+            if all(e.value != ent.value for e in bucket):
+                bucket.append(ent)
+    return {key: found[0] for key, found in targets.items() if len(found) == 1}
+
+
+def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
+    """Last word of a multi-word actor -> that actor, when only one actor ends with it."""
+    targets: dict[str, list[Ent]] = {}
+    for ent in ents:
+        words = (ent.value or "").split()
+        if ent.facet == "actor" and ent.label == "ORG" and len(words) >= 2:
+            bucket = targets.setdefault(words[-1].casefold(), [])
+            if all(e.value != ent.value for e in bucket):
+                bucket.append(ent)
+    return {key: found[0] for key, found in targets.items() if len(found) == 1}
+
+
+def _adopt(ent: Ent, full: Ent, rule: str) -> Ent:
+    """The alias takes the full name's facet, value and country."""
+    return replace(ent, facet=full.facet, value=full.value, country=full.country, rule=rule,
+                   fixed=True)
+
+
+def acronym_mentions(text: str, acronyms: dict[str, Ent], ents: list[Ent]) -> list[Ent]:
+    """Occurrences of a defined acronym that the model did not mark ("... (HTS)", "HTS said")."""
+    found = []
+    for acronym, full in acronyms.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            span = Ent(match.start(), match.end(), acronym, full.label)
+            if not any(overlaps(span, e) for e in ents):
+                found.append(_adopt(span, full, "alias-acronym"))
+    return found
+
+
+def resolve_aliases(text: str, ents: list[Ent], is_country) -> list[Ent]:
+    """Map acronyms, partial person names and bare head nouns to their full names."""
+    acronyms = acronym_definitions(text, ents)
+    ents = ents + acronym_mentions(text, acronyms, ents)
+    partials = partial_name_targets(ents)
+    heads = head_noun_targets(ents)
+    out = []
+    for ent in ents:
+        words = (ent.value or ent.text).split()
+        surname = _surname_key(" ".join(words))
+        if ent.facet == "date" or ent.rule == "watchlist":
+            out.append(ent)
+        elif ent.text in acronyms and acronyms[ent.text] is not ent:
+            out.append(_adopt(ent, acronyms[ent.text], "alias-acronym"))
+        elif ent.rule == "known":
+            out.append(ent)
+        elif len(words) <= 2 and surname in partials and not is_country(ent.text):
+            full = partials[surname]
+            out.append(ent if full.value == ent.value else _adopt(ent, full, "alias-partial"))
+        elif len(words) == 1 and (ent.value is None or ent.label == "ORG") \
+                and words[0].casefold() in heads and heads[words[0].casefold()].value != ent.value:
+            out.append(_adopt(ent, heads[words[0].casefold()], "alias-head"))
+        else:
+            out.append(ent)
+    return out
+
+
+def merge_armed_forces(ents: list[Ent]) -> list[Ent]:
+    """ "<Demonym> Armed Forces" is the "<Demonym> Army" when the document names that army."""
+    armies = {e.value for e in ents if e.facet == "actor" and (e.value or "").endswith(" Army")}
+    out = []
+    for ent in ents:
+        value = ent.value or ""
+        army = value[: -len(" Armed Forces")] + " Army" if value.endswith(" Armed Forces") else ""
+        out.append(_adopt(ent, replace(ent, value=army), "alias-army") if army in armies else ent)
+    return out
+
+
+def drop_vessel_parts(ents: list[Ent], vessel_prefixes: frozenset[str]) -> list[Ent]:
+    """A lone "Forbin" after "FS Forbin" is the ship again: no actor or place either."""
+    ships = {e.text.split()[-1] for e in ents
+             if len(e.text.split()) > 1 and e.text.split()[0] in vessel_prefixes}
+    return [replace(e, facet=None, value=None, rule="vessel")
+            if e.text in ships and e.facet in ("actor", "place") and not e.fixed else e
+            for e in ents]

@@ -1,0 +1,108 @@
+"""Which facet a span belongs to: the model's label, corrected by the gazetteer and by the
+rest of the document (one surface form, one facet: the majority, the gazetteer breaking ties).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from indexer.countries import is_demonym, is_people
+from indexer.gazetteer import Gazetteer
+from indexer.names import strip_region_suffix
+from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
+
+
+def person_words(ents: list[Ent]) -> set[str]:
+    """Words of multi-word PERSON names ("Michael Jordan" makes "Jordan" a person word)."""
+    words: set[str] = set()
+    for ent in ents:
+        if ent.label == "PERSON" and len(ent.text.split()) > 1:
+            words.update(ent.text.split())
+    return words
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|around|outside|to|from|at|into|towards|across|of)"
+                       r"\s+(?:the\s+)?|\b(?:capital|city|town),?\s+)$", re.I)
+_BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
+_AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def place_context(text: str, ent: Ent, gazetteer: Gazetteer) -> bool:
+    """True when the words around a span say it is a place: "in X", "the capital, X",
+    "X, Syria", "Mosul and X" (a list with a known place)."""
+    window = max(0, ent.start - 25)
+    if _LOCATIVE.search(text, window, ent.start):
+        return True
+    before = _BEFORE_LIST.search(text, window, ent.start)
+    after = _AFTER_LIST.match(text, ent.end)
+    return any(m and gazetteer.confident(m.group(1)) for m in (before, after))
+
+
+def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]) -> bool:
+    """A PERSON/ORG span that is a place: a well-known one by its exact name, or "X Province";
+    a person name that is also a city ("Mary") needs a locative word before it ("in Mary")."""
+    if is_demonym(ent.text) or (ent.label == "PERSON" and ent.text in persons):
+        return False
+    bare = strip_region_suffix(ent.text)
+    if bare != ent.text and gazetteer.lookup(bare):
+        return True
+    place = gazetteer.confident(ent.text)
+    if not place:
+        return False
+    return ent.label != "PERSON" or not place.kind.startswith("city") \
+        or place_context(text, ent, gazetteer)
+
+
+def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") -> Ent:
+    """First facet of a span: the label's facet, unless the gazetteer knows better."""
+    if ent.fixed:
+        return ent
+    facet = LABEL_FACETS.get(ent.label)
+    if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
+        return replace(ent, facet="place", rule="gazetteer", fixed=True)
+    if facet:
+        return replace(ent, facet=facet)
+    if ent.label not in RESCUABLE_LABELS:
+        return ent
+    if ent.label == "NORP" and is_people(ent.text):
+        return replace(ent, facet="actor", rule="people")
+    if is_demonym(ent.text):
+        return ent
+    place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
+    return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
+
+
+def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Give every occurrence of a surface form the same facet: rule-fixed facets first, then
+    the majority of the model's labels, then the gazetteer (place if it knows the name)."""
+    votes: dict[str, Counter] = {}
+    fixed: dict[str, Counter] = {}
+    for ent in ents:
+        if ent.facet in ("actor", "place"):
+            (fixed if ent.fixed else votes).setdefault(ent.key, Counter())[ent.facet] += 1
+    chosen = {}
+    for key in set(votes) | set(fixed):
+        counts = fixed.get(key) or votes[key]
+        ranked = counts.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            chosen[key] = "place" if gazetteer.lookup(key) else "actor"
+        else:
+            chosen[key] = ranked[0][0]
+    out = []
+    for ent in ents:
+        target = chosen.get(ent.key)
+        if ent.facet in ("actor", "place") and target and target != ent.facet and not ent.fixed:
+            ent = replace(ent, facet=target, value=None, rule="consistency")
+        out.append(ent)
+    return out
+
+
+def adopt_fixed_values(ents: list[Ent]) -> list[Ent]:
+    """Unfixed spans with the same surface as an alias take the alias's value ("Araghchi"
+    resolved once resolves everywhere in the document)."""
+    resolved = {e.key: e for e in ents if e.fixed and e.rule.startswith("alias")}
+    return [replace(e, facet=resolved[e.key].facet, value=resolved[e.key].value,
+                    country=resolved[e.key].country, rule=resolved[e.key].rule, fixed=True)
+            if e.key in resolved and not e.fixed else e for e in ents]

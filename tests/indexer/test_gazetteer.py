@@ -1,0 +1,98 @@
+"""Places: gazetteer lookups, canonical names with countries, relabelling, missed places."""
+
+from __future__ import annotations
+
+import pytest
+from entity_kit import resolved, small_gazetteer
+
+from indexer.gazetteer import default_gazetteer, place_key, spelling_variant
+
+
+def test_place_key_folds_case_accents_dots_and_articles():
+    assert place_key("the U.S.") == "us"
+    assert place_key("Ḩalab") == "halab"
+    assert place_key("Tall Rif‘at") == "tall rifat"
+    assert place_key("Deir ez-Zor") == "deir ez zor"
+
+
+def test_canonical_country_aliases_and_city_spelling():
+    gazetteer = small_gazetteer()
+    assert gazetteer.canonical("U.S.") == ("United States", "United States")
+    assert gazetteer.canonical("the United States") == ("United States", "United States")
+    assert gazetteer.canonical("Aleppo") == ("Aleppo", "Syria")
+    assert gazetteer.canonical("Raqqa") == ("Raqqa", "Syria")
+    assert gazetteer.canonical("Khan Tuman") is None
+
+
+def test_confident_needs_a_large_city():
+    gazetteer = small_gazetteer()
+    assert gazetteer.confident("Idlib").name == "Idlib"
+    assert gazetteer.confident("Saraqib") is None
+    assert gazetteer.confident("Syria").kind == "country"
+
+
+def test_spelling_variants_are_kept_translations_are_not():
+    assert spelling_variant("Raqqa", "Ar Raqqah")
+    assert spelling_variant("Idleb", "Idlib")
+    assert not spelling_variant("Halab", "Aleppo")
+    assert not spelling_variant("White House", "Casablanca")
+
+
+def test_default_gazetteer_knows_countries_aliases_cities_and_regions():
+    gazetteer = default_gazetteer()
+    assert gazetteer.canonical("US") == ("United States", "United States")
+    assert gazetteer.canonical("UK") == ("United Kingdom", "United Kingdom")
+    assert gazetteer.canonical("Palestinian Territory") == ("Palestine", "Palestine")
+    assert gazetteer.canonical("Idlib") == ("Idlib", "Syria")
+    assert gazetteer.canonical("Raqqah") == ("Raqqah", "Syria")
+    assert gazetteer.canonical("California") == ("California", "United States")
+    assert gazetteer.lookup("White House") is None
+
+
+@pytest.mark.parametrize(("label", "rule"), [("NORP", "gazetteer"), ("ORG", "gazetteer"),
+                                             ("WORK_OF_ART", "gazetteer")])
+def test_mislabelled_places_become_places(label, rule):
+    text = "Clashes were reported west of Aleppo."
+    assert resolved(text, [(label, "Aleppo")]) == [("Aleppo", "place", "Aleppo", rule)]
+
+
+def test_person_that_is_a_city_needs_place_context():
+    assert resolved("Fighting reached Mosul and Aleppo.", [("GPE", "Mosul"), ("PERSON", "Aleppo")]) \
+        == [("Mosul", "place", "Mosul", "model"), ("Aleppo", "place", "Aleppo", "gazetteer")]
+    assert resolved("His wife Mary said he was tired.", [("PERSON", "Mary")]) \
+        == [("Mary", "actor", "Mary", "model")]
+
+
+def test_person_name_word_is_not_relabelled():
+    text = "Said Aleppo Khan spoke. Later Aleppo left."
+    assert resolved(text, [("PERSON", "Said Aleppo Khan"), ("PERSON", "Aleppo")])[0] \
+        == ("Said Aleppo Khan", "actor", "Said Aleppo Khan", "model")
+
+
+def test_country_alias_is_canonical_with_its_country():
+    assert resolved("Talks with the US ended.", [("GPE", "US")]) \
+        == [("US", "place", "United States", "model")]
+
+
+def test_place_cue_makes_an_unknown_town_a_place_with_a_nearby_country():
+    text = "Rebels took the town of Khan Tuman near Aleppo."
+    ents = resolved(text, [("PERSON", "Khan Tuman"), ("GPE", "Aleppo")])
+    assert ents == [("Khan Tuman", "place", "Khan Tuman", "place-cue"),
+                    ("Aleppo", "place", "Aleppo", "model")]
+
+
+def test_missed_places_are_found_but_not_common_words_or_sentence_starts():
+    text = "Aid arrived in Damascus. Of the trucks, most came via Saraqib or Turkey."
+    assert resolved(text, []) == [("Damascus", "place", "Damascus", "gazetteer-scan"),
+                                  ("Turkey", "place", "Turkey", "gazetteer-scan")]
+
+
+def test_region_suffix_is_dropped_for_known_places():
+    assert resolved("Raids hit Idlib Province.", [("ORG", "Idlib Province")]) \
+        == [("Idlib Province", "place", "Idlib", "gazetteer")]
+
+
+def test_same_surface_same_facet_by_majority():
+    text = "Idlib said. Idlib said again. Forces left Idlib."
+    ents = resolved(text, [("ORG", "Idlib")])
+    assert {(facet, value) for _, facet, value, _ in ents} == {("place", "Idlib")}

@@ -1,0 +1,98 @@
+"""Canonical names: trimming spans, titles, possessive countries, casing, non-entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.names import (
+    canonical_actor,
+    fix_casing,
+    is_non_entity,
+    strip_region_suffix,
+    strip_title,
+    trim_span,
+)
+
+COUNTRIES = {"Syria": "Syria", "Iraq": "Iraq", "Iran": "Iran"}
+
+
+def country_of(name: str) -> str | None:
+    return COUNTRIES.get(name)
+
+
+def trimmed(text: str) -> str:
+    start, end = trim_span(text, 0, len(text))
+    return text[start:end]
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    ("the Syrian Army's", "Syrian Army"),
+    ("“Hezbollah”", "Hezbollah"),
+    ("Syria’s", "Syria"),
+    ("The U.S.", "U.S."),
+    ("Raqqah\n\nThe Syrian Democratic Forces", "Raqqah"),
+    ("\n\nAleppo", "Aleppo"),
+    ("(HTS)", "HTS"),
+    ("a new Government", "new Government"),
+    ("the", ""),
+])
+def test_trim_span_keeps_only_the_name(span, expected):
+    assert trimmed(span) == expected
+
+
+def test_trim_span_returns_offsets_into_the_text():
+    text = "Troops of the Syrian Army's 4th Division"
+    start, end = trim_span(text, 10, 27)
+    assert (start, end, text[start:end]) == (14, 25, "Syrian Army")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Iran's Foreign Minister Abbas Araghchi", "Abbas Araghchi"),
+    ("Iraqi President Fuad Masum", "Fuad Masum"),
+    ("Secretary of State John Kerry", "John Kerry"),
+    ("Brig. Gen. Kioumars Pourhashemi", "Kioumars Pourhashemi"),
+    ("Mr. Johnson", "Johnson"),
+    ("President", "President"),
+    ("Haider al-Abadi", "Haider al-Abadi"),
+])
+def test_strip_title(name, expected):
+    assert strip_title(name) == expected
+
+
+@pytest.mark.parametrize(("name", "person", "expected"), [
+    ("Syria's Armed Forces", False, "Syrian Armed Forces"),
+    ("Iraq's Security Forces", False, "Iraqi Security Forces"),
+    ("Spokesperson John Kirby", True, "John Kirby"),
+    ("KIRBY", True, "Kirby"),
+    ("HAYAT TAHRIR AL-SHAM", False, "Hayat Tahrir al-Sham"),
+    ("NATO", False, "NATO"),
+    ("Ministry", False, None),
+    ("Wednesday", False, None),
+    ("Syrian", False, None),
+    ("President", True, None),
+    ("USS Mahan", False, None),
+    ("General Motors", False, "General Motors"),
+])
+def test_canonical_actor(name, person, expected):
+    assert canonical_actor(name, person, country_of) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("3,000", True), ("Friday", True), ("March", True), ("government", True),
+    ("Government", True), ("Mr.", True), ("Aleppo", False), ("Congress", False),
+    ("Group of Seven", False),
+])
+def test_is_non_entity(name, expected):
+    assert is_non_entity(name) is expected
+
+
+def test_fix_casing_keeps_acronyms_and_title_cases_shouting_names():
+    assert fix_casing("SANA", person=False) == "SANA"
+    assert fix_casing("ISLAMIC STATE", person=False) == "Islamic State"
+    assert fix_casing("JOHN KIRBY", person=True) == "John Kirby"
+
+
+def test_strip_region_suffix():
+    assert strip_region_suffix("Idlib Provinces") == "Idlib"
+    assert strip_region_suffix("Aleppo countryside") == "Aleppo"
+    assert strip_region_suffix("Eastern Ghouta") == "Eastern Ghouta"

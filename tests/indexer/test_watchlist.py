@@ -1,0 +1,108 @@
+"""The user watchlist: YAML and CSV formats, clear errors, and the entity ruler before NER."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from entity_kit import raw_ents, small_gazetteer
+
+from indexer.entities import resolve_entities
+from indexer.watchlist import (
+    META_PLACES,
+    WatchEntry,
+    WatchlistError,
+    add_entity_ruler,
+    load_watchlist,
+    parse_csv,
+    parse_yaml,
+    ruler_patterns,
+)
+
+YAML_LIST = """
+- name: Islamic State
+  type: actor
+  aliases: [ISIS, ISIL, Daesh]
+- {name: Khan Shaykhun, type: place, aliases: "Khan Sheikhoun|Khan Shaykhoun", country: Syria}
+"""
+
+
+def test_parse_yaml_list():
+    assert parse_yaml(YAML_LIST, "w.yaml") == [
+        WatchEntry("Islamic State", "actor", ("ISIS", "ISIL", "Daesh")),
+        WatchEntry("Khan Shaykhun", "place", ("Khan Sheikhoun", "Khan Shaykhoun"), "Syria"),
+    ]
+
+
+def test_parse_yaml_sections_imply_the_type():
+    text = "actors:\n  - name: Wagner Group\npeople:\n  - name: Abu Mohammed al-Jolani\n" \
+           "    aliases: [Jolani]\nplaces:\n  - {name: Tal Rifaat, country: Syria}\n"
+    assert parse_yaml(text, "w.yaml") == [
+        WatchEntry("Wagner Group", "actor"),
+        WatchEntry("Abu Mohammed al-Jolani", "person", ("Jolani",)),
+        WatchEntry("Tal Rifaat", "place", (), "Syria"),
+    ]
+
+
+def test_parse_csv():
+    text = "name,type,aliases,country\nIslamic State,actor,ISIS|ISIL,\n\nManbij,place,,Syria\n"
+    assert parse_csv(text, "w.csv") == [WatchEntry("Islamic State", "actor", ("ISIS", "ISIL")),
+                                        WatchEntry("Manbij", "place", (), "Syria")]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("- {name: X, type: weapon}", "w.yaml: entry 1: type must be actor, person or place, got 'weapon'"),
+    ("- {type: actor}", "w.yaml: entry 1: missing name"),
+    ("- just a string", "w.yaml: entry 1: expected a mapping with name and type, got 'just a string'"),
+    ("name: [unclosed", "w.yaml: not valid YAML"),
+    ("groups: []", "w.yaml: unknown section(s) ['groups']; use actors, people and places"),
+])
+def test_yaml_errors_name_the_file_and_entry(text, message):
+    with pytest.raises(WatchlistError) as info:
+        parse_yaml(text, "w.yaml")
+    assert str(info.value).startswith(message)
+
+
+def test_csv_errors_name_the_line():
+    with pytest.raises(WatchlistError, match=r"^w.csv:3: type must be"):
+        parse_csv("name,type\nA,actor\nB,tank\n", "w.csv")
+    with pytest.raises(WatchlistError, match=r"^w.csv:1: header must name"):
+        parse_csv("who,what\nA,actor\n", "w.csv")
+
+
+def test_load_watchlist_reads_files_and_reports_missing_ones(tmp_path):
+    path = tmp_path / "watch.csv"
+    path.write_text("name,type\nHezbollah,actor\n", encoding="utf-8")
+    assert load_watchlist(str(path)) == (WatchEntry("Hezbollah", "actor"),)
+    with pytest.raises(WatchlistError, match="cannot read watchlist"):
+        load_watchlist(str(tmp_path / "missing.yaml"))
+
+
+def test_ruler_patterns_carry_the_canonical_name():
+    entries = [WatchEntry("Islamic State", "actor", ("ISIS",)), WatchEntry("Manbij", "place")]
+    assert ruler_patterns(entries, "watchlist") == [
+        {"label": "ORG", "pattern": "Islamic State", "id": "watchlist|Islamic State"},
+        {"label": "ORG", "pattern": "ISIS", "id": "watchlist|Islamic State"},
+        {"label": "GPE", "pattern": "Manbij", "id": "watchlist|Manbij"},
+    ]
+
+
+def test_ruler_applies_watchlist_and_known_entities(tmp_path):
+    path = tmp_path / "watch.yaml"
+    path.write_text(YAML_LIST, encoding="utf-8")
+    nlp = spacy.blank("en")
+    add_entity_ruler(nlp, str(path))
+    text = "ISIS fighters left Khan Sheikhoun. Counter-Daesh efforts and Hezbollah went on."
+    ents = resolve_entities(text, raw_ents(nlp, text), small_gazetteer(), nlp.meta[META_PLACES])
+    assert [(e.text, e.facet, e.value, e.rule, e.country) for e in ents] == [
+        ("ISIS", "actor", "Islamic State", "watchlist", None),
+        ("Khan Sheikhoun", "place", "Khan Shaykhun", "watchlist", "Syria"),
+        ("Hezbollah", "actor", "Hezbollah", "known", None),
+    ]
+
+
+def test_user_entry_overrides_a_known_surface(tmp_path):
+    path = tmp_path / "watch.yaml"
+    path.write_text("- {name: Hizbullah, type: actor, aliases: [Hezbollah]}\n", encoding="utf-8")
+    nlp = spacy.blank("en")
+    add_entity_ruler(nlp, str(path))
+    assert raw_ents(nlp, "Hezbollah said.") == [(0, 9, "ORG", "watchlist|Hizbullah")]
