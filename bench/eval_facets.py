@@ -1,18 +1,21 @@
 """Raw spaCy vs Trawl's enrichment on a gold facet set: quality (P/R/F1) and extraction time.
 
     python bench/eval_facets.py [GOLD.jsonl] [--scorer facet_eval.py] [--runs 3]
-                                [--timing-corpus FILE.jsonl] [--keep DIR]
+                                [--timing-corpus FILE.jsonl] [--keep DIR] [--errors]
 
 "Raw" uses the same NER-only pipeline and the same text (title, blank line, body) with its
 entities as facets without further work: PERSON/ORG -> actor, GPE/LOC/FAC -> place, text
 stripped. "Trawl" is `Enricher.enrich`. Both prediction files are scored by the shared
 scorer (../shared/eval/facet_eval.py by default). Times are medians of --runs warm runs
 (model and gazetteer loaded beforehand; their load times are printed apart).
+--errors also prints, per document and facet, Trawl's false positives (values matching no
+gold mention) and misses (gold entities no value matches), using the scorer's own matching.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -60,9 +63,16 @@ def raw_predictions(nlp, docs: list[Document]) -> list[dict]:
 
 
 def trawl_predictions(enricher: Enricher, docs: list[Document]) -> list[dict]:
-    """Trawl's facet values, as `trawl extract` prints them."""
-    return [{"id": doc.id, "actor": facets.actor, "place": facets.place, "date": facets.date}
-            for doc, facets in enricher.enrich(docs)]
+    """Trawl's facet values, as `trawl extract` prints them, plus each value's body mention
+    texts (an extra key the scorer ignores; the error dump uses it to spot renames)."""
+    out = []
+    for doc, facets in enricher.enrich(docs):
+        texts: dict[str, set[str]] = {}
+        for mention in facets.mentions:
+            texts.setdefault(mention.value, set()).add(mention.text)
+        out.append({"id": doc.id, "actor": facets.actor, "place": facets.place,
+                    "date": facets.date, "mentions": {k: sorted(v) for k, v in texts.items()}})
+    return out
 
 
 def median_seconds(run, runs: int) -> float:
@@ -82,6 +92,58 @@ def score(scorer: Path, gold: Path, predictions: list[dict], path: Path) -> dict
     result = subprocess.run([sys.executable, str(scorer), str(gold), str(path)],
                             capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
+
+
+def load_scorer(scorer: Path):
+    """The shared scorer as a module, so the error dump matches exactly as it scores."""
+    spec = importlib.util.spec_from_file_location("facet_eval", scorer)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def facet_errors(scorer, gold: Path, predictions: list[dict]) -> list[tuple]:
+    """(document id, facet, false positives, missed gold aliases, renamed FPs, renamed misses)
+    for each document and facet with an error. A rename is an error only because the value is
+    canonical: one of the value's mention texts matches the gold ("UK" -> "United Kingdom")."""
+    kind = "gum" if "gum" in gold.name else "re3d"
+    truth = scorer.load_gold(str(gold), kind)
+    by_id = {p["id"]: p for p in predictions}
+    out = []
+    for doc_id, per in truth.items():
+        pred = by_id.get(doc_id, {})
+        for facet in ("actors", "places"):
+            ents, mentions = per[facet]
+            values = list(dict.fromkeys(pred.get(facet[:-1]) or []))
+            texts = [t for v in values for t in pred.get("mentions", {}).get(v, [])]
+            wrong = [v for v in values if not any(scorer.matches(v, m) for m in mentions)]
+            missed = [sorted(a) for a in ents.values()
+                      if not any(scorer.matches(v, x) for v in values for x in a)]
+            renamed_fp = {v for v in wrong if any(scorer.matches(t, m) for m in mentions
+                                                  for t in pred["mentions"].get(v, []))}
+            renamed_miss = {" | ".join(a) for a in missed
+                            if any(scorer.matches(t, x) for t in texts for x in a)}
+            if wrong or missed:
+                out.append((doc_id, facet, wrong, missed, renamed_fp, renamed_miss))
+    return out
+
+
+def print_errors(errors: list[tuple]) -> None:
+    """One block per document and facet: FP values, then missed gold entities (aliases);
+    "(renamed)" marks errors that only the canonical renaming causes."""
+    totals = {"FP": 0, "FP renamed": 0, "MISS": 0, "MISS renamed": 0}
+    for doc_id, facet, wrong, missed, renamed_fp, renamed_miss in errors:
+        print(f"{doc_id[:70]} [{facet}]")
+        for value in wrong:
+            print(f"   FP   {value}" + ("  (renamed)" if value in renamed_fp else ""))
+        for aliases in missed:
+            label = " | ".join(aliases)
+            print(f"   MISS {label}" + ("  (renamed)" if label in renamed_miss else ""))
+        totals["FP"] += len(wrong)
+        totals["FP renamed"] += len(renamed_fp)
+        totals["MISS"] += len(missed)
+        totals["MISS renamed"] += len(renamed_miss)
+    print(", ".join(f"{k}: {v}" for k, v in totals.items()), "\n")
 
 
 def print_table(raw: dict, trawl: dict, times: tuple[float, float], docs: int) -> None:
@@ -105,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timing-corpus", help="JSON lines to time on (default: the gold file)")
     parser.add_argument("--keep", help="directory to keep the two prediction files in")
+    parser.add_argument("--errors", action="store_true",
+                        help="print Trawl's false positives and misses per document")
     args = parser.parse_args(argv)
     gold, scorer = Path(args.gold), Path(args.scorer)
     docs = read_documents(gold)
@@ -115,7 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(args.keep or tempfile.mkdtemp(prefix="trawl-eval-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     raw = score(scorer, gold, raw_predictions(bare, docs), out_dir / "raw.jsonl")
-    trawl = score(scorer, gold, trawl_predictions(enricher, docs), out_dir / "trawl.jsonl")
+    predicted = trawl_predictions(enricher, docs)
+    trawl = score(scorer, gold, predicted, out_dir / "trawl.jsonl")
+    if args.errors:
+        print_errors(facet_errors(load_scorer(scorer), gold, predicted))
     timed = read_documents(Path(args.timing_corpus)) if args.timing_corpus else docs
     trawl_predictions(enricher, timed[:5])  # warm up both
     raw_predictions(bare, timed[:5])

@@ -16,6 +16,7 @@ from indexer.spans import Ent, overlaps
 ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
 _PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
+_KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to) as\s+(?:the\s+)?")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
 
 
@@ -58,7 +59,8 @@ def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
     return found
 
 
-def _surname_key(word: str) -> str:
+def surname_key(word: str) -> str:
+    """A surname folded for matching: no "al-" particle, hyphens as spaces, case-folded."""
     return _NAME_PARTICLE.sub("", word).replace("-", " ").casefold()
 
 
@@ -69,7 +71,7 @@ def partial_name_targets(ents: list[Ent]) -> dict[str, Ent]:
         words = (ent.value or "").split()
         if ent.label != "PERSON" or ent.facet != "actor" or len(words) < 2:
             continue
-        for key in {_surname_key(words[-1]), _surname_key(" ".join(words[-2:]))}:
+        for key in {surname_key(words[-1]), surname_key(" ".join(words[-2:]))}:
             bucket = targets.setdefault(key, [])
             if all(e.value != ent.value for e in bucket):
                 bucket.append(ent)
@@ -114,7 +116,7 @@ def resolve_aliases(text: str, ents: list[Ent], is_country) -> list[Ent]:
     out = []
     for ent in ents:
         words = (ent.value or ent.text).split()
-        surname = _surname_key(" ".join(words))
+        surname = surname_key(" ".join(words))
         if ent.facet == "date" or ent.rule == "watchlist":
             out.append(ent)
         elif ent.text in acronyms and acronyms[ent.text] is not ent:
@@ -129,6 +131,41 @@ def resolve_aliases(text: str, ents: list[Ent], is_country) -> list[Ent]:
             out.append(_adopt(ent, heads[words[0].casefold()], "alias-head"))
         else:
             out.append(ent)
+    return out
+
+
+def known_surname_aliases(ents: list[Ent], surnames: dict[str, str], is_place) -> list[Ent]:
+    """A lone surname the document did not resolve ("Assad") is the well-known person with
+    that surname, unless the document names another person with it ("Hafez al-Assad")."""
+    named: dict[str, set[str]] = {}
+    for ent in ents:
+        words = (ent.value or "").split()
+        if ent.label == "PERSON" and ent.facet == "actor" and len(words) > 1:
+            named.setdefault(surname_key(words[-1]), set()).add(ent.value)
+    out = []
+    for ent in ents:
+        words = (ent.value or ent.text).split()
+        key = surname_key(words[0]) if len(words) == 1 else ""
+        full = surnames.get(key)
+        if full and not ent.fixed and ent.facet in ("actor", "place") \
+                and not words[0].isupper() and named.get(key, {full}) == {full} \
+                and not is_place(ent.text):
+            ent = replace(ent, facet="actor", value=full, country=None, rule="alias-known",
+                          fixed=True)
+        out.append(ent)
+    return out
+
+
+def nickname_aliases(text: str, ents: list[Ent]) -> list[Ent]:
+    """ "the Syria Civil Defence, known as the White Helmets", "Dagalo, widely known as Hemedti":
+    the name after "known as" is another name of the actor before it."""
+    by_start = {e.start: i for i, e in enumerate(ents) if e.facet != "date"}
+    out = list(ents)
+    for ent in ents:
+        match = _KNOWN_AS.match(text, ent.end) if ent.facet == "actor" and ent.value else None
+        i = by_start.get(match.end()) if match else None
+        if i is not None and out[i].value != ent.value and out[i].rule != "watchlist":
+            out[i] = _adopt(out[i], ent, "alias-nickname")
     return out
 
 

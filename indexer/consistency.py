@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
-from indexer.names import strip_region_suffix
+from indexer.names import GENERIC_WORDS, TITLE_WORDS, strip_region_suffix
+from indexer.phrases import EVENT_NOUNS
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
 
@@ -25,6 +26,15 @@ def person_words(ents: list[Ent]) -> set[str]:
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|near|around|outside|to|from|at|into|towards|across|of)"
                        r"\s+(?:the\s+)?|\b(?:capital|city|town),?\s+)$", re.I)
+#: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates")
+_STRONG_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|towards|across|(?:north|south|east|west)"
+                              r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")
+#: words of institutions' names that the locative rule must not turn into places
+INSTITUTION_WORDS = frozenset({"congress", "senate", "assembly", "house", "forces", "force",
+                               "party", "front", "brigade", "brigades", "units", "corps",
+                               "coalition", "council", "conference"})
+#: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
+LANDMARK_CITY_POPULATION = 500_000
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
 _AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
@@ -40,6 +50,23 @@ def place_context(text: str, ent: Ent, gazetteer: Gazetteer) -> bool:
     return any(m and gazetteer.confident(m.group(1)) for m in (before, after))
 
 
+def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """A name the gazetteer does not know well after "near", "in", "east of", or listed with a
+    known city ("Latakia and Palmyra"): a place, unless it
+    reads as an institution ("in Congress", "in the Syrian Army") or an acronym."""
+    words = [w.lower() for w in ent.text.split()]
+    if ent.text.isupper() or len(words) > 3 or (ent.label == "PERSON" and len(words) > 1) \
+            or set(words) & (GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS) \
+            or not all(w[:1].isupper() for w in ent.text.split()):
+        return False
+    if _STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start):
+        return True
+    before = _BEFORE_LIST.search(text, max(0, ent.start - 25), ent.start)
+    after = _AFTER_LIST.match(text, ent.end)
+    near = [gazetteer.confident(m.group(1)) for m in (before, after) if m]
+    return any(place and place.kind.startswith("city") for place in near)
+
+
 def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]) -> bool:
     """A PERSON/ORG span that is a place: a well-known one by its exact name, or "X Province";
     a person name that is also a city ("Mary") needs a locative word before it ("in Mary")."""
@@ -50,9 +77,9 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
         return True
     place = gazetteer.confident(ent.text)
     if not place:
-        return False
+        return _unknown_name_in_place(ent, text, gazetteer)
     return ent.label != "PERSON" or not place.kind.startswith("city") \
-        or place_context(text, ent, gazetteer)
+        or place.population >= LANDMARK_CITY_POPULATION or place_context(text, ent, gazetteer)
 
 
 def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") -> Ent:

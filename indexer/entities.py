@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from indexer.aliases import drop_vessel_parts, merge_armed_forces, resolve_aliases
+from indexer.aliases import (
+    drop_vessel_parts,
+    known_surname_aliases,
+    merge_armed_forces,
+    nickname_aliases,
+    resolve_aliases,
+)
 from indexer.consistency import adopt_fixed_values, classify, harmonise, person_words
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
@@ -34,6 +40,7 @@ from indexer.phrases import (
     place_cues,
 )
 from indexer.spans import Ent
+from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
 RawEnt = tuple[int, int, str, str]
@@ -105,6 +112,8 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES)
     ents = [canonical_value(e, gazetteer) for e in place_cues(text, ents)]
     ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None)
+    ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
+                                 lambda name: bool(gazetteer.lookup(name)))
     ents = adopt_fixed_values(ents)
     ents = [canonical_value(e, gazetteer) for e in harmonise(ents, gazetteer)]
     ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]

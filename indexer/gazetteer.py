@@ -71,11 +71,13 @@ class Gazetteer:
         """(canonical name, country) for a known place. Countries, regions and aliases take
         the gazetteer's name ("U.S." -> "United States"); a city keeps the text's spelling
         (transliterations vary, and the gazetteer's own name can be a local form that
-        readers do not search for: "Kobani" is "'Ayn al 'Arab" there)."""
+        readers do not search for: "Kobani" is "'Ayn al 'Arab" there); a gazetteer name with
+        diacritics ("Ţarţūs") is never the value."""
         place = self.lookup(text)
         if place is None:
             return None
-        return (text if place.kind.startswith("city") else place.name), place.country
+        keep_text = place.kind.startswith("city") or not place.name.isascii()
+        return (text if keep_text else place.name), place.country
 
     @classmethod
     def from_entries(cls, entries: list[tuple[str, Place]]) -> Gazetteer:

@@ -24,7 +24,10 @@ rep. representative gov gov. governor mayor ambassador spokesman spokeswoman spo
 chancellor chief chairman chairwoman envoy special speaker premier acting former state of
 minister-designate designate attorney justice judge lord lady sir dame mp officer head leader
 commissioner high representative army navy air force corporal private pvt cpl cpl. staff gen.
+supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
 """.split())
+#: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
+ORG_TITLE_WORDS = frozenset({"army", "navy", "air", "force", "staff", "justice"})
 #: leading words of a PERSON span that are never part of the name even if capitalised
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -36,8 +39,12 @@ government ministry department state army navy parliament council office agency 
 court police military forces administration cabinet regime embassy command
 commission authority authorities president minister secretary
 republic kingdom federation union group party movement organisation organization
-people city town village province region country capital
+people city town village province region country capital license licence
+fighters rebels militants troops soldiers officials protesters residents civilians refugees
 """.split())
+#: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act")
+_DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:Act|Law|Treaty|Convention|Charter|Protocol|Bill"
+                            r"|Resolution|Licen[cs]e)(?:\s+(?:No\.?\s*)?\d+)?$)")
 #: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
 VESSEL_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS",
                              "MV", "SS", "ROKS", "JS", "TCG", "FGS", "ITS", "ESPS", "HNLMS"})
@@ -47,6 +54,7 @@ _UPPER_WORD = re.compile(r"[A-Z][A-Z'-]{3,}")
 #: "Later the Syrian Army": a sentence adverb and "the" swallowed into the span
 _LEADING_WORDS_THE = re.compile(r"(?:[A-Z][a-z]+,?\s+){1,2}the\s+(?=[A-Z])")
 _REGION_SUFFIX = re.compile(r"\s+(?:provinces?|governorates?|countryside|region)$", re.I)
+_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.$")
 _PARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|Ash|An|Bin|Ibn)-")
 
 
@@ -80,9 +88,23 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         right -= len(tail.group(0))
     while right > left and span[right - 1] in _TRIM_CHARS:
         right -= 1
+    if span[right - 1:right] == "." and not _INITIALS_END.search(span[left:right]):
+        right -= 1  # "Hama." at a sentence end; "U.S." keeps its dot
+    right = left + len(_balanced(span[left:right]).rstrip(_TRIM_CHARS))
     if span[left:right].lower() in DETERMINERS:
         return start, start
     return start + left, start + right
+
+
+def _balanced(span: str) -> str:
+    """The span cut before an unclosed "(" or an unopened ")" ("Office of ... (OFAC" ->
+    "Office of ... ")."""
+    depth = 0
+    for i, ch in enumerate(span):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return span[:i]
+    return span[:span.rfind("(")] if depth > 0 else span
 
 
 def strip_region_suffix(name: str) -> str:
@@ -143,7 +165,15 @@ def is_non_entity(name: str) -> bool:
         return True
     if len(words) > 1 and words[0] in VESSEL_PREFIXES:
         return True
-    return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS for w in words)
+    if words[-1].lower() in ORG_TITLE_WORDS:
+        return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS for w in words)
+    return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS or is_demonym(w)
+               or _POSSESSIVE.sub("", w) != w for w in words)
+
+
+def is_document_name(name: str) -> bool:
+    """True for the name of a law, treaty, resolution or licence ("Caesar Act")."""
+    return bool(_DOCUMENT_NAME.search(name))
 
 
 def canonical_actor(name: str, person: bool, country_of) -> str | None:
@@ -155,5 +185,7 @@ def canonical_actor(name: str, person: bool, country_of) -> str | None:
         name = country_possessive(name, country_of)
     name = fix_casing(name, person)
     if is_non_entity(name) or (len(name.split()) == 1 and is_demonym(name)):
+        return None
+    if not person and is_document_name(name):
         return None
     return name

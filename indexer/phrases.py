@@ -32,12 +32,15 @@ EVENT_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process",
                          "communiqué", "meeting", "negotiations", "peace talks"})
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
-_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
-_CUE_BEFORE = re.compile(r"\b(?:town|city|village|villages|province|governorate|district|region"
-                         r"|suburb|outskirts|countryside|neighbou?rhood|port|camp|crossing"
-                         r"|capital|airport|base) of (?:the )?" + _NAME)
+_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
+_CUE_BEFORE = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|governorates?|districts?"
+                         r"|region|suburbs?|outskirts|countryside|neighbou?rhoods?|port|camps?"
+                         r"|crossings?|capital|airport|base) of (?:the )?" + _NAME)
 _CUE_AFTER = re.compile(_NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
-                        r"|district)\b")
+                        r"|district|area|city|crossings?|border crossing|river)\b")
+#: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
+_LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
+_LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
 _LEADING_FUNCTION = re.compile(r"^(?:(?:The|In|On|At|From|To|By|For|And|But|Of|A|An|As|With)\s)+")
@@ -143,20 +146,40 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     return out
 
 
-def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
-    """Mark cue-introduced names as places: relabel the matching entity or add a new span."""
-    out = list(ents)
-    for pattern in (_CUE_BEFORE, _CUE_AFTER):
+def _cue_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of names a place cue introduces, with the names listed next to them."""
+    found = []
+    for pattern, before in ((_CUE_BEFORE, False), (_CUE_AFTER, True)):
         for match in pattern.finditer(text):
-            span = Ent(match.start(1), match.end(1), match.group(1), "GPE")
-            same = [i for i, e in enumerate(out) if (e.start, e.end) == (span.start, span.end)]
-            if same:
-                i = same[0]
-                if out[i].facet != "place" and not out[i].fixed:
-                    out[i] = replace(out[i], facet="place", value=None, rule="place-cue",
-                                     fixed=True)
-            elif not any(overlaps(span, e) for e in out) and not is_demonym(span.text):
-                out.append(replace(span, facet="place", rule="place-cue", fixed=True))
+            found.append(match.span(1))
+            start, end = match.span(1)
+            while (more := _LIST_AFTER.match(text, end)) and not before:
+                found.append(more.span(1))
+                end = more.end(1)
+            while before and (more := _LIST_BEFORE.search(text, max(0, start - 60), start)):
+                found.append(more.span(1))
+                start = more.start(1)
+    return found
+
+
+def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
+    """Mark cue-introduced names as places: relabel the matching entity, replace model spans
+    inside the name ("Maqsoud" of "Sheikh Maqsoud"), or add a new span."""
+    out = list(ents)
+    for start, end in _cue_spans(text):
+        span = Ent(start, end, text[start:end], "GPE")
+        same = [i for i, e in enumerate(out) if (e.start, e.end) == (span.start, span.end)]
+        inside = [e for e in out if overlaps(span, e) and span.start - 4 <= e.start
+                  and e.end <= span.end + 12 and not e.fixed and e.facet != "date"]
+        if same:
+            i = same[0]
+            if out[i].facet != "place" and not out[i].fixed:
+                out[i] = replace(out[i], facet="place", value=None, rule="place-cue", fixed=True)
+        elif is_demonym(span.text) or any(overlaps(span, e) for e in out if e not in inside):
+            continue
+        else:
+            out = [e for e in out if e not in inside]
+            out.append(replace(span, facet="place", rule="place-cue", fixed=True))
     return out
 
 
@@ -190,6 +213,9 @@ def _joins(text: str, ent: Ent, nxt: Ent, gazetteer: Gazetteer) -> bool:
     """True when two adjacent spans are one organisation's name cut in two by the model:
     "<Body> for <purpose> | in <Country>" or "<Country> | 's <Body>"."""
     between = text[ent.end:nxt.start]
+    if ent.label == "ORG" and nxt.label == "ORG" and not between.strip() \
+            and re.search(r"\s(?:of|of the|for|and)$", ent.text):
+        return True  # "International Committee of the | Red Cross" cut by a ruler or a line
     if ent.label == "ORG" and nxt.label == "GPE" and between == " in " and " for " in ent.text:
         place = gazetteer.lookup(nxt.text)
         return bool(place) and place.kind == "country"
@@ -197,6 +223,9 @@ def _joins(text: str, ent: Ent, nxt: Ent, gazetteer: Gazetteer) -> bool:
         place = gazetteer.lookup(ent.text)
         return bool(place) and place.kind == "country" and nxt.text[:1].isupper()
     return False
+
+
+_CONNECTORS = (" of", " of the", " for", " and")
 
 
 def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
@@ -207,7 +236,8 @@ def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if skip:
             skip = False
-        elif nxt and not ent.fixed and not nxt.fixed and _joins(text, ent, nxt, gazetteer):
+        elif nxt and not ent.fixed and (not nxt.fixed or ent.text.endswith(_CONNECTORS)) \
+                and _joins(text, ent, nxt, gazetteer):
             out.append(Ent(ent.start, nxt.end, text[ent.start:nxt.end], "ORG"))
             skip = True
         else:

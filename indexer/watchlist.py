@@ -120,6 +120,24 @@ def load_watchlist(path: str) -> tuple[WatchEntry, ...]:
     return tuple(parse_yaml(text, path))
 
 
+#: name words after which the last word is not a surname used alone ("Mohammed bin Salman")
+SURNAME_UNCLEAR = frozenset({"bin", "ibn", "bint", "von", "der", "Xi"})
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> dict[str, str]:
+    """Surname key -> full name of the shipped well-known people whose surname is unique there
+    ("assad" -> "Bashar al-Assad"), to resolve a lone surname mention."""
+    from indexer.aliases import surname_key
+
+    found: dict[str, set[str]] = {}
+    for entry in load_watchlist(str(KNOWN_ENTITIES)):
+        words = entry.name.split()
+        if entry.type == "person" and len(words) > 1 and not SURNAME_UNCLEAR & set(words):
+            found.setdefault(surname_key(entry.name.split()[-1]), set()).add(entry.name)
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
+
+
 def ruler_patterns(entries: list[WatchEntry], source: str) -> list[dict]:
     """Entity-ruler phrase patterns; the id "<source>|<name>" carries the canonical name."""
     return [{"label": e.label, "pattern": surface, "id": f"{source}|{e.name}"}

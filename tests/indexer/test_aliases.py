@@ -113,3 +113,19 @@ def test_vessels_are_neither_actors_nor_places():
 
 def test_ent_key_is_case_insensitive():
     assert Ent(0, 5, "ISIL ", "ORG").key == Ent(0, 4, "isil", "ORG").key == "isil"
+
+
+def test_known_as_names_the_actor_before_it():
+    text = "The Syria Civil Defence, known as the White Helmets, said. The White Helmets left."
+    ents = resolved(text, [("ORG", "Syria Civil Defence"), ("GPE", "White Helmets")])
+    assert ents == [("Syria Civil Defence", "actor", "Syria Civil Defence", "model"),
+                    ("White Helmets", "actor", "Syria Civil Defence", "alias-nickname"),
+                    ("White Helmets", "actor", "Syria Civil Defence", "alias-nickname")]
+
+
+def test_lone_known_surname_is_the_known_person_unless_another_is_named():
+    assert resolved("Assad fled.", [("PERSON", "Assad")]) == [
+        ("Assad", "actor", "Bashar al-Assad", "alias-known")]
+    text = "Hafez al-Assad ruled. Assad died."
+    assert resolved(text, [("PERSON", "Hafez al-Assad"), ("PERSON", "Assad")])[-1] == (
+        "Assad", "actor", "Hafez al-Assad", "alias-partial")

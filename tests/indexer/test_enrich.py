@@ -114,7 +114,7 @@ def test_real_acronym_alias(real_nlp):
                                "town. A spokesman for the SDF denied reports of losses.")
     assert facets.actor == ["Syrian Democratic Forces"]
     assert [(m.text, m.rule) for m in facets.mentions if m.facet == "actor"] == [
-        ("Syrian Democratic Forces", "model"), ("SDF", "alias-acronym"), ("SDF", "alias-acronym")]
+        ("Syrian Democratic Forces", "known"), ("SDF", "alias-acronym"), ("SDF", "alias-acronym")]
 
 
 @pytest.mark.model
@@ -200,4 +200,15 @@ def test_real_two_workers_same_as_one(real_nlp):
     two = [facets for _, facets in Enricher(real_nlp, workers=2, batch_size=2).enrich(docs)]
     assert two == one
     assert (one[0].actor, one[0].place, one[0].date) == (
-        ["Hezbollah", "IDF", "Israeli Air Force"], ["Haifa", "Beirut"], ["2024-11-25"])
+        ["Hezbollah", "Israel Defense Forces", "Israeli Air Force"], ["Haifa", "Beirut"], ["2024-11-25"])
+
+
+@pytest.mark.model
+def test_real_well_known_acronyms_and_places(real_nlp):
+    text = ("The UN and the EU condemned ISIS. Turkish officials said Ankara would act. "
+            "Thousands of people protested in Homs, Latakia and Jableh.")
+    doc = Document(id="k", title="", text=text)
+    facets = next(Enricher(real_nlp).enrich([doc]))[1]
+    assert {"United Nations", "European Union", "Islamic State"} <= set(facets.actor)
+    assert {"Ankara", "Homs", "Latakia", "Jableh"} <= set(facets.place)
+    assert not {"UN", "EU", "ISIS", "Ankara", "Homs", "Jableh"} & set(facets.actor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from entity_kit import resolved, small_gazetteer
 
-from indexer.gazetteer import default_gazetteer, place_key, spelling_variant
+from indexer.gazetteer import Gazetteer, Place, default_gazetteer, place_key, spelling_variant
 
 
 def test_place_key_folds_case_accents_dots_and_articles():
@@ -96,3 +96,22 @@ def test_same_surface_same_facet_by_majority():
     text = "Idlib said. Idlib said again. Forces left Idlib."
     ents = resolved(text, [("ORG", "Idlib")])
     assert {(facet, value) for _, facet, value, _ in ents} == {("place", "Idlib")}
+
+
+def test_cue_lists_and_locatives_make_unknown_names_places():
+    text = ("Fighters took the towns of Rastan and Talbiseh. Trucks waited at the Cilvegozu "
+            "and Yayladagi crossings. A base near Hmeimim was hit.")
+    ents = resolved(text, [("PERSON", "Talbiseh"), ("ORG", "Cilvegozu"), ("ORG", "Hmeimim")])
+    assert sorted((t, f) for t, f, _, _ in ents) == [
+        ("Cilvegozu", "place"), ("Hmeimim", "place"), ("Rastan", "place"),
+        ("Talbiseh", "place"), ("Yayladagi", "place")]
+
+
+def test_a_large_city_as_a_sentence_subject_is_a_place():
+    assert resolved("Damascus fell overnight.", [("PERSON", "Damascus")]) == [
+        ("Damascus", "place", "Damascus", "gazetteer")]
+
+
+def test_gazetteer_names_with_diacritics_never_become_values():
+    gaz = Gazetteer.from_entries([("Tartus", Place("Ţarţūs", "Syria", "region", 0))])
+    assert gaz.canonical("Tartus") == ("Tartus", "Syria")

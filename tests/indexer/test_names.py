@@ -96,3 +96,23 @@ def test_strip_region_suffix():
     assert strip_region_suffix("Idlib Provinces") == "Idlib"
     assert strip_region_suffix("Aleppo countryside") == "Aleppo"
     assert strip_region_suffix("Eastern Ghouta") == "Eastern Ghouta"
+
+
+@pytest.mark.parametrize(("span", "trimmed"), [
+    ("Office of Foreign Assets Control (OFAC", "Office of Foreign Assets Control"),
+    ("Syrian Democratic Forces (SDF)", "Syrian Democratic Forces"),
+    ("Hama.", "Hama"), ("U.S.", "U.S."), ("(HTS)", "HTS")])
+def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
+    start, end = trim_span(span, 0, len(span))
+    assert span[start:end] == trimmed
+
+
+@pytest.mark.parametrize("name", ["Iranian Supreme", "US Caesar Act", "Law of Armed Conflict",
+                                  "Security Council Resolution 2254", "Fighters", "License",
+                                  "Emir Sheikh"])
+def test_titles_laws_and_generic_plurals_are_no_actors(name):
+    assert canonical_actor(name, False, lambda _: None) is None
+
+
+def test_an_army_named_by_nationality_stays_an_actor():
+    assert canonical_actor("Syrian Army", False, lambda _: None) == "Syrian Army"
