@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,6 +29,34 @@ class SearchRequest:
     size: int = DEFAULT_SIZE
     facet_size: int = DEFAULT_FACET_SIZE
     timeline: str | None = None  # "day" | "month" | "year" | None (automatic)
+    country: tuple[str, ...] = ()  # countries of places (OR), see search.params
+    not_country: tuple[str, ...] = ()
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str | list[str]]) -> SearchRequest:
+        """Parse query parameters (repeatable names as lists); raises InvalidRequest."""
+        from search.params import from_params
+
+        return from_params(params)
+
+    def to_params(self) -> list[tuple[str, str]]:
+        """The request as (name, value) query parameters, defaults left out."""
+        from search.params import to_params
+
+        return to_params(self)
+
+    def query_string(self) -> str:
+        """The urlencoded query string of this request (no leading '?')."""
+        from search.params import query_string
+
+        return query_string(self)
+
+    @property
+    def has_filters(self) -> bool:
+        """Whether any facet filter or publication bound is active."""
+        return bool(self.actor or self.place or self.date or self.country or self.not_actor
+                    or self.not_place or self.not_date or self.not_country
+                    or self.date_from or self.date_to)
 
 
 @dataclass(frozen=True)

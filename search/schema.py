@@ -8,11 +8,12 @@ so a facet term is exactly the value shown to the user.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from whoosh.analysis import CharsetFilter, StemmingAnalyzer, Token, Tokenizer
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema, FieldType
+from whoosh.analysis import CharsetFilter, Filter, StemmingAnalyzer, Token, Tokenizer
+from whoosh.fields import DATETIME, ID, STORED, TEXT, FieldType, Schema
 from whoosh.formats import Existence
 from whoosh.support.charset import accent_map
 
@@ -59,9 +60,20 @@ class FACET(FieldType):
         return value.encode("utf-8") if isinstance(value, str) else value
 
 
+class CombiningMarkFilter(Filter):
+    """Drops combining marks: lower-casing 'İ' gives 'i' + U+0307, which the accent map keeps,
+    so without this 'İmralı' would not match 'imrali'."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if not token.text.isascii():
+                token.text = "".join(c for c in token.text if not unicodedata.combining(c))
+            yield token
+
+
 def text_analyzer():
     """English stemming with accent folding, so 'Öcalan' and 'Ocalan' match each other."""
-    return StemmingAnalyzer() | CharsetFilter(accent_map)
+    return StemmingAnalyzer() | CharsetFilter(accent_map) | CombiningMarkFilter()
 
 
 def make_schema() -> Schema:

@@ -1,0 +1,133 @@
+"""`trawl search`: the options, and the result as a readable table or as the API's JSON.
+
+The options become the same query parameters the web page and the API take, so the one
+parser (SearchRequest.from_params) validates all three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from typing import TextIO
+
+from search.engine import search
+from search.index import open_index
+from search.model import SORTS, SearchRequest, SearchResult
+from search.params import FILTER_FACETS
+from search.schema import FACETS
+from search.serialize import result_to_json
+
+#: facet values shown per facet in the summary, and per hit
+SUMMARY_VALUES = 5
+HIT_VALUES = 3
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+_BOLD_INVERSE, _RESET = "\033[1;7m", "\033[0m"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the options of `trawl search` to its subparser."""
+    parser.add_argument("query", nargs="*", metavar="QUERY",
+                        help="keywords, \"phrases\", AND/OR/NOT, field:value (empty: everything)")
+    for facet in FILTER_FACETS:
+        parser.add_argument(f"--{facet}", action="append", default=[], metavar="VALUE",
+                            help=f"only documents with this {facet} (repeatable: any of them)")
+        parser.add_argument(f"--not-{facet}", action="append", default=[], metavar="VALUE",
+                            dest=f"not_{facet}", help=f"leave out documents with this {facet}")
+    parser.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="published on or before DATE (YYYY-MM means to its last day)")
+    parser.add_argument("--sort", choices=SORTS, default="relevance")
+    parser.add_argument("--page", default="1", metavar="N")
+    parser.add_argument("--size", default="10", metavar="N", help="hits per page (default 10)")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="emphasise matches with terminal colours (default: on a terminal)")
+
+
+def request_of(args: argparse.Namespace) -> SearchRequest:
+    """The command-line options as a validated SearchRequest (raises InvalidRequest)."""
+    params: dict[str, str | list[str]] = {"q": " ".join(args.query), "sort": args.sort,
+                                          "page": args.page, "size": args.size}
+    for facet in FILTER_FACETS:
+        params[facet] = list(getattr(args, facet))
+        params[f"not_{facet}"] = list(getattr(args, f"not_{facet}"))
+    for name, value in (("from", args.date_from), ("to", args.date_to)):
+        if value:
+            params[name] = value
+    return SearchRequest.from_params(params)
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Search the index in `args.index` and print the result; errors are raised (TrawlError)."""
+    out = out or sys.stdout
+    req = request_of(args)
+    result = search(open_index(args.index), req)
+    if args.json:
+        json.dump(result_to_json(result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        color = args.color == "always" or (args.color == "auto" and out.isatty())
+        out.write(format_table(result, color))
+    return 0
+
+
+def format_table(result: SearchResult, color: bool = False) -> str:
+    """The result as text: a header, numbered hits with one snippet, a facet summary."""
+    req = result.request
+    lines = [_header(result), ""]
+    first = (req.page - 1) * req.size
+    for number, hit in enumerate(result.hits, start=first + 1):
+        published = hit.published.isoformat() if hit.published else "undated"
+        lines.append(f"{number:>3}. {hit.title or hit.id}")
+        details = [published, hit.source, hit.id]
+        lines.append("     " + " · ".join(d for d in details if d))
+        facets = [f"{f}: {', '.join(getattr(hit, f)[:HIT_VALUES])}"
+                  for f in FACETS if getattr(hit, f)]
+        if facets:
+            lines.append("     " + " | ".join(facets))
+        if hit.snippets:
+            lines.append("     " + terminal_text(hit.snippets[0], color))
+        lines.append("")
+    lines.extend(_summary(result))
+    if result.suggestion:
+        lines.append(f"Did you mean: {result.suggestion}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _header(result: SearchResult) -> str:
+    req = result.request
+    what = "" if not req.q else f" for {req.q}" if '"' in req.q else f' for "{req.q}"'
+    noun = "document" if result.total == 1 else "documents"
+    if not result.hits:
+        return f"{result.total} {noun}{what} (no hits on page {req.page})"
+    first = (req.page - 1) * req.size + 1
+    return f"{result.total} {noun}{what}, showing {first}-{first + len(result.hits) - 1}"
+
+
+def _summary(result: SearchResult) -> list[str]:
+    lines = []
+    for facet in FACETS:
+        values = result.facets[facet].values
+        values = values[:SUMMARY_VALUES] + [
+            v for v in values[SUMMARY_VALUES:] if v.selected or v.excluded]
+        if values:
+            shown = ", ".join(f"{_flag(v)}{v.label} ({v.count})" for v in values)
+            lines.append(f"{facet}: {shown}")
+    return lines
+
+
+def _flag(value) -> str:
+    """'+' before a selected value, '-' before an excluded one."""
+    return "+" if value.selected else "-" if value.excluded else ""
+
+
+def terminal_text(snippet: str, color: bool) -> str:
+    """A snippet's HTML as terminal text: matches bold/inverse on a terminal, else *word*."""
+    def emphasise(match: re.Match) -> str:
+        return f"{_BOLD_INVERSE}{match.group(1)}{_RESET}" if color else f"*{match.group(1)}*"
+
+    return html.unescape(_MARK.sub(emphasise, snippet))

@@ -1,0 +1,128 @@
+"""search(): parse, match, filter, count, rank, highlight, assemble - for CLI, API and web alike."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from search.errors import InvalidRequest
+from search.facets import count_facet, search_values
+from search.filters import build_filters
+from search.generation import Generation
+from search.highlight import Highlighter
+from search.hits import as_date, date_keys, load_hits, page_docnums
+from search.index import TrawlIndex
+from search.matching import Match, match_query
+from search.model import FacetValue, Hit, SearchRequest, SearchResult
+from search.params import FILTER_FACETS
+from search.query import parse_query
+from search.schema import FACETS
+from search.suggest import suggest
+from search.timeline import build_timeline
+
+
+def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
+    """Run one search: hits of the requested page, facet counts, timeline, suggestion."""
+    gen = ix.generation()
+    match = match_query(gen, parse_query(req.q, gen.schema))
+    filters = build_filters(gen, req)
+    final = filters.apply(match.mask)
+    total = int(np.count_nonzero(final))
+    timeline, unit = build_timeline(gen.published, final, req.timeline)
+    return SearchResult(
+        request=req,
+        total=total,
+        hits=load_hits(gen, page_docnums(gen, req, final, match), highlighter_for(gen, match)),
+        facets={facet: count_facet(gen, req, facet, match.mask, filters) for facet in FACETS},
+        timeline=timeline,
+        suggestion=suggest(gen, req, total, filters),
+        timeline_unit=unit,
+    )
+
+
+def highlighter_for(gen: Generation, match: Match) -> Highlighter:
+    analyzer = gen.schema["body"].analyzer
+
+    def analyze(word: str) -> list[str]:
+        return [token.text for token in analyzer(word)]
+
+    return Highlighter(match.terms, analyze)
+
+
+def facet_values(ix: TrawlIndex, name: str, prefix: str, req: SearchRequest,
+                 limit: int = 20) -> list[FacetValue]:
+    """Values of facet `name` starting with (or holding a word starting with) `prefix`,
+    case- and accent-insensitive, counted under the request's query and other filters."""
+    if name not in FILTER_FACETS:
+        raise InvalidRequest(f"unknown facet {name!r} (facets: {', '.join(FILTER_FACETS)})")
+    gen = ix.generation()
+    match = match_query(gen, parse_query(req.q, gen.schema))
+    return search_values(gen, req, name, prefix, match.mask, build_filters(gen, req), limit)
+
+
+def document_count(ix: TrawlIndex) -> int:
+    """Number of documents (deleted ones not counted) in the current generation."""
+    return ix.generation().live_count
+
+
+def get_document(ix: TrawlIndex, doc_id: str) -> dict | None:
+    """The full stored document with this id (text, facets, countries, mentions), or None."""
+    gen = ix.generation()
+    docnum = _docnum(gen, doc_id)
+    if docnum is None:
+        return None
+    stored = gen.stored(docnum)
+    return {
+        "id": stored.get("id", ""),
+        "title": stored.get("title", ""),
+        "text": stored.get("body", ""),
+        "published": as_date(stored.get("published")),
+        "source": stored.get("source", ""),
+        "url": stored.get("url", ""),
+        "meta": _json(stored.get("meta"), {}),
+        **{facet: _as_list(stored.get(facet)) for facet in FACETS},
+        "countries": _json(stored.get("place_country"), {}),
+        "mentions": _json(stored.get("mentions"), []),
+    }
+
+
+def more_like_this(ix: TrawlIndex, doc_id: str, n: int = 5) -> list[Hit]:
+    """Documents sharing the most actors and places with this one (the newest first on ties)."""
+    gen = ix.generation()
+    docnum = _docnum(gen, doc_id)
+    if docnum is None:
+        return []
+    shared = np.zeros(gen.doc_count, dtype=np.int64)
+    for facet in ("actor", "place"):
+        table = gen.facets[facet]
+        for vid in table.doc_values[table.doc_ptr[docnum]:table.doc_ptr[docnum + 1]].tolist():
+            np.add.at(shared, table.docs_of([vid]), 1)
+    shared[docnum] = 0
+    shared[~gen.live] = 0
+    candidates = np.flatnonzero(shared)
+    newest_first = date_keys(gen.published[candidates], newest=True)
+    order = np.lexsort((candidates, newest_first, -shared[candidates]))[:n]
+    page = [(int(d), float(shared[d])) for d in candidates[order]]
+    return load_hits(gen, page, Highlighter((), lambda word: ()))
+
+
+def _docnum(gen: Generation, doc_id: str) -> int | None:
+    with gen.lock:
+        docnum = gen.searcher.document_number(id=doc_id)
+    if docnum is None or not gen.live[docnum]:
+        return None
+    return int(docnum)
+
+
+def _json(raw, default):
+    try:
+        return json.loads(raw) if raw else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)

@@ -1,0 +1,140 @@
+"""One facet field of one index generation as numpy arrays, built once from its postings.
+
+Value ids follow the index's term order. Two layouts of the same postings:
+  - by value (CSC): `value_ptr`, `value_docs`   -> the documents of a value (filters)
+  - by document (CSR): `doc_ptr`, `doc_values`  -> the values of matching documents (counts)
+Counting the values of a set of matching documents is then one `np.bincount`, whatever
+the number of values; Whoosh's own `groupedby` rebuilds this map on every search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from search.folding import fold
+from search.postings import DOCNUM_DTYPE, field_terms, term_docnums
+
+#: below this share of the postings, gathering the matching rows beats a full scan
+SPARSE_GATHER_SHARE = 0.125
+_WORD_START = re.compile(r"\w+")
+
+
+@dataclass
+class FacetTable:
+    """The values of one facet field and which documents hold them."""
+
+    name: str
+    values: list[str]
+    value_ptr: np.ndarray
+    value_docs: np.ndarray
+    doc_ptr: np.ndarray
+    doc_values: np.ndarray
+    doc_rows: np.ndarray
+    by_lower: dict[str, list[int]] = field(default_factory=dict)
+    folded: list[str] = field(default_factory=list)
+    #: position of each value in case/accent-insensitive name order (ties of counts)
+    rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def size(self) -> int:
+        return len(self.values)
+
+    def docs_of(self, value_ids: list[int]) -> np.ndarray:
+        """Document numbers holding any of the given values (unsorted, may repeat)."""
+        parts = [self.value_docs[self.value_ptr[v]:self.value_ptr[v + 1]] for v in value_ids]
+        if not parts:
+            return np.zeros(0, dtype=DOCNUM_DTYPE)
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def mask_of(self, value_ids: list[int], doc_count: int) -> np.ndarray:
+        """Boolean mask of the documents holding any of the given values."""
+        mask = np.zeros(doc_count, dtype=bool)
+        mask[self.docs_of(value_ids)] = True
+        return mask
+
+    def count(self, mask: np.ndarray, matched: int) -> np.ndarray:
+        """Number of documents in `mask` holding each value (index = value id)."""
+        if matched == 0:
+            return np.zeros(self.size, dtype=np.int64)
+        expected = matched * len(self.doc_values) / max(len(mask), 1)
+        if expected < SPARSE_GATHER_SHARE * len(self.doc_values):
+            values = self.doc_values[_gather(self.doc_ptr, np.flatnonzero(mask))]
+        else:
+            values = self.doc_values[mask[self.doc_rows]]
+        return np.bincount(values, minlength=self.size)
+
+    def lookup(self, text: str) -> list[int]:
+        """Value ids equal to `text`, case-insensitively (a facet value is an exact name)."""
+        return self.by_lower.get(text.casefold(), [])
+
+    def lookup_prefix_date(self, text: str) -> list[int]:
+        """Value ids of a date and every more precise date inside it ("2011" -> "2011-03-02")."""
+        start = bisect.bisect_left(self.values, text)
+        ids = []
+        for vid in range(start, self.size):
+            value = self.values[vid]
+            if value != text and not value.startswith(text + "-"):
+                if not value.startswith(text):
+                    break
+                continue
+            ids.append(vid)
+        return ids
+
+    def values_of_doc(self, docnum: int) -> list[str]:
+        """The values of one document, in value order."""
+        ids = self.doc_values[self.doc_ptr[docnum]:self.doc_ptr[docnum + 1]]
+        return [self.values[i] for i in ids]
+
+    def search_labels(self, prefix: str) -> list[int]:
+        """Value ids whose name, or a word in it, starts with `prefix` (case/accent-insensitive)."""
+        wanted = fold(prefix).strip()
+        if not wanted:
+            return list(range(self.size))
+        return [vid for vid, name in enumerate(self.folded) if _starts_word(name, wanted)]
+
+
+def _starts_word(name: str, wanted: str) -> bool:
+    if name.startswith(wanted):
+        return True
+    return any(name.startswith(wanted, m.start()) for m in _WORD_START.finditer(name))
+
+
+def _gather(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Indices of all entries of the given CSR rows, concatenated."""
+    starts, ends = ptr[rows], ptr[rows + 1]
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    shifts = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return shifts + np.arange(total)
+
+
+def build_facet_table(reader, name: str, doc_count: int) -> FacetTable:
+    """Read every posting of a facet field into a FacetTable (once per index generation)."""
+    values = field_terms(reader, name)
+    postings = [term_docnums(reader, name, value) for value in values]
+    lengths = np.array([len(p) for p in postings], dtype=np.int64)
+    value_ptr = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=value_ptr[1:])
+    value_docs = (np.concatenate(postings) if postings else np.zeros(0)).astype(DOCNUM_DTYPE)
+    value_ids = np.repeat(np.arange(len(values), dtype=np.int32), lengths)
+    order = np.argsort(value_docs, kind="stable")
+    doc_rows = value_docs[order]
+    doc_ptr = np.zeros(doc_count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(doc_rows, minlength=doc_count), out=doc_ptr[1:])
+    by_lower: dict[str, list[int]] = {}
+    for vid, value in enumerate(values):
+        by_lower.setdefault(value.casefold(), []).append(vid)
+    folded = [fold(v) for v in values]
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=lambda i: (folded[i], values[i]))] = np.arange(len(values))
+    return FacetTable(
+        name=name, values=values, value_ptr=value_ptr, value_docs=value_docs,
+        doc_ptr=doc_ptr, doc_values=value_ids[order], doc_rows=doc_rows,
+        by_lower=by_lower, folded=folded, rank=rank,
+    )

@@ -1,0 +1,76 @@
+"""Filter masks: facet values OR-ed within a facet, facets AND-ed, exclusions, publication range.
+
+Kept per facet, so a facet's disjunctive counts can apply every filter except its own.
+Filters never touch the text query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from search.generation import NO_DAY, Generation
+from search.model import SearchRequest
+from search.params import FILTER_FACETS
+
+_EPOCH = date(1970, 1, 1)
+
+
+@dataclass
+class Filters:
+    """The active filters of a request as boolean document masks."""
+
+    include: dict[str, np.ndarray] = field(default_factory=dict)
+    exclude: dict[str, np.ndarray] = field(default_factory=dict)
+    published: np.ndarray | None = None
+
+    def apply(self, mask: np.ndarray, skip_facet: str | None = None) -> np.ndarray:
+        """`mask` AND every filter, except those of `skip_facet` (a new array)."""
+        result = mask.copy()
+        for facet, allowed in self.include.items():
+            if facet != skip_facet:
+                result &= allowed
+        for facet, excluded in self.exclude.items():
+            if facet != skip_facet:
+                result &= ~excluded
+        if self.published is not None:
+            result &= self.published
+        return result
+
+
+def value_ids(gen: Generation, facet: str, value: str) -> list[int]:
+    """Facet value ids a filter value stands for: exact name, case-insensitive; dates by prefix."""
+    table = gen.facets[facet]
+    if facet == "date":
+        return table.lookup_prefix_date(value)
+    return table.lookup(value)
+
+
+def values_mask(gen: Generation, facet: str, values: tuple[str, ...]) -> np.ndarray:
+    """Documents holding any of the given values of a facet."""
+    ids = [vid for value in values for vid in value_ids(gen, facet, value)]
+    return gen.facets[facet].mask_of(ids, gen.doc_count)
+
+
+def build_filters(gen: Generation, req: SearchRequest) -> Filters:
+    filters = Filters()
+    for facet in FILTER_FACETS:
+        if getattr(req, facet):
+            filters.include[facet] = values_mask(gen, facet, getattr(req, facet))
+        if getattr(req, f"not_{facet}"):
+            filters.exclude[facet] = values_mask(gen, facet, getattr(req, f"not_{facet}"))
+    if req.date_from or req.date_to:
+        filters.published = published_mask(gen, req.date_from, req.date_to)
+    return filters
+
+
+def published_mask(gen: Generation, start: date | None, end: date | None) -> np.ndarray:
+    """Documents published from `start` to `end` inclusive; undated documents never match."""
+    mask = gen.published != NO_DAY
+    if start is not None:
+        mask &= gen.published >= (start - _EPOCH).days
+    if end is not None:
+        mask &= gen.published <= (end - _EPOCH).days
+    return mask

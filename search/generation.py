@@ -1,0 +1,179 @@
+"""Everything search() needs about one index generation, built once when a searcher opens.
+
+Document numbers are only meaningful for one Whoosh reader (segments merge and renumber),
+so the facet tables, the publication-day array, the live mask, the field lengths and the
+caches all live and die with the searcher they were read from.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+
+from search.cache import ArrayCache
+from search.facet_table import FacetTable, build_facet_table
+from search.postings import (
+    segments,
+    term_postings,
+    term_postings_positions,
+    term_postings_within,
+)
+from search.schema import COUNTRY_FIELD, FACETS
+
+#: a document without a publication date
+NO_DAY = np.iinfo(np.int32).min
+#: Whoosh stores datetimes as microseconds since 0001-01-01
+_EPOCH_MICROS = 62_135_596_800_000_000
+_MICROS_PER_DAY = 86_400_000_000
+_MISSING_U64 = 2**64 - 1
+SCORED_FIELDS = ("title", "body", "source")
+FACET_FIELDS = (*FACETS, COUNTRY_FIELD)
+TERM_CACHE_BYTES = 96 * 2**20
+QUERY_CACHE_BYTES = 32 * 2**20
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+
+
+class Generation:
+    """A searcher plus per-generation numpy structures; shared read-only between threads."""
+
+    def __init__(self, whoosh_index, name: str | None = None):
+        started = time.perf_counter()
+        self.schema = whoosh_index.schema
+        self.searcher = whoosh_index.searcher()
+        self.reader = self.searcher.reader()
+        #: (generation directory, Whoosh commit number) this generation was read from
+        self.key = (name, self.reader.generation())
+        #: Whoosh readers seek shared file objects: every Whoosh call goes through this lock
+        self.lock = threading.RLock()
+        self.doc_count = self.reader.doc_count_all()
+        self.live = _live_mask(self.reader, self.doc_count)
+        self.live_count = int(self.live.sum())
+        self.published = _published_days(self.reader, self.doc_count)
+        self.facets: dict[str, FacetTable] = {
+            name: build_facet_table(self.reader, name, self.doc_count) for name in FACET_FIELDS
+        }
+        self.lengths = {name: _field_lengths(self.reader, name, self.doc_count)
+                        for name in SCORED_FIELDS}
+        self.average_length = {name: self.searcher.avg_field_length(name) or 1.0
+                               for name in SCORED_FIELDS}
+        self.terms = ArrayCache(TERM_CACHE_BYTES)
+        self.queries = ArrayCache(QUERY_CACHE_BYTES)
+        self._countries: dict[str, str | None] = {}
+        self.build_seconds = time.perf_counter() - started
+
+    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, weights) of a term, cached for the life of the generation."""
+        def read():
+            with self.lock:
+                return term_postings(self.reader, fieldname, text)
+        return self.terms.get((fieldname, text), read)
+
+    def postings_with_positions(self, fieldname: str,
+                                text: str) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+        """(docnums, weights, encoded positions) of a term; caches the first two."""
+        with self.lock:
+            docnums, weights, values = term_postings_positions(self.reader, fieldname, text)
+        self.terms.put((fieldname, text), (docnums, weights))
+        return docnums, weights, values
+
+    def postings_within(self, fieldname: str, text: str,
+                        wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+        """(docnums, weights, encoded positions) of a term within the given sorted docnums."""
+        with self.lock:
+            return term_postings_within(self.reader, fieldname, text, wanted)
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        with self.lock:
+            return self.reader.doc_frequency(fieldname, text)
+
+    def stored(self, docnum: int) -> dict:
+        with self.lock:
+            return self.reader.stored_fields(docnum)
+
+    def country_of(self, place: str) -> str | None:
+        """Country of a place value, read from a document that mentions it (then cached)."""
+        if place not in self._countries:
+            self._countries[place] = self._read_country(place)
+        return self._countries[place]
+
+    def _read_country(self, place: str) -> str | None:
+        table = self.facets["place"]
+        for vid in table.lookup(place):
+            docs = table.docs_of([vid])
+            live = docs[self.live[docs]]
+            if len(live):
+                pairs = json.loads(self.stored(int(live[0])).get("place_country") or "{}")
+                return pairs.get(table.values[vid])
+        return None
+
+    def close(self) -> None:
+        with self.lock:
+            self.searcher.close()
+
+
+def _live_mask(reader, doc_count: int) -> np.ndarray:
+    live = np.ones(doc_count, dtype=bool)
+    for leaf, offset in segments(reader):
+        if leaf.has_deletions():
+            kept = np.fromiter(leaf.all_doc_ids(), dtype=np.int64)
+            live[offset:offset + leaf.doc_count_all()] = False
+            live[kept + offset] = True
+    return live
+
+
+def _published_days(reader, doc_count: int) -> np.ndarray:
+    """Publication day of each document (days since 1970-01-01), NO_DAY when unknown."""
+    days = np.full(doc_count, NO_DAY, dtype=np.int32)
+    for leaf, offset in segments(reader):
+        micros = _column_u64(leaf, "published")
+        if micros is None:
+            continue
+        known = micros != _MISSING_U64
+        values = (micros[known].astype(np.int64) - _EPOCH_MICROS) // _MICROS_PER_DAY
+        days[offset + np.flatnonzero(known)] = values.astype(np.int32)
+    return days
+
+
+def _column_u64(leaf, fieldname: str) -> np.ndarray | None:
+    """The raw 64-bit sortable column of a segment, one value per document."""
+    if not leaf.has_column(fieldname):
+        return None
+    column = leaf.column_reader(fieldname, translate=False)
+    values = np.full(leaf.doc_count_all(), _MISSING_U64, dtype=np.uint64)
+    raw = _raw_column_bytes(column)
+    if raw is None:
+        for docnum in range(leaf.doc_count_all()):
+            values[docnum] = column[docnum]
+    else:
+        stored = np.frombuffer(raw, dtype=">u8")
+        values[:len(stored)] = stored
+    return values
+
+
+def _raw_column_bytes(column) -> bytes | None:
+    """The fixed-size values of a Whoosh numeric column, or None for another layout."""
+    if not all(hasattr(column, a) for a in ("_dbfile", "_basepos", "_count", "_fixedlen")):
+        return None
+    return column._dbfile.get(column._basepos, column._count * column._fixedlen)
+
+
+def _field_lengths(reader, fieldname: str, doc_count: int) -> np.ndarray:
+    """Length (in terms, as Whoosh quantises it for scoring) of a field in every document."""
+    lengths = np.zeros(doc_count, dtype=np.float32)
+    for leaf, offset in segments(reader):
+        perdoc = getattr(leaf, "_perdoc", None)
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc else None
+        raw = _raw_column_bytes(column) if column is not None else None
+        count = leaf.doc_count_all()
+        if raw is not None:
+            codes = np.frombuffer(raw, dtype=np.uint8)
+            lengths[offset:offset + len(codes)] = _LENGTH_OF_BYTE[codes]
+        else:
+            for docnum in range(count):
+                lengths[offset + docnum] = leaf.doc_field_length(docnum, fieldname, 0) or 0
+    return lengths

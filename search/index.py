@@ -1,0 +1,76 @@
+"""An open Trawl index that follows the live generation: rebuilds and commits show up by themselves."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from whoosh.index import TOC
+
+from search import store
+from search.generation import Generation
+
+#: how often (at most) a search checks whether the index changed on disk
+REFRESH_INTERVAL_S = 1.0
+
+
+class TrawlIndex:
+    """The live generation of an index directory and its search structures; thread-safe.
+
+    Each search takes the current Generation once and uses only it, so a refresh in
+    another thread never mixes document numbers of two generations.
+    """
+
+    def __init__(self, index_dir: str | os.PathLike,
+                 refresh_interval_s: float = REFRESH_INTERVAL_S):
+        self.index_dir = Path(index_dir)
+        self.refresh_interval_s = refresh_interval_s
+        self._lock = threading.Lock()
+        self._checked_at = 0.0
+        self._generation = self._open()
+
+    def generation(self) -> Generation:
+        """The current generation, reloaded first if the index changed (checked once a second)."""
+        if time.monotonic() - self._checked_at >= self.refresh_interval_s:
+            self.refresh()
+        return self._generation
+
+    def refresh(self, force: bool = False) -> bool:
+        """Reload if the live generation or its latest commit changed; True if it reloaded."""
+        with self._lock:
+            self._checked_at = time.monotonic()
+            if not force and self._disk_key() == self._generation.key:
+                return False
+            self._generation = self._open()
+            return True
+
+    def _disk_key(self) -> tuple:
+        """(live generation directory, Whoosh commit number): changes on every commit/rebuild."""
+        name = store.generation_name(self.index_dir)
+        path = store.live_path(self.index_dir)
+        try:
+            commit = TOC._latest_generation(_storage(path), store.INDEX_NAME)
+        except OSError:
+            commit = -1
+        return (name, commit)
+
+    def _open(self) -> Generation:
+        name = store.generation_name(self.index_dir)
+        return Generation(store.open_live(self.index_dir), name)
+
+
+def _storage(path: Path):
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(path), readonly=True)
+
+
+def open_index(index_dir: str | os.PathLike,
+               refresh_interval_s: float = REFRESH_INTERVAL_S) -> TrawlIndex:
+    """Open the live index of a Trawl index directory; raises IndexMissing if there is none.
+
+    The index is checked for changes on disk at most every `refresh_interval_s` seconds.
+    """
+    return TrawlIndex(index_dir, refresh_interval_s)

@@ -1,0 +1,216 @@
+"""Query parameters <-> SearchRequest: parsing at the boundary, and the links a page needs.
+
+The web page, the JSON API and the CLI all speak these parameter names; facet values carry
+ready-made query strings built here, so no template or client has URL logic of its own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+from collections.abc import Mapping
+from datetime import date
+from urllib.parse import urlencode
+
+from search.errors import InvalidRequest
+from search.model import (
+    DEFAULT_FACET_SIZE,
+    DEFAULT_SIZE,
+    MAX_FACET_SIZE,
+    MAX_SIZE,
+    SORTS,
+    SearchRequest,
+)
+
+#: facets a request can filter on: the three main ones and the country of places
+FILTER_FACETS = ("actor", "place", "date", "country")
+TIMELINE_UNITS = ("day", "month", "year")
+MAX_VALUES_PER_FILTER = 100
+MAX_VALUE_CHARS = 300
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+ParamValue = str | list[str] | tuple[str, ...]
+
+
+def from_params(params: Mapping[str, ParamValue]) -> SearchRequest:
+    """Build a validated request from query parameters; unknown names are ignored."""
+    fields: dict = {"q": _single(params, "q") or ""}
+    for facet in FILTER_FACETS:
+        fields[facet] = _facet_values(params, facet)
+        fields[f"not_{facet}"] = _facet_values(params, f"not_{facet}")
+    fields["date_from"] = _bound(params, "from", last=False)
+    fields["date_to"] = _bound(params, "to", last=True)
+    if fields["date_from"] and fields["date_to"] and fields["date_from"] > fields["date_to"]:
+        raise InvalidRequest(f"from ({fields['date_from']}) is after to ({fields['date_to']})")
+    fields["sort"] = _choice(params, "sort", SORTS) or "relevance"
+    fields["timeline"] = _choice(params, "timeline", TIMELINE_UNITS, allow=("auto",))
+    fields["page"] = _integer(params, "page", 1)
+    if fields["page"] < 1:
+        raise InvalidRequest(f"page must be 1 or more (got {fields['page']})")
+    fields["size"] = _clamp(_integer(params, "size", DEFAULT_SIZE), MAX_SIZE)
+    fields["facet_size"] = _clamp(_integer(params, "facet_size", DEFAULT_FACET_SIZE),
+                                  MAX_FACET_SIZE)
+    return SearchRequest(**fields)
+
+
+def _all(params: Mapping[str, ParamValue], name: str) -> list[str]:
+    raw = params.get(name)
+    if raw is None:
+        return []
+    values = [raw] if isinstance(raw, str) else list(raw)
+    return [v.strip() for v in values if isinstance(v, str) and v.strip()]
+
+
+def _single(params: Mapping[str, ParamValue], name: str) -> str | None:
+    """A one-valued parameter; when repeated, the last value wins (as in HTML forms)."""
+    values = _all(params, name)
+    return values[-1] if values else None
+
+
+def _facet_values(params: Mapping[str, ParamValue], name: str) -> tuple[str, ...]:
+    values: dict[str, str] = {}
+    for value in _all(params, name):
+        if len(value) > MAX_VALUE_CHARS:
+            raise InvalidRequest(f"{name}: a value is longer than {MAX_VALUE_CHARS} characters")
+        if name.endswith("date"):
+            _parse_date(value, name)
+        values.setdefault(value.casefold(), value)
+    if len(values) > MAX_VALUES_PER_FILTER:
+        raise InvalidRequest(f"{name}: at most {MAX_VALUES_PER_FILTER} values")
+    return tuple(values.values())
+
+
+def _parse_date(text: str, name: str) -> tuple[int, int | None, int | None]:
+    """(year, month or None, day or None) of a YYYY / YYYY-MM / YYYY-MM-DD string."""
+    match = _DATE.match(text)
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(g) if g else None for g in match.groups())
+        date(year, month or 1, day or 1)
+    except ValueError:
+        raise InvalidRequest(
+            f"{name}: {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return year, month, day
+
+
+def _bound(params: Mapping[str, ParamValue], name: str, last: bool) -> date | None:
+    """The first (from) or last (to) day of a YYYY / YYYY-MM / YYYY-MM-DD period."""
+    text = _single(params, name)
+    if text is None:
+        return None
+    year, month, day = _parse_date(text, name)
+    if day:
+        return date(year, month, day)
+    if not last:
+        return date(year, month or 1, 1)
+    month = month or 12
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _choice(params: Mapping[str, ParamValue], name: str, choices: tuple[str, ...],
+            allow: tuple[str, ...] = ()) -> str | None:
+    value = _single(params, name)
+    if value is None or value in allow:
+        return None
+    if value not in choices:
+        raise InvalidRequest(f"{name} must be one of {', '.join(choices)} (got {value!r})")
+    return value
+
+
+def _integer(params: Mapping[str, ParamValue], name: str, default: int) -> int:
+    value = _single(params, name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidRequest(f"{name} must be a whole number (got {value!r})") from None
+
+
+def _clamp(value: int, maximum: int) -> int:
+    return max(0, min(value, maximum))
+
+
+def to_params(req: SearchRequest) -> list[tuple[str, str]]:
+    """The request as query parameters, leaving out every value that is the default."""
+    params: list[tuple[str, str]] = []
+    if req.q:
+        params.append(("q", req.q))
+    for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS)):
+        params.extend((name, value) for value in getattr(req, name))
+    for name, value in (("from", req.date_from), ("to", req.date_to)):
+        if value is not None:
+            params.append((name, value.isoformat()))
+    defaults = (("sort", "relevance"), ("page", 1), ("size", DEFAULT_SIZE),
+                ("facet_size", DEFAULT_FACET_SIZE), ("timeline", None))
+    for name, default in defaults:
+        value = getattr(req, name)
+        if value != default:
+            params.append((name, str(value)))
+    return params
+
+
+def query_string(req: SearchRequest) -> str:
+    """The urlencoded parameters of a request, without the leading '?'."""
+    return urlencode(to_params(req))
+
+
+def echo(req: SearchRequest) -> dict:
+    """Every parameter of a request with its value (defaults included), for the JSON API."""
+    body: dict = {"q": req.q}
+    for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS)):
+        body[name] = list(getattr(req, name))
+    body["from"] = req.date_from.isoformat() if req.date_from else None
+    body["to"] = req.date_to.isoformat() if req.date_to else None
+    for name in ("sort", "page", "size", "facet_size", "timeline"):
+        body[name] = getattr(req, name)
+    return body
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def _without(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+    return tuple(v for v in values if not _same(v, value))
+
+
+def is_selected(req: SearchRequest, facet: str, value: str) -> bool:
+    return any(_same(v, value) for v in getattr(req, facet))
+
+
+def is_excluded(req: SearchRequest, facet: str, value: str) -> bool:
+    return any(_same(v, value) for v in getattr(req, f"not_{facet}"))
+
+
+def toggled(req: SearchRequest, facet: str, value: str) -> SearchRequest:
+    """The request with `value` selected in `facet` (or unselected if it was), page 1."""
+    included, excluded = getattr(req, facet), getattr(req, f"not_{facet}")
+    if is_selected(req, facet, value):
+        included = _without(included, value)
+    else:
+        included = (*included, value)
+    return dataclasses.replace(req, page=1, **{facet: included,
+                                               f"not_{facet}": _without(excluded, value)})
+
+
+def exclusion_toggled(req: SearchRequest, facet: str, value: str) -> SearchRequest:
+    """The request with `value` excluded from `facet` (or no longer excluded), page 1."""
+    included, excluded = getattr(req, facet), getattr(req, f"not_{facet}")
+    if is_excluded(req, facet, value):
+        excluded = _without(excluded, value)
+    else:
+        excluded = (*excluded, value)
+    return dataclasses.replace(req, page=1, **{facet: _without(included, value),
+                                               f"not_{facet}": excluded})
+
+
+def with_range(req: SearchRequest, start: date | None, end: date | None) -> SearchRequest:
+    """The request narrowed to publication dates start..end (a timeline bar), page 1."""
+    return dataclasses.replace(req, date_from=start, date_to=end, page=1)
+
+
+def with_page(req: SearchRequest, page: int) -> SearchRequest:
+    return dataclasses.replace(req, page=max(1, page))

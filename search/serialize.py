@@ -1,0 +1,69 @@
+"""SearchResult -> the JSON API body. The web page renders the same SearchResult."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from search.model import FacetCounts, FacetValue, Hit, SearchResult, TimelineBucket
+from search.params import echo
+
+
+def result_to_json(result: SearchResult) -> dict:
+    """The JSON body of /api/search: request echo, total, hits, facets, timeline, suggestion."""
+    req = result.request
+    return {
+        "query": echo(req),
+        "total": result.total,
+        "page": req.page,
+        "size": req.size,
+        "hits": [hit_to_json(hit) for hit in result.hits],
+        "facets": {name: facet_to_json(counts) for name, counts in result.facets.items()},
+        "timeline": [bucket_to_json(b) for b in result.timeline],
+        "timeline_unit": result.timeline_unit,
+        "suggestion": result.suggestion,
+    }
+
+
+def hit_to_json(hit: Hit) -> dict:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "published": _iso(hit.published),
+        "source": hit.source,
+        "url": hit.url,
+        "score": hit.score,
+        "snippets": list(hit.snippets),
+        "actor": list(hit.actor),
+        "place": list(hit.place),
+        "date": list(hit.date),
+    }
+
+
+def facet_to_json(counts: FacetCounts) -> dict:
+    return {"values": [value_to_json(v) for v in counts.values], "truncated": counts.truncated}
+
+
+def value_to_json(value: FacetValue) -> dict:
+    return {
+        "value": value.value,
+        "label": value.label,
+        "count": value.count,
+        "selected": value.selected,
+        "excluded": value.excluded,
+        "toggle": value.toggle,
+        "exclude_toggle": value.exclude_toggle,
+    }
+
+
+def bucket_to_json(bucket: TimelineBucket) -> dict:
+    return {"period": bucket.period, "count": bucket.count,
+            "start": _iso(bucket.start), "end": _iso(bucket.end)}
+
+
+def document_to_json(document: dict) -> dict:
+    """A get_document() dict with its date as an ISO string."""
+    return {**document, "published": _iso(document.get("published"))}
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

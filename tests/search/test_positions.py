@@ -1,0 +1,44 @@
+"""Bulk decoding of Whoosh position values equals decoding them one by one."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+from whoosh.formats import Positions
+
+from search.positions import decode_positions, decode_positions_bulk
+
+CASES = [
+    [0],  # one item: APPEND instead of MARK ... APPENDS
+    [3, 10, 400],  # 1- and 2-byte integers
+    [5, 70_000, 2**31 - 1],  # 4-byte integers
+    list(range(0, 3 * 1001, 3)),  # more than 1000 items: pickled in batches
+    list(range(1001)),  # the last batch holds one item (APPEND again)
+    [7, 8, 9],
+]
+
+
+def test_bulk_equals_one_by_one():
+    values = [Positions().encode(positions) for positions in CASES]
+    owner, positions = decode_positions_bulk(values)
+    assert [decode_positions(v) for v in values] == CASES
+    expected_owner = np.repeat(np.arange(len(CASES)), [len(c) for c in CASES])
+    assert owner.tolist() == expected_owner.tolist()
+    assert positions.tolist() == [p for case in CASES for p in case]
+
+
+def test_values_without_the_final_stop_byte():
+    values = [Positions().encode(c)[:-1] for c in CASES[:3]]
+    assert decode_positions_bulk(values)[1].tolist() == [p for c in CASES[:3] for p in c]
+
+
+def test_unknown_opcode_falls_back_to_pickle():
+    value = (2).to_bytes(4, "big") + pickle.dumps([1, 2**40], 2)  # LONG1: not read in bulk
+    owner, positions = decode_positions_bulk([value])
+    assert (owner.tolist(), positions.tolist()) == ([0, 0], [1, 2**40 + 1])
+
+
+def test_empty():
+    owner, positions = decode_positions_bulk([])
+    assert (owner.tolist(), positions.tolist()) == ([], [])
