@@ -1,0 +1,70 @@
+"""A real Trawl server (web.server.run under uvicorn) in a subprocess, on a free local port."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+START_TIMEOUT_S = 30.0
+RUN_SERVER = "import sys; from web.server import run; sys.exit(run(sys.argv[1], port=int(sys.argv[2])))"
+
+
+@dataclass
+class LiveServer:
+    url: str
+    process: subprocess.Popen
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def live_server(index_dir: Path) -> Iterator[LiveServer]:
+    """Start `web.server.run` on `index_dir`, wait until /healthz answers, stop it with SIGTERM."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", RUN_SERVER, str(index_dir), str(port)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    server = LiveServer(f"http://127.0.0.1:{port}", process)
+    try:
+        wait_until_up(server)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def wait_until_up(server: LiveServer) -> None:
+    """Poll /healthz until it answers 200; fail with the server's output if it dies or hangs."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            out, err = server.process.communicate()
+            raise RuntimeError(f"server exited with {server.process.returncode}:\n{out}\n{err}")
+        try:
+            if httpx.get(server.url + "/healthz", timeout=1.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"server did not answer on {server.url} within {START_TIMEOUT_S} s")

@@ -1,0 +1,252 @@
+"""The JSON API contract: shapes, filters, errors, clamping, export, health."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import make_client
+from web_corpus import ARMY, HTS, RUSSIA_AF, build_index
+
+from search import store
+from search.model import MAX_FACET_SIZE, MAX_SIZE
+
+RESULT_KEYS = {"query", "total", "page", "size", "hits", "facets", "timeline", "timeline_unit",
+               "suggestion"}
+HIT_KEYS = {"id", "title", "published", "source", "url", "score", "snippets", "actor", "place", "date"}
+VALUE_KEYS = {"value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle"}
+ALEPPO_IDS = {"reports/2024/aleppo-offensive", "reports/2024/aleppo-entered",
+              "reports/2024/russian-strikes"}
+
+
+def counts(body: dict, facet: str) -> dict[str, int]:
+    return {v["value"]: v["count"] for v in body["facets"][facet]["values"]}
+
+
+def error_of(response) -> dict:
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    assert body["error"]["message"]
+    return body["error"]
+
+
+def test_search_returns_the_documented_shape(client):
+    response = client.get("/api/search", params={"q": "aleppo"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert set(body) == RESULT_KEYS
+    assert (body["total"], body["page"], body["size"], body["suggestion"]) == (3, 1, 20, None)
+    assert {hit["id"] for hit in body["hits"]} == ALEPPO_IDS
+    assert all(set(hit) == HIT_KEYS for hit in body["hits"])
+    assert set(body["facets"]) == {"actor", "place", "date"}
+    for facet in body["facets"].values():
+        assert set(facet) == {"values", "truncated"}
+        assert all(set(value) == VALUE_KEYS for value in facet["values"])
+    assert all(set(bucket) == {"period", "count", "start", "end"} for bucket in body["timeline"])
+    assert sum(bucket["count"] for bucket in body["timeline"]) == 3
+
+
+def test_search_hit_carries_metadata_and_highlighted_snippets(client):
+    body = client.get("/api/search", params={"q": "offensive", "sort": "newest"}).json()
+    hit = next(h for h in body["hits"] if h["id"] == "reports/2024/aleppo-offensive")
+    assert hit["title"] == "Rebels launch offensive towards Aleppo"
+    assert (hit["published"], hit["source"]) == ("2024-11-28", "Levant Wire")
+    assert hit["url"] == "https://example.org/aleppo-offensive"
+    assert hit["actor"] == [HTS, ARMY] and hit["place"] == ["Aleppo", "Idlib"]
+    assert hit["date"] == ["2024-11-27"]
+    assert any("<mark>" in s and "offensive" in s.lower() for s in hit["snippets"])
+
+
+def test_actor_values_are_ored_and_counted_disjunctively(client):
+    body = client.get("/api/search", params=[("actor", HTS), ("actor", RUSSIA_AF)]).json()
+    assert body["total"] == 5
+    assert counts(body, "actor") == {ARMY: 5, HTS: 4, "Abbas Araghchi": 1, "Hakan Fidan": 1,
+                                     "Hezbollah": 1, RUSSIA_AF: 1, "Sergey Lavrov": 1}
+    selected = {v["value"] for v in body["facets"]["actor"]["values"] if v["selected"]}
+    assert selected == {HTS, RUSSIA_AF}
+    assert counts(body, "place") == {"Aleppo": 3, "Hama": 2, "Idlib": 2, "Damascus": 1, "Homs": 1}
+
+
+def test_excluded_place_removes_documents_and_is_listed_as_excluded(client):
+    params = [("actor", HTS), ("actor", RUSSIA_AF), ("not_place", "Idlib")]
+    body = client.get("/api/search", params=params).json()
+    assert {h["id"] for h in body["hits"]} == {"reports/2024/aleppo-entered",
+                                              "reports/2024/hama-captured",
+                                              "reports/2025/transition"}
+    idlib = [v for v in body["facets"]["place"]["values"] if v["value"] == "Idlib"]
+    assert [(v["excluded"], v["selected"]) for v in idlib] == [(True, False)]
+    assert counts(body, "actor")[RUSSIA_AF] == 0
+
+
+def test_facet_value_toggle_is_a_query_string_for_the_same_endpoint(client):
+    body = client.get("/api/search", params={"q": "aleppo"}).json()
+    army = next(v for v in body["facets"]["actor"]["values"] if v["value"] == ARMY)
+    toggled = client.get("/api/search?" + army["toggle"]).json()
+    assert toggled["query"]["actor"] == [ARMY] and toggled["total"] == 3
+    again = next(v for v in toggled["facets"]["actor"]["values"] if v["value"] == ARMY)
+    assert again["selected"] is True
+    untoggled = client.get("/api/search?" + again["toggle"]).json()
+    assert untoggled["query"]["actor"] == [] and untoggled["total"] == 3
+
+
+def test_published_range_and_paging(client):
+    body = client.get("/api/search", params={"from": "2024-12-01", "to": "2024-12-31",
+                                             "sort": "oldest", "size": 2, "page": 2}).json()
+    assert (body["total"], body["page"], body["size"]) == (4, 2, 2)
+    assert [h["published"] for h in body["hits"]] == ["2024-12-07", "2024-12-07"]
+    past_end = client.get("/api/search", params={"size": 5, "page": 9}).json()
+    assert (past_end["total"], past_end["hits"]) == (8, [])
+
+
+def test_size_zero_gives_counts_without_hits(client):
+    body = client.get("/api/search", params={"size": 0, "q": "aleppo"}).json()
+    assert (body["size"], body["total"], body["hits"]) == (0, 3, [])
+    assert client.get("/?size=0&q=aleppo").status_code == 200
+
+
+def test_sizes_are_clamped_and_unknown_parameters_ignored(client):
+    body = client.get("/api/search", params={"size": 5000, "facet_size": 5000}).json()
+    assert (body["size"], body["total"], len(body["hits"])) == (MAX_SIZE, 8, 8)
+    assert body["query"]["facet_size"] == MAX_FACET_SIZE
+    plain = client.get("/api/search", params={"q": "aleppo"}).json()
+    noisy = client.get("/api/search", params={"q": "aleppo", "utm_source": "x", "bogus": ""}).json()
+    assert noisy == plain
+
+
+@pytest.mark.parametrize(("params", "code", "word"), [
+    ({"page": "0"}, "invalid_parameter", "page"),
+    ({"page": "two"}, "invalid_parameter", "page"),
+    ({"size": "ten"}, "invalid_parameter", "size"),
+    ({"sort": "foo"}, "invalid_parameter", "sort"),
+    ({"from": "notadate"}, "invalid_parameter", "from"),
+    ({"to": "2024-13-45"}, "invalid_parameter", "to"),
+    ({"q": '"unbalanced'}, "invalid_query", ""),
+])
+def test_bad_parameters_and_queries_are_400_with_a_message(client, params, code, word):
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == code
+    assert word in error["message"]
+
+
+def test_unknown_document_route_and_method_are_json_errors(client):
+    response = client.get("/api/documents/reports/2024/nope")
+    assert response.status_code == 404
+    assert error_of(response) == {"code": "not_found",
+                                  "message": "no document with id 'reports/2024/nope'"}
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404
+    assert error_of(response) == {"code": "not_found", "message": "nothing at /api/nothing-here"}
+    response = client.post("/api/search")
+    assert response.status_code == 405
+    assert error_of(response)["code"] == "method_not_allowed"
+
+
+def test_document_has_full_text_metadata_facets_and_mentions(client):
+    response = client.get("/api/documents/reports/2024/aleppo-offensive")
+    assert response.status_code == 200
+    doc = response.json()
+    text = ("Fighters of Hayat Tahrir al-Sham attacked positions of the Syrian Army west of Aleppo "
+            "on 27 November.\n\nThe offensive started from Idlib province, residents said.")
+    assert doc["text"] == text
+    assert (doc["id"], doc["title"], doc["published"], doc["source"], doc["url"]) == (
+        "reports/2024/aleppo-offensive", "Rebels launch offensive towards Aleppo", "2024-11-28",
+        "Levant Wire", "https://example.org/aleppo-offensive")
+    assert (doc["actor"], doc["place"], doc["date"]) == ([HTS, ARMY], ["Aleppo", "Idlib"],
+                                                         ["2024-11-27"])
+    assert doc["countries"] == {"Aleppo": "Syria", "Idlib": "Syria"}
+    assert [text[s:e] for s, e, _, _ in doc["mentions"]] == [
+        "Hayat Tahrir al-Sham", "Syrian Army", "Aleppo", "27 November", "Idlib"]
+
+
+def test_facet_value_search_by_prefix_under_the_current_filters(client):
+    response = client.get("/api/facets/actor", params={"prefix": "hay"})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"facet", "prefix", "values"}
+    assert (body["facet"], body["prefix"]) == ("actor", "hay")
+    assert [(v["value"], v["count"]) for v in body["values"]] == [(HTS, 4)]
+    assert all(set(v) == VALUE_KEYS for v in body["values"])
+    narrowed = client.get("/api/facets/place", params={"prefix": "a", "q": "iraq"}).json()
+    assert [(v["value"], v["count"]) for v in narrowed["values"]] == [("Al-Qaim", 1)]
+
+
+def test_unknown_facet_is_404_and_bad_filters_400(client):
+    response = client.get("/api/facets/colour", params={"prefix": "r"})
+    assert response.status_code == 404
+    assert error_of(response) == {
+        "code": "not_found", "message": "no facet named 'colour'; facets are: actor, place, date"}
+    assert client.get("/api/facets/actor", params={"sort": "foo"}).status_code == 400
+
+
+def test_export_csv_streams_every_match_across_batches(index_dir):
+    with make_client(index_dir, export_batch_size=3) as small_batches:
+        response = small_batches.get("/api/export", params={"format": "csv", "actor": ARMY,
+                                                            "sort": "oldest", "page": 2})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.headers["content-disposition"] == 'attachment; filename="trawl-export.csv"'
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["id", "title", "published", "source", "url", "actor", "place", "date"]
+    assert [row[0] for row in rows[1:]] == [
+        "reports/2024/aleppo-offensive", "reports/2024/aleppo-entered",
+        "reports/2024/russian-strikes", "reports/2024/hama-captured", "reports/2024/iraq-border"]
+    assert rows[1] == ["reports/2024/aleppo-offensive", "Rebels launch offensive towards Aleppo",
+                       "2024-11-28", "Levant Wire", "https://example.org/aleppo-offensive",
+                       f"{HTS}; {ARMY}", "Aleppo; Idlib", "2024-11-27"]
+
+
+def test_export_jsonl_has_one_record_per_document(client):
+    response = client.get("/api/export", params={"format": "jsonl", "q": "aleppo",
+                                                 "sort": "newest"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/x-ndjson; charset=utf-8"
+    records = [json.loads(line) for line in response.text.splitlines()]
+    assert [r["id"] for r in records] == ["reports/2024/russian-strikes",
+                                          "reports/2024/aleppo-entered",
+                                          "reports/2024/aleppo-offensive"]
+    assert records[0] == {"id": "reports/2024/russian-strikes",
+                          "title": "Russian strikes hit Idlib and Aleppo",
+                          "published": "2024-12-01", "source": "Levant Wire", "url": "",
+                          "actor": [RUSSIA_AF, ARMY], "place": ["Idlib", "Aleppo"], "date": []}
+
+
+def test_export_errors_are_400_before_streaming(client):
+    response = client.get("/api/export", params={"format": "xml"})
+    assert response.status_code == 400
+    assert error_of(response) == {"code": "invalid_parameter",
+                                  "message": "format must be one of csv, jsonl, not 'xml'"}
+    response = client.get("/api/export", params={"q": '"unbalanced'})
+    assert (response.status_code, error_of(response)["code"]) == (400, "invalid_query")
+
+
+def test_healthz_reports_generation_and_count(client, index_dir):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "generation": store.generation_name(index_dir),
+                               "documents": 8}
+
+
+def test_missing_index_is_503_saying_how_to_build_one(empty_client, tmp_path):
+    for path in ("/api/search", "/api/facets/actor", "/api/documents/x", "/healthz",
+                 "/api/export"):
+        response = empty_client.get(path)
+        assert response.status_code == 503, path
+        error = error_of(response)
+        assert error["code"] == "index_missing"
+        assert f"trawl --index {tmp_path / 'no-index'} index" in error["message"]
+
+
+def test_an_index_built_after_startup_is_picked_up(tmp_path):
+    from web_corpus import ARTICLES
+
+    with make_client(tmp_path / "later") as later:
+        assert later.get("/api/search").status_code == 503
+        build_index(tmp_path / "later", ARTICLES[:2])
+        body = later.get("/api/search").json()
+    assert body["total"] == 2

@@ -1,0 +1,1 @@
+"""Trawl's web front end: server-rendered pages and a JSON API over `search.search()`."""

@@ -1,0 +1,84 @@
+"""The JSON API: the same searches as the pages, rendered as JSON by search.serialize."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from search import engine, serialize, store
+from search.schema import FACETS
+from web.errors import DocumentNotFound, FacetNotFound
+from web.export import export_response
+from web.openapi import openapi_document
+from web.params import parse_search, text_param
+from web.state import index_of
+
+
+class ApiJSON(JSONResponse):
+    """JSON with dates as ISO strings and non-ASCII text kept readable."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=str, separators=(",", ":")).encode()
+
+
+async def api_search(request: Request) -> Response:
+    """GET /api/search: one page of hits with facets, timeline and suggestion."""
+    req = parse_search(request)
+    result = await run_in_threadpool(engine.search, index_of(request), req)
+    return ApiJSON(serialize.result_to_json(result))
+
+
+async def api_document(request: Request) -> Response:
+    """GET /api/documents/{id}: full text, metadata, facet values and mention offsets."""
+    doc_id = request.path_params["id"]
+    doc = await run_in_threadpool(engine.get_document, index_of(request), doc_id)
+    if doc is None:
+        raise DocumentNotFound(doc_id)
+    return ApiJSON(serialize.document_to_json(doc))
+
+
+async def api_facet_values(request: Request) -> Response:
+    """GET /api/facets/{name}?prefix=: values of one facet starting with `prefix`, with counts."""
+    name = request.path_params["name"]
+    if name not in FACETS:
+        raise FacetNotFound(name, FACETS)
+    req = parse_search(request)
+    prefix = text_param(request, "prefix")
+    values = await run_in_threadpool(
+        engine.facet_values, index_of(request), name, prefix, req, req.facet_size
+    )
+    return ApiJSON({"facet": name, "prefix": prefix,
+                    "values": [serialize.value_to_json(v) for v in values]})
+
+
+async def api_export(request: Request) -> Response:
+    """GET /api/export?format=csv|jsonl: every matching document, streamed in batches."""
+    return await export_response(request)
+
+
+async def api_openapi(request: Request) -> Response:
+    """GET /api/openapi.json: the hand-written description of this API."""
+    return ApiJSON(openapi_document())
+
+
+async def healthz(request: Request) -> Response:
+    """GET /healthz: the live index generation and its document count."""
+    index = index_of(request)
+    count = await run_in_threadpool(engine.document_count, index)
+    generation = store.generation_name(request.app.state.settings.index_dir)
+    return ApiJSON({"status": "ok", "generation": generation, "documents": count})
+
+
+ROUTES = [
+    Route("/api/search", api_search, methods=["GET"]),
+    Route("/api/documents/{id:path}", api_document, methods=["GET"]),
+    Route("/api/facets/{name}", api_facet_values, methods=["GET"]),
+    Route("/api/export", api_export, methods=["GET"]),
+    Route("/api/openapi.json", api_openapi, methods=["GET"]),
+    Route("/healthz", healthz, methods=["GET"]),
+]

@@ -1,0 +1,38 @@
+"""The Starlette application factory: routes, static files, error mapping, security headers."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from web import api, pages
+from web.errors import EXCEPTION_HANDLERS
+from web.security import SecurityHeadersMiddleware
+from web.settings import Settings, settings_from_env
+from web.state import make_lifespan
+from web.templating import STATIC_DIR, make_templates
+
+
+def create_app(settings: Settings) -> Starlette:
+    """A Trawl web app serving the index in `settings.index_dir` (opened once, at startup)."""
+    app = Starlette(
+        routes=[
+            *api.ROUTES,
+            *pages.ROUTES,
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        ],
+        middleware=[Middleware(SecurityHeadersMiddleware)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=make_lifespan(settings),
+    )
+    app.state.settings = settings
+    app.state.templates = make_templates()
+    app.state.index = None
+    return app
+
+
+def create_app_from_env() -> Starlette:
+    """Factory for `uvicorn --factory` (used by --reload): settings from TRAWL_* variables."""
+    return create_app(settings_from_env())

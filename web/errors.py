@@ -1,0 +1,94 @@
+"""The one place where errors become HTTP: JSON bodies under /api, an HTML page elsewhere."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from search.errors import IndexMissing, InvalidRequest, TrawlError
+
+log = logging.getLogger("trawl.web")
+
+#: domain error -> HTTP status; the first matching class wins
+STATUS_BY_ERROR: tuple[tuple[type[TrawlError], int], ...] = (
+    (IndexMissing, 503),
+    (InvalidRequest, 400),
+    (TrawlError, 400),
+)
+CODE_BY_STATUS = {404: "not_found", 405: "method_not_allowed"}
+#: headings of the HTML error page; other codes use the HTTP reason phrase
+PAGE_TITLES = {
+    "invalid_query": "Query not understood",
+    "invalid_parameter": "Bad search parameter",
+    "not_found": "Not found",
+    "index_missing": "No index yet",
+    "internal_error": "Something went wrong",
+}
+JSON_PREFIXES = ("/api/", "/healthz")
+
+
+class DocumentNotFound(HTTPException):
+    """No document has the requested id."""
+
+    def __init__(self, doc_id: str):
+        super().__init__(404, f"no document with id {doc_id!r}")
+
+
+class FacetNotFound(HTTPException):
+    """The facet name in the URL is not one of the index's facets."""
+
+    def __init__(self, name: str, known: tuple[str, ...]):
+        super().__init__(404, f"no facet named {name!r}; facets are: {', '.join(known)}")
+
+
+def wants_json(request: Request) -> bool:
+    """API and health routes answer in JSON; everything else is a page for a browser."""
+    return request.url.path.startswith(JSON_PREFIXES)
+
+
+def error_response(request: Request, status: int, code: str, message: str) -> Response:
+    """The error body every route uses: `{"error": {code, message}}` or the error page."""
+    if wants_json(request):
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    templates = request.app.state.templates
+    context = {
+        "status": status,
+        "code": code,
+        "message": message,
+        "title": PAGE_TITLES.get(code, HTTPStatus(status).phrase),
+        "q": request.query_params.get("q", ""),
+        "index_dir": str(request.app.state.settings.index_dir),
+    }
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+
+async def handle_trawl_error(request: Request, exc: TrawlError) -> Response:
+    """Bad parameters and queries are 400, a missing index 503: the message says what to do."""
+    status = next(s for cls, s in STATUS_BY_ERROR if isinstance(exc, cls))
+    return error_response(request, status, exc.code, str(exc))
+
+
+async def handle_http_error(request: Request, exc: HTTPException) -> Response:
+    """Unknown routes, documents and facets (404), wrong methods (405)."""
+    status = exc.status_code
+    message = exc.detail
+    if message == HTTPStatus(status).phrase:
+        message = f"nothing at {request.url.path}" if status == 404 else message
+    return error_response(request, status, CODE_BY_STATUS.get(status, "http_error"), message)
+
+
+async def handle_unexpected(request: Request, exc: Exception) -> Response:
+    """A bug, not bad input: log it with the traceback and answer 500 in the usual shape."""
+    log.exception("unexpected error on %s", request.url.path, exc_info=exc)
+    return error_response(request, 500, "internal_error", "internal error; see the server log")
+
+
+EXCEPTION_HANDLERS = {
+    TrawlError: handle_trawl_error,
+    HTTPException: handle_http_error,
+    Exception: handle_unexpected,
+}

@@ -1,0 +1,236 @@
+"""The OpenAPI 3.1 description of the JSON API, written by hand and tested against real responses."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from search.model import DEFAULT_FACET_SIZE, DEFAULT_SIZE, MAX_FACET_SIZE, MAX_SIZE, SORTS
+from search.params import FILTER_FACETS, TIMELINE_UNITS
+from search.schema import FACETS
+
+API_VERSION = "1.0.0"
+STRINGS = {"type": "array", "items": {"type": "string"}}
+NULLABLE_STRING = {"type": ["string", "null"]}
+
+
+def _param(name: str, schema: dict, description: str, *, repeat: bool = False) -> dict:
+    if repeat:
+        schema = {"type": "array", "items": schema}
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": schema, **({"style": "form", "explode": True} if repeat else {})}
+
+
+SEARCH_PARAMETERS = [
+    _param("q", {"type": "string"}, "Query: words, AND/OR/NOT, \"phrases\", field:value "
+           "(title, source, actor, place), prefix*, fuzzy~, parentheses. Empty: every document."),
+    *[_param(f, {"type": "string"}, f"Keep documents with this {f} (repeat: any of them).",
+             repeat=True) for f in FILTER_FACETS],
+    *[_param(f"not_{f}", {"type": "string"}, f"Drop documents with this {f}.", repeat=True)
+      for f in FILTER_FACETS],
+    _param("from", {"type": "string"}, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
+    _param("to", {"type": "string"}, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD."),
+    _param("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "Hit order."),
+    _param("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number, from 1."),
+    _param("size", {"type": "integer", "minimum": 1, "default": DEFAULT_SIZE},
+           f"Hits per page; larger values are clamped to {MAX_SIZE}."),
+    _param("facet_size", {"type": "integer", "minimum": 1, "default": DEFAULT_FACET_SIZE},
+           f"Values per facet; larger values are clamped to {MAX_FACET_SIZE}."),
+    _param("timeline", {"type": "string", "enum": [*TIMELINE_UNITS, "auto"]},
+           "Timeline period; chosen from the span of the results when absent."),
+]
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object", "additionalProperties": False, "required": ["error"],
+        "properties": {"error": {
+            "type": "object", "additionalProperties": False, "required": ["code", "message"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+        }},
+    },
+    "FacetValue": {
+        "type": "object", "additionalProperties": False,
+        "required": ["value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle"],
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string", "description": "Display text (a place with its country)."},
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+            "excluded": {"type": "boolean"},
+            "toggle": {"type": "string", "description": "Query string that toggles this value."},
+            "exclude_toggle": {"type": "string",
+                               "description": "Query string that toggles excluding this value."},
+        },
+    },
+    "FacetCounts": {
+        "type": "object", "additionalProperties": False, "required": ["values", "truncated"],
+        "properties": {"values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                       "truncated": {"type": "boolean"}},
+    },
+    "Hit": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "title", "published", "source", "url", "score", "snippets", *FACETS],
+        "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"},
+            "published": {"type": ["string", "null"], "format": "date"},
+            "source": {"type": "string"}, "url": {"type": "string"},
+            "score": {"type": ["number", "null"]},
+            "snippets": {**STRINGS, "description": "Escaped text; matches in <mark>."},
+            **{f: STRINGS for f in FACETS},
+        },
+    },
+    "TimelineBucket": {
+        "type": "object", "additionalProperties": False,
+        "required": ["period", "count", "start", "end"],
+        "properties": {"period": {"type": "string"}, "count": {"type": "integer", "minimum": 0},
+                       "start": {"type": ["string", "null"], "format": "date"},
+                       "end": {"type": ["string", "null"], "format": "date"}},
+    },
+}
+
+
+QUERY_ECHO = {
+    "type": "object", "additionalProperties": False,
+    "required": ["q", *FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS), "from", "to", "sort",
+                 "page", "size", "facet_size", "timeline"],
+    "properties": {
+        "q": {"type": "string"},
+        **{f: STRINGS for f in FILTER_FACETS},
+        **{f"not_{f}": STRINGS for f in FILTER_FACETS},
+        "from": {"type": ["string", "null"], "format": "date"},
+        "to": {"type": ["string", "null"], "format": "date"},
+        "sort": {"type": "string", "enum": list(SORTS)},
+        "page": {"type": "integer", "minimum": 1},
+        "size": {"type": "integer", "minimum": 0, "maximum": MAX_SIZE},
+        "facet_size": {"type": "integer", "minimum": 0, "maximum": MAX_FACET_SIZE},
+        "timeline": {"type": ["string", "null"], "enum": [*TIMELINE_UNITS, None]},
+    },
+}
+
+SCHEMAS.update({
+    "Query": QUERY_ECHO,
+    "SearchResult": {
+        "type": "object", "additionalProperties": False,
+        "required": ["query", "total", "page", "size", "hits", "facets", "timeline",
+                     "timeline_unit", "suggestion"],
+        "properties": {
+            "query": {"$ref": "#/components/schemas/Query"},
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "size": {"type": "integer", "minimum": 0},
+            "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+            "facets": {
+                "type": "object", "additionalProperties": False, "required": list(FACETS),
+                "properties": {f: {"$ref": "#/components/schemas/FacetCounts"} for f in FACETS},
+            },
+            "timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineBucket"}},
+            "timeline_unit": {"type": "string", "enum": list(TIMELINE_UNITS)},
+            "suggestion": {**NULLABLE_STRING,
+                           "description": "A corrected query when this one finds little."},
+        },
+    },
+    "Document": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "title", "text", "published", "source", "url", "meta", *FACETS,
+                     "countries", "mentions"],
+        "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"},
+            "published": {"type": ["string", "null"], "format": "date"},
+            "source": {"type": "string"}, "url": {"type": "string"},
+            "meta": {"type": "object"},
+            **{f: STRINGS for f in FACETS},
+            "countries": {"type": "object", "additionalProperties": {"type": "string"},
+                          "description": "Country of each place value, where known."},
+            "mentions": {
+                "type": "array",
+                "description": "[start, end, facet, value]: character offsets into text.",
+                "items": {"type": "array", "minItems": 4, "maxItems": 4,
+                          "prefixItems": [{"type": "integer", "minimum": 0},
+                                          {"type": "integer", "minimum": 0},
+                                          {"type": "string", "enum": list(FACETS)},
+                                          {"type": "string"}]},
+            },
+        },
+    },
+    "FacetValues": {
+        "type": "object", "additionalProperties": False, "required": ["facet", "prefix", "values"],
+        "properties": {
+            "facet": {"type": "string", "enum": list(FACETS)},
+            "prefix": {"type": "string"},
+            "values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+        },
+    },
+    "Health": {
+        "type": "object", "additionalProperties": False,
+        "required": ["status", "generation", "documents"],
+        "properties": {"status": {"type": "string", "enum": ["ok"]},
+                       "generation": NULLABLE_STRING,
+                       "documents": {"type": "integer", "minimum": 0}},
+    },
+})
+
+
+def _json(schema_name: str, description: str) -> dict:
+    return {"description": description, "content": {
+        "application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}}}
+
+
+ERRORS = {
+    "400": _json("Error", "A parameter or the query is malformed; the message says which."),
+    "503": _json("Error", "There is no index yet; the message says how to build one."),
+}
+NOT_FOUND = {"404": _json("Error", "Nothing has that id or name.")}
+
+
+def _get(summary: str, ok: dict, parameters: list, errors: dict) -> dict:
+    return {"get": {"summary": summary, "parameters": parameters,
+                    "responses": {"200": ok, **errors}}}
+
+
+PATHS = {
+    "/api/search": _get("Search: one page of hits with facet counts, timeline and suggestion",
+                        _json("SearchResult", "The search result."), SEARCH_PARAMETERS, ERRORS),
+    "/api/documents/{id}": _get(
+        "One document: full text, metadata, facet values and mention offsets",
+        _json("Document", "The document."),
+        [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
+          "description": "Document id; it may contain slashes."}],
+        {**NOT_FOUND, "503": ERRORS["503"]}),
+    "/api/facets/{name}": _get(
+        "Facet value search: values starting with a prefix, counted under the search parameters",
+        _json("FacetValues", "Matching values, most frequent first."),
+        [{"name": "name", "in": "path", "required": True,
+          "schema": {"type": "string", "enum": list(FACETS)}},
+         _param("prefix", {"type": "string"}, "Start of the value or of one of its words."),
+         *SEARCH_PARAMETERS],
+        {**ERRORS, **NOT_FOUND}),
+    "/api/export": _get(
+        "Every document matching the search parameters (not one page), streamed",
+        {"description": "CSV with a header row (facet values joined by '; '), or JSON lines.",
+         "content": {"text/csv": {"schema": {"type": "string"}},
+                     "application/x-ndjson": {"schema": {"type": "string"}}}},
+        [_param("format", {"type": "string", "enum": ["csv", "jsonl"], "default": "csv"},
+                "Output format."), *SEARCH_PARAMETERS],
+        ERRORS),
+    "/api/openapi.json": _get("This description", {"description": "OpenAPI 3.1 document.",
+                                                  "content": {"application/json": {}}}, [], {}),
+    "/healthz": _get("Health: the live index generation and its document count",
+                     _json("Health", "The index is open."), [], {"503": ERRORS["503"]}),
+}
+
+_DOCUMENT: dict = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "Trawl search API",
+        "version": API_VERSION,
+        "description": "Full-text search with actor, place and date facets over news and "
+                       "reports. The web page at / takes the same query parameters.",
+    },
+    "paths": PATHS,
+    "components": {"schemas": SCHEMAS},
+}
+
+
+def openapi_document() -> dict:
+    """The API description; a fresh copy each call so no caller can alter the next one's."""
+    return copy.deepcopy(_DOCUMENT)

@@ -1,0 +1,119 @@
+"""The HTML pages: the search page and a document page, rendered from the same search results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from search import engine
+from search.model import FacetCounts, Hit, SearchRequest
+from search.schema import FACETS
+from web.errors import DocumentNotFound
+from web.links import search_href
+from web.markup import render_text
+from web.params import parse_search, text_param
+from web.search_page import FACET_TITLES, build_search_page
+from web.state import index_of
+
+MORE_LIKE_THIS = 5
+SAFE_URL_SCHEMES = ("http://", "https://")  # anything else (javascript:, data:) is shown as text
+
+
+def run_page_search(index, req: SearchRequest, prefixes: dict[str, str]):
+    """The search plus, for facets with a filter box in use, the values matching its prefix."""
+    result = engine.search(index, req)
+    facets = dict(result.facets)
+    for name, prefix in prefixes.items():
+        if prefix:
+            values = engine.facet_values(index, name, prefix, req, req.facet_size)
+            facets[name] = FacetCounts(values=values, truncated=len(values) >= req.facet_size)
+    return result, facets
+
+
+async def search_page(request: Request) -> Response:
+    """GET /: the query box, facets, timeline and one page of results; the URL is the state."""
+    req = parse_search(request)
+    prefixes = {name: text_param(request, f"{name}_prefix") for name in FACETS}
+    result, facets = await run_in_threadpool(run_page_search, index_of(request), req, prefixes)
+    page = build_search_page(result, facets, prefixes)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "search.html",
+                                      {"page": page, "result": result, "req": req})
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """What the document template shows: the stored document, its marked-up text, similar hits."""
+
+    doc: dict
+    text_html: str
+    safe_url: str | None
+    facet_links: list[tuple[str, list[tuple[str, str]]]]  # (title, [(label, href)])
+    meta: list[tuple[str, str]]
+    similar: list[Hit]
+
+
+def build_document_page(doc: dict, similar: list[Hit]) -> DocumentPage:
+    """Marked-up text, a link for each facet value, and the metadata rows of one document."""
+    countries = doc.get("countries") or {}
+    facet_links = []
+    for name in FACETS:
+        values = doc.get(name) or []
+        links = [(_value_label(name, v, countries), search_href([(name, v)])) for v in values]
+        facet_links.append((FACET_TITLES.get(name, name), links))
+    url = doc.get("url") or ""
+    meta = doc.get("meta") or {}
+    return DocumentPage(
+        doc=doc,
+        text_html=render_text(doc.get("text") or "", doc.get("mentions") or [],
+                              lambda facet, value: search_href([(facet, value)])),
+        safe_url=url if url.lower().startswith(SAFE_URL_SCHEMES) else None,
+        facet_links=facet_links,
+        meta=[(str(k), _meta_text(v)) for k, v in sorted(meta.items())],
+        similar=similar,
+    )
+
+
+def _value_label(facet: str, value: str, countries: dict) -> str:
+    country = countries.get(value) if facet == "place" else None
+    return f"{value} · {country}" if country and country != value else value
+
+
+def _meta_text(value) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def load_document(index, doc_id: str) -> tuple[dict | None, list[Hit]]:
+    """The document and the documents most like it (none when the document is unknown)."""
+    doc = engine.get_document(index, doc_id)
+    if doc is None:
+        return None, []
+    return doc, engine.more_like_this(index, doc_id, n=MORE_LIKE_THIS)
+
+
+async def document_page(request: Request) -> Response:
+    """GET /documents/{id}: the full text with every mention linked to a filtered search."""
+    doc_id = request.path_params["id"]
+    doc, similar = await run_in_threadpool(load_document, index_of(request), doc_id)
+    if doc is None:
+        raise DocumentNotFound(doc_id)
+    page = build_document_page(doc, similar)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "document.html",
+                                      {"page": page, "doc": page.doc})
+
+
+async def favicon(request: Request) -> Response:
+    """Browsers ask for /favicon.ico whatever the page says; point them at the SVG."""
+    return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
+ROUTES = [
+    Route("/", search_page, methods=["GET"]),
+    Route("/documents/{id:path}", document_page, methods=["GET"]),
+    Route("/favicon.ico", favicon, methods=["GET"]),
+]

@@ -1,0 +1,57 @@
+"""`trawl serve`: check the index, say where Trawl listens, run uvicorn."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from search import engine
+from search.errors import IndexMissing
+from search.index import open_index
+from web.app import create_app
+from web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+
+RELOAD_DIRS = [str(Path(__file__).resolve().parent.parent / pkg) for pkg in ("web", "search")]
+
+
+def index_problem(index_dir: str | os.PathLike) -> str | None:
+    """Why `index_dir` cannot be served (missing or empty index, with how to build one), or None."""
+    build = f"Build one with:  trawl --index {index_dir} index PATH...   (e.g. samples/)"
+    try:
+        index = open_index(index_dir)
+    except IndexMissing:
+        return f"trawl: there is no index in {index_dir}/.\n{build}"
+    if engine.document_count(index) == 0:
+        return f"trawl: the index in {index_dir}/ holds no documents.\n{build}"
+    return None
+
+
+def run(
+    index_dir: str | os.PathLike,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    reload: bool = False,
+) -> int:
+    """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve."""
+    problem = index_problem(index_dir)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(f"Trawl is serving {index_dir} at http://{host}:{port}/", flush=True)
+    try:
+        if reload:
+            # the reloader imports the app in a fresh process: hand it the settings by environment
+            os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port))
+            uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
+                        reload=True, reload_dirs=RELOAD_DIRS)
+        else:
+            app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port))
+            uvicorn.run(app, host=host, port=port)
+    except SystemExit as exc:  # uvicorn exits this way when the port is taken
+        return exc.code if isinstance(exc.code, int) else 1
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a graceful shutdown
+        pass
+    return 0

@@ -1,0 +1,114 @@
+// Trawl progressive enhancements. Every feature also works without this file:
+// forms submit with their buttons and every filter is a plain link.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  const AUTOCOMPLETE_DELAY_MS = 150;
+
+  function isTyping(target) {
+    return target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  // "/" focuses the query box, as on many search sites.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(event.target)) return;
+    const box = document.getElementById("q");
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  // Ticking a facet checkbox or changing the sort order applies it at once.
+  document.addEventListener("change", function (event) {
+    const control = event.target;
+    if (!(control instanceof HTMLElement) || !control.hasAttribute("data-autosubmit")) return;
+    const form = control.closest("form");
+    if (form) form.requestSubmit ? form.requestSubmit() : form.submit();
+  });
+
+  // "Back to search" returns to the exact previous results when we came from them.
+  document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element ? event.target.closest("a[data-back]") : null;
+    if (!link || !document.referrer) return;
+    const from = new URL(document.referrer);
+    if (from.origin === location.origin && from.pathname === "/" && history.length > 1) {
+      event.preventDefault();
+      history.back();
+    }
+  });
+
+  // Facet filter boxes suggest matching values from /api/facets/{name}.
+  function currentParams() {
+    const params = new URLSearchParams(location.search);
+    params.delete("page");
+    for (const key of Array.from(params.keys())) {
+      if (key.endsWith("_prefix")) params.delete(key);
+    }
+    return params;
+  }
+
+  function renderSuggestions(list, values) {
+    list.replaceChildren();
+    for (const value of values) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = value.toggle ? "/?" + value.toggle : "/";
+      link.textContent = value.label || value.value;
+      const count = document.createElement("span");
+      count.className = "facet-count";
+      count.textContent = String(value.count);
+      if (value.selected) item.className = "is-selected";
+      link.append(" ", count);
+      item.append(link);
+      list.append(item);
+    }
+    list.hidden = values.length === 0;
+  }
+
+  function attachAutocomplete(input) {
+    const list = document.getElementById(input.getAttribute("aria-controls"));
+    if (!list) return;
+    let timer = 0;
+    let latest = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      const prefix = input.value.trim();
+      if (!prefix) { renderSuggestions(list, []); return; }
+      timer = setTimeout(async function () {
+        const ticket = ++latest;
+        const params = currentParams();
+        params.set("prefix", prefix);
+        try {
+          const response = await fetch("/api/facets/" + encodeURIComponent(input.dataset.facet) +
+                                       "?" + params.toString(), {headers: {Accept: "application/json"}});
+          if (!response.ok || ticket !== latest) return;
+          const body = await response.json();
+          renderSuggestions(list, body.values || []);
+        } catch (err) {
+          renderSuggestions(list, []);
+        }
+      }, AUTOCOMPLETE_DELAY_MS);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { renderSuggestions(list, []); }
+      if (event.key === "ArrowDown" && !list.hidden) {
+        event.preventDefault();
+        const first = list.querySelector("a");
+        if (first) first.focus();
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      const links = Array.from(list.querySelectorAll("a"));
+      const at = links.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" && at < links.length - 1) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      if (event.key === "Escape") { renderSuggestions(list, []); input.focus(); }
+    });
+  }
+
+  document.querySelectorAll("input[data-facet]").forEach(attachAutocomplete);
+})();
