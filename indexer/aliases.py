@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from indexer.spans import Ent, overlaps
+from indexer.spans import Ent, SpanIndex, overlaps
 
 ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
 _PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
 _KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to) as\s+(?:the\s+)?")
+#: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
+_PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (Coalition|Alliance)\b(?![-'’]\w)")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
 
 
@@ -88,6 +90,31 @@ def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
             if all(e.value != ent.value for e in bucket):
                 bucket.append(ent)
     return {key: found[0] for key, found in targets.items() if len(found) == 1}
+
+
+def proper_collectives(text: str, ents: list[Ent]) -> list[Ent]:
+    """Actor spans for "the Coalition" / "the Alliance" the model missed; the head-noun
+    alias rule then maps them to the document's one "... Coalition" when it names one."""
+    taken = SpanIndex(ents)
+    found = []
+    for match in _PROPER_COLLECTIVE.finditer(text):
+        span = Ent(match.start(1), match.end(1), match.group(1), "ORG", facet="actor",
+                   rule="collective")
+        if not taken.overlaps(span):
+            full = {e.value: e for e in ents if e.facet == "actor" and e.value
+                    and name_head(e.value) == span.text and e.value != span.text}
+            found.append(_adopt(span, *full.values(), "alias-head") if len(full) == 1 else span)
+    return found
+
+
+def name_head(name: str) -> str:
+    """The noun a name is about: the word before its first lower-case connector, else its
+    last word ("Global Coalition to Defeat ISIS" -> "Coalition")."""
+    words = name.split()
+    for i, word in enumerate(words[1:], 1):
+        if word in ("of", "to", "against", "for", "in", "on"):
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 def _adopt(ent: Ent, full: Ent, rule: str) -> Ent:

@@ -82,10 +82,24 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
         or place.population >= LANDMARK_CITY_POPULATION or place_context(text, ent, gazetteer)
 
 
+#: a bracketed code and number after a name: "USS Hopper (DDG 70)", "HMS Daring (D 32)"
+_DESIGNATION_NUMBER = re.compile(r"[ -]?\d+\)")
+
+
+def is_designation(ent: Ent, text: str) -> bool:
+    """True for a bracketed code with its number ("USS Hopper (DDG 70)"): a hull or model
+    designation, no organisation ("CTF 50", a unit, stands unbracketed and stays)."""
+    return ent.label == "ORG" and ent.text.isalpha() and ent.text.isupper() \
+        and len(ent.text) <= 5 and text[ent.start - 1:ent.start] == "(" \
+        and bool(_DESIGNATION_NUMBER.match(text, ent.end))
+
+
 def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") -> Ent:
     """First facet of a span: the label's facet, unless the gazetteer knows better."""
     if ent.fixed:
         return ent
+    if is_designation(ent, text):
+        return replace(ent, facet=None, rule="designation")
     facet = LABEL_FACETS.get(ent.label)
     if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)

@@ -15,6 +15,7 @@ from indexer.aliases import (
     known_surname_aliases,
     merge_armed_forces,
     nickname_aliases,
+    proper_collectives,
     resolve_aliases,
 )
 from indexer.consistency import adopt_fixed_values, classify, harmonise, person_words
@@ -111,6 +112,7 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = group_of_actors(text, group_actors(text, ents, gazetteer))
     ents = drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES)
     ents = [canonical_value(e, gazetteer) for e in place_cues(text, ents)]
+    ents += [canonical_value(e, gazetteer) for e in proper_collectives(text, ents)]
     ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None)
     ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
                                  lambda name: bool(gazetteer.lookup(name)))

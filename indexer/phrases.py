@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
-from indexer.spans import Ent, overlaps
+from indexer.spans import Ent, SpanIndex, overlaps
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
 INSTITUTIONS = ("armed forces", "security forces", "special forces", "army", "navy",
@@ -184,20 +184,24 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?:\n"
+    """True when only quotes, brackets and blanks stand between a name and a sentence end."""
+    at = start - 1
+    while at >= 0 and text[at] in " \t\"'“‘(":
+        at -= 1
+    return at < 0 or text[at] in ".!?:\n"
 
 
 def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Places the model missed: whole capitalised names the gazetteer knows well."""
     found = []
+    taken = SpanIndex(ents)
     for match in _CAPITALISED.finditer(text):
         lead = _LEADING_FUNCTION.match(match.group())
         start = match.start() + (lead.end() if lead else 0)
         name = re.split(r"\.\s", text[start:match.end()])[0]
         name = name if re.fullmatch(r"(?:[A-Z]\.)+", name) else name.rstrip(".")
         span = Ent(start, start + len(name), name, "GPE")
-        if not name or name in COMMON_WORDS or any(overlaps(span, e) for e in ents):
+        if not name or name in COMMON_WORDS or taken.overlaps(span):
             continue
         place = gazetteer.lookup(name)
         if place is None or place.kind == "city-alt":

@@ -6,7 +6,9 @@ spaCy objects, so they are testable on hand-made spans.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: spaCy label -> facet, before any rule runs
 LABEL_FACETS = {"PERSON": "actor", "ORG": "actor", "GPE": "place", "LOC": "place",
@@ -39,3 +41,18 @@ class Ent:
 def overlaps(a: Ent, b: Ent) -> bool:
     """True when two spans share at least one character."""
     return a.start < b.end and b.start < a.end
+
+
+class SpanIndex:
+    """Answers "does this span overlap any of these?" in O(log n), so scanning a long
+    document's text against its entities stays linear rather than quadratic."""
+
+    def __init__(self, ents: list[Ent]):
+        ordered = sorted(ents, key=lambda e: e.start)
+        self._starts = [e.start for e in ordered]
+        self._max_ends = list(accumulate((e.end for e in ordered), max))
+
+    def overlaps(self, span: Ent) -> bool:
+        """True when the span shares a character with any indexed span (as `overlaps`)."""
+        before = bisect_left(self._starts, span.end)  # spans that start before it ends
+        return before > 0 and self._max_ends[before - 1] > span.start

@@ -129,3 +129,19 @@ def test_lone_known_surname_is_the_known_person_unless_another_is_named():
     text = "Hafez al-Assad ruled. Assad died."
     assert resolved(text, [("PERSON", "Hafez al-Assad"), ("PERSON", "Assad")])[-1] == (
         "Assad", "actor", "Hafez al-Assad", "alias-partial")
+
+
+def test_the_capitalised_coalition_is_an_actor_and_maps_to_the_documents_one_coalition():
+    text = ("The Global Coalition to Defeat Daesh met. Later the Coalition struck, "
+            "the coalition said, and the Coalition-led raid ended.")
+    assert resolved(text, [("ORG", "Global Coalition to Defeat Daesh")]) == [
+        ("Global Coalition to Defeat Daesh", "actor", "Global Coalition to Defeat Daesh", "model"),
+        ("Coalition", "actor", "Global Coalition to Defeat Daesh", "alias-head")]
+
+
+def test_a_coalition_without_a_unique_full_name_stays_coalition():
+    text = ("The Small Group of the Global Coalition met. The Syrian Coalition and the "
+            "Arab Coalition talked. The Alliance agreed; the Coalition did not.")
+    names = ["Small Group of the Global Coalition", "Syrian Coalition", "Arab Coalition"]
+    assert [e[1:] for e in resolved(text, [("ORG", n) for n in names])][3:] == [
+        ("actor", "Alliance", "collective"), ("actor", "Coalition", "collective")]

@@ -6,6 +6,7 @@ import pytest
 from entity_kit import resolved, small_gazetteer
 
 from indexer.gazetteer import Gazetteer, Place, default_gazetteer, place_key, spelling_variant
+from indexer.spans import Ent, SpanIndex, overlaps
 
 
 def test_place_key_folds_case_accents_dots_and_articles():
@@ -85,6 +86,22 @@ def test_missed_places_are_found_but_not_common_words_or_sentence_starts():
     text = "Aid arrived in Damascus. Of the trucks, most came via Saraqib or Turkey."
     assert resolved(text, []) == [("Damascus", "place", "Damascus", "gazetteer-scan"),
                                   ("Turkey", "place", "Turkey", "gazetteer-scan")]
+
+
+def test_missed_places_skip_spans_overlapping_any_entity_however_far_back_it_starts():
+    text = "Talks in Damascus and Turkey went on. Delegates from Turkey left."
+    long_org = ("ORG", "Talks in Damascus and Turkey went on")
+    assert resolved(text, [long_org])[1:] == [("Turkey", "place", "Turkey", "gazetteer-scan")]
+
+
+def test_span_index_agrees_with_pairwise_overlap():
+    spans = [Ent(s, e, "x", "ORG") for s, e in [(0, 30), (5, 8), (40, 42), (41, 60), (70, 71)]]
+    taken = SpanIndex(spans)
+    for start in range(0, 80):
+        for end in range(start + 1, start + 12):
+            probe = Ent(start, end, "y", "GPE")
+            assert taken.overlaps(probe) == any(overlaps(probe, s) for s in spans), (start, end)
+    assert SpanIndex([]).overlaps(Ent(0, 5, "y", "GPE")) is False
 
 
 def test_region_suffix_is_dropped_for_known_places():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from entity_kit import resolved
 
 from indexer.names import (
     canonical_actor,
@@ -116,3 +117,15 @@ def test_titles_laws_and_generic_plurals_are_no_actors(name):
 
 def test_an_army_named_by_nationality_stays_an_actor():
     assert canonical_actor("Syrian Army", False, lambda _: None) == "Syrian Army"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Forbin joined USS Hopper (DDG 70) and HMS Daring (D 32).", []),
+    ("Ships joined Combined Task Force (CTF) 50. CTF 50 leads.",
+     [("CTF", "actor", "CTF", "model"), ("CTF", "actor", "CTF", "model")]),
+    ("The aircraft (F 16) left, the OSCE (2 monitors) said.",
+     [("OSCE", "actor", "OSCE", "model")]),
+])
+def test_bracketed_codes_with_a_number_are_designations_not_actors(text, expected):
+    codes = [("ORG", code) for code in ("DDG", "D", "CTF", "F", "OSCE")]
+    assert resolved(text, codes) == expected

@@ -106,3 +106,16 @@ def test_user_entry_overrides_a_known_surface(tmp_path):
     nlp = spacy.blank("en")
     add_entity_ruler(nlp, str(path))
     assert raw_ents(nlp, "Hezbollah said.") == [(0, 9, "ORG", "watchlist|Hizbullah")]
+
+
+def test_known_military_commands_take_one_name_each():
+    nlp = spacy.blank("en")
+    add_entity_ruler(nlp)
+    text = ("USCENTCOM and CENTCOM met. The Combined Joint Task Force – Inherent Resolve and "
+            "CJTF-OIR struck.")
+    ents = resolve_entities(text, raw_ents(nlp, text), small_gazetteer(), nlp.meta[META_PLACES])
+    oir = "Combined Joint Task Force – Operation Inherent Resolve"
+    assert [(e.text, e.value, e.rule) for e in ents] == [
+        ("USCENTCOM", "CENTCOM", "known"), ("CENTCOM", "CENTCOM", "known"),
+        ("Combined Joint Task Force – Inherent Resolve", oir, "known"),
+        ("CJTF-OIR", oir, "known")]
