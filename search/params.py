@@ -187,24 +187,23 @@ def is_excluded(req: SearchRequest, facet: str, value: str) -> bool:
 
 def toggled(req: SearchRequest, facet: str, value: str) -> SearchRequest:
     """The request with `value` selected in `facet` (or unselected if it was), page 1."""
-    included, excluded = getattr(req, facet), getattr(req, f"not_{facet}")
-    if is_selected(req, facet, value):
-        included = _without(included, value)
-    else:
-        included = (*included, value)
-    return dataclasses.replace(req, page=1, **{facet: included,
-                                               f"not_{facet}": _without(excluded, value)})
+    return _flipped(req, value, side=facet, other=f"not_{facet}")
 
 
 def exclusion_toggled(req: SearchRequest, facet: str, value: str) -> SearchRequest:
     """The request with `value` excluded from `facet` (or no longer excluded), page 1."""
-    included, excluded = getattr(req, facet), getattr(req, f"not_{facet}")
-    if is_excluded(req, facet, value):
-        excluded = _without(excluded, value)
+    return _flipped(req, value, side=f"not_{facet}", other=facet)
+
+
+def _flipped(req: SearchRequest, value: str, *, side: str, other: str) -> SearchRequest:
+    """Flip `value` in the `side` list; it always leaves the `other` list (a value is never both)."""
+    values = getattr(req, side)
+    if any(_same(v, value) for v in values):
+        values = _without(values, value)
     else:
-        excluded = (*excluded, value)
-    return dataclasses.replace(req, page=1, **{facet: _without(included, value),
-                                               f"not_{facet}": excluded})
+        values = (*values, value)
+    return dataclasses.replace(req, page=1, **{side: values,
+                                               other: _without(getattr(req, other), value)})
 
 
 def with_range(req: SearchRequest, start: date | None, end: date | None) -> SearchRequest:
