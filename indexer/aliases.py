@@ -161,6 +161,16 @@ def resolve_aliases(text: str, ents: list[Ent], is_country) -> list[Ent]:
     return out
 
 
+def known_names(ents: list[Ent]) -> list[Ent]:
+    """Mentions of a shipped well-known entity keep the document's own name ("ISIL",
+    "Daesh"), except where the document also uses the canonical name: then all of them
+    become it ("Syrian Democratic Forces ... the SDF" -> "Syrian Democratic Forces").
+    Renaming across documents is the analyst's call, made with a watchlist."""
+    used = {e.known for e in ents if e.known and e.value == e.known}
+    return [replace(e, value=e.known, rule="alias-known") if e.known in used and e.value != e.known
+            else e for e in ents]
+
+
 def known_surname_aliases(ents: list[Ent], surnames: dict[str, str], is_place) -> list[Ent]:
     """A lone surname the document did not resolve ("Assad") is the well-known person with
     that surname, unless the document names another person with it ("Hafez al-Assad")."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from indexer.aliases import (
     drop_vessel_parts,
+    known_names,
     known_surname_aliases,
     merge_armed_forces,
     nickname_aliases,
@@ -27,6 +28,7 @@ from indexer.names import (
     fix_casing,
     is_non_entity,
     normalise_text,
+    same_name,
     strip_region_suffix,
     trim_span,
 )
@@ -63,8 +65,14 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: dict[str, str])
         if ruler_id and RULER_ID_SEPARATOR in ruler_id:
             source, name = ruler_id.split(RULER_ID_SEPARATOR, 1)
             facet = "place" if label == "GPE" else "actor"
-            ent = replace(ent, facet=facet, value=name, rule=source, fixed=True,
-                          country=watch_places.get(name) if facet == "place" else None)
+            if source == "known":
+                # the document's own name, unless it is the canonical one spelt differently;
+                # known_names() decides once the whole document is seen
+                value = name if same_name(ent.text, name) else None
+                ent = replace(ent, facet=facet, value=value, rule=source, fixed=True, known=name)
+            else:
+                ent = replace(ent, facet=facet, value=name, rule=source, fixed=True,
+                              country=watch_places.get(name) if facet == "place" else None)
         ents.append(ent)
     return ents
 
@@ -116,7 +124,7 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None)
     ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
                                  lambda name: bool(gazetteer.lookup(name)))
-    ents = adopt_fixed_values(ents)
+    ents = adopt_fixed_values(known_names(ents))
     ents = [canonical_value(e, gazetteer) for e in harmonise(ents, gazetteer)]
     ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]
     ents = sorted(merge_armed_forces(ents), key=lambda e: (e.start, e.end))

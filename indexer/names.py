@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from indexer.countries import demonym_for, is_demonym
 
@@ -148,6 +149,37 @@ def fix_casing(name: str, person: bool) -> str:
                  for w in words]
         words[1:] = [_PARTICLE.sub(lambda m: m.group().lower(), w) for w in words[1:]]
     return " ".join(words)
+
+
+#: how alike two squashed spellings must be to be one name ("al-Qaida" / "al-Qaeda")
+SAME_SPELLING = 0.8
+
+
+def _squash(name: str) -> str:
+    """Letters and digits only, lower case, accents removed: "Da'esh" -> "daesh"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in folded if c.isalnum())
+
+
+def _name_words(name: str) -> list[str]:
+    return [_squash(w) for w in re.split(r"[\s-]+", name) if _squash(w) and w.lower() != "the"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two strings write one name: alike but for case, accents, hyphens and
+    apostrophes ("DAESH", "Da'esh"), one inside the other word for word ("Islamic State
+    group", "Tayyip Erdogan"), or a close spelling ("Hizbollah", "Bashar Assad"). An acronym
+    and its expansion, or two different names ("ISIL", "Daesh"), are not the same name."""
+    sa, sb = _squash(a), _squash(b)
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
+        return True
+    return min(len(sa), len(sb)) > 4 and SequenceMatcher(None, sa, sb).ratio() >= SAME_SPELLING
 
 
 def is_non_entity(name: str) -> bool:

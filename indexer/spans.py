@@ -31,6 +31,8 @@ class Ent:
     country: str | None = None
     #: True when a rule decided the facet from outside evidence (watchlist, alias, gazetteer)
     fixed: bool = False
+    #: the canonical name of the shipped well-known entity this span names, if any
+    known: str | None = None
 
     @property
     def key(self) -> str:

@@ -9,6 +9,7 @@ from indexer.names import (
     canonical_actor,
     fix_casing,
     is_non_entity,
+    same_name,
     strip_region_suffix,
     strip_title,
     trim_span,
@@ -129,3 +130,23 @@ def test_an_army_named_by_nationality_stays_an_actor():
 def test_bracketed_codes_with_a_number_are_designations_not_actors(text, expected):
     codes = [("ORG", code) for code in ("DDG", "D", "CTF", "F", "OSCE")]
     assert resolved(text, codes) == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Da'esh", "Daesh", True),                     # punctuation
+    ("Nato", "NATO", True),                        # case
+    ("António Guterres", "Antonio Guterres", True),  # accents
+    ("Islamic State group", "Islamic State", True),  # one inside the other, word for word
+    ("Tayyip Erdogan", "Recep Tayyip Erdogan", True),
+    ("al-Qaida", "al-Qaeda", True),                # close spelling
+    ("Bashar Assad", "Bashar al-Assad", True),
+    ("ISIL", "Islamic State", False),              # an acronym is another name
+    ("Daesh", "Islamic State", False),             # so is a different name
+    ("ISIS", "ISIL", False),                       # short: no fuzzy match
+    ("UN", "United Nations", False),
+    ("Nusra Front", "Jabhat al-Nusra", False),
+    ("", "UN", False),
+])
+def test_same_name(a, b, expected):
+    assert same_name(a, b) is expected
+    assert same_name(b, a) is expected

@@ -118,4 +118,24 @@ def test_known_military_commands_take_one_name_each():
     assert [(e.text, e.value, e.rule) for e in ents] == [
         ("USCENTCOM", "CENTCOM", "known"), ("CENTCOM", "CENTCOM", "known"),
         ("Combined Joint Task Force – Inherent Resolve", oir, "known"),
-        ("CJTF-OIR", oir, "known")]
+        ("CJTF-OIR", oir, "alias-known")]
+
+
+def test_known_names_keep_the_documents_own_name():
+    nlp = spacy.blank("en")
+    add_entity_ruler(nlp)
+    text = "Daesh fighters and ISIS cells attacked. Nato and the UN condemned it."
+    ents = resolve_entities(text, raw_ents(nlp, text), small_gazetteer(), nlp.meta[META_PLACES])
+    assert [(e.text, e.facet, e.value) for e in ents] == [
+        ("Daesh", "actor", "Daesh"), ("ISIS", "actor", "ISIS"),
+        ("Nato", "actor", "NATO"), ("UN", "actor", "UN")]
+
+
+def test_known_alias_takes_the_canonical_name_when_the_document_uses_it():
+    nlp = spacy.blank("en")
+    add_entity_ruler(nlp)
+    text = "The Islamic State claimed it. Daesh fighters and the YPG clashed."
+    ents = resolve_entities(text, raw_ents(nlp, text), small_gazetteer(), nlp.meta[META_PLACES])
+    assert [(e.text, e.value, e.rule) for e in ents] == [
+        ("Islamic State", "Islamic State", "known"),
+        ("Daesh", "Islamic State", "alias-known"), ("YPG", "YPG", "known")]
