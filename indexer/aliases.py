@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from indexer.names import is_storm
 from indexer.spans import Ent, SpanIndex, overlaps
 
 ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
@@ -218,9 +219,10 @@ def merge_armed_forces(ents: list[Ent]) -> list[Ent]:
 
 
 def drop_vessel_parts(ents: list[Ent], vessel_prefixes: frozenset[str]) -> list[Ent]:
-    """A lone "Forbin" after "FS Forbin" is the ship again: no actor or place either."""
-    ships = {e.text.split()[-1] for e in ents
-             if len(e.text.split()) > 1 and e.text.split()[0] in vessel_prefixes}
+    """A lone "Forbin" after "FS Forbin" is the ship again, a lone "Dorian" after "Hurricane
+    Dorian" the storm: no actor or place either."""
+    ships = {e.text.split()[-1] for e in ents if len(e.text.split()) > 1
+             and (e.text.split()[0] in vessel_prefixes or is_storm(e.text))}
     return [replace(e, facet=None, value=None, rule="vessel")
             if e.text in ships and e.facet in ("actor", "place") and not e.fixed else e
             for e in ents]

@@ -8,6 +8,7 @@ module; this one only wires them together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from indexer.aliases import (
@@ -96,8 +97,17 @@ def canonical_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     return replace(ent, value=value, facet="actor" if value else None)
 
 
+#: "Afghanistan's Maidan Wardak": a place named with the place it lies in
+_PLACE_POSSESSIVE = re.compile(r"^(.+?)'s\s+([A-Z].*)$")
+
+
 def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     name = normalise_text(ent.text)
+    inside = _PLACE_POSSESSIVE.match(name)
+    outer = gazetteer.lookup(inside.group(1)) if inside else None
+    if outer:
+        ent = replace(ent, country=outer.country or outer.name)
+        name = inside.group(2)
     bare = strip_region_suffix(name)
     if bare != name and gazetteer.lookup(bare):
         name = bare

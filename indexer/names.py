@@ -25,6 +25,7 @@ rep. representative gov gov. governor mayor ambassador spokesman spokeswoman spo
 chancellor chief chairman chairwoman envoy special speaker premier acting former state of
 minister-designate designate attorney justice judge lord lady sir dame mp officer head leader
 commissioner high representative army navy air force corporal private pvt cpl cpl. staff gen.
+detective inspector constable superintendent sheriff deputy-sheriff
 supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
 """.split())
 #: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
@@ -43,8 +44,31 @@ republic kingdom federation union group party movement organisation organization
 people city town village province region country capital license licence
 fighters rebels militants troops soldiers officials protesters residents civilians refugees
 """.split())
+#: capitalised words the model takes for names that name no actor or place: time zones,
+#: diseases, religions, events, sentence openers
+NOT_NAMES = frozenset("""
+utc gmt bst cet cest eet est edt cst cdt mst mdt pst pdt ist aest aedt jst
+covid covid-19 coronavirus sars-cov-2 ebola hiv aids influenza
+islam christianity judaism hinduism buddhism sikhism brexit
+after although though when while before since because however meanwhile if unless until
+despite during unlike hurricanes storms earthquakes
+""".split())
+#: named storms: "Hurricane Dorian", "Typhoon Hagibis", "Tropical Storm Imelda"
+_STORM = re.compile(r"^(?:(?:Super|Tropical|Severe|Post-Tropical)\s+)?(?:Hurricane|Typhoon|Cyclone"
+                    r"|Storm|Depression|Cyclonic Storm)\s")
+#: a sentence opener or a quantity swallowed into a span ("Although Hong Kong's",
+#: "Hundreds of Hong Kong")
+_LEADING_OPENER = re.compile(r"(?:(?:After|Although|Though|When|While|Before|Since|Because|"
+                             r"However|Meanwhile|If|Unless|Until|Despite|During|Unlike),?\s+"
+                             r"|(?:Hundreds|Thousands|Dozens|Millions|Tens of thousands|Scores)"
+                             r"\s+of\s+(?:the\s+)?)(?=[A-Z])")
+#: a trailing function word or a measure cut into a span ("Candace Windfall as",
+#: "Control Centre of", "Humberto 75 miles")
+_TRAILING_JUNK = re.compile(r"(?:\s+(?:as|of|and|or|the|in|on|at|for|to|by|with|from))+$"
+                            r"|\s+\d[\d,.]*\s+[a-z].*$")
 #: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act")
 _DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:Act|Law|Treaty|Convention|Charter|Protocol|Bill"
+                            r"|Constitution"
                             r"|Resolution|Licen[cs]e)(?:\s+(?:No\.?\s*)?\d+)?$)")
 #: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
 VESSEL_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS",
@@ -84,6 +108,12 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEADING_WORDS_THE.match(span[left:right])
     if lead:
         left += lead.end()
+    opener = _LEADING_OPENER.match(span[left:right])
+    if opener:
+        left += opener.end()
+    junk = _TRAILING_JUNK.search(span[left:right])
+    if junk and junk.start() > 0:
+        right = left + junk.start()
     tail = re.search(r"['’]s?$", span[left:right])
     if tail and right - left > 2:
         right -= len(tail.group(0))
@@ -189,7 +219,9 @@ def is_non_entity(name: str) -> bool:
     if not words or not any(ch.isalpha() for ch in name):
         return True
     lower = name.lower()
-    if lower in WEEKDAYS or lower in MONTHS or lower.rstrip("s") in WEEKDAYS:
+    if lower in WEEKDAYS or lower in MONTHS or lower.rstrip("s") in WEEKDAYS or lower in NOT_NAMES:
+        return True
+    if is_storm(name):
         return True
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
         return True
@@ -201,6 +233,11 @@ def is_non_entity(name: str) -> bool:
         return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS for w in words)
     return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS or is_demonym(w)
                or _POSSESSIVE.sub("", w) != w for w in words)
+
+
+def is_storm(name: str) -> bool:
+    """True for a named storm ("Hurricane Dorian", "Tropical Storm Imelda")."""
+    return bool(_STORM.match(name))
 
 
 def is_document_name(name: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
+from indexer.names import trim_span
 from indexer.spans import Ent, SpanIndex, overlaps
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
@@ -167,6 +168,9 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
     inside the name ("Maqsoud" of "Sheikh Maqsoud"), or add a new span."""
     out = list(ents)
     for start, end in _cue_spans(text):
+        start, end = trim_span(text, start, end)
+        if end <= start:
+            continue
         span = Ent(start, end, text[start:end], "GPE")
         same = [i for i, e in enumerate(out) if (e.start, e.end) == (span.start, span.end)]
         inside = [e for e in out if overlaps(span, e) and span.start - 4 <= e.start

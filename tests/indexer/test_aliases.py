@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from entity_kit import resolved
+from entity_kit import raw_ents, resolved, ruler_nlp, small_gazetteer
 
 from indexer.aliases import initials, is_acronym_of
+from indexer.entities import resolve_entities
 from indexer.spans import Ent
 
 
@@ -109,6 +110,21 @@ def test_events_are_dropped_and_their_place_kept():
 def test_vessels_are_neither_actors_nor_places():
     assert resolved("USS Mahan sailed. Later Mahan docked.", [("ORG", "USS Mahan"),
                                                              ("PERSON", "Mahan")]) == []
+
+
+def test_storms_and_their_lone_names_are_neither_actors_nor_places():
+    assert resolved("Hurricane Dorian hit Abaco. Dorian then turned north.",
+                    [("ORG", "Hurricane Dorian"), ("PERSON", "Dorian"), ("GPE", "Abaco")]) == [
+        ("Abaco", "place", "Abaco", "model")]
+
+
+def test_place_named_with_its_country_takes_the_inner_name_and_that_country():
+    ents = resolve_entities("Fighting in Syria's Saraqib and Iran's Qom went on.",
+                            raw_ents(ruler_nlp([("GPE", "Syria's Saraqib"), ("GPE", "Iran's Qom")]),
+                                     "Fighting in Syria's Saraqib and Iran's Qom went on."),
+                            small_gazetteer())
+    assert [(e.value, e.country) for e in ents if e.facet == "place"] == [
+        ("Saraqib", "Syria"), ("Qom", "Iran")]
 
 
 def test_ent_key_is_case_insensitive():

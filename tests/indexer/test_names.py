@@ -37,6 +37,12 @@ def trimmed(text: str) -> str:
     ("(HTS)", "HTS"),
     ("a new Government", "new Government"),
     ("the", ""),
+    ("Although Hong Kong's", "Hong Kong"),        # sentence opener
+    ("Hundreds of Hong Kong", "Hong Kong"),       # quantity
+    ("Candace Windfall as", "Candace Windfall"),  # trailing function word
+    ("Control Centre of", "Control Centre"),
+    ("Humberto 75 miles", "Humberto"),            # a measure
+    ("1st Fleet Command", "1st Fleet Command"),
 ])
 def test_trim_span_keeps_only_the_name(span, expected):
     assert trimmed(span) == expected
@@ -74,6 +80,7 @@ def test_strip_title(name, expected):
     ("President", True, None),
     ("USS Mahan", False, None),
     ("General Motors", False, "General Motors"),
+    ("United States Constitution", False, None),
 ])
 def test_canonical_actor(name, person, expected):
     assert canonical_actor(name, person, country_of) == expected
@@ -83,6 +90,9 @@ def test_canonical_actor(name, person, expected):
     ("3,000", True), ("Friday", True), ("March", True), ("government", True),
     ("Government", True), ("Mr.", True), ("Aleppo", False), ("Congress", False),
     ("Group of Seven", False),
+    ("UTC", True), ("COVID-19", True), ("Islam", True), ("Brexit", True), ("After", True),
+    ("Hurricane Dorian", True), ("Tropical Storm Imelda", True), ("Storm Ciara", True),
+    ("Detective Inspector", True), ("United States Constitution", False),
 ])
 def test_is_non_entity(name, expected):
     assert is_non_entity(name) is expected
