@@ -32,7 +32,11 @@ _STRONG_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|towards|across|(?:nort
 #: words of institutions' names that the locative rule must not turn into places
 INSTITUTION_WORDS = frozenset({"congress", "senate", "assembly", "house", "forces", "force",
                                "party", "front", "brigade", "brigades", "units", "corps",
-                               "coalition", "council", "conference"})
+                               "coalition", "council", "conference", "university", "college",
+                               "school", "institute", "journal", "magazine", "review", "club",
+                               "team", "universe", "radio", "television", "network"})
+#: "Tomasz Sekielski's film", "Cornell University's arXiv": a possessor, rarely a place
+_POSSESSOR = re.compile(r"['’]s\s+[a-z]")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
 LANDMARK_CITY_POPULATION = 500_000
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
@@ -57,14 +61,27 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     words = [w.lower() for w in ent.text.split()]
     if ent.text.isupper() or len(words) > 3 or (ent.label == "PERSON" and len(words) > 1) \
             or set(words) & (GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS) \
-            or not all(w[:1].isupper() for w in ent.text.split()):
+            or not all(w[:1].isupper() for w in ent.text.split()) \
+            or _plural_name(words[-1]) or _POSSESSOR.match(text, ent.end):
         return False
     if _STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start):
         return True
     before = _BEFORE_LIST.search(text, max(0, ent.start - 25), ent.start)
     after = _AFTER_LIST.match(text, ent.end)
     near = [gazetteer.confident(m.group(1)) for m in (before, after) if m]
-    return any(place and place.kind.startswith("city") for place in near)
+    # a person's name listed with a town that is also a given name ("Elizabeth and Susan")
+    # needs a large city next to it to be a place
+    least = LANDMARK_CITY_POPULATION if ent.label == "PERSON" else 0
+    return any(place and place.kind.startswith("city") and place.population >= least
+               for place in near)
+
+
+def _plural_name(word: str) -> bool:
+    """ "Services", "Championships", "Debates": a plural common noun ends the name of a body
+    or an event; unknown toponyms rarely end so ("Heights" and "Islands" excepted)."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+        and word not in ("heights", "islands", "hills", "falls", "springs", "mountains", "lakes",
+                         "plains", "highlands", "lowlands", "marshes", "keys", "isles")
 
 
 def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]) -> bool:

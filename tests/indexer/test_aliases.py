@@ -161,3 +161,20 @@ def test_a_coalition_without_a_unique_full_name_stays_coalition():
     names = ["Small Group of the Global Coalition", "Syrian Coalition", "Arab Coalition"]
     assert [e[1:] for e in resolved(text, [("ORG", n) for n in names])][3:] == [
         ("actor", "Alliance", "collective"), ("actor", "Coalition", "collective")]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("It was published in Ecological Applications.", "ORG", "Ecological Applications"),
+    ("She spoke about women in the Armed Services.", "ORG", "Armed Services"),
+    ("He was moved by what he saw in Sekielski's film.", "ORG", "Sekielski"),
+    ("It has a special place in the Universe.", "ORG", "Universe"),
+    ("He thanked his daughters Mary and Susan.", "PERSON", "Susan"),
+])
+def test_unknown_names_in_place_context_that_are_no_places(text, label, name):
+    facets = {e[0]: e[1] for e in resolved(text, [(label, name)])}
+    assert facets[name] == "actor"
+
+
+def test_unknown_name_after_a_locative_is_a_place():
+    assert resolved("Strikes hit near Hmeimim on Monday.", [("ORG", "Hmeimim")]) == [
+        ("Hmeimim", "place", "Hmeimim", "gazetteer")]
