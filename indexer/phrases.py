@@ -27,7 +27,9 @@ COLLECTIVES = ("military", "forces", "troops", "soldiers", "authorities", "offic
                "regime", "rebels", "militants", "fighters", "militias", "militia", "police",
                "people", "leaders", "partners", "allies", "population", "diplomats",
                "service members", "servicemen", "personnel", "citizens", "nationals",
-               "civilians", "refugees", "children")
+               "civilians", "refugees", "children", "companies", "firms", "businesses",
+               "banks", "ships", "vessels", "warships", "aircraft", "drones", "officers",
+               "negotiators", "lawmakers", "prosecutors", "investigators", "intelligence")
 EVENT_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process", "forum",
                          "accord", "accords", "agreement", "declaration", "communique",
                          "communiqué", "meeting", "negotiations", "peace talks"})
@@ -89,7 +91,32 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
                            fixed=True))
         if ent.facet == "place":
             out[i] = replace(ent, facet=None, rule="modifier")
+        for j, item, name in _listed_modifiers(text, ents, i, gazetteer):
+            out.append(replace(item, facet="actor", value=f"{name} {head}", rule="group",
+                               fixed=True))
+            if item.facet == "place":
+                out[j] = replace(item, facet=None, rule="modifier")
     return out
+
+
+_LIST_GLUE = re.compile(r",?\s*(?:and|or)?\s*")
+
+
+def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer):
+    """The nations listed before a group phrase's own ("U.S., German, and Canadian
+    companies": U.S. and German), as (index, entity, modifier)."""
+    found = []
+    after = ents[i]
+    for j in sorted((j for j, e in enumerate(ents) if e.end <= after.start and not e.fixed),
+                    key=lambda j: -ents[j].end):
+        item = ents[j]
+        glue = text[item.end:after.start]
+        name = _modifier(item, gazetteer, False)
+        if not glue.strip() or not _LIST_GLUE.fullmatch(glue) or not name:
+            break
+        found.append((j, item, name))
+        after = item
+    return found
 
 
 _OF_HEAD = re.compile(r"\b(" + "|".join(INSTITUTIONS + ("people",)) + r") of (?:the )?$", re.I)

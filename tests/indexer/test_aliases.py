@@ -178,3 +178,11 @@ def test_unknown_names_in_place_context_that_are_no_places(text, label, name):
 def test_unknown_name_after_a_locative_is_a_place():
     assert resolved("Strikes hit near Hmeimim on Monday.", [("ORG", "Hmeimim")]) == [
         ("Hmeimim", "place", "Hmeimim", "gazetteer")]
+
+
+def test_nations_listed_before_a_group_noun_are_modifiers_too():
+    ents = resolved("There are reports of U.S., Iraqi, and Syrian companies hosting them.",
+                    [("GPE", "U.S."), ("NORP", "Iraqi"), ("NORP", "Syrian")])
+    assert sorted(value for _, facet, value, _ in ents if facet == "actor") == [
+        "Iraqi companies", "Syrian companies", "U.S. companies"]
+    assert not [e for e in ents if e[1] == "place"]
