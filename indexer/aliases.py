@@ -135,11 +135,35 @@ def acronym_mentions(text: str, acronyms: dict[str, Ent], ents: list[Ent]) -> li
     return found
 
 
-def resolve_aliases(text: str, ents: list[Ent], is_country) -> list[Ent]:
-    """Map acronyms, partial person names and bare head nouns to their full names."""
+#: a word that can be a given name: capitalised, then lower-case letters only ("SpaceX" cannot)
+_GIVEN_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
+
+
+def first_name_targets(ents: list[Ent], partials: dict[str, Ent]) -> dict[str, Ent]:
+    """Given name -> the one full PERSON name that starts with it ("Melania" -> "Melania
+    Trump"), unless the word is also some person's surname in the document."""
+    targets: dict[str, set[str]] = {}
+    full: dict[str, Ent] = {}
+    for ent in ents:
+        words = (ent.value or "").split()
+        if ent.label == "PERSON" and ent.facet == "actor" and 2 <= len(words) <= 4 \
+                and all(_GIVEN_NAME.fullmatch(w) for w in words[:1]):
+            targets.setdefault(words[0], set()).add(ent.value)
+            full.setdefault(words[0], ent)
+    return {first: full[first] for first, names in targets.items()
+            if len(names) == 1 and surname_key(first) not in partials}
+
+
+def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None) -> list[Ent]:
+    """Map acronyms, partial person names, given names and bare head nouns to their full
+    names."""
+    is_place = is_place or is_country
     acronyms = acronym_definitions(text, ents)
     ents = ents + acronym_mentions(text, acronyms, ents)
     partials = partial_name_targets(ents)
+    orgs = {e.text for e in ents if e.label == "ORG"}
+    firsts = {first: full for first, full in first_name_targets(ents, partials).items()
+              if first not in orgs}
     heads = head_noun_targets(ents)
     out = []
     for ent in ents:
@@ -154,6 +178,11 @@ def resolve_aliases(text: str, ents: list[Ent], is_country) -> list[Ent]:
         elif len(words) <= 2 and surname in partials and not is_country(ent.text):
             full = partials[surname]
             out.append(ent if full.value == ent.value else _adopt(ent, full, "alias-partial"))
+        elif len(words) == 1 and ent.label in ("PERSON", "GPE", "LOC") \
+                and ent.facet in ("actor", "place") and not ent.fixed \
+                and words[0] in firsts and firsts[words[0]].value != ent.value \
+                and not is_place(ent.text):
+            out.append(_adopt(ent, firsts[words[0]], "alias-first-name"))
         elif len(words) == 1 and (ent.value is None or ent.label == "ORG") \
                 and words[0].casefold() in heads and heads[words[0].casefold()].value != ent.value:
             out.append(_adopt(ent, heads[words[0].casefold()], "alias-head"))

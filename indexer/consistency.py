@@ -138,7 +138,7 @@ def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     votes: dict[str, Counter] = {}
     fixed: dict[str, Counter] = {}
     for ent in ents:
-        if ent.facet in ("actor", "place"):
+        if ent.facet in ("actor", "place") and ent.rule != "group":  # a group's nation is no vote
             (fixed if ent.fixed else votes).setdefault(ent.key, Counter())[ent.facet] += 1
     chosen = {}
     for key in set(votes) | set(fixed):

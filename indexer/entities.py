@@ -27,6 +27,7 @@ from indexer.names import (
     VESSEL_PREFIXES,
     canonical_actor,
     fix_casing,
+    is_honorific_name,
     is_non_entity,
     normalise_text,
     same_name,
@@ -62,6 +63,8 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: dict[str, str])
         start, end = trim_span(text, start, end)
         if end <= start:
             continue
+        if label in ("ORG", "GPE", "LOC", "NORP", "FAC") and is_honorific_name(text[start:end]):
+            label = "PERSON"
         ent = Ent(start, end, text[start:end], label)
         if ruler_id and RULER_ID_SEPARATOR in ruler_id:
             source, name = ruler_id.split(RULER_ID_SEPARATOR, 1)
@@ -131,7 +134,8 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES)
     ents = [canonical_value(e, gazetteer) for e in place_cues(text, ents)]
     ents += [canonical_value(e, gazetteer) for e in proper_collectives(text, ents)]
-    ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None)
+    ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None,
+                           lambda name: gazetteer.lookup(name) is not None)
     ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
                                  lambda name: bool(gazetteer.lookup(name)))
     ents = adopt_fixed_values(known_names(ents))

@@ -25,7 +25,8 @@ rep. representative gov gov. governor mayor ambassador spokesman spokeswoman spo
 chancellor chief chairman chairwoman envoy special speaker premier acting former state of
 minister-designate designate attorney justice judge lord lady sir dame mp officer head leader
 commissioner high representative army navy air force corporal private pvt cpl cpl. staff gen.
-detective inspector constable superintendent sheriff deputy-sheriff
+detective inspector constable superintendent sheriff deputy-sheriff congressman
+congresswoman councilman councilwoman councillor councilor assemblyman assemblywoman first
 supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
 """.split())
 #: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
@@ -233,6 +234,20 @@ def is_non_entity(name: str) -> bool:
         return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS for w in words)
     return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS or is_demonym(w)
                or _POSSESSIVE.sub("", w) != w for w in words)
+
+
+#: words that only ever stand before a person's name ("Dr Valeria Gazzola", "Congressman Amash")
+HONORIFICS = frozenset("""
+dr dr. mr mr. mrs mrs. ms ms. prof prof. sir dame congressman congresswoman senator sen. rep.
+""".split())
+
+
+def is_honorific_name(text: str) -> bool:
+    """True for an honorific followed by one to three capitalised words: a person, whatever
+    label the model gave it ("Dr Valeria Gazzola" as ORG)."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and words[0].lower() in HONORIFICS \
+        and all(w[:1].isupper() for w in words[1:])
 
 
 def is_storm(name: str) -> bool:

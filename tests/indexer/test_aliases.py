@@ -186,3 +186,29 @@ def test_nations_listed_before_a_group_noun_are_modifiers_too():
     assert sorted(value for _, facet, value, _ in ents if facet == "actor") == [
         "Iraqi companies", "Syrian companies", "U.S. companies"]
     assert not [e for e in ents if e[1] == "place"]
+
+
+def test_given_name_alone_is_the_one_person_with_that_first_name():
+    ents = resolved("First Lady Melania Trump was ill. Doctors said Melania was resting.",
+                    [("PERSON", "First Lady Melania Trump"), ("GPE", "Melania")])
+    assert [(text, facet, value) for text, facet, value, _ in ents] == [
+        ("First Lady Melania Trump", "actor", "Melania Trump"),
+        ("Melania", "actor", "Melania Trump")]
+
+
+def test_given_name_rule_leaves_places_organisations_and_shared_names_alone():
+    ents = resolved("Israel Houghton sang. Israel said no. Twitter West spoke; Twitter said no. "
+                    "Anna Smith and Anna Jones came; Anna left.",
+                    [("PERSON", "Israel Houghton"), ("GPE", "Israel"), ("PERSON", "Twitter West"),
+                     ("ORG", "Twitter"), ("PERSON", "Anna Smith"), ("PERSON", "Anna Jones"),
+                     ("PERSON", "Anna")])
+    values = {(text, value) for text, _, value, _ in ents}
+    assert ("Israel", "Israel") in values and ("Twitter", "Twitter") in values
+    assert ("Anna", "Anna") in values
+
+
+def test_honorific_makes_a_person_whatever_the_label():
+    ents = resolved("Dr Valeria Gazzola and Congressman Justin Amash spoke.",
+                    [("ORG", "Dr Valeria Gazzola"), ("PERSON", "Congressman Justin Amash")])
+    assert [(facet, value) for _, facet, value, _ in ents] == [
+        ("actor", "Valeria Gazzola"), ("actor", "Justin Amash")]
