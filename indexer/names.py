@@ -60,7 +60,8 @@ _STORM = re.compile(r"^(?:(?:Super|Tropical|Severe|Post-Tropical)\s+)?(?:Hurrica
 #: a sentence opener or a quantity swallowed into a span ("Although Hong Kong's",
 #: "Hundreds of Hong Kong")
 _LEADING_OPENER = re.compile(r"(?:(?:After|Although|Though|When|While|Before|Since|Because|"
-                             r"However|Meanwhile|If|Unless|Until|Despite|During|Unlike),?\s+"
+                             r"However|Meanwhile|If|Unless|Until|Despite|During|Unlike|In|At|"
+                             r"On|From|Near|Across|Into|Inside|Outside|Around|Throughout),?\s+"
                              r"|(?:Hundreds|Thousands|Dozens|Millions|Tens of thousands|Scores)"
                              r"\s+of\s+(?:the\s+)?)(?=[A-Z])")
 #: a trailing function word or a measure cut into a span ("Candace Windfall as",

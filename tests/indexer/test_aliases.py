@@ -123,8 +123,9 @@ def test_place_named_with_its_country_takes_the_inner_name_and_that_country():
                             raw_ents(ruler_nlp([("GPE", "Syria's Saraqib"), ("GPE", "Iran's Qom")]),
                                      "Fighting in Syria's Saraqib and Iran's Qom went on."),
                             small_gazetteer())
-    assert [(e.value, e.country) for e in ents if e.facet == "place"] == [
-        ("Saraqib", "Syria"), ("Qom", "Iran")]
+    assert [(e.text, e.value, e.country) for e in ents if e.facet == "place"] == [
+        ("Syria", "Syria", "Syria"), ("Saraqib", "Saraqib", "Syria"),
+        ("Iran", "Iran", "Iran"), ("Qom", "Qom", "Iran")]
 
 
 def test_ent_key_is_case_insensitive():

@@ -132,3 +132,24 @@ def test_a_large_city_as_a_sentence_subject_is_a_place():
 def test_gazetteer_names_with_diacritics_never_become_values():
     gaz = Gazetteer.from_entries([("Tartus", Place("Ţarţūs", "Syria", "region", 0))])
     assert gaz.canonical("Tartus") == ("Tartus", "Syria")
+
+
+def test_default_gazetteer_regions_win_over_small_foreign_cities():
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("Florida").country == "United States"   # not the town in Cuba
+    assert gazetteer.lookup("Ontario").country == "Canada"          # not Ontario, California
+    assert gazetteer.lookup("Gaza").country == "Palestine"          # not Gaza province, Mozambique
+    assert gazetteer.lookup("Aleppo").kind == "city"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Anbar", "Iraq"), ("Nineveh", "Iraq"), ("Deir al-Zour", "Syria"), ("Hasakah", "Syria"),
+    ("North Darfur", "Sudan"), ("Helmand", "Afghanistan"), ("Punjab", "India")])
+def test_default_gazetteer_knows_first_level_regions(name, country):
+    place = default_gazetteer().lookup(name)
+    assert place is not None and place.country == country
+    assert default_gazetteer().confident("Gezira") is None  # ISO provinces only confirm
+
+
+def test_subdivisions_that_are_ordinary_words_are_not_loaded():
+    assert default_gazetteer().lookup("Northern") is None
