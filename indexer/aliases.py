@@ -139,6 +139,11 @@ def acronym_mentions(text: str, acronyms: dict[str, Ent], ents: list[Ent]) -> li
 _GIVEN_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
 
 
+#: what can stand for a longer name: a capitalised word, maybe after a particle
+#: ("al-Assad"; "first" and "6.3" cannot)
+_SHORT_FORM = re.compile(r"(?:(?:al|el|ad|as|an|ar|ash|bin|ibn)[-\s])?[A-Z]")
+
+
 def first_name_targets(ents: list[Ent], partials: dict[str, Ent]) -> dict[str, Ent]:
     """Given name -> the one full PERSON name that starts with it ("Melania" -> "Melania
     Trump"), unless the word is also some person's surname in the document."""
@@ -169,7 +174,7 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None) -> li
     for ent in ents:
         words = (ent.value or ent.text).split()
         surname = surname_key(" ".join(words))
-        if ent.facet == "date" or ent.rule == "watchlist":
+        if ent.facet == "date" or ent.rule == "watchlist" or not _SHORT_FORM.match(ent.text):
             out.append(ent)
         elif ent.text in acronyms and acronyms[ent.text] is not ent:
             out.append(_adopt(ent, acronyms[ent.text], "alias-acronym"))

@@ -111,6 +111,32 @@ def is_designation(ent: Ent, text: str) -> bool:
         and bool(_DESIGNATION_NUMBER.match(text, ent.end))
 
 
+#: last words that make a name a place: buildings, landmarks, natural features
+LANDMARK_WORDS = frozenset("""
+Bridge Arena Stadium Mosque Church Cathedral Temple Synagogue Shrine Falls Island Islands Avenue
+Street Road Square Airport Airbase Mall Palace Tower Towers Bay Lake River Mountains Valley
+Desert Canal Strait Sea Ocean Gulf Peninsula Harbour Harbor Beach Dam Prison Camp Crossing
+Plaza Boulevard Highway Motorway Station Terminal Port Base Heights Hills Park
+""".split())
+#: last words that make a name an organisation, whatever the model said
+ORG_ENDINGS = frozenset("""
+News Club Society Inc Inc. Ltd Ltd. LLC Corporation Corp Corp. Company Foundation Magazine
+Times Post Herald Journal Tribune Gazette Records Studios Airlines Airways Bank Group Institute
+University College Association Federation League Network Agency Council Party
+""".split())
+_WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|co|au|uk|hu|de|fr|ru|in|io|info|news)$", re.I)
+
+
+def _landmark(ent: Ent) -> bool:
+    words = ent.text.split()
+    return len(words) > 1 and words[-1] in LANDMARK_WORDS and words[0][:1].isupper()
+
+
+def _organisation(ent: Ent) -> bool:
+    words = ent.text.split()
+    return (len(words) > 1 and words[-1] in ORG_ENDINGS) or bool(_WEB_DOMAIN.search(ent.text))
+
+
 def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") -> Ent:
     """First facet of a span: the label's facet, unless the gazetteer knows better."""
     if ent.fixed:
@@ -118,6 +144,10 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
     if is_designation(ent, text):
         return replace(ent, facet=None, rule="designation")
     facet = LABEL_FACETS.get(ent.label)
+    if facet == "actor" and ent.label != "PERSON" and _landmark(ent):
+        return replace(ent, facet="place", rule="landmark")
+    if facet == "place" and _organisation(ent):
+        return replace(ent, facet="actor", rule="organisation")
     if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
     if facet:
@@ -130,6 +160,29 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
         return ent
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
     return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    at = start - 1
+    while at >= 0 and text[at] in " \t\"'“‘(":
+        at -= 1
+    return at < 0 or text[at] in ".!?:\n"
+
+
+def sentence_openers(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """A one-word name the model found only at the start of sentences, whose word the text
+    also uses in lower case ("Findings show ..." and "the findings"), is an ordinary word.
+    Persons and known places are left alone ("Rose said ..." beside "prices rose")."""
+    groups: dict[str, list[Ent]] = {}
+    for ent in ents:
+        if ent.facet in ("actor", "place") and not ent.fixed and " " not in ent.text.strip():
+            groups.setdefault(ent.key, []).append(ent)
+    common = {key for key, group in groups.items()
+              if all(e.label != "PERSON" and _sentence_initial(text, e.start) for e in group)
+              and not gazetteer.lookup(key)
+              and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)}
+    return [replace(e, facet=None, value=None, rule="opener") if e.key in common and not e.fixed
+            and e.facet in ("actor", "place") else e for e in ents]
 
 
 def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:

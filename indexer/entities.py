@@ -20,13 +20,20 @@ from indexer.aliases import (
     proper_collectives,
     resolve_aliases,
 )
-from indexer.consistency import adopt_fixed_values, classify, harmonise, person_words
+from indexer.consistency import (
+    adopt_fixed_values,
+    classify,
+    harmonise,
+    person_words,
+    sentence_openers,
+)
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.names import (
     VESSEL_PREFIXES,
     canonical_actor,
     fix_casing,
+    is_document_name,
     is_honorific_name,
     is_non_entity,
     normalise_text,
@@ -127,7 +134,7 @@ def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     bare = strip_region_suffix(name)
     if bare != name and gazetteer.lookup(bare):
         name = bare
-    if is_non_entity(name) or is_demonym(name):
+    if is_non_entity(name) or is_demonym(name) or is_document_name(name):
         return replace(ent, facet=None)
     known = gazetteer.canonical(name)
     if known:
@@ -153,7 +160,8 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
                                  lambda name: bool(gazetteer.lookup(name)))
     ents = adopt_fixed_values(known_names(ents))
-    ents = [canonical_value(e, gazetteer) for e in harmonise(ents, gazetteer)]
+    ents = [canonical_value(e, gazetteer)
+            for e in sentence_openers(text, harmonise(ents, gazetteer), gazetteer)]
     ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]
     ents = sorted(merge_armed_forces(ents), key=lambda e: (e.start, e.end))
     return infer_countries(text, ents)

@@ -27,6 +27,7 @@ minister-designate designate attorney justice judge lord lady sir dame mp office
 commissioner high representative army navy air force corporal private pvt cpl cpl. staff gen.
 detective inspector constable superintendent sheriff deputy-sheriff congressman
 congresswoman councilman councilwoman councillor councilor assemblyman assemblywoman first
+cardinal archbishop bishop cde comrade broadcaster presidential candidate nominee
 supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
 """.split())
 #: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
@@ -53,6 +54,8 @@ covid covid-19 coronavirus sars-cov-2 ebola hiv aids influenza
 islam christianity judaism hinduism buddhism sikhism brexit
 after although though when while before since because however meanwhile if unless until
 despite during unlike hurricanes storms earthquakes
+lgbt lgbtq lgbtq+ allied neo-nazi neo-nazis nazi nazis londoner londoners hongkonger hongkongers
+christendom health education findings measles oxygen started multiple following
 """.split())
 #: named storms: "Hurricane Dorian", "Typhoon Hagibis", "Tropical Storm Imelda"
 _STORM = re.compile(r"^(?:(?:Super|Tropical|Severe|Post-Tropical)\s+)?(?:Hurricane|Typhoon|Cyclone"
@@ -61,13 +64,22 @@ _STORM = re.compile(r"^(?:(?:Super|Tropical|Severe|Post-Tropical)\s+)?(?:Hurrica
 #: "Hundreds of Hong Kong")
 _LEADING_OPENER = re.compile(r"(?:(?:After|Although|Though|When|While|Before|Since|Because|"
                              r"However|Meanwhile|If|Unless|Until|Despite|During|Unlike|In|At|"
-                             r"On|From|Near|Across|Into|Inside|Outside|Around|Throughout),?\s+"
+                             r"On|From|Across|Into|Inside|Outside|Around|Throughout|"
+                             r"Following|Amongst|Among),?\s+"
                              r"|(?:Hundreds|Thousands|Dozens|Millions|Tens of thousands|Scores)"
                              r"\s+of\s+(?:the\s+)?)(?=[A-Z])")
 #: a trailing function word or a measure cut into a span ("Candace Windfall as",
 #: "Control Centre of", "Humberto 75 miles")
 _TRAILING_JUNK = re.compile(r"(?:\s+(?:as|of|and|or|the|in|on|at|for|to|by|with|from))+$"
                             r"|\s+\d[\d,.]*\s+[a-z].*$")
+#: words of a state body named by its country ("Syria's Armed Forces" -> "Syrian Armed
+#: Forces"); a proper name after "<Country>'s" keeps its own name instead
+INSTITUTION_PHRASE_WORDS = frozenset("""
+armed forces army navy air force government parliament ministry of foreign affairs defence
+defense interior health justice finance security special military police coast guard
+national intelligence service services cabinet senate assembly supreme court central bank
+embassy mission presidency revolutionary guard guards corps marines ground
+""".split())
 #: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act")
 _DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:Act|Law|Treaty|Convention|Charter|Protocol|Bill"
                             r"|Constitution"
@@ -76,7 +88,7 @@ _DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:Act|Law|Treaty|Convention|Charte
 VESSEL_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS",
                              "MV", "SS", "ROKS", "JS", "TCG", "FGS", "ITS", "ESPS", "HNLMS"})
 _QUOTES = "\"'“”‘’«»`´"
-_TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\"
+_TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\\u200b\u200e\u200f\ufeff"
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'-]{3,}")
 #: "Later the Syrian Army": a sentence adverb and "the" swallowed into the span
 _LEADING_WORDS_THE = re.compile(r"(?:[A-Z][a-z]+,?\s+){1,2}the\s+(?=[A-Z])")
@@ -85,9 +97,14 @@ _INITIALS_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.$")
 _PARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|Ash|An|Bin|Ibn)-")
 
 
+#: zero-width and direction marks that ride along in copied text
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"))
+
+
 def normalise_text(text: str) -> str:
-    """NFKC, typographic apostrophes as "'", one space between words."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    """NFKC, typographic apostrophes as "'", no invisible marks, one space between words."""
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    text = text.replace("’", "'").replace("‘", "'")
     return " ".join(text.split())
 
 
@@ -168,8 +185,13 @@ def country_possessive(name: str, country_of) -> str:
     if not match:
         return name
     country = country_of(match.group(1))
-    demonym = demonym_for(country) if country else None
-    return f"{demonym} {match.group(2)}" if demonym else name
+    if not country:
+        return name
+    rest = match.group(2)
+    demonym = demonym_for(country)
+    if demonym and all(w.lower() in INSTITUTION_PHRASE_WORDS for w in rest.split()):
+        return f"{demonym} {rest}"
+    return rest  # "China's Tsinghua University" -> "Tsinghua University"
 
 
 def fix_casing(name: str, person: bool) -> str:

@@ -30,9 +30,16 @@ COLLECTIVES = ("military", "forces", "troops", "soldiers", "authorities", "offic
                "civilians", "refugees", "children", "companies", "firms", "businesses",
                "banks", "ships", "vessels", "warships", "aircraft", "drones", "officers",
                "negotiators", "lawmakers", "prosecutors", "investigators", "intelligence")
-EVENT_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process", "forum",
-                         "accord", "accords", "agreement", "declaration", "communique",
-                         "communiqué", "meeting", "negotiations", "peace talks"})
+#: events named after the place they are held in ("the Brussels Conference")
+MEETING_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process", "forum",
+                           "accord", "accords", "agreement", "declaration", "communique",
+                           "communiqué", "meeting", "negotiations", "peace talks", "marathon",
+                           "festival", "massacre", "bombing", "offensive", "uprising"})
+#: other events: no actor, no place, and not named after a place ("Berwick Prize")
+EVENT_NOUNS = MEETING_NOUNS | frozenset({
+    "championship", "championships", "prize", "award", "awards", "medal", "war", "olympics",
+    "cup", "challenge", "primary", "primaries", "election", "elections", "referendum", "day",
+    "crisis", "race"})
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
@@ -163,12 +170,12 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     for ent in ents:
         words = ent.text.split()
         if ent.fixed or ent.facet not in ("actor", "place") or len(words) < 2 \
-                or words[-1].lower() not in EVENT_NOUNS:
+                or words[-1].lower() not in EVENT_NOUNS or ent.label == "PERSON":
             out.append(ent)
             continue
         out.append(replace(ent, facet=None, value=None, rule="event"))
         name = " ".join(words[:-1])
-        if gazetteer.lookup(name):
+        if words[-1].lower() in MEETING_NOUNS and gazetteer.lookup(name):
             out.append(Ent(ent.start, ent.start + len(name), name, "GPE", facet="place",
                            rule="place-in-name", fixed=True))
     return out

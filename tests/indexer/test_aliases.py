@@ -213,3 +213,42 @@ def test_honorific_makes_a_person_whatever_the_label():
                     [("ORG", "Dr Valeria Gazzola"), ("PERSON", "Congressman Justin Amash")])
     assert [(facet, value) for _, facet, value, _ in ents] == [
         ("actor", "Valeria Gazzola"), ("actor", "Justin Amash")]
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    ("Crowds crossed London Bridge.", "ORG", "London Bridge", "place"),
+    ("A fire hit the Al Noor Mosque.", "ORG", "Al Noor Mosque", "place"),
+    ("He wrote for Ballot Access News.", "GPE", "Ballot Access News", "actor"),
+    ("The clip was on News.com.au today.", "GPE", "News.com.au", "actor"),
+])
+def test_landmarks_are_places_and_organisations_are_actors(text, label, name, facet):
+    assert {e[0]: e[1] for e in resolved(text, [(label, name)])}[name] == facet
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("She won the IAAF World Athletics Championships.", "ORG", "IAAF World Athletics Championships"),
+    ("The Libyan Civil War went on.", "ORG", "Libyan Civil War"),
+    ("It fell on Bastille Day.", "ORG", "Bastille Day"),
+    ("The Digital Millennium Copyright Act applies.", "GPE", "Digital Millennium Copyright Act"),
+])
+def test_events_and_laws_are_neither_actors_nor_places(text, label, name):
+    assert name not in {e[0] for e in resolved(text, [(label, name)])}
+
+
+def test_a_lower_case_word_is_no_short_form_of_a_name():
+    ents = resolved("Women for America First met. It was the first time.",
+                    [("ORG", "Women for America First"), ("ORG", "first")])
+    assert [(text, value) for text, _, value, _ in ents] == [
+        ("Women for America First", "Women for America First")]
+
+
+def test_country_possessive_keeps_a_proper_name_and_makes_state_bodies_national():
+    ents = resolved("Syria's Armed Forces and Iran's Sharif University.",
+                    [("ORG", "Syria's Armed Forces"), ("ORG", "Iran's Sharif University")])
+    assert [value for _, _, value, _ in ents] == ["Syrian Armed Forces", "Sharif University"]
+
+
+def test_sentence_opener_also_used_in_lower_case_is_no_name():
+    text = "Findings were published on Monday. The findings show a rise. Rose said prices rose."
+    ents = resolved(text, [("ORG", "Findings"), ("PERSON", "Rose")])
+    assert [(t, facet) for t, facet, _, _ in ents] == [("Rose", "actor")]
