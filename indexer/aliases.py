@@ -159,13 +159,18 @@ def first_name_targets(ents: list[Ent], partials: dict[str, Ent]) -> dict[str, E
             if len(names) == 1 and surname_key(first) not in partials}
 
 
-def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None) -> list[Ent]:
+def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
+                    is_known_place=None) -> list[Ent]:
     """Map acronyms, partial person names, given names and bare head nouns to their full
-    names."""
+    names. is_place: any gazetteer place; is_known_place: one well known enough to win over a
+    person's surname."""
     is_place = is_place or is_country
+    is_known_place = is_known_place or is_country
     acronyms = acronym_definitions(text, ents)
     ents = ents + acronym_mentions(text, acronyms, ents)
     partials = partial_name_targets(ents)
+    surnames = {surname_key(e.value.split()[-1]) for e in ents
+                if e.label == "PERSON" and e.facet == "actor" and len((e.value or "").split()) > 1}
     orgs = {e.text for e in ents if e.label == "ORG"}
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
@@ -188,6 +193,11 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None) -> li
                 and words[0] in firsts and firsts[words[0]].value != ent.value \
                 and not is_place(ent.text):
             out.append(_adopt(ent, firsts[words[0]], "alias-first-name"))
+        elif len(words) == 1 and ent.facet == "place" and surname in surnames \
+                and (not ent.fixed or ent.rule == "gazetteer") and not is_known_place(ent.text):
+            # the surname of several people named in full ("Cummings"): a person, if not which
+            out.append(replace(ent, facet="actor", value=words[0], country=None,
+                               rule="alias-surname", fixed=True))
         elif len(words) == 1 and (ent.value is None or ent.label == "ORG") \
                 and words[0].casefold() in heads and heads[words[0].casefold()].value != ent.value:
             out.append(_adopt(ent, heads[words[0].casefold()], "alias-head"))

@@ -156,7 +156,8 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
             for e in split_possessive_places(place_cues(text, ents), gazetteer)]
     ents += [canonical_value(e, gazetteer) for e in proper_collectives(text, ents)]
     ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None,
-                           lambda name: gazetteer.lookup(name) is not None)
+                           lambda name: gazetteer.lookup(name) is not None,
+                           lambda name: gazetteer.confident(name) is not None)
     ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
                                  lambda name: bool(gazetteer.lookup(name)))
     ents = adopt_fixed_values(known_names(ents))

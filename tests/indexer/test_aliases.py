@@ -252,3 +252,10 @@ def test_sentence_opener_also_used_in_lower_case_is_no_name():
     text = "Findings were published on Monday. The findings show a rise. Rose said prices rose."
     ents = resolved(text, [("ORG", "Findings"), ("PERSON", "Rose")])
     assert [(t, facet) for t, facet, _, _ in ents] == [("Rose", "actor")]
+
+
+def test_surname_shared_by_several_people_is_a_person_not_a_place():
+    text = "Elijah Cummings and Maya Cummings spoke. Cummings said no."
+    ents = resolved(text, [("PERSON", "Elijah Cummings"), ("PERSON", "Maya Cummings"),
+                           ("GPE", "Cummings")])
+    assert ents[-1][:3] == ("Cummings", "actor", "Cummings")
