@@ -166,6 +166,9 @@ def strip_title(name: str) -> str:
     """Drop a leading office, rank or honorific (with a nationality or "Iran's" before it)
     from a person's name; a name that is nothing but title words is returned unchanged."""
     words = name.split()
+    country = _leading_country(words)
+    if country and len(words) > country + 1 and words[country].lower() in TITLE_WORDS:
+        words = words[country:]  # "United States Representative Elijah Cummings"
     cut = 0
     for i, word in enumerate(words[:-1]):
         bare = _POSSESSIVE.sub("", word)
@@ -175,7 +178,21 @@ def strip_title(name: str) -> str:
             break
     while cut < len(words) - 1 and words[cut].lower() in TITLE_WORDS:
         cut += 1
-    return " ".join(words[cut:]) if cut and words[cut][:1].isupper() else name
+    if cut and words[cut][:1].isupper():
+        return " ".join(words[cut:])
+    return " ".join(words) if country and words != name.split() else name
+
+
+def _leading_country(words: list[str]) -> int:
+    """How many leading words name a country ("United States", "U.S."), 0 if none."""
+    from indexer.countries import country_tables
+
+    tables = country_tables()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and (head in tables.demonym_of_country or head in tables.place_aliases):
+            return n
+    return 0
 
 
 def country_possessive(name: str, country_of) -> str:

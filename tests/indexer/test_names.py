@@ -62,6 +62,8 @@ def test_trim_span_returns_offsets_into_the_text():
     ("Mr. Johnson", "Johnson"),
     ("President", "President"),
     ("Haider al-Abadi", "Haider al-Abadi"),
+    ("United States Representative Elijah Cummings", "Elijah Cummings"),
+    ("U.S. Senator Ted Cruz", "Ted Cruz"),
 ])
 def test_strip_title(name, expected):
     assert strip_title(name) == expected
