@@ -17,7 +17,8 @@ from indexer.spans import Ent, SpanIndex, overlaps
 ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
 _PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
-_KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to) as\s+(?:the\s+)?")
+_KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to)(?:\s+(?:in|to)"
+                       r"\s+\w+)?\s+as\s+(?:the\s+)?")
 #: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
 _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (Coalition|Alliance)\b(?![-'’]\w)")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)

@@ -270,8 +270,29 @@ def _joins(text: str, ent: Ent, nxt: Ent, gazetteer: Gazetteer) -> bool:
 _CONNECTORS = (" of", " of the", " for", " and")
 
 
+#: "... of North | and East Syria", "... Co-operation | and Development": the rest of a name
+#: the model cut at "and" (capitalised words up to a lower-case word or punctuation)
+_AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})(?=[\s.,;:)]|$)")
+
+
+def _and_rest(text: str, ent: Ent, starts: set[int]) -> int | None:
+    """End of the rest of an organisation name cut at "and", or None."""
+    words = ent.text.split()
+    if ent.label != "ORG" or ent.fixed or len(words) < 3 \
+            or not {"of", "for"} & set(words[1:-1]):
+        return None
+    match = _AND_REST.match(text, ent.end)
+    if not match or match.start(1) in starts:
+        return None
+    return match.end(1)
+
+
 def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """Join organisation names the model cut in two ("Syria | 's Armed Forces")."""
+    """Join organisation names the model cut in two ("Syria | 's Armed Forces", "Autonomous
+    Administration of North | and East Syria")."""
+    starts = {e.start for e in ents}
+    ents = [replace(ent, end=end, text=text[ent.start:end])
+            if (end := _and_rest(text, ent, starts)) else ent for ent in ents]
     out: list[Ent] = []
     skip = False
     for i, ent in enumerate(ents):
