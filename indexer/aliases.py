@@ -24,9 +24,13 @@ _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (Coalition|Alliance)\b(?![-'’]\w)")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
 
 
+_INITIAL_BREAK = re.compile(r"[\s\-]+")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+
+
 def initials(name: str) -> tuple[str, str]:
     """Initials of the capitalised words and of all content words ("al-Sham" counts "S")."""
-    parts = [p for p in re.split(r"[\s\-]+", name) if p[:1].isalpha()]
+    parts = [p for p in _INITIAL_BREAK.split(name) if p[:1].isalpha()]
     caps = "".join(p[0] for p in parts if p[0].isupper())
     content = "".join(p[0].upper() for p in parts if p.lower() not in ACRONYM_STOP)
     return caps, content
@@ -34,7 +38,7 @@ def initials(name: str) -> tuple[str, str]:
 
 def is_acronym_of(acronym: str, name: str) -> bool:
     """True when the acronym's letters are the initials of the name ("IRGC", "ISIL")."""
-    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    letters = _NOT_LETTER.sub("", acronym).upper()
     if len(letters) < 2 or len(name.split()) < 2:
         return False
     caps, content = initials(name)

@@ -52,6 +52,10 @@ def place_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+#: place_key for lookups, memoised: the rules look the same names up many times per document
+_lookup_key = lru_cache(maxsize=1 << 16)(place_key)
+
+
 class Gazetteer:
     """Folded name -> Place; built once per process (see default_gazetteer)."""
 
@@ -63,7 +67,7 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, or None."""
-        return self._places.get(place_key(text))
+        return self._places.get(_lookup_key(text))
 
     def confident(self, text: str) -> Place | None:
         """A place so well known that the name is a place even when the model said otherwise."""

@@ -108,20 +108,31 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
+_LINE = re.compile(r"[^\n]+")
+_WORD_CHAR = re.compile(r"\w")
+_FIRST_WORD = re.compile(r"(\w+)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_COUNTRY_POSSESSIVE = re.compile(r"(.+?)'s ([A-Z].*)$")
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the name inside an entity span: first line only, no determiner, possessive,
     quotes or stray punctuation. Returns (start, start) when nothing is left."""
     span = text[start:end]
-    line = next((m for m in re.finditer(r"[^\n]+", span) if re.search(r"\w", m.group())), None)
-    if line is None:
+    if "\n" in span:
+        line = next((m for m in _LINE.finditer(span) if _WORD_CHAR.search(m.group())), None)
+        if line is None:
+            return start, start
+        start, span = start + line.start(), line.group()
+    elif not _WORD_CHAR.search(span):
         return start, start
-    start, span = start + line.start(), line.group()
     left, right = 0, len(span)
     while left < right and span[left] in _TRIM_CHARS:
         left += 1
     while right > left and span[right - 1] in _TRIM_CHARS:
         right -= 1
-    first = re.match(r"(\w+)\s+", span[left:right])
+    first = _FIRST_WORD.match(span[left:right])
     if first and first.group(1).lower() in DETERMINERS:
         left += first.end()
     lead = _LEADING_WORDS_THE.match(span[left:right])
@@ -133,7 +144,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     junk = _TRAILING_JUNK.search(span[left:right])
     if junk and junk.start() > 0:
         right = left + junk.start()
-    tail = re.search(r"['’]s?$", span[left:right])
+    tail = _POSSESSIVE_END.search(span[left:right])
     if tail and right - left > 2:
         right -= len(tail.group(0))
     while right > left and span[right - 1] in _TRIM_CHARS:
@@ -149,6 +160,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _balanced(span: str) -> str:
     """The span cut before an unclosed "(" or an unopened ")" ("Office of ... (OFAC" ->
     "Office of ... ")."""
+    if "(" not in span and ")" not in span:
+        return span
     depth = 0
     for i, ch in enumerate(span):
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -198,7 +211,7 @@ def _leading_country(words: list[str]) -> int:
 def country_possessive(name: str, country_of) -> str:
     """ "<Country>'s <Institution>" -> "<Demonym> <Institution>" ("Syria's Armed Forces" ->
     "Syrian Armed Forces"); country_of maps a name to its country or None."""
-    match = re.match(r"(.+?)'s ([A-Z].*)$", name)
+    match = _COUNTRY_POSSESSIVE.match(name)
     if not match:
         return name
     country = country_of(match.group(1))
@@ -233,7 +246,7 @@ def _squash(name: str) -> str:
 
 
 def _name_words(name: str) -> list[str]:
-    return [_squash(w) for w in re.split(r"[\s-]+", name) if _squash(w) and w.lower() != "the"]
+    return [_squash(w) for w in _WORD_BREAK.split(name) if _squash(w) and w.lower() != "the"]
 
 
 def same_name(a: str, b: str) -> bool:

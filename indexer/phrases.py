@@ -46,7 +46,7 @@ _NAME = r"((?:al-|el-)?[A-Z][\w'â€™-]+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'â€
 _CUE_BEFORE = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|governorates?|districts?"
                          r"|region|suburbs?|outskirts|countryside|neighbou?rhoods?|port|camps?"
                          r"|crossings?|capital|airport|base) of (?:the )?" + _NAME)
-_CUE_AFTER = re.compile(_NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
+_CUE_AFTER = re.compile(r"(?=[A-Zae])" + _NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
                         r"|district|area|city|crossings?|border crossing|river)\b")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
@@ -229,6 +229,10 @@ def _sentence_initial(text: str, start: int) -> bool:
     return at < 0 or text[at] in ".!?:\n"
 
 
+_ABBREVIATION_BREAK = re.compile(r"\.\s")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
+
+
 def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Places the model missed: whole capitalised names the gazetteer knows well."""
     found = []
@@ -236,10 +240,9 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
     for match in _CAPITALISED.finditer(text):
         lead = _LEADING_FUNCTION.match(match.group())
         start = match.start() + (lead.end() if lead else 0)
-        name = re.split(r"\.\s", text[start:match.end()])[0]
-        name = name if re.fullmatch(r"(?:[A-Z]\.)+", name) else name.rstrip(".")
-        span = Ent(start, start + len(name), name, "GPE")
-        if not name or name in COMMON_WORDS or taken.overlaps(span):
+        name = _ABBREVIATION_BREAK.split(text[start:match.end()])[0]
+        name = name if _INITIALS_ONLY.fullmatch(name) else name.rstrip(".")
+        if not name or name in COMMON_WORDS or taken.overlaps_range(start, start + len(name)):
             continue
         place = gazetteer.lookup(name)
         if place is None or place.kind == "city-alt":
@@ -247,7 +250,8 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
         if place.kind == "city" and (place.population < CONFIDENT_CITY_POPULATION
                                      or _sentence_initial(text, start)):
             continue
-        found.append(replace(span, facet="place", rule="gazetteer-scan", fixed=True))
+        found.append(Ent(start, start + len(name), name, "GPE", facet="place",
+                         rule="gazetteer-scan", fixed=True))
     return found
 
 

@@ -56,5 +56,9 @@ class SpanIndex:
 
     def overlaps(self, span: Ent) -> bool:
         """True when the span shares a character with any indexed span (as `overlaps`)."""
-        before = bisect_left(self._starts, span.end)  # spans that start before it ends
-        return before > 0 and self._max_ends[before - 1] > span.start
+        return self.overlaps_range(span.start, span.end)
+
+    def overlaps_range(self, start: int, end: int) -> bool:
+        """`overlaps` for the offsets of a span."""
+        before = bisect_left(self._starts, end)  # spans that start before it ends
+        return before > 0 and self._max_ends[before - 1] > start

@@ -162,9 +162,12 @@ def add_entity_ruler(nlp, watchlist: str | None = None):
 
 def _glued(doc, ent) -> bool:
     """True when a ruler match is part of a hyphenated word ("Counter-Daesh")."""
-    text = doc.text
-    before = text[ent.start_char - 2:ent.start_char] if ent.start_char >= 2 else ""
-    after = text[ent.end_char:ent.end_char + 2]
+    # the two characters either side, read off the neighbouring tokens (`doc.text` joins the
+    # whole document on every call); tokens are never empty, so two tokens hold two characters
+    before = "".join(t.text_with_ws for t in doc[max(0, ent.start - 2):ent.start])[-2:] \
+        if ent.start_char >= 2 else ""
+    after = (doc[ent.end - 1].whitespace_
+             + "".join(t.text_with_ws for t in doc[ent.end:ent.end + 2]))[:2]
     return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or \
         (len(after) == 2 and after[0] == "-" and after[1].isalnum())
 
@@ -172,5 +175,8 @@ def _glued(doc, ent) -> bool:
 @Language.component(UNGLUE_NAME)
 def unglue_matches(doc):
     """Drop ruler matches inside hyphenated words, so the model sees the whole word."""
-    doc.ents = [e for e in doc.ents if not (e.ent_id_ and _glued(doc, e))]
+    ents = doc.ents
+    kept = [e for e in ents if not (e.ent_id_ and _glued(doc, e))]
+    if len(kept) != len(ents):  # setting the same spans again would change nothing
+        doc.ents = kept
     return doc
