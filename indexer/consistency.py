@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
-from indexer.names import GENERIC_WORDS, TITLE_WORDS, strip_region_suffix
+from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, strip_region_suffix
 from indexer.phrases import EVENT_NOUNS
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
@@ -39,6 +39,8 @@ INSTITUTION_WORDS = frozenset({"congress", "senate", "assembly", "house", "force
 _POSSESSOR = re.compile(r"['’]s\s+[a-z]")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
 LANDMARK_CITY_POPULATION = 500_000
+#: ", <state or country>" right after a name
+_IN_REGION = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)(?=[\s.,;:)]|$)")
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
 _AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
@@ -65,6 +67,10 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
             or _plural_name(words[-1]) or _POSSESSOR.match(text, ent.end):
         return False
     if _STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start):
+        return True
+    region = _IN_REGION.match(text, ent.end)  # "Chippewa Falls, Wisconsin", "Allen, Texas"
+    if region and (place := gazetteer.lookup(region.group(1))) \
+            and place.kind in ("country", "region", "province"):
         return True
     before = _BEFORE_LIST.search(text, max(0, ent.start - 25), ent.start)
     after = _AFTER_LIST.match(text, ent.end)
@@ -127,6 +133,21 @@ University College Association Federation League Network Agency Council Party
 _WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|co|au|uk|hu|de|fr|ru|in|io|info|news)$", re.I)
 
 
+def _named_org(text: str) -> bool:
+    """A nationality-tagged span of several words with a capitalised word that is no
+    nationality or people ("Saudi Aramco", not "Syrian Kurdish" or "Iraqi Kurds")."""
+    words = text.split()
+    last = words[-1]
+    return len(words) > 1 and last.isalpha() and last[:1].isupper() \
+        and not _ADJECTIVE_END.search(last) and not is_demonym(last) and not is_people(last) \
+        and last.lower() not in GENERIC_WORDS | NOT_NAMES | {"orthodox"}
+
+
+#: endings of nationality and region adjectives and their plurals ("South Korean", "Middle
+#: Eastern", "South Sudanese", "Native Americans")
+_ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ic|ics|ish|ern|i|is)$")
+
+
 def _landmark(ent: Ent) -> bool:
     words = ent.text.split()
     return len(words) > 1 and words[-1] in LANDMARK_WORDS and words[0][:1].isupper()
@@ -156,6 +177,8 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
         return ent
     if ent.label == "NORP" and is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
+    if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"
+        return replace(ent, facet="actor", rule="organisation")
     if is_demonym(ent.text):
         return ent
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)

@@ -259,3 +259,15 @@ def test_surname_shared_by_several_people_is_a_person_not_a_place():
     ents = resolved(text, [("PERSON", "Elijah Cummings"), ("PERSON", "Maya Cummings"),
                            ("GPE", "Cummings")])
     assert ents[-1][:3] == ("Cummings", "actor", "Cummings")
+
+
+def test_unknown_name_before_a_state_or_country_is_a_place():
+    ents = resolved("A gunman opened fire in a mall near Abqaiq, Syria on Monday.",
+                    [("ORG", "Abqaiq")])
+    assert ents[0][:2] == ("Abqaiq", "place")
+
+
+def test_nationality_tagged_company_is_an_actor_and_nationalities_are_not():
+    ents = resolved("Saudi Aramco said Syrian Kurdish groups met.",
+                    [("NORP", "Saudi Aramco"), ("NORP", "Syrian Kurdish")])
+    assert [(t, facet) for t, facet, _, _ in ents] == [("Saudi Aramco", "actor")]
