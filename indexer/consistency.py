@@ -185,6 +185,25 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
     return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
 
 
+def towns_of_named_countries(ents: list[Ent], gazetteer: Gazetteer,
+                             persons: set[str]) -> list[Ent]:
+    """A name the model called an organisation or person that the gazetteer knows as a town
+    of a country the document names ("shelling hit Saraqib" in a report that names Syria) is
+    that town. A town elsewhere with the same name ("Mary", Turkmenistan) does not qualify."""
+    countries = {e.country for e in ents if e.facet == "place" and e.country}
+    countries |= {e.value for e in ents if e.facet == "place" and e.value
+                  and (p := gazetteer.lookup(e.value)) and p.kind == "country"}
+    out = []
+    for ent in ents:
+        place = gazetteer.lookup(ent.text) if ent.facet == "actor" and not ent.fixed \
+            and ent.label == "ORG" and len(ent.text.split()) <= 2 \
+            and not set(ent.text.split()) & persons else None
+        if place and place.kind.startswith("city") and place.country in countries:
+            ent = replace(ent, facet="place", value=None, rule="gazetteer", fixed=True)
+        out.append(ent)
+    return out
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     at = start - 1
     while at >= 0 and text[at] in " \t\"'“‘(":

@@ -26,6 +26,7 @@ from indexer.consistency import (
     harmonise,
     person_words,
     sentence_openers,
+    towns_of_named_countries,
 )
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
@@ -163,6 +164,7 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = adopt_fixed_values(known_names(ents))
     ents = [canonical_value(e, gazetteer)
             for e in sentence_openers(text, harmonise(ents, gazetteer), gazetteer)]
+    ents = [canonical_value(e, gazetteer) for e in towns_of_named_countries(ents, gazetteer, persons)]
     ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]
     ents = sorted(merge_armed_forces(ents), key=lambda e: (e.start, e.end))
     return infer_countries(text, ents)

@@ -279,14 +279,17 @@ _CONNECTORS = (" of", " of the", " for", " and")
 _AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})(?=[\s.,;:)]|$)")
 
 
-def _and_rest(text: str, ent: Ent, starts: set[int]) -> int | None:
-    """End of the rest of an organisation name cut at "and", or None."""
+def _and_rest(text: str, ent: Ent, starts: dict[int, Ent]) -> int | None:
+    """End of the rest of an organisation name cut at "and", or None. The rest may be a
+    span the model took for a place or nationality ("East Syria"), not a person or body."""
     words = ent.text.split()
     if ent.label != "ORG" or ent.fixed or len(words) < 3 \
             or not {"of", "for"} & set(words[1:-1]):
         return None
     match = _AND_REST.match(text, ent.end)
-    if not match or match.start(1) in starts:
+    other = starts.get(match.start(1)) if match else None
+    if not match or (other and (other.label in ("ORG", "PERSON") or other.fixed
+                                or other.end > match.end(1))):
         return None
     return match.end(1)
 
@@ -294,9 +297,15 @@ def _and_rest(text: str, ent: Ent, starts: set[int]) -> int | None:
 def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Join organisation names the model cut in two ("Syria | 's Armed Forces", "Autonomous
     Administration of North | and East Syria")."""
-    starts = {e.start for e in ents}
-    ents = [replace(ent, end=end, text=text[ent.start:end])
-            if (end := _and_rest(text, ent, starts)) else ent for ent in ents]
+    starts = {e.start: e for e in ents}
+    joined, grown = [], []
+    for ent in ents:
+        end = _and_rest(text, ent, starts)
+        joined.append(replace(ent, end=end, text=text[ent.start:end]) if end else ent)
+        if end:
+            grown.append(joined[-1])
+    ents = [e for e in joined  # drop what a joined name swallowed ("East Syria")
+            if not any(g.start < e.start and e.end <= g.end for g in grown)]
     out: list[Ent] = []
     skip = False
     for i, ent in enumerate(ents):

@@ -271,3 +271,18 @@ def test_nationality_tagged_company_is_an_actor_and_nationalities_are_not():
     ents = resolved("Saudi Aramco said Syrian Kurdish groups met.",
                     [("NORP", "Saudi Aramco"), ("NORP", "Syrian Kurdish")])
     assert [(t, facet) for t, facet, _, _ in ents] == [("Saudi Aramco", "actor")]
+
+
+def test_organisation_name_cut_at_and_is_joined():
+    text = "The Autonomous Administration of North and East Syria and Hamas spoke."
+    ents = resolved(text, [("ORG", "Autonomous Administration of North"),
+                           ("NORP", "East Syria"), ("ORG", "Hamas")])
+    assert [value for _, _, value, _ in ents] == [
+        "Autonomous Administration of North and East Syria", "Hamas"]
+
+
+def test_town_of_a_country_the_document_names_is_a_place():
+    ents = resolved("Shelling in Syria hit Saraqib. Mary said so.",
+                    [("GPE", "Syria"), ("ORG", "Saraqib"), ("PERSON", "Mary")])
+    assert [(t, facet) for t, facet, _, _ in ents] == [
+        ("Syria", "place"), ("Saraqib", "place"), ("Mary", "actor")]

@@ -233,3 +233,17 @@ def test_real_shipped_list_as_watchlist_renames_across_the_corpus():
     facets = next(Enricher(nlp).enrich([doc]))[1]
     assert {"United Nations", "European Union", "Islamic State"} <= set(facets.actor)
     assert not {"UN", "EU", "ISIS"} & set(facets.actor)
+
+
+@pytest.mark.model
+def test_real_general_news_phenomena(real_nlp):
+    text = ("Hurricane Dorian hit Florida at 14:00 UTC on Monday. Governor Ron DeSantis said "
+            "shelters were open. Later, in Syria's Idlib governorate, shelling hit Saraqib, and "
+            "U.S., German, and Canadian companies left Anbar province.")
+    facets = next(Enricher(real_nlp).enrich([Document(id="g", title="", text=text)]))[1]
+    assert "Ron DeSantis" in facets.actor
+    assert not {"UTC", "Hurricane Dorian", "Dorian"} & set(facets.actor + facets.place)
+    assert {"Florida", "Syria", "Idlib", "Saraqib", "Anbar"} <= set(facets.place)
+    assert facets.countries["Florida"] == "United States"
+    assert facets.countries["Anbar"] == "Iraq" and facets.countries["Idlib"] == "Syria"
+    assert "United States" not in facets.place  # "U.S." is a modifier of "companies" here
