@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
@@ -15,15 +14,22 @@ from web.state import make_lifespan
 from web.templating import STATIC_DIR, make_templates
 
 
+class TrawlApp(Starlette):
+    """Starlette with the security headers outermost, so that they are on the 500 answers
+    Starlette's own error middleware (outside all user middleware) sends too."""
+
+    def build_middleware_stack(self):
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 def create_app(settings: Settings) -> Starlette:
     """A Trawl web app serving the index in `settings.index_dir` (opened once, at startup)."""
-    app = Starlette(
+    app = TrawlApp(
         routes=[
             *api.ROUTES,
             *pages.ROUTES,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
-        middleware=[Middleware(SecurityHeadersMiddleware)],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=make_lifespan(settings),
     )

@@ -117,3 +117,23 @@ def test_templates_autoescape_and_mark_safe_only_snippets_and_text():
     uses = sorted(line.strip() for path in templates.glob("*.html")
                   for line in path.read_text().splitlines() if "|safe" in line)
     assert uses == ['<p class="snippet">{{ snippet|safe }}</p>']
+
+
+def test_security_headers_are_on_internal_errors_too(index_dir, monkeypatch):
+    from starlette.testclient import TestClient
+
+    from search import engine
+    from web.app import create_app
+    from web.settings import Settings
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "search", broken)
+    app = create_app(Settings(index_dir=index_dir))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/api/search", params={"q": "aleppo"})
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
