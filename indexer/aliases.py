@@ -204,6 +204,7 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
             out.append(replace(ent, facet="actor", value=words[0], country=None,
                                rule="alias-surname", fixed=True))
         elif len(words) == 1 and (ent.value is None or ent.label == "ORG") \
+                and not is_country(ent.text) \
                 and words[0].casefold() in heads and heads[words[0].casefold()].value != ent.value:
             out.append(_adopt(ent, heads[words[0].casefold()], "alias-head"))
         else:

@@ -49,6 +49,7 @@ from indexer.phrases import (
     group_of_actors,
     hyphenated_places,
     infer_countries,
+    is_currency,
     missed_places,
     place_cues,
 )
@@ -73,6 +74,8 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: dict[str, str])
             continue
         if label in ("ORG", "GPE", "LOC", "NORP", "FAC") and is_honorific_name(text[start:end]):
             label = "PERSON"
+        if label == "GPE" and is_currency(text, end):
+            continue  # "US$ 5", "U.S. dollars": a currency, not the country
         ent = Ent(start, end, text[start:end], label)
         if ruler_id and RULER_ID_SEPARATOR in ruler_id:
             source, name = ruler_id.split(RULER_ID_SEPARATOR, 1)
@@ -167,4 +170,4 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = [canonical_value(e, gazetteer) for e in towns_of_named_countries(ents, gazetteer, persons)]
     ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]
     ents = sorted(merge_armed_forces(ents), key=lambda e: (e.start, e.end))
-    return infer_countries(text, ents)
+    return infer_countries(text, ents, gazetteer)

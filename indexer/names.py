@@ -277,6 +277,9 @@ def is_non_entity(name: str) -> bool:
         return True
     if is_storm(name):
         return True
+    if len(words) == 1 and not any("a" <= ch.lower() <= "z" for ch in unicodedata.normalize(
+            "NFKD", name)):
+        return True  # a lone word in another script ("Одной") in English text
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
         return True
     if len(words) == 1 and (lower in GENERIC_WORDS or lower in TITLE_WORDS):

@@ -39,11 +39,12 @@ MEETING_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process
 EVENT_NOUNS = MEETING_NOUNS | frozenset({
     "championship", "championships", "prize", "award", "awards", "medal", "war", "olympics",
     "cup", "challenge", "primary", "primaries", "election", "elections", "referendum", "day",
-    "crisis", "race"})
+    "crisis", "race", "olympiad", "tournament", "week", "comicon", "expo"})
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
 _CUE_BEFORE = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|governorates?|districts?"
+                         r"|islands?"
                          r"|region|suburbs?|outskirts|countryside|neighbou?rhoods?|port|camps?"
                          r"|crossings?|capital|airport|base) of (?:the )?" + _NAME)
 _CUE_AFTER = re.compile(r"(?=[A-Zae])" + _NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
@@ -233,6 +234,20 @@ _ABBREVIATION_BREAK = re.compile(r"\.\s")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
 
 
+#: a currency after a country's short name: "US$ 5", "U.S. dollars", "HK$"
+_CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|cents?\b)")
+
+
+def _countryless(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(name) or gazetteer.lookup(_COMPASS.sub("", name))
+    return bool(place) and not place.country
+
+
+def is_currency(text: str, end: int) -> bool:
+    """True when the name ending at `end` names a currency ("US$", "U.S. dollars")."""
+    return bool(_CURRENCY_AFTER.match(text, end))
+
+
 def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Places the model missed: whole capitalised names the gazetteer knows well."""
     found = []
@@ -245,7 +260,7 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
         if not name or name in COMMON_WORDS or taken.overlaps_range(start, start + len(name)):
             continue
         place = gazetteer.lookup(name)
-        if place is None or place.kind == "city-alt":
+        if place is None or place.kind == "city-alt" or is_currency(text, start + len(name)):
             continue
         if place.kind == "city" and (place.population < CONFIDENT_CITY_POPULATION
                                      or _sentence_initial(text, start)):
@@ -276,7 +291,7 @@ _CONNECTORS = (" of", " of the", " for", " and")
 
 #: "... of North | and East Syria", "... Co-operation | and Development": the rest of a name
 #: the model cut at "and" (capitalised words up to a lower-case word or punctuation)
-_AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})(?=[\s.,;:)]|$)")
+_AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?)(?=[\s.,;:)]|$)")
 
 
 def _and_rest(text: str, ent: Ent, starts: dict[int, Ent]) -> int | None:
@@ -321,13 +336,20 @@ def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
     return out
 
 
-def infer_countries(text: str, ents: list[Ent]) -> list[Ent]:
+#: a compass word before a wider area ("Eastern Mediterranean", "Central Europe")
+_COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:ern)?|Central|Northeast|Northwest"
+                      r"|Southeast|Southwest)(?:ern)?\s+")
+
+
+def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = None) -> list[Ent]:
     """A place the gazetteer does not know takes the country of the nearest known place in
-    the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria)."""
+    the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria); one it
+    knows as countryless (a continent, a sea: "Europe", "Central Europe") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
     out = []
     for ent in ents:
-        if ent.facet == "place" and not ent.country and ent.value:
+        if ent.facet == "place" and not ent.country and ent.value \
+                and not (gazetteer and _countryless(ent.value, gazetteer)):
             same = [k for k in known if not _SENTENCE_BREAK.search(
                 text, min(k.end, ent.end), max(k.start, ent.start))]
             if same:

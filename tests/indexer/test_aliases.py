@@ -286,3 +286,24 @@ def test_town_of_a_country_the_document_names_is_a_place():
                     [("GPE", "Syria"), ("ORG", "Saraqib"), ("PERSON", "Mary")])
     assert [(t, facet) for t, facet, _, _ in ents] == [
         ("Syria", "place"), ("Saraqib", "place"), ("Mary", "actor")]
+
+
+def test_currency_is_not_the_country():
+    ents = resolved("The fine was US$ 5 million, or 4 million U.S. dollars.",
+                    [("GPE", "US"), ("GPE", "U.S.")])
+    assert [e for e in ents if e[1] == "place"] == []
+
+
+def test_continents_and_wider_areas_take_no_country_from_their_neighbours():
+    text = "Aleppo and Europe were named, as was the Eastern Mediterranean near Aleppo."
+    ents = resolve_entities(text, raw_ents(ruler_nlp([("GPE", "Aleppo"), ("LOC", "Europe"),
+                                                      ("LOC", "Eastern Mediterranean")]), text),
+                            small_gazetteer())
+    countries = {e.value: e.country for e in ents if e.facet == "place"}
+    assert countries == {"Aleppo": "Syria", "Europe": None, "Eastern Mediterranean": None}
+
+
+def test_island_cue_and_foreign_script_words():
+    ents = resolved("Boats reached the Greek island of Samos. Одной said.",
+                    [("ORG", "Samos"), ("PERSON", "Одной")])
+    assert [(t, facet) for t, facet, _, _ in ents] == [("Samos", "place")]
