@@ -52,6 +52,7 @@ from indexer.phrases import (
     is_currency,
     missed_places,
     place_cues,
+    region_homonyms,
 )
 from indexer.spans import Ent
 from indexer.watchlist import known_surnames
@@ -170,4 +171,4 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = [canonical_value(e, gazetteer) for e in towns_of_named_countries(ents, gazetteer, persons)]
     ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]
     ents = sorted(merge_armed_forces(ents), key=lambda e: (e.start, e.end))
-    return infer_countries(text, ents, gazetteer)
+    return region_homonyms(infer_countries(text, ents, gazetteer))

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
@@ -339,6 +340,28 @@ def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
 #: a compass word before a wider area ("Eastern Mediterranean", "Central Europe")
 _COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:ern)?|Central|Northeast|Northwest"
                       r"|Southeast|Southwest)(?:ern)?\s+")
+
+
+#: country names that are also a region of another country: "Georgia" in a report whose
+#: other places are American is the US state
+REGION_HOMONYMS = {"Georgia": "United States"}
+
+
+def region_homonyms(ents: list[Ent]) -> list[Ent]:
+    """Give a country name that is also another country's region (Georgia) that region's
+    country when most of the document's other places lie there."""
+    named = [e for e in ents if e.facet == "place" and e.value in REGION_HOMONYMS]
+    if not named:
+        return ents
+    others = Counter(e.country for e in ents if e.facet == "place" and e.country
+                     and e.value not in REGION_HOMONYMS)
+    out = []
+    for ent in ents:
+        home = REGION_HOMONYMS.get(ent.value) if ent.facet == "place" else None
+        if home and others and others.most_common(1)[0][0] == home:
+            ent = replace(ent, country=home)
+        out.append(ent)
+    return out
 
 
 def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = None) -> list[Ent]:

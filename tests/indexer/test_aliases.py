@@ -7,6 +7,7 @@ from entity_kit import raw_ents, resolved, ruler_nlp, small_gazetteer
 
 from indexer.aliases import initials, is_acronym_of
 from indexer.entities import resolve_entities
+from indexer.gazetteer import Gazetteer, Place
 from indexer.spans import Ent
 
 
@@ -307,3 +308,20 @@ def test_island_cue_and_foreign_script_words():
     ents = resolved("Boats reached the Greek island of Samos. Одной said.",
                     [("ORG", "Samos"), ("PERSON", "Одной")])
     assert [(t, facet) for t, facet, _, _ in ents] == [("Samos", "place")]
+
+
+def test_georgia_is_the_us_state_in_a_report_about_american_places():
+    us = Gazetteer.from_entries([
+        ("Georgia", Place("Georgia", "Georgia", "country", 3_700_000)),
+        ("Atlanta", Place("Atlanta", "United States", "city", 500_000)),
+        ("Texas", Place("Texas", "United States", "region", 0)),
+        ("Tbilisi", Place("Tbilisi", "Georgia", "city", 1_000_000))])
+
+    def countries(text, places):
+        ents = resolve_entities(text, raw_ents(ruler_nlp([("GPE", p) for p in places]), text), us)
+        return {e.value: e.country for e in ents if e.facet == "place"}
+
+    assert countries("Voters in Georgia, Texas and Atlanta.", ["Georgia", "Texas", "Atlanta"])[
+        "Georgia"] == "United States"
+    assert countries("Protests in Georgia and Tbilisi.", ["Georgia", "Tbilisi"])[
+        "Georgia"] == "Georgia"
