@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from indexer.aliases import (
+    drop_products,
     drop_vessel_parts,
     known_names,
     known_surname_aliases,
@@ -156,7 +157,7 @@ def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
     ents = hyphenated_places([classify(e, gazetteer, persons, text) for e in ents], gazetteer)
     ents = [canonical_value(e, gazetteer) for e in ents]
     ents = group_of_actors(text, group_actors(text, ents, gazetteer))
-    ents = drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES)
+    ents = drop_products(text, drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES))
     ents = [canonical_value(e, gazetteer)
             for e in split_possessive_places(place_cues(text, ents), gazetteer)]
     ents += [canonical_value(e, gazetteer) for e in proper_collectives(text, ents)]

@@ -325,3 +325,14 @@ def test_georgia_is_the_us_state_in_a_report_about_american_places():
         "Georgia"] == "United States"
     assert countries("Protests in Georgia and Tbilisi.", ["Georgia", "Tbilisi"])[
         "Georgia"] == "Georgia"
+
+
+def test_products_and_vessels_named_as_such_are_neither_actors_nor_places():
+    text = ("The EastMed gas pipeline and the film Alien were discussed. Later the EastMed "
+            "was delayed. The cargo ship MV Namse Bangdzod vanished; a United States "
+            "spacecraft docked and Syrian Arab Airlines flew.")
+    ents = resolved(text, [("ORG", "EastMed"), ("GPE", "Alien"), ("ORG", "EastMed"),
+                           ("ORG", "Namse Bangdzod"), ("GPE", "United States"),
+                           ("ORG", "Syrian Arab Airlines")])
+    assert [(t, facet) for t, facet, _, _ in ents] == [
+        ("United States", "place"), ("Syrian Arab Airlines", "actor")]
