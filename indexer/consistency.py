@@ -122,7 +122,8 @@ LANDMARK_WORDS = frozenset("""
 Bridge Arena Stadium Mosque Church Cathedral Temple Synagogue Shrine Falls Island Islands Avenue
 Street Road Square Airport Airbase Mall Palace Tower Towers Bay Lake River Mountains Valley
 Desert Canal Strait Sea Ocean Gulf Peninsula Harbour Harbor Beach Dam Prison Camp Crossing
-Plaza Boulevard Highway Motorway Station Terminal Port Base Heights Hills Park
+Plaza Boulevard Highway Motorway Station Terminal Port Base Heights Hills Park Estuary
+Complex Headquarters Field Oilfield
 """.split())
 #: last words that make a name an organisation, whatever the model said
 ORG_ENDINGS = frozenset("""

@@ -140,9 +140,11 @@ def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     bare = strip_region_suffix(name)
     if bare != name and gazetteer.lookup(bare):
         name = bare
-    if is_non_entity(name) or is_demonym(name) or is_document_name(name):
-        return replace(ent, facet=None)
     known = gazetteer.canonical(name)
+    country = gazetteer.lookup(name) if known else None
+    if is_non_entity(name) or is_document_name(name) or (
+            is_demonym(name) and not (country and country.kind == "country")):
+        return replace(ent, facet=None)  # "New Zealand" is its own adjective, yet a country
     if known:
         return replace(ent, value=known[0], country=known[1] or None)
     return replace(ent, value=fix_casing(name, False))

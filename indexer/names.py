@@ -55,7 +55,7 @@ islam christianity judaism hinduism buddhism sikhism brexit
 after although though when while before since because however meanwhile if unless until
 despite during unlike hurricanes storms earthquakes
 lgbt lgbtq lgbtq+ allied neo-nazi neo-nazis nazi nazis londoner londoners hongkonger hongkongers
-christendom health education findings measles oxygen started multiple following
+christendom health education findings measles oxygen started multiple following wn q&a
 """.split())
 #: named storms: "Hurricane Dorian", "Typhoon Hagibis", "Tropical Storm Imelda"
 _STORM = re.compile(r"^(?:(?:Super|Tropical|Severe|Post-Tropical)\s+)?(?:Hurricane|Typhoon|Cyclone"

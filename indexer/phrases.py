@@ -239,6 +239,11 @@ _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
 _CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|cents?\b)")
 
 
+#: a place name that starts an organisation's ("Abu Dhabi Media", "Ithaca College")
+_ORG_AFTER = re.compile(r"\s(?:Media|TV|Television|Radio|College|University|News|Times|Post"
+                        r"|Airlines|Airways|Bank|Club|FC|Police|Council)\b")
+
+
 def _countryless(name: str, gazetteer: Gazetteer) -> bool:
     place = gazetteer.lookup(name) or gazetteer.lookup(_COMPASS.sub("", name))
     return bool(place) and not place.country
@@ -261,7 +266,8 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
         if not name or name in COMMON_WORDS or taken.overlaps_range(start, start + len(name)):
             continue
         place = gazetteer.lookup(name)
-        if place is None or place.kind == "city-alt" or is_currency(text, start + len(name)):
+        if place is None or place.kind == "city-alt" or is_currency(text, start + len(name)) \
+                or _ORG_AFTER.match(text, start + len(name)) or name.startswith("Project "):
             continue
         if place.kind == "city" and (place.population < CONFIDENT_CITY_POPULATION
                                      or _sentence_initial(text, start)):

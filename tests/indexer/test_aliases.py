@@ -336,3 +336,12 @@ def test_products_and_vessels_named_as_such_are_neither_actors_nor_places():
                            ("ORG", "Syrian Arab Airlines")])
     assert [(t, facet) for t, facet, _, _ in ents] == [
         ("United States", "place"), ("Syrian Arab Airlines", "actor")]
+
+
+def test_country_that_is_its_own_adjective_stays_a_place():
+    gazetteer = Gazetteer.from_entries([
+        ("New Zealand", Place("New Zealand", "New Zealand", "country", 5_000_000)),
+        ("Ithaca", Place("Ithaca", "United States", "city", 300_000))])
+    text = "Storms hit New Zealand. Students at Ithaca College protested."
+    ents = resolve_entities(text, raw_ents(ruler_nlp([("GPE", "New Zealand")]), text), gazetteer)
+    assert [(e.value, e.facet) for e in ents if e.facet] == [("New Zealand", "place")]
