@@ -11,32 +11,20 @@ where a busy neighbour can shift a whole run by ±5 %. Prints medians in ms per 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.eval_facets import read_documents  # noqa: E402
+from bench.eval_facets import SHARED_EVAL, median_seconds, read_documents  # noqa: E402
 from indexer.enrich import build_facets, model_text  # noqa: E402
 from indexer.entities import resolve_entities  # noqa: E402
 from indexer.gazetteer import default_gazetteer  # noqa: E402
 from indexer.model import load_bare_model, load_model  # noqa: E402
 from indexer.watchlist import RULER_NAME, UNGLUE_NAME  # noqa: E402
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-DEFAULT_FILES = [SHARED / "eval" / "re3d-dev.jsonl",
-                 SHARED / "corpus" / "wikinews-2019-2020.jsonl"]
-
-
-def median_seconds(run, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+DEFAULT_FILES = [SHARED_EVAL / "re3d-dev.jsonl",
+                 SHARED_EVAL.parent / "corpus" / "wikinews-2019-2020.jsonl"]
 
 
 def profile(path: Path, runs: int, limit: int) -> None:

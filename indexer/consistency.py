@@ -11,7 +11,7 @@ from dataclasses import replace
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
 from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, strip_region_suffix
-from indexer.phrases import EVENT_NOUNS
+from indexer.phrases import EVENT_NOUNS, sentence_initial
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
 
@@ -205,13 +205,6 @@ def towns_of_named_countries(ents: list[Ent], gazetteer: Gazetteer,
     return out
 
 
-def _sentence_initial(text: str, start: int) -> bool:
-    at = start - 1
-    while at >= 0 and text[at] in " \t\"'“‘(":
-        at -= 1
-    return at < 0 or text[at] in ".!?:\n"
-
-
 def sentence_openers(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """A one-word name the model found only at the start of sentences, whose word the text
     also uses in lower case ("Findings show ..." and "the findings"), is an ordinary word.
@@ -221,7 +214,7 @@ def sentence_openers(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
         if ent.facet in ("actor", "place") and not ent.fixed and " " not in ent.text.strip():
             groups.setdefault(ent.key, []).append(ent)
     common = {key for key, group in groups.items()
-              if all(e.label != "PERSON" and _sentence_initial(text, e.start) for e in group)
+              if all(e.label != "PERSON" and sentence_initial(text, e.start) for e in group)
               and not gazetteer.lookup(key)
               and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)}
     return [replace(e, facet=None, value=None, rule="opener") if e.key in common and not e.fixed

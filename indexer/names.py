@@ -11,7 +11,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from indexer.countries import demonym_for, is_demonym
+from indexer.countries import country_tables, demonym_for, is_demonym
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
                          "its", "his", "her", "my", "your", "all", "both"})
@@ -198,8 +198,6 @@ def strip_title(name: str) -> str:
 
 def _leading_country(words: list[str]) -> int:
     """How many leading words name a country ("United States", "U.S."), 0 if none."""
-    from indexer.countries import country_tables
-
     tables = country_tables()
     for n in (3, 2, 1):
         head = " ".join(words[:n])

@@ -223,7 +223,7 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
     return out
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
     """True when only quotes, brackets and blanks stand between a name and a sentence end."""
     at = start - 1
     while at >= 0 and text[at] in " \t\"'“‘(":
@@ -270,7 +270,7 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
                 or _ORG_AFTER.match(text, start + len(name)) or name.startswith("Project "):
             continue
         if place.kind == "city" and (place.population < CONFIDENT_CITY_POPULATION
-                                     or _sentence_initial(text, start)):
+                                     or sentence_initial(text, start)):
             continue
         found.append(Ent(start, start + len(name), name, "GPE", facet="place",
                          rule="gazetteer-scan", fixed=True))
