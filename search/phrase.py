@@ -44,17 +44,17 @@ def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[
 def _in_order(postings: list[Postings], candidates: np.ndarray, slop: int) -> np.ndarray:
     """The candidates where each word follows the previous one within `slop` positions.
 
-    Positions become keys (candidate index << 32 | position), so following a word is a
-    shift of the keys and checking the next word one `np.isin`, for all candidates at once.
+    Positions become keys (candidate index << 32 | position), so following a word is one
+    `searchsorted` for all candidates at once: a position is reachable when the nearest
+    earlier key of the previous word lies at most `slop` before it (same candidate: keys of
+    different candidates are 2**32 apart). Time and memory do not grow with `slop`.
     """
     if not len(candidates):
         return candidates.astype(np.int64)
     current = _position_keys(postings[0], candidates)
     for word in postings[1:]:
         following = _position_keys(word, candidates)
-        reachable = current + 1 if slop == 1 else np.unique(
-            np.concatenate([current + gap for gap in range(1, slop + 1)]))
-        current = following[_contained(following, reachable)]
+        current = following[_follows_within(current, following, slop)]
         if not len(current):
             break
     owners = current >> _KEY_SHIFT  # sorted: keys come in (candidate, position) order
@@ -63,12 +63,14 @@ def _in_order(postings: list[Postings], candidates: np.ndarray, slop: int) -> np
     return candidates[owners[first]].astype(np.int64)
 
 
-def _contained(keys: np.ndarray, sorted_pool: np.ndarray) -> np.ndarray:
-    """Which keys are in a sorted array (np.isin hashes both sides: several times slower)."""
-    if not len(sorted_pool):
+def _follows_within(previous: np.ndarray, keys: np.ndarray, slop: int) -> np.ndarray:
+    """Which keys have a key of the sorted `previous` between 1 and `slop` before them."""
+    if not len(previous):
         return np.zeros(len(keys), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_pool, keys), len(sorted_pool) - 1)
-    return sorted_pool[at] == keys
+    before = np.searchsorted(previous, keys, side="left") - 1
+    has_before = before >= 0
+    gap = keys - previous[np.maximum(before, 0)]
+    return has_before & (gap >= 1) & (gap <= slop)
 
 
 def _position_keys(word: Postings, candidates: np.ndarray) -> np.ndarray:

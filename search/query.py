@@ -19,6 +19,10 @@ from search.errors import InvalidQuery
 from search.schema import COUNTRY_FIELD, FACETS
 
 MAX_QUERY_CHARS = 1000
+#: largest gap a phrase may allow between its words ("a b"~N); beyond it a phrase is an AND
+MAX_PHRASE_SLOP = 100
+#: largest edit distance of a fuzzy word (word~N)
+MAX_FUZZY_EDITS = 2
 #: literal characters required before a * or ? in a word of the text fields
 MIN_WILDCARD_PREFIX_CHARS = 2
 TEXT_FIELDS = ("title", "body")
@@ -29,6 +33,8 @@ _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=[^\s:])")
 _EMPTY_FIELD = re.compile(r"(?<![\w:])([A-Za-z_]+):(?=\s|$)")
 _LEADING_MINUS = re.compile(r"(?:(?<=\s)|(?<=\()|^)-(?=[\w\"(])")
 _WORD = re.compile(r"[^\s()\"]+")
+_SLOP = re.compile(r'"[^"]*"~(?P<n>\d+)')
+_FUZZY = re.compile(r'(?<!")(?<![\w~])[^\s()"~]+~(?P<n>\d+)')
 _PARSERS: dict[int, tuple[object, MultifieldParser]] = {}
 _PARSE_LOCK = threading.Lock()
 
@@ -56,6 +62,7 @@ def parse_query(text: str, schema) -> ParsedQuery:
     if text in ("*", "*:*"):
         return ParsedQuery(text, None)
     _check_syntax(text)
+    _check_costs(text)
     parsed = _parse(schema, text)
     if parsed is wq.NullQuery or isinstance(parsed, wq.qcore._NullQuery):
         raise InvalidQuery(
@@ -94,6 +101,22 @@ def _is_every(parsed: wq.Query) -> bool:
     if isinstance(parsed, wq.Every):
         return True
     return isinstance(parsed, wq.Or) and all(isinstance(q, wq.Every) for q in parsed.subqueries)
+
+
+def _check_costs(text: str) -> None:
+    """Raise InvalidQuery for the parts whose cost the user sets with a number: a phrase's
+    slop ("a b"~N) and a fuzzy word's edit distance (word~N)."""
+    for match in _SLOP.finditer(text):
+        if int(match.group("n")) > MAX_PHRASE_SLOP:
+            raise InvalidQuery(
+                f"{match.group(0)!r} at position {match.start() + 1} allows too large a gap "
+                f"between the words (at most ~{MAX_PHRASE_SLOP}); to find the words anywhere "
+                "in a document, search for them without quotes")
+    for match in _FUZZY.finditer(text):
+        if int(match.group("n")) > MAX_FUZZY_EDITS:
+            raise InvalidQuery(
+                f"{match.group(0)!r} at position {match.start() + 1} allows too many "
+                f"spelling differences (at most ~{MAX_FUZZY_EDITS})")
 
 
 def _check_syntax(text: str) -> None:
