@@ -24,6 +24,7 @@ from search.postings import (
     term_postings_within,
 )
 from search.schema import COUNTRY_FIELD, FACETS
+from search.speller import Speller
 
 #: a document without a publication date
 NO_DAY = np.iinfo(np.int32).min
@@ -64,6 +65,8 @@ class Generation:
         self.terms = ArrayCache(TERM_CACHE_BYTES)
         self.queries = ArrayCache(QUERY_CACHE_BYTES)
         self._countries: dict[str, str | None] = {}
+        #: the spelling vocabulary, read in a background thread (ready within a second or so)
+        self.speller = Speller(self)
         self.build_seconds = time.perf_counter() - started
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:

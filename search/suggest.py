@@ -2,19 +2,21 @@
 
 Whoosh's `correct_query` rewrites the query from its parsed tokens and repeats fields on
 multi-field queries ("title:x" came back as "title:x title:x"), so the words of the string
-itself are corrected here, with Whoosh's correctors over the unstemmed spelling words of
-title and body, keeping the user's operators, quotes and fields untouched.
+itself are corrected here, keeping the user's operators, quotes and fields untouched. The
+nearest words come from the generation's `Speller` (search/speller.py), outside the lock all
+searches share, and the work is bounded: at most MAX_RESPELL_WORDS unknown words and
+RESPELL_BUDGET_S of time per query, after which no suggestion is offered.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 import numpy as np
 
 from search.errors import InvalidQuery
 from search.filters import Filters
-from search.folding import fold
 from search.generation import Generation
 from search.matching import match_query
 from search.model import SearchRequest
@@ -22,7 +24,10 @@ from search.query import TEXT_FIELDS, parse_query
 
 #: a suggestion is offered when a query finds fewer documents than this
 SUGGEST_BELOW_TOTAL = 3
-MAX_EDIT_DISTANCE = 2
+#: a query with more unknown words than this gets no suggestion (it is not a typo)
+MAX_RESPELL_WORDS = 8
+#: time the respelling of one query may take, whatever its length
+RESPELL_BUDGET_S = 0.1
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE"}
 _WORD = re.compile(r"(?:(?P<field>[A-Za-z_]+):)?(?P<word>(?<![\w*?~])[^\W\d_][\w'-]*)(?![\w*?~:])")
 
@@ -44,33 +49,36 @@ def suggest(gen: Generation, req: SearchRequest, total: int, filters: Filters) -
 
 def respell(gen: Generation, text: str) -> str:
     """The query string with each unknown word of the text fields replaced by its nearest
-    indexed spelling (case of the first letter kept)."""
-    def replace(match: re.Match) -> str:
-        field, word = match.group("field"), match.group("word")
-        if (field and field not in TEXT_FIELDS) or word in _OPERATORS:
-            return match.group(0)
-        better = _respell_word(gen, word)
+    indexed spelling (case of the first letter kept); unchanged when the query holds more
+    than MAX_RESPELL_WORDS unknown words or respelling runs out of time."""
+    words = [match for match in _WORD.finditer(text) if _respellable(gen, match)]
+    if not words or len(words) > MAX_RESPELL_WORDS:
+        return text
+    deadline = time.monotonic() + RESPELL_BUDGET_S
+    pieces, end = [], 0
+    for match in words:
+        better = gen.speller.nearest(match.group("word"), deadline)
         if better is None:
-            return match.group(0)
-        if word[:1].isupper():
-            better = better[:1].upper() + better[1:]
-        return f"{field}:{better}" if field else better
-
-    return _WORD.sub(replace, text)
+            continue
+        pieces += [text[end:match.start()], _replacement(match, better)]
+        end = match.end()
+    return "".join(pieces) + text[end:] if pieces else text
 
 
-def _respell_word(gen: Generation, word: str) -> str | None:
-    analyzer = gen.schema["body"].analyzer
-    terms = [token.text for token in analyzer(word)]
-    if not terms or all(_known(gen, term) for term in terms):
-        return None
-    with gen.lock:
-        for field in ("body", "title"):
-            found = gen.searcher.corrector(field).suggest(fold(word), limit=1,
-                                                          maxdist=MAX_EDIT_DISTANCE)
-            if found:
-                return found[0]
-    return None
+def _respellable(gen: Generation, match: re.Match) -> bool:
+    """A word of a text field that the index does not know."""
+    field, word = match.group("field"), match.group("word")
+    if (field and field not in TEXT_FIELDS) or word in _OPERATORS:
+        return False
+    terms = [token.text for token in gen.schema["body"].analyzer(word)]
+    return bool(terms) and not all(_known(gen, term) for term in terms)
+
+
+def _replacement(match: re.Match, better: str) -> str:
+    word, field = match.group("word"), match.group("field")
+    if word[:1].isupper():
+        better = better[:1].upper() + better[1:]
+    return f"{field}:{better}" if field else better
 
 
 def _known(gen: Generation, term: str) -> bool:

@@ -14,6 +14,7 @@ from search import engine, serialize, store
 from search.schema import FACETS
 from web.errors import DocumentNotFound, FacetNotFound
 from web.export import export_response
+from web.limits import run_search
 from web.openapi import openapi_document
 from web.params import parse_search, text_param
 from web.state import index_of
@@ -29,14 +30,14 @@ class ApiJSON(JSONResponse):
 async def api_search(request: Request) -> Response:
     """GET /api/search: one page of hits with facets, timeline and suggestion."""
     req = parse_search(request)
-    result = await run_in_threadpool(engine.search, index_of(request), req)
+    result = await run_search(request, engine.search, index_of(request), req)
     return ApiJSON(serialize.result_to_json(result))
 
 
 async def api_document(request: Request) -> Response:
     """GET /api/documents/{id}: full text, metadata, facet values and mention offsets."""
     doc_id = request.path_params["id"]
-    doc = await run_in_threadpool(engine.get_document, index_of(request), doc_id)
+    doc = await run_search(request, engine.get_document, index_of(request), doc_id)
     if doc is None:
         raise DocumentNotFound(doc_id)
     return ApiJSON(serialize.document_to_json(doc))
@@ -49,7 +50,7 @@ async def api_facet_values(request: Request) -> Response:
         raise FacetNotFound(name, FACETS)
     req = parse_search(request)
     prefix = text_param(request, "prefix")
-    values = await run_in_threadpool(
+    values = await run_search(request,
         engine.facet_values, index_of(request), name, prefix, req, req.facet_size
     )
     return ApiJSON({"facet": name, "prefix": prefix,
@@ -69,7 +70,7 @@ async def api_openapi(request: Request) -> Response:
 async def healthz(request: Request) -> Response:
     """GET /healthz: the live index generation and its document count."""
     index = index_of(request)
-    count = await run_in_threadpool(engine.document_count, index)
+    count = await run_in_threadpool(engine.document_count, index)  # never waits for a slot
     generation = store.generation_name(request.app.state.settings.index_dir)
     return ApiJSON({"status": "ok", "generation": generation, "documents": count})
 

@@ -10,12 +10,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from search.errors import IndexMissing, InvalidRequest, TrawlError
+from web.limits import ServerBusy
 
 log = logging.getLogger("trawl.web")
 
 #: domain error -> HTTP status; the first matching class wins
 STATUS_BY_ERROR: tuple[tuple[type[TrawlError], int], ...] = (
     (IndexMissing, 503),
+    (ServerBusy, 503),
     (InvalidRequest, 400),
     (TrawlError, 400),
 )
@@ -26,6 +28,7 @@ PAGE_TITLES = {
     "invalid_parameter": "Bad search parameter",
     "not_found": "Not found",
     "index_missing": "No index yet",
+    "server_busy": "Busy, try again",
     "internal_error": "Something went wrong",
 }
 JSON_PREFIXES = ("/api/", "/healthz")
@@ -69,7 +72,10 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
 async def handle_trawl_error(request: Request, exc: TrawlError) -> Response:
     """Bad parameters and queries are 400, a missing index 503: the message says what to do."""
     status = next(s for cls, s in STATUS_BY_ERROR if isinstance(exc, cls))
-    return error_response(request, status, exc.code, str(exc))
+    response = error_response(request, status, exc.code, str(exc))
+    if isinstance(exc, ServerBusy):
+        response.headers["Retry-After"] = str(exc.retry_after_s)
+    return response
 
 
 async def handle_http_error(request: Request, exc: HTTPException) -> Response:

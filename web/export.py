@@ -8,7 +8,6 @@ import json
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, replace
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
@@ -16,6 +15,7 @@ from search import engine
 from search.errors import InvalidRequest
 from search.model import Hit, SearchRequest, SearchResult
 from search.schema import FACETS
+from web.limits import run_search
 from web.params import parse_search, text_param
 from web.state import index_of
 
@@ -77,15 +77,15 @@ async def export_response(request: Request) -> StreamingResponse:
     batch = request.app.state.settings.export_batch_size
     req = replace(parse_search(request), page=1, size=batch, facet_size=1)
     index = index_of(request)
-    first = await run_in_threadpool(engine.search, index, req)
-    body = _stream(FORMATS[fmt], _all_hits(index, req, first))
+    first = await run_search(request, engine.search, index, req)
+    body = _stream(FORMATS[fmt], _all_hits(request, index, req, first))
     disposition = f'attachment; filename="trawl-export.{fmt}"'
     return StreamingResponse(body, media_type=FORMATS[fmt].media_type,
                              headers={"Content-Disposition": disposition})
 
 
-async def _all_hits(index, req: SearchRequest, first: SearchResult) -> AsyncIterator[Hit]:
-    """Hits of every page, fetching the next batch in the threadpool when one is used up."""
+async def _all_hits(request: Request, index, req: SearchRequest, first: SearchResult) -> AsyncIterator[Hit]:
+    """Hits of every page, fetching the next batch in a search slot when one is used up."""
     result, seen = first, 0
     while result.hits:
         for hit in result.hits:
@@ -94,7 +94,7 @@ async def _all_hits(index, req: SearchRequest, first: SearchResult) -> AsyncIter
         if seen >= result.total:
             return
         req = replace(req, page=req.page + 1)
-        result = await run_in_threadpool(engine.search, index, req)
+        result = await run_search(request, engine.search, index, req)
 
 
 async def _stream(fmt: ExportFormat, hits: AsyncIterator[Hit]) -> AsyncIterator[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -13,6 +12,7 @@ from search import engine
 from search.model import FacetCounts, Hit, SearchRequest
 from search.schema import FACETS
 from web.errors import DocumentNotFound
+from web.limits import run_search
 from web.links import search_href
 from web.markup import render_text
 from web.params import parse_search, text_param
@@ -38,7 +38,7 @@ async def search_page(request: Request) -> Response:
     """GET /: the query box, facets, timeline and one page of results; the URL is the state."""
     req = parse_search(request)
     prefixes = {name: text_param(request, f"{name}_prefix") for name in FACETS}
-    result, facets = await run_in_threadpool(run_page_search, index_of(request), req, prefixes)
+    result, facets = await run_search(request, run_page_search, index_of(request), req, prefixes)
     page = build_search_page(result, facets, prefixes)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "search.html",
@@ -98,7 +98,7 @@ def load_document(index, doc_id: str) -> tuple[dict | None, list[Hit]]:
 async def document_page(request: Request) -> Response:
     """GET /documents/{id}: the full text with every mention linked to a filtered search."""
     doc_id = request.path_params["id"]
-    doc, similar = await run_in_threadpool(load_document, index_of(request), doc_id)
+    doc, similar = await run_search(request, load_document, index_of(request), doc_id)
     if doc is None:
         raise DocumentNotFound(doc_id)
     page = build_document_page(doc, similar)

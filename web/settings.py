@@ -12,6 +12,10 @@ DEFAULT_HOST = "127.0.0.1"  # local only unless the operator asks for more
 DEFAULT_PORT = 8000
 #: documents fetched per search() call while streaming an export
 EXPORT_BATCH_SIZE = 100
+#: searches running at once (each holds a worker thread); more wait for a slot
+SEARCH_SLOTS = 8
+#: how long a request waits for a search slot before it is answered 503
+QUEUE_WAIT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class Settings:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     export_batch_size: int = EXPORT_BATCH_SIZE
+    search_slots: int = SEARCH_SLOTS
+    queue_wait_s: float = QUEUE_WAIT_S
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None) -> Settings:
