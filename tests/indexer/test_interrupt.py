@@ -215,9 +215,15 @@ def test_processes_forked_by_the_lock_holder_do_not_keep_the_lock(tmp_path):
 _FORKING_HOLDER = """
 import multiprocessing, sys, time
 from indexer.lock import IndexLock
+def sleeper(ready):  # runs after the fork hooks: the inherited lock is closed by then
+    ready.set()
+    time.sleep(60)
 lock = IndexLock(sys.argv[1]); lock.acquire()
-child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+fork = multiprocessing.get_context("fork")
+ready = fork.Event()
+child = fork.Process(target=sleeper, args=(ready,))
 child.start()
+ready.wait(30)
 print(child.pid, flush=True)
 time.sleep(60)
 """
