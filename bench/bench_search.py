@@ -86,6 +86,13 @@ def _ensure_index(index_dir: Path, docs: int, rebuild: bool) -> dict:
     return info
 
 
+def open_bench_index(docs: int):
+    """The generated bench index of `docs` documents (built first if missing), opened."""
+    index_dir = DATA_DIR / f"docs-{docs}"
+    _ensure_index(index_dir, docs, rebuild=False)
+    return open_index(index_dir)
+
+
 def _size_mb(index_dir: Path) -> float:
     return sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file()) / 2**20
 

@@ -20,10 +20,9 @@ import random
 import statistics
 import time
 
-from bench.bench_search import DATA_DIR, _ensure_index
+from bench.bench_search import open_bench_index
 from bench.gen_corpus import make_lexicon
 from search.engine import search
-from search.index import open_index
 from search.model import SearchRequest
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -59,9 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--words", type=int, default=200)
     args = parser.parse_args(argv)
-    index_dir = DATA_DIR / f"docs-{args.docs}"
-    _ensure_index(index_dir, args.docs, rebuild=False)
-    ix = open_index(index_dir)
+    ix = open_bench_index(args.docs)
     gen = ix.generation()
     gen.speller.ready(600)
     print(f"corpus: {gen.live_count:,} documents; speller vocabulary built in the background "

@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(sub)
     _add_stats(sub)
     _add_search(sub)
+    _add_standout(sub)
     _add_serve(sub)
     return parser
 
@@ -145,6 +146,14 @@ def _add_search(sub) -> None:
         return
     cli_search.configure(p)
     p.set_defaults(handler=cli_search.run)
+
+
+def _add_standout(sub) -> None:
+    p = sub.add_parser("standout", help="actors, places and dates unusually frequent in a search")
+    from indexer import cli_standout
+
+    cli_standout.configure(p)
+    p.set_defaults(handler=cli_standout.run)
 
 
 def _add_serve(sub) -> None:

@@ -29,6 +29,17 @@ _BOLD_INVERSE, _RESET = "\033[1;7m", "\033[0m"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the options of `trawl search` to its subparser."""
+    add_selection_options(parser)
+    parser.add_argument("--sort", choices=SORTS, default="relevance")
+    parser.add_argument("--page", default="1", metavar="N")
+    parser.add_argument("--size", default="10", metavar="N", help="hits per page (default 10)")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="emphasise matches with terminal colours (default: on a terminal)")
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """The query and filter options that pick a set of documents (search, standout)."""
     parser.add_argument("query", nargs="*", metavar="QUERY",
                         help="keywords, \"phrases\", AND/OR/NOT, field:value (empty: everything)")
     for facet in FILTER_FACETS:
@@ -40,18 +51,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="DATE",
                         help="published on or before DATE (YYYY-MM means to its last day)")
-    parser.add_argument("--sort", choices=SORTS, default="relevance")
-    parser.add_argument("--page", default="1", metavar="N")
-    parser.add_argument("--size", default="10", metavar="N", help="hits per page (default 10)")
-    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="emphasise matches with terminal colours (default: on a terminal)")
 
 
 def request_of(args: argparse.Namespace) -> SearchRequest:
     """The command-line options as a validated SearchRequest (raises InvalidRequest)."""
-    params: dict[str, str | list[str]] = {"q": " ".join(args.query), "sort": args.sort,
-                                          "page": args.page, "size": args.size}
+    params: dict[str, str | list[str]] = {"q": " ".join(args.query)}
+    for name in ("sort", "page", "size", "facet_size"):
+        if getattr(args, name, None) is not None:
+            params[name] = getattr(args, name)
     for facet in FILTER_FACETS:
         params[facet] = list(getattr(args, facet))
         params[f"not_{facet}"] = list(getattr(args, f"not_{facet}"))

@@ -6,6 +6,7 @@ from datetime import date
 
 from search.model import FacetCounts, FacetValue, Hit, SearchResult, TimelineBucket
 from search.params import echo
+from search.standout import StandOutResult
 
 
 def result_to_json(result: SearchResult) -> dict:
@@ -67,3 +68,16 @@ def document_to_json(document: dict) -> dict:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def standout_to_json(result: StandOutResult) -> dict:
+    """The JSON body of /api/standout: per facet, the unusual values with their evidence."""
+    return {
+        "query": echo(result.request),
+        "total": result.total,
+        "documents": result.documents,
+        "facets": {facet: [{"value": v.value, "label": v.label, "count": v.count,
+                            "corpus": v.corpus, "lift": v.lift, "score": v.score}
+                           for v in values]
+                   for facet, values in result.facets.items()},
+    }

@@ -6,7 +6,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from web import api, pages
+from web import api, pages, views
 from web.errors import EXCEPTION_HANDLERS
 from web.security import SecurityHeadersMiddleware
 from web.settings import Settings, settings_from_env
@@ -28,6 +28,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             *api.ROUTES,
             *pages.ROUTES,
+            *views.ROUTES,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         exception_handlers=EXCEPTION_HANDLERS,

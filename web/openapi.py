@@ -160,6 +160,34 @@ SCHEMAS.update({
             "values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
         },
     },
+    "StandOutValue": {
+        "type": "object", "additionalProperties": False,
+        "required": ["value", "label", "count", "corpus", "lift", "score"],
+        "properties": {
+            "value": {"type": "string"}, "label": {"type": "string"},
+            "count": {"type": "integer", "minimum": 1,
+                      "description": "Matching documents holding the value."},
+            "corpus": {"type": "integer", "minimum": 1,
+                       "description": "Documents of the whole index holding it."},
+            "lift": {"type": "number", "description": "Share among the results / share overall."},
+            "score": {"type": "number", "minimum": 0,
+                      "description": "G-test statistic (log-likelihood ratio); values ranked by it."},
+        },
+    },
+    "StandOut": {
+        "type": "object", "additionalProperties": False,
+        "required": ["query", "total", "documents", "facets"],
+        "properties": {
+            "query": {"$ref": "#/components/schemas/Query"},
+            "total": {"type": "integer", "minimum": 0},
+            "documents": {"type": "integer", "minimum": 0},
+            "facets": {"type": "object", "required": list(FACETS),
+                       "additionalProperties": False,
+                       "properties": {f: {"type": "array",
+                                          "items": {"$ref": "#/components/schemas/StandOutValue"}}
+                                      for f in FACETS}},
+        },
+    },
     "Health": {
         "type": "object", "additionalProperties": False,
         "required": ["status", "generation", "documents"],
@@ -211,6 +239,13 @@ PATHS = {
                      "application/x-ndjson": {"schema": {"type": "string"}}}},
         [_param("format", {"type": "string", "enum": ["csv", "jsonl"], "default": "csv"},
                 "Output format."), *SEARCH_PARAMETERS],
+        ERRORS),
+    "/api/standout": _get(
+        "What stands out: facet values unusually frequent among the matching documents "
+        "compared with the whole index (G-test), up to facet_size per facet",
+        _json("StandOut", "The unusual values of each facet, most unusual first."),
+        [_param("min_count", {"type": "integer", "minimum": 1, "default": 3},
+                "Matching documents a value needs to be listed."), *SEARCH_PARAMETERS],
         ERRORS),
     "/api/openapi.json": _get("This description", {"description": "OpenAPI 3.1 document.",
                                                   "content": {"application/json": {}}}, [], {}),

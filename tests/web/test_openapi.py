@@ -97,3 +97,13 @@ def test_a_schema_mismatch_is_caught():
     hit_schema = {**SPEC["components"]["schemas"]["Hit"], "components": SPEC["components"]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"id": "x"}, hit_schema)
+
+
+def test_standout_and_its_errors_match_the_schema(client):
+    for params in ({"q": "rebels", "min_count": "1"}, {}, {"q": "zzz"}):
+        response = client.get("/api/standout", params=params)
+        assert response.status_code == 200
+        check(response, "/api/standout")
+    bad = client.get("/api/standout", params={"min_count": "none"})
+    assert bad.status_code == 400
+    check(bad, "/api/standout")

@@ -1,0 +1,34 @@
+"""/api/standout and /standout: what stands out in a search, as JSON and as a page."""
+
+from __future__ import annotations
+
+
+def test_api_standout_lists_unusual_values_with_evidence(client):
+    body = client.get("/api/standout", params={"q": "rebels", "min_count": "2"}).json()
+    assert body["total"] == 3 and body["documents"] == 8
+    actors = {v["value"]: (v["count"], v["corpus"]) for v in body["facets"]["actor"]}
+    assert actors == {"Hayat Tahrir al-Sham": (3, 4), "Syrian Army": (3, 5)}
+    scores = [v["score"] for v in body["facets"]["actor"]]
+    assert scores == sorted(scores, reverse=True)
+    assert body["query"]["q"] == "rebels"
+
+
+def test_api_standout_leaves_out_what_is_filtered_and_rejects_bad_min_count(client):
+    body = client.get("/api/standout", params={"q": "rebels", "min_count": "2",
+                                               "actor": "Syrian Army"}).json()
+    assert "Syrian Army" not in [v["value"] for v in body["facets"]["actor"]]
+    bad = client.get("/api/standout", params={"q": "rebels", "min_count": "0"})
+    assert bad.status_code == 400 and "min_count" in bad.json()["error"]["message"]
+
+
+def test_standout_page_links_each_value_to_the_narrowed_search(client):
+    page = client.get("/standout", params={"q": "rebels", "min_count": "2"})
+    assert page.status_code == 200
+    assert "What stands out in these 3 results" in page.text
+    assert 'href="/?q=rebels&amp;actor=Hayat+Tahrir+al-Sham"' in page.text
+    assert 'href="/?q=rebels"' in page.text  # back to the results
+
+
+def test_search_page_links_to_what_stands_out(client):
+    assert 'href="/standout?q=aleppo"' in client.get("/", params={"q": "aleppo"}).text
+    assert "/standout?" not in client.get("/").text  # the whole index: nothing to compare
