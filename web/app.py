@@ -6,7 +6,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from web import api, pages, views
+from web import api, feed, pages, views
 from web.errors import EXCEPTION_HANDLERS
 from web.security import SecurityHeadersMiddleware
 from web.settings import Settings, settings_from_env
@@ -29,6 +29,7 @@ def create_app(settings: Settings) -> Starlette:
             *api.ROUTES,
             *pages.ROUTES,
             *views.ROUTES,
+            *feed.ROUTES,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
