@@ -19,7 +19,7 @@ from search.params import FILTER_FACETS
 from search.query import parse_query
 from search.schema import FACETS
 from search.suggest import suggest
-from search.timeline import build_timeline
+from search.timeline import build_mentioned_timeline, build_timeline
 
 
 def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
@@ -38,6 +38,7 @@ def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
         timeline=timeline,
         suggestion=suggest(gen, req, total, filters),
         timeline_unit=unit,
+        mentioned=build_mentioned_timeline(gen, final, None),
     )
 
 

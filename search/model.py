@@ -107,3 +107,5 @@ class SearchResult:
     timeline: list[TimelineBucket]
     suggestion: str | None = None
     timeline_unit: str = "month"
+    #: documents per period of the dates they mention (search.timeline.MentionedTimeline)
+    mentioned: object | None = None

@@ -21,6 +21,7 @@ def result_to_json(result: SearchResult) -> dict:
         "facets": {name: facet_to_json(counts) for name, counts in result.facets.items()},
         "timeline": [bucket_to_json(b) for b in result.timeline],
         "timeline_unit": result.timeline_unit,
+        "mentioned_timeline": mentioned_to_json(result.mentioned),
         "suggestion": result.suggestion,
     }
 
@@ -54,6 +55,13 @@ def value_to_json(value: FacetValue) -> dict:
         "toggle": value.toggle,
         "exclude_toggle": value.exclude_toggle,
     }
+
+
+def mentioned_to_json(mentioned) -> dict | None:
+    if mentioned is None:
+        return None
+    return {"unit": mentioned.unit, "buckets": [bucket_to_json(b) for b in mentioned.buckets],
+            "earlier": mentioned.earlier, "later": mentioned.later}
 
 
 def bucket_to_json(bucket: TimelineBucket) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -70,3 +71,89 @@ def _bucket(index: int, unit: str, count: int) -> TimelineBucket:
                               date(year, month, last))
     year = 1970 + index
     return TimelineBucket(f"{year:04d}", count, date(year, 1, 1), date(year, 12, 31))
+
+
+#: how precise a facet date value is: a year, a month or a day
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+_NEEDS = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}
+#: the mentioned-dates timeline spans this central share of the placed mentions; the dates
+#: before and after it (a history paragraph's 1517, a forecast's 2100) are counted apart
+MENTIONED_SHARE = 0.96
+#: the automatic unit is coarsened until it can place at least this share of the mentions
+PLACED_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class MentionedTimeline:
+    buckets: list[TimelineBucket]
+    unit: str
+    earlier: int = 0  # documents mentioning a placed date only before the first bucket
+    later: int = 0  # ... only after the last one
+
+
+def build_mentioned_timeline(gen, mask: np.ndarray, unit: str | None) -> MentionedTimeline:
+    """Per period, the documents in `mask` that mention a date in it ("when it happened",
+    beside the publication timeline's "when it was reported").
+
+    A document counts once per period however many of its dates fall in it; a date less
+    precise than the unit ("2024" in a monthly timeline) is not placed. The bars span the
+    central MENTIONED_SHARE of the placed mentions, so a few outlying dates do not stretch
+    them over centuries."""
+    dates = gen.facets["date"]
+    starts, precision = gen.queries.get(("date_value_starts",), lambda: date_value_starts(dates))
+    rows = np.flatnonzero(mask)
+    lengths = dates.doc_ptr[rows + 1] - dates.doc_ptr[rows]
+    values = dates.doc_values[_pair_positions(dates.doc_ptr, rows, lengths)]
+    docs = np.repeat(rows, lengths)
+    if not len(values) or not precision[values].any():
+        return MentionedTimeline([], unit or "year")
+    days = np.sort(starts[values[precision[values] > 0]])
+    trim = int(len(days) * (1 - MENTIONED_SHARE) / 2)  # mentions left out at each end
+    low, high = int(days[trim]), int(days[len(days) - 1 - trim])
+    levels = precision[values][precision[values] > 0]
+    automatic = unit is None
+    unit = unit or _automatic_unit(high - low)
+    while unit in _COARSER and (_bucket_count(low, high, unit) > MAX_BUCKETS or (
+            automatic and np.mean(levels >= _LEVEL[unit]) < PLACED_SHARE)):
+        unit = _COARSER[unit]
+    placed = precision[values] >= _LEVEL[unit]
+    periods = _period_index(starts[values[placed]], unit)
+    first, last = (int(p) for p in _period_index(np.array([low, high]), unit))
+    last = min(last, first + MAX_BUCKETS - 1)
+    docs = docs[placed]
+    inside = (periods >= first) & (periods <= last)
+    pairs = np.unique(np.stack([docs[inside], periods[inside] - first]), axis=1)
+    counts = np.bincount(pairs[1], minlength=last - first + 1)
+    in_window = np.unique(docs[inside])
+    earlier = np.setdiff1d(np.unique(docs[periods < first]), in_window)
+    later = np.setdiff1d(np.unique(docs[periods > last]), in_window)
+    return MentionedTimeline([_bucket(first + i, unit, int(c)) for i, c in enumerate(counts.tolist())],
+                             unit, len(earlier), len(later))
+
+
+#: precision levels: a date is placed in a unit when it is at least that precise
+_LEVEL = {"year": 1, "month": 2, "day": 3}
+
+
+def date_value_starts(dates) -> tuple[np.ndarray, np.ndarray]:
+    """For each date facet value: its first day (days since 1970) and its precision level
+    (1 year, 2 month, 3 day; 0 for a value that is not a date)."""
+    starts = np.zeros(dates.size, dtype=np.int64)
+    precision = np.zeros(dates.size, dtype=np.int8)
+    for vid, value in enumerate(dates.values):
+        kind = _PRECISION.get(len(value))
+        try:
+            first = date.fromisoformat(value + {"year": "-01-01", "month": "-01"}.get(kind, ""))
+        except (TypeError, ValueError):
+            continue
+        starts[vid] = (first - _EPOCH).days
+        precision[vid] = _LEVEL[kind]
+    return starts, precision
+
+
+def _pair_positions(ptr: np.ndarray, rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Positions in a CSR value array of every value of `rows`, row by row."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(ptr[rows] - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(int(lengths.sum()))

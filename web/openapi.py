@@ -112,7 +112,7 @@ SCHEMAS.update({
     "SearchResult": {
         "type": "object", "additionalProperties": False,
         "required": ["query", "total", "page", "size", "hits", "facets", "timeline",
-                     "timeline_unit", "suggestion"],
+                     "timeline_unit", "mentioned_timeline", "suggestion"],
         "properties": {
             "query": {"$ref": "#/components/schemas/Query"},
             "total": {"type": "integer", "minimum": 0},
@@ -125,6 +125,7 @@ SCHEMAS.update({
             },
             "timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineBucket"}},
             "timeline_unit": {"type": "string", "enum": list(TIMELINE_UNITS)},
+            "mentioned_timeline": {"$ref": "#/components/schemas/MentionedTimeline"},
             "suggestion": {**NULLABLE_STRING,
                            "description": "A corrected query when this one finds little."},
         },
@@ -158,6 +159,20 @@ SCHEMAS.update({
             "facet": {"type": "string", "enum": list(FACETS)},
             "prefix": {"type": "string"},
             "values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+        },
+    },
+    "MentionedTimeline": {
+        "description": "Matching documents per period of the dates they mention (a document "
+                       "once per period; dates less precise than the unit not placed); the "
+                       "bars span the central 96% of the mentions, `earlier`/`later` count the "
+                       "documents whose placed dates all fall before/after them.",
+        "type": "object", "additionalProperties": False,
+        "required": ["unit", "buckets", "earlier", "later"],
+        "properties": {
+            "unit": {"type": "string", "enum": list(TIMELINE_UNITS)},
+            "buckets": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineBucket"}},
+            "earlier": {"type": "integer", "minimum": 0},
+            "later": {"type": "integer", "minimum": 0},
         },
     },
     "StandOutValue": {

@@ -39,6 +39,8 @@ def test_result_to_json_exact_shape(ix):
         "timeline": [{"period": "2024-11-15", "count": 1, "start": "2024-11-15",
                       "end": "2024-11-15"}],
         "timeline_unit": "day",
+        "mentioned_timeline": {"unit": "month", "earlier": 0, "later": 0, "buckets": [
+            {"period": "2024-11", "count": 1, "start": "2024-11-01", "end": "2024-11-30"}]},
         "suggestion": None,
     }
     assert json.loads(json.dumps(body)) == body  # plain JSON types only
