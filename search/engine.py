@@ -34,7 +34,8 @@ def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
         request=req,
         total=total,
         hits=load_hits(gen, page_docnums(gen, req, final, match), highlighter_for(gen, match)),
-        facets={facet: count_facet(gen, req, facet, match.mask, filters) for facet in FACETS},
+        facets={facet: count_facet(gen, req, facet, match.mask, filters)
+                for facet in FILTER_FACETS},
         timeline=timeline,
         suggestion=suggest(gen, req, total, filters),
         timeline_unit=unit,

@@ -119,10 +119,16 @@ def build_facet_table(reader, name: str, doc_count: int) -> FacetTable:
     values = field_terms(reader, name)
     postings = [term_docnums(reader, name, value) for value in values]
     lengths = np.array([len(p) for p in postings], dtype=np.int64)
-    value_ptr = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=value_ptr[1:])
     value_docs = (np.concatenate(postings) if postings else np.zeros(0)).astype(DOCNUM_DTYPE)
     value_ids = np.repeat(np.arange(len(values), dtype=np.int32), lengths)
+    return table_from_pairs(name, values, value_ids, value_docs, doc_count)
+
+
+def table_from_pairs(name: str, values: list[str], value_ids: np.ndarray,
+                     value_docs: np.ndarray, doc_count: int) -> FacetTable:
+    """A FacetTable from (value id, docnum) pairs sorted by value id."""
+    value_ptr = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(value_ids, minlength=len(values)), out=value_ptr[1:])
     order = np.argsort(value_docs, kind="stable")
     doc_rows = value_docs[order]
     doc_ptr = np.zeros(doc_count + 1, dtype=np.int64)
@@ -135,6 +141,30 @@ def build_facet_table(reader, name: str, doc_count: int) -> FacetTable:
     rank[sorted(range(len(values)), key=lambda i: (folded[i], values[i]))] = np.arange(len(values))
     return FacetTable(
         name=name, values=values, value_ptr=value_ptr, value_docs=value_docs,
-        doc_ptr=doc_ptr, doc_values=value_ids[order], doc_rows=doc_rows,
+        doc_ptr=doc_ptr, doc_values=value_ids[order].astype(np.int32), doc_rows=doc_rows,
         by_lower=by_lower, folded=folded, rank=rank,
     )
+
+
+def with_enclosing_dates(table: FacetTable, doc_count: int) -> FacetTable:
+    """The date table where a document also holds every enclosing period that is a value
+    ("2011-03-02" -> "2011-03", "2011"), so a value's count is the number of documents its
+    filter selects (a date filter takes the more precise dates inside it)."""
+    pairs_ids = [np.repeat(np.arange(table.size, dtype=np.int64), np.diff(table.value_ptr))]
+    pairs_docs = [table.value_docs.astype(np.int64)]
+    for vid, value in enumerate(table.values):
+        for parent in _enclosing_periods(value):
+            for pid in table.lookup(parent):
+                docs = table.docs_of([vid]).astype(np.int64)
+                pairs_ids.append(np.full(len(docs), pid, dtype=np.int64))
+                pairs_docs.append(docs)
+    keys = np.unique(np.concatenate(pairs_ids) * (doc_count + 1) + np.concatenate(pairs_docs))
+    value_ids = (keys // (doc_count + 1)).astype(np.int32)
+    value_docs = (keys % (doc_count + 1)).astype(DOCNUM_DTYPE)
+    return table_from_pairs(table.name, table.values, value_ids, value_docs, doc_count)
+
+
+def _enclosing_periods(value: str) -> list[str]:
+    """"2011-03-02" -> ["2011-03", "2011"]; "2011" -> []."""
+    parts = value.split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from search.facet_table import FacetTable
-from search.filters import Filters, value_ids
+from search.filters import Filters, value_ids, values_mask
 from search.folding import fold
 from search.generation import Generation
 from search.model import FacetCounts, FacetValue, SearchRequest
@@ -22,22 +22,35 @@ LABEL_SEPARATOR = " · "
 def count_facet(gen: Generation, req: SearchRequest, facet: str, matched: np.ndarray,
                 filters: Filters) -> FacetCounts:
     """Top `req.facet_size` values of a facet among the matching documents, plus the
-    selected and excluded ones, sorted by count then name."""
-    table = gen.facets[facet]
+    selected and excluded ones; selected first, then by count and name.
+
+    Each count is the number of documents its click returns: an unselected value's count is
+    what selecting it alone in this facet finds, an excluded one's what including it finds."""
+    table = gen.count_tables[facet]
     mask = filters.apply(matched, skip_facet=facet)
     counts = table.count(mask, int(mask.sum()))
     nonzero = np.flatnonzero(counts)
     top = _top_ids(table, counts, nonzero, req.facet_size)
     entries = {table.values[v]: int(counts[v]) for v in top.tolist()}
-    requested = (*getattr(req, facet), *getattr(req, f"not_{facet}"))
-    for value in requested:
-        name, count = _requested_count(gen, facet, value, mask, counts)
-        for shown in [k for k in entries if k.casefold() == name.casefold()]:
-            del entries[shown]
-        entries[name] = count
+    for value in getattr(req, facet):
+        _replace_entry(entries, *_requested_count(gen, facet, value, mask, counts))
+    excluded = getattr(req, f"not_{facet}")
+    if excluded:
+        lifted = filters.apply(matched, skip_facet=facet, lift_exclusions=facet)
+        for value in excluded:
+            others = tuple(v for v in excluded if v != value)
+            base = lifted & ~values_mask(gen, facet, others) if others else lifted
+            _replace_entry(entries, *_requested_count(gen, facet, value, base, None))
     values = [_facet_value(gen, req, facet, name, count) for name, count in entries.items()]
-    values.sort(key=lambda v: (-v.count, fold(v.value), v.value))
+    values.sort(key=lambda v: (not v.selected, -v.count, fold(v.value), v.value))
     return FacetCounts(values=values, truncated=len(nonzero) > req.facet_size)
+
+
+def _replace_entry(entries: dict[str, int], name: str, count: int) -> None:
+    """Set `name`'s count, replacing an entry that differs from it only in case."""
+    for shown in [k for k in entries if k.casefold() == name.casefold()]:
+        del entries[shown]
+    entries[name] = count
 
 
 def _top_ids(table: FacetTable, counts: np.ndarray, nonzero: np.ndarray,
@@ -53,16 +66,19 @@ def _top_ids(table: FacetTable, counts: np.ndarray, nonzero: np.ndarray,
 
 
 def _requested_count(gen: Generation, facet: str, value: str, mask: np.ndarray,
-                     counts: np.ndarray) -> tuple[str, int]:
-    """(displayed name, count) of a value named in a filter, even when nothing matches it."""
+                     counts: np.ndarray | None) -> tuple[str, int]:
+    """(displayed name, count in `mask`) of a value named in a filter, even when nothing
+    matches it; `counts` are the value counts of `mask` when already known."""
     ids = value_ids(gen, facet, value)
     table = gen.facets[facet]
-    if len(ids) == 1 and table.values[ids[0]].casefold() == value.casefold():
-        return table.values[ids[0]], int(counts[ids[0]])
+    exact = [v for v in ids if table.values[v].casefold() == value.casefold()]
+    name = table.values[exact[0]] if exact else value
     if not ids:
         return value, 0
-    return value, int(np.count_nonzero(mask[table.docs_of(ids)] if len(ids) == 1
-                                       else mask & table.mask_of(ids, len(mask))))
+    if counts is not None and exact:
+        return name, int(counts[exact[0]])
+    return name, int(np.count_nonzero(mask[table.docs_of(ids)] if len(ids) == 1
+                                      else mask & table.mask_of(ids, len(mask))))
 
 
 def _facet_value(gen: Generation, req: SearchRequest, facet: str, value: str,
@@ -92,7 +108,7 @@ def search_values(gen: Generation, req: SearchRequest, facet: str, prefix: str,
                   matched: np.ndarray, filters: Filters, limit: int) -> list[FacetValue]:
     """Values of a facet whose name or a word of it starts with `prefix`, with their counts
     under the current filters (those with no matching document left out unless selected)."""
-    table = gen.facets[facet]
+    table = gen.count_tables[facet]
     mask = filters.apply(matched, skip_facet=facet)
     counts = table.count(mask, int(mask.sum()))
     ids = np.asarray(table.search_labels(prefix), dtype=np.int64)

@@ -26,14 +26,17 @@ class Filters:
     exclude: dict[str, np.ndarray] = field(default_factory=dict)
     published: np.ndarray | None = None
 
-    def apply(self, mask: np.ndarray, skip_facet: str | None = None) -> np.ndarray:
-        """`mask` AND every filter, except those of `skip_facet` (a new array)."""
+    def apply(self, mask: np.ndarray, skip_facet: str | None = None,
+              lift_exclusions: str | None = None) -> np.ndarray:
+        """`mask` AND every filter (a new array), except the selection of `skip_facet`
+        (disjunctive counts) and the exclusions of `lift_exclusions`. Exclusions of the
+        counted facet itself stay: an excluded value's documents can't come back by a click."""
         result = mask.copy()
         for facet, allowed in self.include.items():
             if facet != skip_facet:
                 result &= allowed
         for facet, excluded in self.exclude.items():
-            if facet != skip_facet:
+            if facet != lift_exclusions:
                 result &= ~excluded
         if self.published is not None:
             result &= self.published

@@ -16,7 +16,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from search.cache import ArrayCache
-from search.facet_table import FacetTable, build_facet_table
+from search.facet_table import FacetTable, build_facet_table, with_enclosing_dates
 from search.postings import (
     segments,
     term_postings,
@@ -58,6 +58,10 @@ class Generation:
         self.facets: dict[str, FacetTable] = {
             name: build_facet_table(self.reader, name, self.doc_count) for name in FACET_FIELDS
         }
+        #: the tables facet counts come from: a date value counts the dates inside it too,
+        #: exactly as its filter selects them
+        self.count_tables = {**self.facets,
+                             "date": with_enclosing_dates(self.facets["date"], self.doc_count)}
         self.lengths = {name: _field_lengths(self.reader, name, self.doc_count)
                         for name in SCORED_FIELDS}
         self.average_length = {name: self.searcher.avg_field_length(name) or 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import numpy as np
@@ -69,7 +70,17 @@ def _hit(stored: dict, score: float | None, highlighter: Highlighter) -> Hit:
         actor=list(_as_list(stored.get("actor"))),
         place=list(_as_list(stored.get("place"))),
         date=list(_as_list(stored.get("date"))),
+        country=countries_of(stored),
     )
+
+
+def countries_of(stored: dict) -> list[str]:
+    """The countries of a stored document's places, in the order its places come."""
+    try:
+        pairs = json.loads(stored.get("place_country") or "{}")
+    except (TypeError, ValueError):
+        return []
+    return list(dict.fromkeys(c for c in pairs.values() if c)) if isinstance(pairs, dict) else []
 
 
 def as_date(value) -> date | None:

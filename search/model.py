@@ -96,6 +96,7 @@ class Hit:
     actor: list[str] = field(default_factory=list)
     place: list[str] = field(default_factory=list)
     date: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)  # countries of its places
 
 
 @dataclass(frozen=True)

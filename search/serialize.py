@@ -38,6 +38,7 @@ def hit_to_json(hit: Hit) -> dict:
         "actor": list(hit.actor),
         "place": list(hit.place),
         "date": list(hit.date),
+        "country": list(hit.country),
     }
 
 

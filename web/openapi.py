@@ -69,7 +69,8 @@ SCHEMAS: dict[str, Any] = {
     },
     "Hit": {
         "type": "object", "additionalProperties": False,
-        "required": ["id", "title", "published", "source", "url", "score", "snippets", *FACETS],
+        "required": ["id", "title", "published", "source", "url", "score", "snippets",
+                     *FILTER_FACETS],
         "properties": {
             "id": {"type": "string"}, "title": {"type": "string"},
             "published": {"type": ["string", "null"], "format": "date"},
@@ -77,6 +78,7 @@ SCHEMAS: dict[str, Any] = {
             "score": {"type": ["number", "null"]},
             "snippets": {**STRINGS, "description": "Escaped text; matches in <mark>."},
             **{f: STRINGS for f in FACETS},
+            "country": {**STRINGS, "description": "Countries of the hit's places."},
         },
     },
     "TimelineBucket": {
@@ -120,8 +122,10 @@ SCHEMAS.update({
             "size": {"type": "integer", "minimum": 0},
             "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
             "facets": {
-                "type": "object", "additionalProperties": False, "required": list(FACETS),
-                "properties": {f: {"$ref": "#/components/schemas/FacetCounts"} for f in FACETS},
+                "type": "object", "additionalProperties": False,
+                "required": list(FILTER_FACETS),
+                "properties": {f: {"$ref": "#/components/schemas/FacetCounts"}
+                               for f in FILTER_FACETS},
             },
             "timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineBucket"}},
             "timeline_unit": {"type": "string", "enum": list(TIMELINE_UNITS)},
@@ -156,7 +160,7 @@ SCHEMAS.update({
     "FacetValues": {
         "type": "object", "additionalProperties": False, "required": ["facet", "prefix", "values"],
         "properties": {
-            "facet": {"type": "string", "enum": list(FACETS)},
+            "facet": {"type": "string", "enum": list(FILTER_FACETS)},
             "prefix": {"type": "string"},
             "values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
         },

@@ -65,7 +65,7 @@ def test_hit_fields(ix):
         url="https://example.org/d5", score=hit.score,
         snippets=["Security forces dispersed a protest in Istanbul. A <mark>leaflet</mark> "
                   "said &lt;script&gt;alert(1)&lt;/script&gt; &amp; more."],
-        actor=["PKK"], place=["Istanbul"], date=["2013-05-31"])
+        actor=["PKK"], place=["Istanbul"], date=["2013-05-31"], country=["Turkey"])
     assert hit.score > 0
 
 

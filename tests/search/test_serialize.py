@@ -29,12 +29,15 @@ def test_result_to_json_exact_shape(ix):
             "source": "AP", "url": "https://example.org/d2", "score": hit_score,
             "snippets": ["Negotiators from the UN met in <mark>Geneva</mark> to discuss a "
                          "ceasefire in Syria."],
-            "actor": ["UN"], "place": ["Geneva", "Syria"], "date": ["2024-11"]}],
+            "actor": ["UN"], "place": ["Geneva", "Syria"], "date": ["2024-11"],
+            "country": ["Switzerland", "Syria"]}],
         "facets": {
             "actor": {"values": [value("UN", "UN", "actor")], "truncated": False},
             "place": {"values": [value("Geneva", "Geneva · Switzerland", "place")],
                       "truncated": True},
-            "date": {"values": [value("2024-11", "2024-11", "date")], "truncated": False},
+            "date": {"values": [value("2024", "2024", "date")], "truncated": True},
+            "country": {"values": [value("Switzerland", "Switzerland", "country")],
+                        "truncated": True},
         },
         "timeline": [{"period": "2024-11-15", "count": 1, "start": "2024-11-15",
                       "end": "2024-11-15"}],

@@ -15,7 +15,8 @@ from search.model import MAX_FACET_SIZE, MAX_SIZE
 
 RESULT_KEYS = {"query", "total", "page", "size", "hits", "facets", "timeline", "timeline_unit",
                "mentioned_timeline", "suggestion"}
-HIT_KEYS = {"id", "title", "published", "source", "url", "score", "snippets", "actor", "place", "date"}
+HIT_KEYS = {"id", "title", "published", "source", "url", "score", "snippets", "actor", "place", "date",
+            "country"}
 VALUE_KEYS = {"value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle"}
 ALEPPO_IDS = {"reports/2024/aleppo-offensive", "reports/2024/aleppo-entered",
               "reports/2024/russian-strikes"}
@@ -42,7 +43,7 @@ def test_search_returns_the_documented_shape(client):
     assert (body["total"], body["page"], body["size"], body["suggestion"]) == (3, 1, 20, None)
     assert {hit["id"] for hit in body["hits"]} == ALEPPO_IDS
     assert all(set(hit) == HIT_KEYS for hit in body["hits"])
-    assert set(body["facets"]) == {"actor", "place", "date"}
+    assert set(body["facets"]) == {"actor", "place", "date", "country"}
     for facet in body["facets"].values():
         assert set(facet) == {"values", "truncated"}
         assert all(set(value) == VALUE_KEYS for value in facet["values"])
