@@ -17,7 +17,6 @@ from search.engine import search
 from search.index import open_index
 from search.model import SORTS, SearchRequest, SearchResult
 from search.params import FILTER_FACETS
-from search.schema import FACETS
 from search.serialize import result_to_json
 
 #: facet values shown per facet in the summary, and per hit
@@ -93,7 +92,7 @@ def format_table(result: SearchResult, color: bool = False) -> str:
         details = [published, hit.source, hit.id]
         lines.append("     " + " · ".join(d for d in details if d))
         facets = [f"{f}: {', '.join(getattr(hit, f)[:HIT_VALUES])}"
-                  for f in FACETS if getattr(hit, f)]
+                  for f in FILTER_FACETS if getattr(hit, f)]
         if facets:
             lines.append("     " + " | ".join(facets))
         if hit.snippets:
@@ -117,7 +116,7 @@ def _header(result: SearchResult) -> str:
 
 def _summary(result: SearchResult) -> list[str]:
     lines = []
-    for facet in FACETS:
+    for facet in FILTER_FACETS:
         values = result.facets[facet].values
         values = values[:SUMMARY_VALUES] + [
             v for v in values[SUMMARY_VALUES:] if v.selected or v.excluded]

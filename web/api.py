@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from search import engine, serialize, store
-from search.schema import FACETS
+from search.params import FILTER_FACETS
 from web.errors import DocumentNotFound, FacetNotFound
 from web.export import export_response
 from web.limits import run_search
@@ -46,8 +46,8 @@ async def api_document(request: Request) -> Response:
 async def api_facet_values(request: Request) -> Response:
     """GET /api/facets/{name}?prefix=: values of one facet starting with `prefix`, with counts."""
     name = request.path_params["name"]
-    if name not in FACETS:
-        raise FacetNotFound(name, FACETS)
+    if name not in FILTER_FACETS:
+        raise FacetNotFound(name, FILTER_FACETS)
     req = parse_search(request)
     prefix = text_param(request, "prefix")
     values = await run_search(request,

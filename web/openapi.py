@@ -247,7 +247,7 @@ PATHS = {
         "Facet value search: values starting with a prefix, counted under the search parameters",
         _json("FacetValues", "Matching values, most frequent first."),
         [{"name": "name", "in": "path", "required": True,
-          "schema": {"type": "string", "enum": list(FACETS)}},
+          "schema": {"type": "string", "enum": list(FILTER_FACETS)}},
          _param("prefix", {"type": "string"}, "Start of the value or of one of its words."),
          *SEARCH_PARAMETERS],
         {**ERRORS, **NOT_FOUND}),

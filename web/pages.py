@@ -16,7 +16,7 @@ from web.limits import run_search
 from web.links import search_href
 from web.markup import render_text
 from web.params import parse_search, text_param
-from web.search_page import FACET_TITLES, build_search_page
+from web.search_page import FACET_TITLES, SIDEBAR_FACETS, build_search_page
 from web.state import index_of
 
 MORE_LIKE_THIS = 5
@@ -37,7 +37,7 @@ def run_page_search(index, req: SearchRequest, prefixes: dict[str, str]):
 async def search_page(request: Request) -> Response:
     """GET /: the query box, facets, timeline and one page of results; the URL is the state."""
     req = parse_search(request)
-    prefixes = {name: text_param(request, f"{name}_prefix") for name in FACETS}
+    prefixes = {name: text_param(request, f"{name}_prefix") for name in SIDEBAR_FACETS}
     result, facets = await run_search(request, run_page_search, index_of(request), req, prefixes)
     page = build_search_page(result, facets, prefixes)
     templates = request.app.state.templates

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from search.model import FacetCounts, SearchResult, TimelineBucket
-from search.schema import FACETS
 from web.links import (
     Pairs,
     export_href,
@@ -18,7 +17,10 @@ from web.links import (
     without_pair,
 )
 
-FACET_TITLES = {"actor": "Actors", "place": "Places", "date": "Dates mentioned"}
+FACET_TITLES = {"actor": "Actors", "place": "Places", "country": "Countries",
+                "date": "Dates mentioned"}
+#: the sidebar's facets, in order: countries next to the places they roll up
+SIDEBAR_FACETS = ("actor", "place", "country", "date")
 FILTER_LABELS = {
     "actor": "Actor", "place": "Place", "date": "Date",
     "country": "Country",
@@ -157,10 +159,10 @@ def active_chips(params: Sequence[tuple[str, str]], facets: Mapping[str, FacetCo
 def facet_panels(
     params: Pairs, facets: Mapping[str, FacetCounts], prefixes: Mapping[str, str], size: int
 ) -> list[FacetPanel]:
-    """The sidebar panels in FACETS order, with "more"/"fewer" links on the facet size."""
+    """The sidebar panels in SIDEBAR_FACETS order, with "more"/"fewer" links on the facet size."""
     base = without(params, ("page",))
     panels = []
-    for name in FACETS:
+    for name in SIDEBAR_FACETS:
         counts = facets.get(name, FacetCounts(values=[]))
         more = counts.truncated and size < MORE_FACET_SIZE
         fewer = size >= MORE_FACET_SIZE

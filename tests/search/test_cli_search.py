@@ -27,17 +27,18 @@ def test_table(corpus_dir):
 
   1. Protest in Aleppo
      2024-11-01 · Reuters · d1
-     actor: Bashar al-Assad, UN | place: Aleppo, Syria | date: 2024-10-31, 2024
+     actor: Bashar al-Assad, UN | place: Aleppo, Syria | date: 2024-10-31, 2024 | country: Syria
      Thousands of protesters gathered in *Aleppo* on Friday. Police watched the crowd.
 
   2. Aid convoy reaches Aleppo
      2024-12-02 · AP · d7
-     actor: UN | place: Aleppo | date: 2024-12-01, 2011-03
+     actor: UN | place: Aleppo | date: 2024-12-01, 2011-03 | country: Syria
      An aid convoy reached *Aleppo* after the ceasefire.
 
 actor: +UN (2), Bashar al-Assad (1)
 place: Aleppo · Syria (2), Syria (1)
 date: 2024 (2), 2011 (1), 2011-03 (1), 2024-10-31 (1), 2024-12-01 (1)
+country: Syria (2)
 """
 
 
@@ -91,4 +92,5 @@ def test_selected_values_stay_in_the_summary_and_quoted_queries_read_well(corpus
     assert out.splitlines()[0] == '0 documents for "aid convoy" (no hits on page 1)'
     out = cli(corpus_dir, "--date", "2024-12-01")
     assert out.endswith(
-        "date: +2024-12-01 (1), 2024 (3), 2011 (2), 2013 (2), 2011-03 (1)\n")
+        "date: +2024-12-01 (1), 2024 (3), 2011 (2), 2013 (2), 2011-03 (1)\n"
+        "country: Syria (1)\n")

@@ -181,7 +181,7 @@ def test_unknown_facet_is_404_and_bad_filters_400(client):
     response = client.get("/api/facets/colour", params={"prefix": "r"})
     assert response.status_code == 404
     assert error_of(response) == {
-        "code": "not_found", "message": "no facet named 'colour'; facets are: actor, place, date"}
+        "code": "not_found", "message": "no facet named 'colour'; facets are: actor, place, date, country"}
     assert client.get("/api/facets/actor", params={"sort": "foo"}).status_code == 400
 
 
