@@ -78,7 +78,7 @@ class Highlighter:
 
     def _term_of(self, word: str) -> str | None:
         """The query term a word of the text analyzes to, if any (cached per word)."""
-        key = word.lower()
+        key = word if word.isupper() else word.lower()  # "US" (an acronym) is not "us"
         if key not in self._word_terms:
             self._word_terms[key] = next((t for t in self.analyze(word) if t in self.terms), None)
         return self._word_terms[key]
@@ -87,6 +87,7 @@ class Highlighter:
 def _prefixes(terms: list[str]) -> list[str]:
     """What a word must start with to possibly analyze to one of the terms. A stem may end
     differently from its words ('happi' <- 'happy'), so long stems lose their last letters."""
+    terms = [t.lower() for t in terms]  # acronym terms are upper case ("US"); text is folded
     prefixes = {t if len(t) <= 3 else t[:max(3, len(t) - 2)] for t in terms if t}
     return sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
 

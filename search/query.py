@@ -33,6 +33,9 @@ _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):(?=[^\s:])")
 _EMPTY_FIELD = re.compile(r"(?<![\w:])([A-Za-z_]+):(?=\s|$)")
 _LEADING_MINUS = re.compile(r"(?:(?<=\s)|(?<=\()|^)-(?=[\w\"(])")
 _WORD = re.compile(r"[^\s()\"]+")
+#: an operator with nothing on one side is a word to Whoosh; written in capitals it would be
+#: the acronym (search.acronyms), so it is read as the common word it was before
+_DANGLING_OPERATOR = re.compile(r"^\s*(AND|OR)(?=\s|$)|(?<=\s)(AND|OR|NOT)\s*$")
 _SLOP = re.compile(r'"[^"]*"~(?P<n>\d+)')
 _FUZZY = re.compile(r'(?<!")(?<![\w~])[^\s()"~]+~(?P<n>\d+)')
 _PARSERS: dict[int, tuple[object, MultifieldParser]] = {}
@@ -77,6 +80,7 @@ def _parse(schema, text: str) -> wq.Query:
     """Whoosh's reading of the query, with '-word' meaning 'NOT word' as in web search."""
     try:
         with _PARSE_LOCK:  # Whoosh parsers and analyzers keep per-call state on the objects
+            text = _DANGLING_OPERATOR.sub(lambda m: m.group(0).lower(), text)
             return _parser(schema).parse(_LEADING_MINUS.sub("NOT ", text))
     except (IndexError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InvalidQuery(f"cannot read the query {text!r}: check the operators "

@@ -12,10 +12,20 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from whoosh.analysis import CharsetFilter, Filter, StemmingAnalyzer, Token, Tokenizer
+from whoosh.analysis import (
+    CharsetFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    Token,
+    Tokenizer,
+)
 from whoosh.fields import DATETIME, ID, STORED, TEXT, FieldType, Schema
 from whoosh.formats import Existence
 from whoosh.support.charset import accent_map
+
+from search.acronyms import AcronymStopFilter, MarkAcronyms, RestoreAcronyms
 
 #: The entity facets, in display order. The only place these names are defined.
 FACETS: tuple[str, ...] = ("actor", "place", "date")
@@ -72,8 +82,11 @@ class CombiningMarkFilter(Filter):
 
 
 def text_analyzer():
-    """English stemming with accent folding, so 'Öcalan' and 'Ocalan' match each other."""
-    return StemmingAnalyzer() | CharsetFilter(accent_map) | CombiningMarkFilter()
+    """English stemming with accent folding, so 'Öcalan' and 'Ocalan' match each other;
+    acronyms that are also common words ("US", "WHO") kept as written (search.acronyms)."""
+    return (RegexTokenizer() | MarkAcronyms() | LowercaseFilter() | AcronymStopFilter()
+            | StemFilter() | CharsetFilter(accent_map) | CombiningMarkFilter()
+            | RestoreAcronyms())
 
 
 def make_schema() -> Schema:

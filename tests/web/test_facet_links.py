@@ -1,5 +1,5 @@
-"""Counts that never mislead, through the API and the page: following a value's own link
-finds exactly the number of documents its count promised; countries are a facet too."""
+"""Counts that never mislead, through the API and the page (the search-level version is
+tests/search/test_facet_clicks.py): a value's own link finds its count; countries too."""
 
 from __future__ import annotations
 
