@@ -10,6 +10,7 @@ import argparse
 import html
 import json
 import re
+import shlex
 import sys
 from typing import TextIO
 
@@ -99,6 +100,8 @@ def format_table(result: SearchResult, color: bool = False) -> str:
             lines.append("     " + terminal_text(hit.snippets[0], color))
         lines.append("")
     lines.extend(_summary(result))
+    for offer in result.filter_offers:
+        lines.append(f"Filter by: --{offer.facet} {shlex.quote(offer.value)} ({offer.count})")
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -7,6 +7,7 @@ import json
 import numpy as np
 
 from search.errors import InvalidRequest
+from search.entity_offers import offer_filters
 from search.facets import count_facet, search_values
 from search.filters import build_filters
 from search.generation import Generation
@@ -40,6 +41,7 @@ def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
         suggestion=suggest(gen, req, total, filters),
         timeline_unit=unit,
         mentioned=build_mentioned_timeline(gen, final, None),
+        filter_offers=offer_filters(gen, req, match.mask, final),
     )
 
 

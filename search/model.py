@@ -71,6 +71,17 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class FilterOffer:
+    """A facet filter the query names ("US" -> place United States), not yet selected."""
+
+    facet: str
+    value: str
+    label: str
+    count: int  # documents the search finds with this filter added
+    toggle: str  # query string of the search with the filter added
+
+
+@dataclass(frozen=True)
 class FacetCounts:
     values: list[FacetValue]
     truncated: bool = False
@@ -110,3 +121,4 @@ class SearchResult:
     timeline_unit: str = "month"
     #: documents per period of the dates they mention (search.timeline.MentionedTimeline)
     mentioned: object | None = None
+    filter_offers: list[FilterOffer] = field(default_factory=list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from search.model import FacetCounts, FacetValue, Hit, SearchResult, TimelineBucket
+from search.model import FacetCounts, FacetValue, FilterOffer, Hit, SearchResult, TimelineBucket
 from search.params import echo
 from search.standout import StandOutResult
 
@@ -23,7 +23,13 @@ def result_to_json(result: SearchResult) -> dict:
         "timeline_unit": result.timeline_unit,
         "mentioned_timeline": mentioned_to_json(result.mentioned),
         "suggestion": result.suggestion,
+        "filter_offers": [offer_to_json(o) for o in result.filter_offers],
     }
+
+
+def offer_to_json(offer: FilterOffer) -> dict:
+    return {"facet": offer.facet, "value": offer.value, "label": offer.label,
+            "count": offer.count, "toggle": offer.toggle}
 
 
 def hit_to_json(hit: Hit) -> dict:

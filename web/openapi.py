@@ -62,6 +62,17 @@ SCHEMAS: dict[str, Any] = {
                                "description": "Query string that toggles excluding this value."},
         },
     },
+    "FilterOffer": {
+        "type": "object", "additionalProperties": False,
+        "required": ["facet", "value", "label", "count", "toggle"],
+        "properties": {
+            "facet": {"type": "string", "enum": list(FILTER_FACETS)},
+            "value": {"type": "string"}, "label": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0,
+                      "description": "Documents found once the filter is added."},
+            "toggle": {"type": "string", "description": "Query string with the filter added."},
+        },
+    },
     "FacetCounts": {
         "type": "object", "additionalProperties": False, "required": ["values", "truncated"],
         "properties": {"values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
@@ -114,7 +125,7 @@ SCHEMAS.update({
     "SearchResult": {
         "type": "object", "additionalProperties": False,
         "required": ["query", "total", "page", "size", "hits", "facets", "timeline",
-                     "timeline_unit", "mentioned_timeline", "suggestion"],
+                     "timeline_unit", "mentioned_timeline", "suggestion", "filter_offers"],
         "properties": {
             "query": {"$ref": "#/components/schemas/Query"},
             "total": {"type": "integer", "minimum": 0},
@@ -132,6 +143,9 @@ SCHEMAS.update({
             "mentioned_timeline": {"$ref": "#/components/schemas/MentionedTimeline"},
             "suggestion": {**NULLABLE_STRING,
                            "description": "A corrected query when this one finds little."},
+            "filter_offers": {
+                "type": "array", "items": {"$ref": "#/components/schemas/FilterOffer"},
+                "description": "Facet filters the query names (US -> place United States)."},
         },
     },
     "Document": {

@@ -83,3 +83,45 @@ def test_a_lower_case_stop_word_alone_is_still_nothing_to_search_for(ix):
 def test_the_acronym_is_highlighted_and_not_the_word(ix):
     hit = search(ix, SearchRequest.from_params({"q": "US"})).hits[0]
     assert hit.snippets == ["<mark>US</mark> troops crossed the border. Officials told us nothing."]
+
+
+def offers(ix, **params) -> list[tuple]:
+    result = search(ix, SearchRequest.from_params(params))
+    return [(o.facet, o.value, o.count, o.toggle) for o in result.filter_offers]
+
+
+def test_a_word_written_as_an_entity_offers_its_filter(ix):
+    # "US" is no facet value: the stored mention of the first match says what it became
+    assert offers(ix, q="US") == [("place", "United States", 1, "q=US&place=United+States")]
+    assert offers(ix, q="WHO") == [
+        ("actor", "World Health Organization", 1, "q=WHO&actor=World+Health+Organization")]
+
+
+def test_a_facet_value_named_in_the_query_is_offered_with_the_count_of_its_link(ix):
+    found = offers(ix, q="troops syria")
+    assert found == [("place", "Syria", 1, "q=troops+syria&place=Syria"),
+                     ("country", "Syria", 1, "q=troops+syria&country=Syria")]
+    for _, _, count, link in found:
+        from urllib.parse import parse_qs
+        assert search(ix, SearchRequest.from_params(parse_qs(link))).total == count
+
+
+def test_no_offer_for_common_words_or_selected_values(ix):
+    assert offers(ix, q="who") == []
+    assert offers(ix, q="US", place="United States") == []
+
+
+def test_the_cli_prints_the_offer(tmp_path):
+    import argparse
+    import io
+
+    from search_corpus import write_generation
+
+    from indexer.cli_search import configure, run
+    index_dir = write_generation(tmp_path / "ix", DOCS)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--index")
+    configure(parser)
+    out = io.StringIO()
+    assert run(parser.parse_args(["--index", str(index_dir), "US"]), out) == 0
+    assert "Filter by: --place 'United States' (1)\n" in out.getvalue()

@@ -60,9 +60,8 @@ def test_json_is_the_api_body(corpus_dir):
     body = json.loads(cli(corpus_dir, "geneva", "--json"))
     assert (body["total"], [h["id"] for h in body["hits"]]) == (1, ["d2"])
     assert body["query"]["size"] == 10
-    assert sorted(body) == ["facets", "hits", "mentioned_timeline", "page", "query", "size",
-                            "suggestion", "timeline",
-                            "timeline_unit", "total"]
+    assert sorted(body) == ["facets", "filter_offers", "hits", "mentioned_timeline", "page",
+                            "query", "size", "suggestion", "timeline", "timeline_unit", "total"]
 
 
 def test_colour_on_a_terminal():

@@ -45,6 +45,8 @@ def test_result_to_json_exact_shape(ix):
         "mentioned_timeline": {"unit": "month", "earlier": 0, "later": 0, "buckets": [
             {"period": "2024-11", "count": 1, "start": "2024-11-01", "end": "2024-11-30"}]},
         "suggestion": None,
+        "filter_offers": [{"facet": "place", "value": "Geneva", "label": "Geneva · Switzerland",
+                           "count": 1, "toggle": "q=geneva&place=Geneva&facet_size=1"}],
     }
     assert json.loads(json.dumps(body)) == body  # plain JSON types only
 

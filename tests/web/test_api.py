@@ -14,7 +14,7 @@ from search import store
 from search.model import MAX_FACET_SIZE, MAX_SIZE
 
 RESULT_KEYS = {"query", "total", "page", "size", "hits", "facets", "timeline", "timeline_unit",
-               "mentioned_timeline", "suggestion"}
+               "mentioned_timeline", "suggestion", "filter_offers"}
 HIT_KEYS = {"id", "title", "published", "source", "url", "score", "snippets", "actor", "place", "date",
             "country"}
 VALUE_KEYS = {"value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle"}

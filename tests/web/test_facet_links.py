@@ -63,3 +63,13 @@ def test_country_facet_in_the_api_hits_and_sidebar(client):
     assert titles == ["Actors", "Places", "Countries", "Dates mentioned"]
     country = html.find("section", id="facet-country")
     assert country.find("input", type="checkbox").attrs["value"] == "Qatar"
+
+
+def test_a_query_naming_a_facet_value_offers_its_filter_on_the_page(client):
+    body = api(client, [("q", "doha")])
+    assert [(o["facet"], o["value"], o["count"]) for o in body["filter_offers"]] == [
+        ("place", "Doha", 1)]
+    html = parse_html(client.get("/?q=doha").text)
+    link = html.find("a", cls="filter-offer")
+    assert link.attrs["href"] == "/?q=doha&place=Doha"
+    assert api(client, link.attrs["href"][2:])["total"] == 1
