@@ -6,8 +6,8 @@ import json
 
 import numpy as np
 
-from search.errors import InvalidRequest
 from search.entity_offers import offer_filters
+from search.errors import InvalidRequest
 from search.facets import count_facet, search_values
 from search.filters import build_filters
 from search.generation import Generation

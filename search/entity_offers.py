@@ -100,7 +100,7 @@ def _mentioned_as(evidence: list[tuple[str, str, str]], text: str) -> list[tuple
 
 
 def _offer(gen: Generation, req: SearchRequest, matched: np.ndarray, facet: str,
-           value: str) -> FacetValue:
+           value: str) -> FilterOffer:
     after = toggled(req, facet, value)
     count = int(np.count_nonzero(build_filters(gen, after).apply(matched)))
     return FilterOffer(facet=facet, value=value, label=label_of(gen, facet, value),
