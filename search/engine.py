@@ -22,6 +22,9 @@ from search.schema import FACETS
 from search.suggest import suggest
 from search.timeline import build_mentioned_timeline, build_timeline
 
+#: matched words marked in one document (its page steps through them)
+MAX_DOCUMENT_MATCHES = 500
+
 
 def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
     """Run one search: hits of the requested page, facet counts, timeline, suggestion."""
@@ -70,17 +73,23 @@ def document_count(ix: TrawlIndex) -> int:
     return ix.generation().live_count
 
 
-def get_document(ix: TrawlIndex, doc_id: str) -> dict | None:
-    """The full stored document with this id (text, facets, countries, mentions), or None."""
+def get_document(ix: TrawlIndex, doc_id: str, q: str = "") -> dict | None:
+    """The full stored document with this id (text, facets, countries, mentions, and the
+    [start, end] of the words of its text that query `q` matches), or None."""
     gen = ix.generation()
     docnum = _docnum(gen, doc_id)
     if docnum is None:
         return None
     stored = gen.stored(docnum)
+    body = stored.get("body", "")
+    matches = []
+    if q.strip():
+        highlighter = highlighter_for(gen, match_query(gen, parse_query(q, gen.schema)))
+        matches = [list(span) for span in highlighter.spans(body, MAX_DOCUMENT_MATCHES)]
     return {
         "id": stored.get("id", ""),
         "title": stored.get("title", ""),
-        "text": stored.get("body", ""),
+        "text": body,
         "published": as_date(stored.get("published")),
         "source": stored.get("source", ""),
         "url": stored.get("url", ""),
@@ -88,6 +97,7 @@ def get_document(ix: TrawlIndex, doc_id: str) -> dict | None:
         **{facet: _as_list(stored.get(facet)) for facet in FACETS},
         "countries": _json(stored.get("place_country"), {}),
         "mentions": _json(stored.get("mentions"), []),
+        "matches": matches,
     }
 
 

@@ -63,7 +63,14 @@ class Highlighter:
         best = sorted(fragments, key=lambda f: (-f.score, f.start))[:MAX_FRAGMENTS]
         return [_render(text, f) for f in sorted(best, key=lambda f: f.start)]
 
-    def _matched_words(self, text: str) -> list[tuple[int, int, str]]:
+    def spans(self, text: str, limit: int) -> list[tuple[int, int]]:
+        """(start, end) of the first `limit` words of `text` that match the query."""
+        if not self.prefixes:
+            return []
+        return [(start, end) for start, end, _ in self._matched_words(text, limit)]
+
+    def _matched_words(self, text: str,
+                       limit: int = MAX_MATCHED_WORDS) -> list[tuple[int, int, str]]:
         """(start, end, term) of the words of `text` that analyze to a query term."""
         searchable = fold_keep_offsets(text)
         found = []
@@ -72,7 +79,7 @@ class Highlighter:
             term = self._term_of(text[start:end])
             if term is not None:
                 found.append((start, end, term))
-                if len(found) >= MAX_MATCHED_WORDS:
+                if len(found) >= limit:
                     break
         return found
 

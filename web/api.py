@@ -35,9 +35,11 @@ async def api_search(request: Request) -> Response:
 
 
 async def api_document(request: Request) -> Response:
-    """GET /api/documents/{id}: full text, metadata, facet values and mention offsets."""
+    """GET /api/documents/{id}?q=: full text, metadata, facet values, mention offsets and the
+    offsets of the words `q` matches."""
     doc_id = request.path_params["id"]
-    doc = await run_search(request, engine.get_document, index_of(request), doc_id)
+    q = text_param(request, "q")
+    doc = await run_search(request, engine.get_document, index_of(request), doc_id, q)
     if doc is None:
         raise DocumentNotFound(doc_id)
     return ApiJSON(serialize.document_to_json(doc))

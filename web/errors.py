@@ -11,6 +11,8 @@ from starlette.responses import JSONResponse, Response
 
 from search.errors import IndexMissing, InvalidRequest, TrawlError
 from web.limits import ServerBusy
+from web.links import search_href
+from web.search_page import FILTER_LABELS
 
 log = logging.getLogger("trawl.web")
 
@@ -32,6 +34,8 @@ PAGE_TITLES = {
     "internal_error": "Something went wrong",
 }
 JSON_PREFIXES = ("/api/", "/healthz")
+#: search parameters an error page keeps for the next search (the query box holds q)
+KEPT_PARAMS = (*FILTER_LABELS, "sort", "size", "facet_size", "timeline")
 
 
 class DocumentNotFound(HTTPException):
@@ -65,8 +69,25 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
         "title": PAGE_TITLES.get(code, HTTPStatus(status).phrase),
         "q": request.query_params.get("q", ""),
         "index_dir": str(request.app.state.settings.index_dir),
+        **kept_filters(request),
     }
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+
+def kept_filters(request: Request) -> dict:
+    """The search parameters an error page carries into the next search (hidden inputs), and
+    the filters among them as chips with a link that drops one (it may be the bad one)."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items()
+             if k in KEPT_PARAMS and v.strip()]
+    chips = [(FILTER_LABELS[k], v, search_href([p for p in pairs if p != (k, v)]
+                                               + _query_pair(request)))
+             for k, v in pairs if k in FILTER_LABELS]
+    return {"kept": pairs, "kept_chips": chips}
+
+
+def _query_pair(request: Request) -> list[tuple[str, str]]:
+    q = request.query_params.get("q", "")
+    return [("q", q)] if q.strip() else []
 
 
 async def handle_trawl_error(request: Request, exc: TrawlError) -> Response:

@@ -28,9 +28,16 @@ def export_href(pairs: Sequence[tuple[str, str]], fmt: str) -> str:
     return f"/api/export?{query_string([('format', fmt), *kept])}"
 
 
-def document_href(doc_id: str) -> str:
-    """Link to a document's page; ids may contain slashes, which stay readable."""
-    return "/documents/" + quote(doc_id, safe="/")
+def document_href(doc_id: str, pairs: Iterable[tuple[str, str]] = ()) -> str:
+    """Link to a document's page; ids may contain slashes, which stay readable. `pairs` are
+    the search it was found by, so the page highlights the query and links back to it."""
+    qs = query_string(pairs)
+    return "/documents/" + quote(doc_id, safe="/") + (f"?{qs}" if qs else "")
+
+
+def without_empty(pairs: Iterable[tuple[str, str]]) -> Pairs:
+    """The pairs with a non-blank value (an empty form field is no parameter)."""
+    return [(k, v) for k, v in pairs if v.strip()]
 
 
 def without(pairs: Sequence[tuple[str, str]], names: Iterable[str]) -> Pairs:

@@ -151,7 +151,7 @@ SCHEMAS.update({
     "Document": {
         "type": "object", "additionalProperties": False,
         "required": ["id", "title", "text", "published", "source", "url", "meta", *FACETS,
-                     "countries", "mentions"],
+                     "countries", "mentions", "matches"],
         "properties": {
             "id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"},
             "published": {"type": ["string", "null"], "format": "date"},
@@ -168,6 +168,12 @@ SCHEMAS.update({
                                           {"type": "integer", "minimum": 0},
                                           {"type": "string", "enum": list(FACETS)},
                                           {"type": "string"}]},
+            },
+            "matches": {
+                "type": "array",
+                "description": "[start, end] of the words of text that the q parameter matches.",
+                "items": {"type": "array", "minItems": 2, "maxItems": 2,
+                          "items": {"type": "integer", "minimum": 0}},
             },
         },
     },
@@ -255,8 +261,9 @@ PATHS = {
         "One document: full text, metadata, facet values and mention offsets",
         _json("Document", "The document."),
         [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
-          "description": "Document id; it may contain slashes."}],
-        {**NOT_FOUND, "503": ERRORS["503"]}),
+          "description": "Document id; it may contain slashes."},
+         _param("q", {"type": "string"}, "A query whose matches in the text are listed.")],
+        {**NOT_FOUND, "400": ERRORS["400"], "503": ERRORS["503"]}),
     "/api/facets/{name}": _get(
         "Facet value search: values starting with a prefix, counted under the search parameters",
         _json("FacetValues", "Matching values, most frequent first."),

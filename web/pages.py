@@ -13,8 +13,8 @@ from search.model import FacetCounts, Hit, SearchRequest
 from search.schema import FACETS
 from web.errors import DocumentNotFound
 from web.limits import run_search
-from web.links import search_href
-from web.markup import render_text
+from web.links import search_href, without_empty
+from web.markup import render_text, usable_matches, usable_mentions
 from web.params import parse_search, text_param
 from web.search_page import FACET_TITLES, SIDEBAR_FACETS, build_search_page
 from web.state import index_of
@@ -36,6 +36,9 @@ def run_page_search(index, req: SearchRequest, prefixes: dict[str, str]):
 
 async def search_page(request: Request) -> Response:
     """GET /: the query box, facets, timeline and one page of results; the URL is the state."""
+    pairs = request.query_params.multi_items()
+    if any(not value.strip() for _, value in pairs):  # empty form fields: a clean permalink
+        return RedirectResponse(search_href(without_empty(pairs)), status_code=302)
     req = parse_search(request)
     prefixes = {name: text_param(request, f"{name}_prefix") for name in SIDEBAR_FACETS}
     result, facets = await run_search(request, run_page_search, index_of(request), req, prefixes)
@@ -47,7 +50,8 @@ async def search_page(request: Request) -> Response:
 
 @dataclass(frozen=True)
 class DocumentPage:
-    """What the document template shows: the stored document, its marked-up text, similar hits."""
+    """What the document template shows: the stored document, its marked-up text, similar hits,
+    and the search it was reached from (its query's matches marked and numbered)."""
 
     doc: dict
     text_html: str
@@ -55,9 +59,13 @@ class DocumentPage:
     facet_links: list[tuple[str, list[tuple[str, str]]]]  # (title, [(label, href)])
     meta: list[tuple[str, str]]
     similar: list[Hit]
+    q: str = ""
+    back_href: str = "/"
+    match_count: int = 0
 
 
-def build_document_page(doc: dict, similar: list[Hit]) -> DocumentPage:
+def build_document_page(doc: dict, similar: list[Hit],
+                        req: SearchRequest | None = None) -> DocumentPage:
     """Marked-up text, a link for each facet value, and the metadata rows of one document."""
     countries = doc.get("countries") or {}
     facet_links = []
@@ -67,10 +75,16 @@ def build_document_page(doc: dict, similar: list[Hit]) -> DocumentPage:
         facet_links.append((FACET_TITLES.get(name, name), links))
     url = doc.get("url") or ""
     meta = doc.get("meta") or {}
+    text = doc.get("text") or ""
+    mentions = usable_mentions(doc.get("mentions") or [], len(text))
+    matches = usable_matches(doc.get("matches") or [], mentions, len(text))
     return DocumentPage(
         doc=doc,
-        text_html=render_text(doc.get("text") or "", doc.get("mentions") or [],
-                              lambda facet, value: search_href([(facet, value)])),
+        text_html=render_text(text, mentions, lambda facet, value: search_href([(facet, value)]),
+                              [m[:2] for m in matches]),
+        q=req.q if req else "",
+        back_href=search_href(req.to_params()) if req else "/",
+        match_count=len(matches),
         safe_url=url if url.lower().startswith(SAFE_URL_SCHEMES) else None,
         facet_links=facet_links,
         meta=[(str(k), _meta_text(v)) for k, v in sorted(meta.items())],
@@ -87,9 +101,10 @@ def _meta_text(value) -> str:
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def load_document(index, doc_id: str) -> tuple[dict | None, list[Hit]]:
-    """The document and the documents most like it (none when the document is unknown)."""
-    doc = engine.get_document(index, doc_id)
+def load_document(index, doc_id: str, q: str = "") -> tuple[dict | None, list[Hit]]:
+    """The document (with the matches of `q`) and the documents most like it (none when the
+    document is unknown)."""
+    doc = engine.get_document(index, doc_id, q)
     if doc is None:
         return None, []
     return doc, engine.more_like_this(index, doc_id, n=MORE_LIKE_THIS)
@@ -98,10 +113,11 @@ def load_document(index, doc_id: str) -> tuple[dict | None, list[Hit]]:
 async def document_page(request: Request) -> Response:
     """GET /documents/{id}: the full text with every mention linked to a filtered search."""
     doc_id = request.path_params["id"]
-    doc, similar = await run_search(request, load_document, index_of(request), doc_id)
+    req = parse_search(request)  # the search it came from: its query is marked, Back returns
+    doc, similar = await run_search(request, load_document, index_of(request), doc_id, req.q)
     if doc is None:
         raise DocumentNotFound(doc_id)
-    page = build_document_page(doc, similar)
+    page = build_document_page(doc, similar, req)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "document.html",
                                       {"page": page, "doc": page.doc})

@@ -39,6 +39,7 @@ actor: +UN (2), Bashar al-Assad (1)
 place: Aleppo · Syria (2), Syria (1)
 date: 2024 (2), 2011 (1), 2011-03 (1), 2024-10-31 (1), 2024-12-01 (1)
 country: Syria (2)
+Filter by: --place Aleppo (2)
 """
 
 

@@ -98,8 +98,9 @@ def test_get_document(make_index):
         "meta": {"author": "A. Writer"}, "actor": ["Bashar al-Assad", "UN"],
         "place": ["Aleppo", "Syria"], "date": ["2024-10-31", "2024"],
         "countries": {"Aleppo": "Syria", "Syria": "Syria"},
-        "mentions": [[30, 36, "place", "Aleppo"]]}
+        "mentions": [[30, 36, "place", "Aleppo"]], "matches": []}
     assert get_document(ix, "nope") is None
+    assert get_document(ix, "d1", q="protesters OR police")["matches"] == [[13, 23], [54, 60]]
 
 
 def test_more_like_this_ranks_by_shared_actors_and_places(ix):

@@ -206,3 +206,28 @@ def test_hostile_document_renders_inert(tab):
     assert page.locator("dl.meta a[href^='javascript']").count() == 0
     page.goto(tab.base + "/?q=" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E")
     assert page.locator("#q").input_value() == "<script>alert(1)</script>"
+
+
+def test_document_page_keeps_the_search_and_steps_through_its_matches(tab):
+    page = tab.page
+    tab.goto("/?q=aleppo+OR+syrian")
+    with page.expect_navigation():
+        page.locator("#facet-actor").get_by_label(HTS, exact=True).click()
+    assert not any(name.endswith("_prefix") for name, _ in tab.params())  # no empty fields
+    results_url = page.url
+    with page.expect_navigation():
+        page.locator("li.hit h2 a").first.click()
+    marks = page.locator("mark.match")
+    total = marks.count()
+    assert total >= 2
+    assert page.locator(".match-count").inner_text().startswith(f"{total} matches for")
+    for expected in (1, 2):
+        page.locator("a.match-next").click()
+        assert urlsplit(page.url).fragment == f"match-{expected}"
+        assert page.locator("mark.match.is-current").get_attribute("id") == f"match-{expected}"
+    page.locator("a.match-prev").click()
+    assert urlsplit(page.url).fragment == "match-1"
+    page.locator("a.match-prev").click()
+    assert urlsplit(page.url).fragment == f"match-{total}"  # wraps around
+    assert page.locator("#q").input_value() == "aleppo OR syrian"
+    assert page.locator("p.back a").get_attribute("href") == results_url.removeprefix(tab.base)

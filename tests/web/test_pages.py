@@ -120,7 +120,8 @@ def test_results_show_title_link_date_source_badges_and_snippets(client):
     hit = html.find("li", cls="hit")
     link = hit.find("h2", cls="hit-title").find("a")
     assert link.text() == "Rebels launch offensive towards Aleppo"
-    assert link.attrs["href"] == "/documents/reports/2024/aleppo-offensive"
+    # the document page keeps the search: its query is marked there, Back returns to it
+    assert link.attrs["href"] == "/documents/reports/2024/aleppo-offensive?q=offensive"
     assert hit.find("time").attrs["datetime"] == "2024-11-28"
     assert hit.find("time").text() == "28 Nov 2024"
     assert hit.find(cls="hit-source").text() == "Levant Wire"

@@ -41,6 +41,29 @@
     }
   });
 
+  // Empty fields (an unused facet filter box) leave the URL: every page stays a clean permalink.
+  document.addEventListener("formdata", function (event) {
+    const entries = Array.from(event.formData.entries());
+    for (const [name] of entries) event.formData.delete(name);
+    for (const [name, value] of entries) {
+      if (typeof value !== "string" || value.trim()) event.formData.append(name, value);
+    }
+  }, true);
+
+  // A document page reached from a search steps through the query's matches.
+  document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element ? event.target.closest("a[data-step]") : null;
+    const marks = Array.from(document.querySelectorAll("mark.match"));
+    if (!link || marks.length === 0) return;
+    event.preventDefault();
+    const found = /^#match-(\d+)$/.exec(location.hash);
+    const at = found ? Number(found[1]) - 1 : (Number(link.dataset.step) > 0 ? -1 : marks.length);
+    const next = (at + Number(link.dataset.step) + marks.length) % marks.length;
+    marks.forEach(function (mark, i) { mark.classList.toggle("is-current", i === next); });
+    history.replaceState(null, "", "#match-" + (next + 1));
+    marks[next].scrollIntoView({block: "center"});
+  });
+
   // Facet filter boxes suggest matching values from /api/facets/{name}.
   function currentParams() {
     const params = new URLSearchParams(location.search);
