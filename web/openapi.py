@@ -274,11 +274,19 @@ PATHS = {
         {**ERRORS, **NOT_FOUND}),
     "/api/export": _get(
         "Every document matching the search parameters (not one page), streamed",
-        {"description": "CSV with a header row (facet values joined by '; '), or JSON lines.",
+        {"description": "CSV with a header row (facet values joined by '; '; cells starting "
+                        "with = + - @ get a leading '), or JSON lines. Columns: id, title, "
+                        "published, source, url, actor, place, date, country, snippet, "
+                        "search_url (permalink of the search), index_generation. Named after "
+                        "the query (trawl-<query>.csv); the generation is also in the "
+                        "X-Trawl-Generation header.",
          "content": {"text/csv": {"schema": {"type": "string"}},
                      "application/x-ndjson": {"schema": {"type": "string"}}}},
         [_param("format", {"type": "string", "enum": ["csv", "jsonl"], "default": "csv"},
-                "Output format."), *SEARCH_PARAMETERS],
+                "Output format."),
+         _param("bom", {"type": "string", "enum": ["0", "1", "true", "false"], "default": "0"},
+                "1: start a CSV with a UTF-8 byte order mark, so Excel reads accents right."),
+         *SEARCH_PARAMETERS],
         ERRORS),
     "/api/standout": _get(
         "What stands out: facet values unusually frequent among the matching documents "

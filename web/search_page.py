@@ -127,7 +127,9 @@ def build_search_page(
         pages=pages,
         prev_href=prev_href,
         next_href=next_href,
-        export_links={fmt: export_href(params, fmt) for fmt in ("csv", "jsonl")},
+        export_links={"csv": export_href(params, "csv"),
+                      "excel": export_href([*params, ("bom", "1")], "csv"),
+                      "jsonl": export_href(params, "jsonl")},
         suggestion_href=(
             search_href(with_param(without(params, ("page",)), "q", result.suggestion))
             if result.suggestion else None

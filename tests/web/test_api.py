@@ -8,7 +8,7 @@ import json
 
 import pytest
 from conftest import make_client
-from web_corpus import ARMY, HTS, RUSSIA_AF, build_index
+from web_corpus import ARMY, ARTICLES, HTS, RUSSIA_AF, build_index
 
 from search import store
 from search.model import MAX_FACET_SIZE, MAX_SIZE
@@ -191,15 +191,19 @@ def test_export_csv_streams_every_match_across_batches(index_dir):
                                                             "sort": "oldest", "page": 2})
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
-    assert response.headers["content-disposition"] == 'attachment; filename="trawl-export.csv"'
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="trawl-syrian-army.csv"')
     rows = list(csv.reader(io.StringIO(response.text)))
-    assert rows[0] == ["id", "title", "published", "source", "url", "actor", "place", "date"]
+    assert rows[0] == ["id", "title", "published", "source", "url", "actor", "place", "date",
+                       "country", "snippet", "search_url", "index_generation"]
     assert [row[0] for row in rows[1:]] == [
         "reports/2024/aleppo-offensive", "reports/2024/aleppo-entered",
         "reports/2024/russian-strikes", "reports/2024/hama-captured", "reports/2024/iraq-border"]
     assert rows[1] == ["reports/2024/aleppo-offensive", "Rebels launch offensive towards Aleppo",
                        "2024-11-28", "Levant Wire", "https://example.org/aleppo-offensive",
-                       f"{HTS}; {ARMY}", "Aleppo; Idlib", "2024-11-27"]
+                       f"{HTS}; {ARMY}", "Aleppo; Idlib", "2024-11-27", "Syria",
+                       " ".join(ARTICLES[0].text.split()), "http://testserver/?actor=Syrian+Army"
+                       "&sort=oldest", store.generation_name(index_dir)]
 
 
 def test_export_jsonl_has_one_record_per_document(client):
@@ -211,10 +215,15 @@ def test_export_jsonl_has_one_record_per_document(client):
     assert [r["id"] for r in records] == ["reports/2024/russian-strikes",
                                           "reports/2024/aleppo-entered",
                                           "reports/2024/aleppo-offensive"]
+    snippet = records[0].pop("snippet")
+    assert "Aleppo" in snippet and "<mark>" not in snippet
     assert records[0] == {"id": "reports/2024/russian-strikes",
                           "title": "Russian strikes hit Idlib and Aleppo",
                           "published": "2024-12-01", "source": "Levant Wire", "url": "",
-                          "actor": [RUSSIA_AF, ARMY], "place": ["Idlib", "Aleppo"], "date": []}
+                          "actor": [RUSSIA_AF, ARMY], "place": ["Idlib", "Aleppo"], "date": [],
+                          "country": ["Syria"],
+                          "search_url": "http://testserver/?q=aleppo&sort=newest",
+                          "index_generation": response.headers["x-trawl-generation"]}
 
 
 def test_export_errors_are_400_before_streaming(client):
@@ -251,3 +260,27 @@ def test_an_index_built_after_startup_is_picked_up(tmp_path):
         build_index(tmp_path / "later", ARTICLES[:2])
         body = later.get("/api/search").json()
     assert body["total"] == 2
+
+
+def test_export_for_excel_starts_with_a_byte_order_mark_and_is_named_after_the_query(client):
+    response = client.get("/api/export", params={"q": "Öcalan's statement", "bom": "1",
+                                                 "place": "Aleppo"})
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbfid,title,")
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="trawl-ocalan-s-statement-aleppo.csv"')
+    plain = client.get("/api/export", params={"q": "aleppo"})
+    assert plain.content.startswith(b"id,title,")
+    jsonl = client.get("/api/export", params={"format": "jsonl", "bom": "1", "q": "aleppo"})
+    assert jsonl.content.startswith(b"{")  # the mark is for spreadsheets only
+    bad = client.get("/api/export", params={"bom": "yes"})
+    assert (bad.status_code, error_of(bad)["message"]) == (400, "bom must be 1 or 0 (got 'yes')")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2", "'-2"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("Aleppo", "Aleppo"), ("", ""), ("a=b", "a=b"),
+])
+def test_formula_cells_are_neutralised(cell, expected):
+    from web.export import neutralise_cell
+    assert neutralise_cell(cell) == expected
