@@ -231,3 +231,47 @@ def test_document_page_keeps_the_search_and_steps_through_its_matches(tab):
     assert urlsplit(page.url).fragment == f"match-{total}"  # wraps around
     assert page.locator("#q").input_value() == "aleppo OR syrian"
     assert page.locator("p.back a").get_attribute("href") == results_url.removeprefix(tab.base)
+
+
+PHONE = {"width": 390, "height": 844}
+TAP_TARGETS = (".filters-button", "#facet-actor .facet-value input", "#facet-actor .facet-exclude",
+               ".chip-remove", "li.hit .badge", ".export a", ".hit-title a")
+MIN_TARGET_PX = 24
+
+
+def test_on_a_phone_the_filters_open_above_the_results_and_targets_are_big_enough(browser, server):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = Tab(context, server)
+    page = tab.page
+    tab.goto(f"/?q=syrian&actor={HTS.replace(' ', '+')}")
+    first_hit = page.locator("li.hit").first.bounding_box()
+    button = page.locator(".filters-button")
+    assert " ".join(button.inner_text().split()) == "Filters (1 active)"
+    assert button.bounding_box()["y"] < first_hit["y"]
+    assert not page.locator("#facet-actor").is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    facets = page.locator("#facet-actor").bounding_box()
+    assert facets["y"] < page.locator("li.hit").first.bounding_box()["y"]
+    small = []
+    for selector in TAP_TARGETS:
+        for target in page.locator(selector).all():
+            box = target.bounding_box()
+            if box and (box["height"] < MIN_TARGET_PX or box["width"] < MIN_TARGET_PX):
+                small.append((selector, target.inner_text()[:30], box["width"], box["height"]))
+    assert small == []
+    with page.expect_navigation():
+        page.locator("#facet-actor").get_by_label(ARMY, exact=True).click()
+    assert ("actor", ARMY) in tab.params()
+    context.close()
+    assert tab.dialogs == [] and tab.problems == []
+
+
+def test_on_a_phone_without_javascript_the_filters_button_leads_to_the_filters(browser, server):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    tab = Tab(context, server, javascript=False)
+    tab.goto("/?q=syrian")
+    tab.page.locator(".filters-button").click()
+    assert urlsplit(tab.page.url).fragment == "filters"
+    assert tab.page.locator("#facet-actor").is_visible()
+    context.close()

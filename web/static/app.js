@@ -50,6 +50,20 @@
     }
   }, true);
 
+  // On a phone the Filters button opens the facets above the results (without the script it
+  // is a link down to them).
+  document.addEventListener("click", function (event) {
+    const button = event.target instanceof Element ? event.target.closest(".filters-button") : null;
+    if (!button) return;
+    event.preventDefault();
+    const open = document.body.classList.toggle("filters-open");
+    button.setAttribute("aria-expanded", String(open));
+    if (open) {
+      const first = document.querySelector("#filters input, #filters a");
+      if (first) first.focus({preventScroll: true});
+    }
+  });
+
   // A document page reached from a search steps through the query's matches.
   document.addEventListener("click", function (event) {
     const link = event.target instanceof Element ? event.target.closest("a[data-step]") : null;
