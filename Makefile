@@ -20,6 +20,7 @@ setup: $(VENV)/.installed
 
 # Index the bundled sample corpus when the index is empty, then serve the web app.
 serve: setup
+	@$(PY) -m web.server check-port $(HOST) $(PORT)
 	@if [ -z "$$($(TRAWL) --index $(INDEX) stats --json 2>/dev/null | $(PY) -c 'import json,sys; print(json.load(sys.stdin).get("documents") or "")' 2>/dev/null)" ]; then \
 		echo "Indexing the sample corpus into $(INDEX)/ ..."; \
 		$(TRAWL) --index $(INDEX) index samples/; \

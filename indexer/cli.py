@@ -12,6 +12,7 @@ import importlib
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from itertools import chain
 
@@ -167,11 +168,14 @@ def _add_serve(sub) -> None:
 
 
 class LazyEnricher:
-    """Loads the model only once a document needs enriching (an unchanged rerun never does)."""
+    """Loads the model only once a document needs enriching (an unchanged rerun never does),
+    telling `progress` (if given) when it starts and how long it took."""
 
-    def __init__(self, model: str | None, aliases: str | None, workers: int, batch_size: int):
+    def __init__(self, model: str | None, aliases: str | None, workers: int, batch_size: int,
+                 progress=None):
         self.options = {"model": model, "aliases": aliases, "workers": workers,
                         "batch_size": batch_size}
+        self.progress = progress
         self._enricher = None
 
     def enrich(self, docs):
@@ -180,24 +184,37 @@ class LazyEnricher:
         if first is None:
             return
         if self._enricher is None:
-            from indexer.enrich import Enricher
-
-            self._enricher = Enricher.from_config(**self.options)
+            self._enricher = self._load()
         yield from self._enricher.enrich(chain([first], docs))
 
 
-def _enricher(args) -> LazyEnricher:
-    return LazyEnricher(args.model, args.aliases, args.workers, args.batch_size)
+    def _load(self):
+        from indexer.enrich import Enricher
+        from indexer.model import model_name
+
+        started = time.perf_counter()
+        if self.progress:
+            self.progress.model_loading(model_name(self.options["model"]))
+        enricher = Enricher.from_config(**self.options)
+        if self.progress:
+            self.progress.model_loaded(time.perf_counter() - started)
+        return enricher
+
+
+def _enricher(args, progress=None) -> LazyEnricher:
+    return LazyEnricher(args.model, args.aliases, args.workers, args.batch_size, progress)
 
 
 def run_index(args) -> int:
     """`trawl index`: build or update the index, print problems and a summary."""
     from indexer.build import build_index
+    from indexer.load import count_documents
     from indexer.progress import ConsoleProgress
 
-    progress = ConsoleProgress()
+    progress = ConsoleProgress(total=count_documents(args.paths))
     try:
-        report = build_index(args.index, args.paths, _enricher(args), rebuild=args.rebuild,
+        report = build_index(args.index, args.paths, _enricher(args, progress),
+                             rebuild=args.rebuild,
                              prune=args.prune, progress=progress)
     except KeyboardInterrupt:
         progress.close()

@@ -21,6 +21,7 @@ typo in a date is noticed rather than silently dropping the document out of date
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Sequence
 
 from indexer.document import Document, Problem
@@ -29,6 +30,10 @@ from indexer.loaders.paths import expand_path
 from indexer.loaders.source import Skipped, SourceFile
 
 SUPPORTED_EXTENSIONS = tuple(LOADERS)
+#: formats with one record per line (CSV after its header row)
+RECORDS_PER_LINE = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+#: counting the documents for the progress bar gives up after this long
+COUNT_TIME_LIMIT_S = 3.0
 
 
 def load_paths(paths: Sequence[str]) -> Iterator[Document | Problem]:
@@ -43,6 +48,36 @@ def load_paths(paths: Sequence[str]) -> Iterator[Document | Problem]:
             if real not in seen:  # a file reached twice (a folder and a file in it) loads once
                 seen.add(real)
                 yield from load_source(item)
+
+
+def count_documents(paths: Sequence[str], time_limit_s: float = COUNT_TIME_LIMIT_S) -> int | None:
+    """How many documents `paths` hold, for a progress bar: one per text or HTML file, one per
+    non-blank line of JSON lines, one per CSV line after the header (a cell spanning lines
+    makes it an over-estimate). None when unknown (a .json file) or slow to find out."""
+    deadline = time.monotonic() + time_limit_s
+    total, seen = 0, set()
+    for arg in paths:
+        for item in expand_path(arg, _supported):
+            if isinstance(item, Problem) or os.path.realpath(item.path) in seen:
+                continue
+            seen.add(os.path.realpath(item.path))
+            count = _documents_in(item.path)
+            if count is None or time.monotonic() > deadline:
+                return None
+            total += count
+    return total
+
+
+def _documents_in(path: str) -> int | None:
+    kind = RECORDS_PER_LINE.get(_extension(path))
+    if kind is None:
+        return None if _extension(path) == ".json" else 1
+    try:
+        with open(path, "rb") as handle:
+            lines = sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0
+    return max(0, lines - 1) if kind == "csv" else lines
 
 
 def load_source(source: SourceFile) -> Iterator[Document | Problem]:

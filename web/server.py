@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -29,6 +31,22 @@ def index_problem(index_dir: str | os.PathLike) -> str | None:
     return None
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why Trawl cannot listen on host:port (taken, or not an address here), or None. Checked
+    before anything says it is serving: uvicorn would only fail after its start-up lines."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                return (f"trawl: port {port} on {host} is taken (another server is running "
+                        "there?); choose another: trawl serve --port N, or make serve PORT=N")
+            return f"trawl: cannot listen on {host}:{port}: {err.strerror or err}"
+    return None
+
+
 def run(
     index_dir: str | os.PathLike,
     host: str = DEFAULT_HOST,
@@ -36,7 +54,7 @@ def run(
     reload: bool = False,
 ) -> int:
     """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve."""
-    problem = index_problem(index_dir)
+    problem = index_problem(index_dir) or port_problem(host, port)
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -55,3 +73,12 @@ def run(
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a graceful shutdown
         pass
     return 0
+
+
+if __name__ == "__main__":  # `python -m web.server check-port HOST PORT` (make serve)
+    if len(sys.argv) == 4 and sys.argv[1] == "check-port":
+        message = port_problem(sys.argv[2], int(sys.argv[3]))
+        if message:
+            print(message, file=sys.stderr)
+        sys.exit(1 if message else 0)
+    sys.exit("usage: python -m web.server check-port HOST PORT")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from indexer.build import BuildReport, IndexOutdated, build_index, read_manifest
 from indexer.document import Problem
 from indexer.lock import IndexLock, IndexLocked
 from indexer.model import ModelMissing
-from indexer.progress import PLAIN_EVERY_DOCS, ConsoleProgress
 from indexer.roots import RootScope, load_roots
 from search import store
 from search.errors import TrawlError
@@ -291,30 +289,6 @@ def test_root_scope_matches_files_under_a_root(root, inside, outside):
     scope = RootScope([root])
     assert [p for p in inside if scope.contains(p)] == inside
     assert [p for p in outside if scope.contains(p)] == []
-
-
-def test_plain_progress_prints_a_line_every_n_documents():
-    stream = io.StringIO()
-    progress = ConsoleProgress(stream, bar=False)
-    progress.advance(BuildReport(indexed=PLAIN_EVERY_DOCS - 1))
-    progress.advance(BuildReport(indexed=PLAIN_EVERY_DOCS - 3, unchanged=2, failed=1))
-    progress.problem("skipped", Problem("news/b.md", 3, "malformed JSON"))
-    lines = stream.getvalue().splitlines()
-    assert lines[0].startswith(f"progress: {PLAIN_EVERY_DOCS} documents "
-                               f"({PLAIN_EVERY_DOCS - 3} indexed, 2 unchanged, 1 failed) in ")
-    assert lines[1:] == ["skipped news/b.md:3: malformed JSON"]
-
-
-def test_terminal_progress_draws_a_bar():
-    stream = io.StringIO()
-    progress = ConsoleProgress(stream, bar=True)
-    for done in range(1, 6):
-        progress.advance(BuildReport(indexed=done))
-    progress.problem("failed", Problem("news/x.md", None, "boom"))
-    progress.close()
-    output = stream.getvalue()
-    assert "indexing: " in output and "5 docs" in output
-    assert "failed news/x.md: boom\n" in output
 
 
 def test_summary_line():

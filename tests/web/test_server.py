@@ -45,3 +45,26 @@ def test_run_serves_the_index_and_says_where(index_dir):
         out, _ = server.process.communicate(timeout=10)
     assert server.process.returncode == 0
     assert out.splitlines()[0] == f"Trawl is serving {index_dir} at {server.url}/"
+
+
+def test_a_taken_port_is_said_before_anything_claims_to_serve(index_dir, capsys):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert run(index_dir, host="127.0.0.1", port=port) == 1
+        out, err = capsys.readouterr()
+        assert out == ""  # no "Trawl is serving ..."
+        assert err == (f"trawl: port {port} on 127.0.0.1 is taken (another server is running "
+                       "there?); choose another: trawl serve --port N, or make serve PORT=N\n")
+        check = subprocess.run([sys.executable, "-m", "web.server", "check-port", "127.0.0.1",
+                                str(port)], capture_output=True, text=True, timeout=60)
+        assert (check.returncode, check.stdout) == (1, "")
+        assert check.stderr.startswith(f"trawl: port {port} on 127.0.0.1 is taken")
+    free = subprocess.run([sys.executable, "-m", "web.server", "check-port", "127.0.0.1",
+                           str(port)], capture_output=True, text=True, timeout=60)
+    assert (free.returncode, free.stderr) == (0, "")
