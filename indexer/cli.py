@@ -190,13 +190,15 @@ class LazyEnricher:
 
     def _load(self):
         from indexer.enrich import Enricher
-        from indexer.model import model_name
+        from indexer.model import is_installed, model_name
 
         started = time.perf_counter()
-        if self.progress:
-            self.progress.model_loading(model_name(self.options["model"]))
+        name = model_name(self.options["model"])
+        announce = self.progress is not None and is_installed(name)  # else a one-line error
+        if announce:
+            self.progress.model_loading(name)
         enricher = Enricher.from_config(**self.options)
-        if self.progress:
+        if announce:
             self.progress.model_loaded(time.perf_counter() - started)
         return enricher
 

@@ -36,6 +36,14 @@ def package_name(model: str) -> str:
     return model.replace("_", "-")
 
 
+def is_installed(name: str) -> bool:
+    """Whether a model name is an installed package or a saved pipeline's folder (cheap: no
+    loading), so Trawl announces loading only a model it can load."""
+    import spacy.util
+
+    return os.path.isdir(name) or spacy.util.is_package(name)
+
+
 def load_model(name: str | None = None, watchlist=None):
     """The NER-only pipeline for a model name (cached per model and watchlist path)."""
     return _load(model_name(name), str(watchlist) if watchlist else None)
