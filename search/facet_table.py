@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -124,47 +124,57 @@ def build_facet_table(reader, name: str, doc_count: int) -> FacetTable:
     return table_from_pairs(name, values, value_ids, value_docs, doc_count)
 
 
-def table_from_pairs(name: str, values: list[str], value_ids: np.ndarray,
-                     value_docs: np.ndarray, doc_count: int) -> FacetTable:
-    """A FacetTable from (value id, docnum) pairs sorted by value id."""
-    value_ptr = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(value_ids, minlength=len(values)), out=value_ptr[1:])
+def _layouts(value_ids: np.ndarray, value_docs: np.ndarray, value_count: int,
+             doc_count: int) -> dict[str, np.ndarray]:
+    """Both layouts (by value, by document) of (value id, docnum) pairs sorted by value id."""
+    value_ptr = np.zeros(value_count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(value_ids, minlength=value_count), out=value_ptr[1:])
     order = np.argsort(value_docs, kind="stable")
     doc_rows = value_docs[order]
     doc_ptr = np.zeros(doc_count + 1, dtype=np.int64)
     np.cumsum(np.bincount(doc_rows, minlength=doc_count), out=doc_ptr[1:])
+    return {"value_ptr": value_ptr, "value_docs": value_docs, "doc_ptr": doc_ptr,
+            "doc_values": value_ids[order].astype(np.int32), "doc_rows": doc_rows}
+
+
+def table_from_pairs(name: str, values: list[str], value_ids: np.ndarray,
+                     value_docs: np.ndarray, doc_count: int) -> FacetTable:
+    """A FacetTable from (value id, docnum) pairs sorted by value id."""
     by_lower: dict[str, list[int]] = {}
     for vid, value in enumerate(values):
         by_lower.setdefault(value.casefold(), []).append(vid)
     folded = [fold(v) for v in values]
     rank = np.empty(len(values), dtype=np.int64)
     rank[sorted(range(len(values)), key=lambda i: (folded[i], values[i]))] = np.arange(len(values))
-    return FacetTable(
-        name=name, values=values, value_ptr=value_ptr, value_docs=value_docs,
-        doc_ptr=doc_ptr, doc_values=value_ids[order].astype(np.int32), doc_rows=doc_rows,
-        by_lower=by_lower, folded=folded, rank=rank,
-    )
+    return FacetTable(name=name, values=values, by_lower=by_lower, folded=folded, rank=rank,
+                      **_layouts(value_ids, value_docs, len(values), doc_count))
 
 
 def with_enclosing_dates(table: FacetTable, doc_count: int) -> FacetTable:
     """The date table where a document also holds every enclosing period that is a value
     ("2011-03-02" -> "2011-03", "2011"), so a value's count is the number of documents its
     filter selects (a date filter takes the more precise dates inside it)."""
-    pairs_ids = [np.repeat(np.arange(table.size, dtype=np.int64), np.diff(table.value_ptr))]
-    pairs_docs = [table.value_docs.astype(np.int64)]
-    for vid, value in enumerate(table.values):
-        for parent in _enclosing_periods(value):
-            for pid in table.lookup(parent):
-                docs = table.docs_of([vid]).astype(np.int64)
-                pairs_ids.append(np.full(len(docs), pid, dtype=np.int64))
-                pairs_docs.append(docs)
-    keys = np.unique(np.concatenate(pairs_ids) * (doc_count + 1) + np.concatenate(pairs_docs))
+    own_ids = np.repeat(np.arange(table.size, dtype=np.int64), np.diff(table.value_ptr))
+    docs = table.value_docs.astype(np.int64)
+    pairs_ids, pairs_docs = [own_ids], [docs]
+    for level in (1, 2):  # the month, then the year, of each value (-1: not a value)
+        parent = np.array([_enclosing_id(table, value, level) for value in table.values],
+                          dtype=np.int64)
+        has_parent = parent[own_ids] >= 0
+        pairs_ids.append(parent[own_ids[has_parent]])
+        pairs_docs.append(docs[has_parent])
+    keys = np.sort(np.concatenate(pairs_ids) * (doc_count + 1) + np.concatenate(pairs_docs))
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys  # (np.unique hashes:
+    # slower here)
     value_ids = (keys // (doc_count + 1)).astype(np.int32)
     value_docs = (keys % (doc_count + 1)).astype(DOCNUM_DTYPE)
-    return table_from_pairs(table.name, table.values, value_ids, value_docs, doc_count)
+    return replace(table, **_layouts(value_ids, value_docs, table.size, doc_count))
 
 
-def _enclosing_periods(value: str) -> list[str]:
-    """"2011-03-02" -> ["2011-03", "2011"]; "2011" -> []."""
+def _enclosing_id(table: FacetTable, value: str, level: int) -> int:
+    """Id of the period `level` steps above a date value ("2011-03-02", 2 -> "2011"), or -1."""
     parts = value.split("-")
-    return ["-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
+    if len(parts) <= level:
+        return -1
+    ids = table.lookup("-".join(parts[:len(parts) - level]))
+    return ids[0] if ids else -1
