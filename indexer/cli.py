@@ -79,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def non_negative_float(text: str) -> float:
+    """argparse type: a number of at least 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+    return value
+
+
 def positive_int(text: str) -> int:
     """argparse type: an integer of at least 1."""
     try:
@@ -115,6 +126,10 @@ def _add_index(sub) -> None:
                    help="build a fresh index beside the live one and swap it in when complete")
     p.add_argument("--prune", action="store_true",
                    help="remove documents under the given paths whose files are gone")
+    p.add_argument("--progress-every", type=non_negative_float, metavar="SECONDS",
+                   default=os.environ.get("TRAWL_PROGRESS_SECONDS") or None,
+                   help="seconds between progress lines when stderr is not a terminal "
+                        "(default: $TRAWL_PROGRESS_SECONDS, else indexer.progress's 10)")
     _add_model_options(p)
     p.set_defaults(handler=run_index)
 
@@ -213,7 +228,8 @@ def run_index(args) -> int:
     from indexer.load import count_documents
     from indexer.progress import ConsoleProgress
 
-    progress = ConsoleProgress(total=count_documents(args.paths))
+    every = {} if args.progress_every is None else {"every_seconds": args.progress_every}
+    progress = ConsoleProgress(total=count_documents(args.paths), **every)
     try:
         report = build_index(args.index, args.paths, _enricher(args, progress),
                              rebuild=args.rebuild,

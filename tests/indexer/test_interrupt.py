@@ -28,11 +28,12 @@ from builder_kit import (
 
 from indexer.cli import main
 from indexer.lock import IndexLock, IndexLocked
-from indexer.progress import PLAIN_EVERY_DOCS
 from search import store
 
 REPO = Path(__file__).resolve().parents[2]
-BIG_CORPUS_DOCS = 2 * PLAIN_EVERY_DOCS
+#: documents after which the run is surely writing (a progress line after every document)
+WRITING_DOCS = 1000
+BIG_CORPUS_DOCS = 2 * WRITING_DOCS
 WAIT_S = 120
 
 
@@ -64,7 +65,8 @@ class Indexer:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "indexer.cli", "--index", str(index_dir), "index", *args],
             cwd=index_dir.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True)
+            env={**os.environ, "PYTHONPATH": str(REPO), "TRAWL_PROGRESS_SECONDS": "0"},
+            start_new_session=True)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -123,8 +125,8 @@ def assert_old_index_intact(index_dir: Path, generation: str) -> None:
 def test_sigkill_mid_run_keeps_the_previous_index(live, big, model, capsys, mode, when):
     generation = store.generation_name(live)
     run = Indexer(live, "news", str(big), "--model", model, *mode)
-    docs = PLAIN_EVERY_DOCS if when == "first" else BIG_CORPUS_DOCS
-    run.wait_for(f"progress: {docs} documents")  # writing (first) or committing (last)
+    docs = WRITING_DOCS if when == "first" else BIG_CORPUS_DOCS
+    run.wait_for(f"progress: {docs} of ")  # writing (first) or committing (last)
     assert run.stop(signal.SIGKILL) == -signal.SIGKILL
     wait_for_lock(live)
     assert_old_index_intact(live, generation)
@@ -138,7 +140,7 @@ def test_sigkill_mid_run_keeps_the_previous_index(live, big, model, capsys, mode
 def test_ctrl_c_exits_130_and_keeps_the_previous_index(live, big, model, mode):
     generation = store.generation_name(live)
     run = Indexer(live, "news", str(big), "--model", model, *mode)
-    run.wait_for(f"progress: {PLAIN_EVERY_DOCS} documents")
+    run.wait_for(f"progress: {WRITING_DOCS} of ")
     assert run.stop(signal.SIGINT, group=True) == 130
     assert run.seen[-1] == ("trawl: interrupted; the index holds what was committed before "
                             "Ctrl-C (a new or --rebuild index is left as it was)")
@@ -174,7 +176,7 @@ def wait_for_group_to_end(pgid: int) -> None:
 def test_worker_processes_end_with_the_indexer(live, big, model, sig):
     generation = store.generation_name(live)
     run = Indexer(live, "news", str(big), "--model", model, "--workers", "2")
-    run.wait_for(f"progress: {PLAIN_EVERY_DOCS} documents")
+    run.wait_for(f"progress: {WRITING_DOCS} of ")
     assert len(running_in_group(run.proc.pid)) == 4  # indexer, writer, two spaCy workers
     status = run.stop(sig, group=sig == signal.SIGINT)
     assert status == (130 if sig == signal.SIGINT else -signal.SIGKILL)
@@ -186,7 +188,7 @@ def test_worker_processes_end_with_the_indexer(live, big, model, sig):
 
 def test_a_second_writer_is_refused_while_a_run_is_going(live, big, model, capsys):
     run = Indexer(live, str(big), "--model", model)
-    run.wait_for(f"progress: {PLAIN_EVERY_DOCS} documents")
+    run.wait_for(f"progress: {WRITING_DOCS} of ")
     status = main(["--index", "ix", "index", "news", "--model", model])
     err = capsys.readouterr().err
     run.stop(signal.SIGKILL)
