@@ -131,6 +131,7 @@ def test_results_show_title_link_date_source_badges_and_snippets(client):
         (ARMY, [("q", "offensive"), ("actor", ARMY)]),
         ("Aleppo", [("q", "offensive"), ("place", "Aleppo")]),
         ("Idlib", [("q", "offensive"), ("place", "Idlib")]),
+        ("Syria", [("q", "offensive"), ("country", "Syria")]),  # the country of its places
         ("2024-11-27", [("q", "offensive"), ("date", "2024-11-27")]),
     ]
     snippets = hit.find_all("p", cls="snippet")
