@@ -16,6 +16,7 @@ from web.limits import run_search
 from web.links import search_href, without_empty
 from web.markup import render_text, usable_matches, usable_mentions
 from web.params import parse_search, text_param
+from web.result_steps import result_steps
 from web.search_page import FACET_TITLES, SIDEBAR_FACETS, build_search_page
 from web.state import index_of
 
@@ -118,9 +119,11 @@ async def document_page(request: Request) -> Response:
     if doc is None:
         raise DocumentNotFound(doc_id)
     page = build_document_page(doc, similar, req)
+    steps = (await run_search(request, result_steps, index_of(request), req, doc_id)
+             if request.query_params else None)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "document.html",
-                                      {"page": page, "doc": page.doc})
+                                      {"page": page, "doc": page.doc, "steps": steps})
 
 
 async def favicon(request: Request) -> Response:

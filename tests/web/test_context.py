@@ -83,3 +83,28 @@ def test_empty_parameters_leave_the_url(client):
     assert response.status_code == 302
     assert response.headers["location"] == "/?" + urlencode([("q", "aleppo"), ("actor", HTS)])
     assert client.get(response.headers["location"], follow_redirects=False).status_code == 200
+
+
+def test_the_document_page_steps_to_the_previous_and_next_result_across_pages(client):
+    search = [("q", "aleppo OR hama"), ("sort", "newest"), ("size", "2")]
+    body = client.get("/api/search", params={**dict(search), "size": "100"}).json()
+    order = [h["id"] for h in body["hits"]]
+    assert len(order) >= 3
+    # open the second result (last of page 1) and walk forward through every result
+    href = document_href(order[1], search)
+    seen = [order[1]]
+    while True:
+        html = html_of(client, href)
+        nav = html.find("nav", cls="result-steps")
+        assert nav.find(cls="result-position").text() == f"Result {len(seen) + 1} of {len(order)}"
+        nexts = nav.find_all("a", cls="result-next")
+        if not nexts:
+            break
+        href = nexts[0].attrs["href"]
+        seen.append(href.split("?")[0].removeprefix("/documents/"))
+    assert seen == order[1:]
+    last_page = (len(order) - 1) // 2 + 1  # Back from the last result: its page of results
+    assert back_link(html) == "/?" + urlencode([*search[:2], ("page", str(last_page)), search[2]])
+    html = html_of(client, document_href(order[1], search))
+    prev = html.find("nav", cls="result-steps").find("a", cls="result-prev").attrs["href"]
+    assert prev == document_href(order[0], search)
