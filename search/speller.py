@@ -118,7 +118,7 @@ def _field_words(gen, field: str) -> set[str]:
             with gen.lock:
                 chunk = _terms_chunk(segment, field, start)
             words.update(text for text in (term.decode("utf-8", "replace") for term in chunk)
-                         if text.isalpha())
+                         if text.isalpha() and text.islower())  # not "US", "WHO"
             if len(chunk) < TERMS_PER_LOCK:
                 break
             start = chunk[-1] + b"\x00"

@@ -66,7 +66,7 @@ def stand_out(ix: TrawlIndex, req: SearchRequest, min_support: int = MIN_SUPPORT
 
 def _facet(gen: Generation, req: SearchRequest, facet: str, final: np.ndarray, total: int,
            limit: int, min_support: int, query_terms: frozenset[str]) -> list[StandOut]:
-    table = gen.facets[facet]
+    table = gen.count_tables[facet]  # a date counts the dates inside it, as its filter selects
     inside = table.count(final, total)
     corpus = corpus_counts(gen, facet)
     score = g_statistic(inside, corpus, total, gen.live_count)
@@ -95,7 +95,7 @@ def parse_min_support(text: str | None) -> int:
 def corpus_counts(gen: Generation, facet: str) -> np.ndarray:
     """Live documents holding each value of `facet` (computed once per generation)."""
     return gen.queries.get(("corpus_counts", facet),
-                           lambda: gen.facets[facet].count(gen.live, gen.live_count))
+                           lambda: gen.count_tables[facet].count(gen.live, gen.live_count))
 
 
 def g_statistic(inside: np.ndarray, corpus: np.ndarray, total: int, documents: int) -> np.ndarray:

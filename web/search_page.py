@@ -96,6 +96,10 @@ class SearchPage:
     query_form_hidden: Pairs
     timeline: list[TimelineBar]
     timeline_slots: list[TimelineBar | None]  # padding slots are None
+    mentioned: list[TimelineBar]
+    mentioned_slots: list[TimelineBar | None]
+    mentioned_unit: str
+    mentioned_outside: tuple[int, int]  # documents whose dates all fall before / after the bars
     pages: list[PageLink]
     prev_href: str | None
     next_href: str | None
@@ -113,6 +117,8 @@ def build_search_page(
     params = list(req.to_params())
     first = (req.page - 1) * req.size + 1 if result.hits else 0  # numbering of the <ol>
     bars = timeline_bars(result.timeline, params, req.date_from, req.date_to)
+    mentioned = result.mentioned
+    said = mentioned_bars(mentioned.buckets, params) if mentioned else []
     pages, prev_href, next_href = pagination(params, req.page, req.size, result.total)
     return SearchPage(
         result=result,
@@ -124,6 +130,10 @@ def build_search_page(
         query_form_hidden=without(params, ("q", "sort", "page")),
         timeline=bars,
         timeline_slots=timeline_slots(bars),
+        mentioned=said,
+        mentioned_slots=timeline_slots(said),
+        mentioned_unit=mentioned.unit if mentioned else "year",
+        mentioned_outside=(mentioned.earlier, mentioned.later) if mentioned else (0, 0),
         pages=pages,
         prev_href=prev_href,
         next_href=next_href,
@@ -188,27 +198,42 @@ def facet_form_hidden(params: Pairs, facets: Mapping[str, FacetCounts]) -> Pairs
 def timeline_bars(
     buckets: Sequence[TimelineBucket], params: Pairs, date_from, date_to
 ) -> list[TimelineBar]:
-    """SVG bars scaled to the highest bucket; each links to the search narrowed to its period."""
-    top = max((b.count for b in buckets), default=0) or 1
+    """Publication bars; each links to the search narrowed to its period's days."""
     base = without(params, ("page", "from", "to"))
+
+    def link(bucket: TimelineBucket) -> str | None:
+        if not (bucket.start and bucket.end):
+            return None
+        bounds = [("from", bucket.start.isoformat()), ("to", bucket.end.isoformat())]
+        return search_href([*base, *bounds])
+
+    return _bars(buckets, link, lambda b: (b.start, b.end) == (date_from, date_to))
+
+
+def mentioned_bars(buckets: Sequence[TimelineBucket], params: Pairs) -> list[TimelineBar]:
+    """Dates-mentioned bars; each adds its period as a date filter (the dates inside it)."""
+    chosen = {value for name, value in params if name == "date"}
+    return _bars(buckets, lambda b: search_href(with_filter(params, "date", b.period)),
+                 lambda b: b.period in chosen)
+
+
+def _bars(buckets: Sequence[TimelineBucket], link, selected) -> list[TimelineBar]:
+    """SVG bars scaled to the highest bucket, centred in the slots; empty bars link nowhere."""
+    top = max((b.count for b in buckets), default=0) or 1
     pad = max(0, TIMELINE_MIN_SLOTS - len(buckets)) // 2
     roles = axis_roles(len(buckets))
     bars = []
     for i, bucket in enumerate(buckets):
         height = 0.0 if bucket.count == 0 else max(2.0, TIMELINE_HEIGHT * bucket.count / top)
-        href = None
-        if bucket.start and bucket.end and bucket.count:
-            bounds = [("from", bucket.start.isoformat()), ("to", bucket.end.isoformat())]
-            href = search_href([*base, *bounds])
         bars.append(TimelineBar(
             period=bucket.period,
             label=period_label(bucket.period),
             count=bucket.count,
-            href=href,
+            href=link(bucket) if bucket.count else None,
             x=(pad + i) * TIMELINE_SLOT_WIDTH,
             y=round(TIMELINE_HEIGHT - height, 2),
             height=round(height, 2),
-            selected=(bucket.start, bucket.end) == (date_from, date_to),
+            selected=selected(bucket),
             axis=roles.get(i, ""),
         ))
     return bars

@@ -8,9 +8,10 @@ import math
 
 import numpy as np
 import pytest
-from search_corpus import write_generation
+from search_corpus import CORPUS, write_generation
 
 from indexer.cli import main
+from search.engine import search
 from search.errors import InvalidRequest
 from search.index import open_index
 from search.model import SearchRequest
@@ -110,3 +111,16 @@ def test_cli_prints_a_table_and_json(ix, capsys):
                                         "score": round(plain_g(3, 10, 3, 40), 1)}]
     assert main(["--index", str(index_dir), "standout", "flood", "--min-count", "0"]) == 1
     assert "min_count must be" in capsys.readouterr().err
+
+
+def test_each_count_is_what_narrowing_to_the_value_finds(make_index):
+    ix = open_index(make_index(CORPUS))
+    req = SearchRequest(q="aleppo OR protest OR ceasefire")
+    result = stand_out(ix, req, min_support=1)
+    checked = 0
+    for facet, values in result.facets.items():
+        for value in values:
+            narrowed = SearchRequest(q=req.q, **{facet: (value.value,)})
+            assert search(ix, narrowed).total == value.count, (facet, value.value)
+            checked += 1
+    assert checked >= 3

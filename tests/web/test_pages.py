@@ -102,7 +102,8 @@ def test_no_chips_without_filters(client):
 def test_timeline_bars_link_to_their_date_range(client):
     api = client.get("/api/search", params={"actor": ARMY, "timeline": "month"}).json()
     html = page(client, "/?" + urlencode({"actor": ARMY, "timeline": "month"}))
-    bars = html.find("svg", cls="timeline-chart").find_all("a", cls="timeline-bar")
+    published = html.find("figure", aria_labelledby="timeline-caption")
+    bars = published.find("svg", cls="timeline-chart").find_all("a", cls="timeline-bar")
     with_docs = [b for b in api["timeline"] if b["count"]]
     assert [b.attrs["aria-label"] for b in bars] == [
         f"{label}: {b['count']} document{'s' if b['count'] != 1 else ''}"

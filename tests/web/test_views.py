@@ -32,3 +32,22 @@ def test_standout_page_links_each_value_to_the_narrowed_search(client):
 def test_search_page_links_to_what_stands_out(client):
     assert 'href="/standout?q=aleppo"' in client.get("/", params={"q": "aleppo"}).text
     assert "/standout?" not in client.get("/").text  # the whole index: nothing to compare
+
+
+def test_mentioned_timeline_bars_count_what_their_click_finds(client):
+    for q in ("", "aleppo", "rebels OR army"):
+        body = client.get("/api/search", params={"q": q}).json()
+        mentioned = body["mentioned_timeline"]
+        bars = [b for b in mentioned["buckets"] if b["count"]]
+        assert bars, q
+        for bar in bars:
+            narrowed = client.get("/api/search", params={"q": q, "date": bar["period"]}).json()
+            assert narrowed["total"] == bar["count"], (q, bar)
+
+
+def test_search_page_shows_both_timelines(client):
+    page = client.get("/", params={"q": "aleppo"}).text
+    assert "Published per" in page and "(when it was reported)" in page
+    assert "Dates mentioned per" in page and "(when it happened)" in page
+    assert 'aria-labelledby="mentioned-caption"' in page
+    assert 'href="/?q=aleppo&amp;date=2024-11' in page  # a bar adds its period as a date filter
