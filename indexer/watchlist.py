@@ -20,9 +20,12 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
+from indexer.safe_yaml import load_yaml
 from search.errors import TrawlError
 
 KNOWN_ENTITIES = Path(__file__).resolve().parent / "data" / "known_entities.yaml"
+#: a watchlist of tens of thousands of entries fits; more is not a watchlist
+WATCHLIST_MAX_CHARS = 16_000_000
 RULER_NAME = "trawl_entities"
 UNGLUE_NAME = "trawl_unglue"
 #: entry type -> spaCy label the ruler assigns
@@ -76,7 +79,7 @@ def _entry(raw: object, where: str, implied_type: str | None = None) -> WatchEnt
 def parse_yaml(text: str, source: str) -> list[WatchEntry]:
     """Entries of a YAML watchlist (a list, or a mapping of actors/places lists)."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, WATCHLIST_MAX_CHARS)
     except yaml.YAMLError as exc:
         raise WatchlistError(f"{source}: not valid YAML: {str(exc).splitlines()[0]}") from exc
     if data is None:

@@ -10,9 +10,12 @@ import yaml
 from indexer.document import Document
 from indexer.loaders.records import FIELD_KEYS, make_document, split_record
 from indexer.loaders.source import Skipped, SourceFile
+from indexer.safe_yaml import load_yaml
 
 #: a first line longer than this is a paragraph, not a title, and stays in the text
 TITLE_MAX_CHARS = 150
+#: front matter is a handful of keys; anything longer is not front matter (or is hostile)
+FRONT_MATTER_MAX_CHARS = 64_000
 FENCE = "---"
 FENCE_ENDS = ("---", "...")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
@@ -40,7 +43,7 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
     if end is None:
         raise Skipped("front matter opened on line 1 is never closed with '---'", 1)
     try:
-        front = yaml.safe_load("\n".join(lines[1:end]))
+        front = load_yaml("\n".join(lines[1:end]), FRONT_MATTER_MAX_CHARS)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
