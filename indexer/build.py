@@ -154,6 +154,14 @@ def read_manifest(index_dir: str | os.PathLike) -> dict[str, tuple[str, str]]:
                 for f in reader.all_stored_fields()}
 
 
+def _fields(doc: Document, facets) -> dict | Exception:
+    """The stored fields of an enriched document, or the error that makes it unstorable."""
+    try:
+        return document_fields(doc, facets)
+    except Exception as error:  # noqa: BLE001 - reported for this document, the run goes on
+        return error
+
+
 class _Run:
     """The state of one run: what is stored, what was seen, and the report being filled."""
 
@@ -170,10 +178,11 @@ class _Run:
         """Stream the run through the writer; returns the document count after the commit."""
         try:
             for doc, result in enrich_safely(enricher, self.select(items)):
-                if isinstance(result, Exception):
-                    self._fail(doc, result)
+                fields = result if isinstance(result, Exception) else _fields(doc, result)
+                if isinstance(fields, Exception):
+                    self._fail(doc, fields)
                 else:
-                    writer.add(document_fields(doc, result), replace=doc.id in self.stored)
+                    writer.add(fields, replace=doc.id in self.stored)
                     self.report.indexed += 1
                 self._advance()
             if scope is not None:

@@ -28,6 +28,7 @@ from indexer.document import Document, Problem
 from indexer.loaders import LOADERS
 from indexer.loaders.paths import expand_path
 from indexer.loaders.source import Skipped, SourceFile
+from indexer.safe_yaml import first_line
 
 SUPPORTED_EXTENSIONS = tuple(LOADERS)
 #: formats with one record per line (CSV after its header row)
@@ -96,6 +97,9 @@ def load_source(source: SourceFile) -> Iterator[Document | Problem]:
         yield Problem(source.path, err.line, err.reason)
     except OSError as err:
         yield Problem(source.path, None, f"unreadable file: {err.strerror or err}")
+    except Exception as err:  # noqa: BLE001 - one bad file is reported, never ends the run
+        yield Problem(source.path, None, f"could not be loaded: {type(err).__name__}: "
+                                         f"{first_line(str(err))}")
 
 
 def _supported(path: str) -> bool:

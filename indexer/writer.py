@@ -111,10 +111,7 @@ class BackgroundWriter:
         """Commit everything and wait for the child; returns the index's document count."""
         self._flush()
         self._send(("commit", None))
-        try:
-            kind, value = self._conn.recv()
-        except EOFError:
-            raise IndexWriteError(self._died()) from None
+        kind, value = self._reply()
         self._close()
         if kind == "error":
             raise IndexWriteError(value)
@@ -137,8 +134,8 @@ class BackgroundWriter:
             self._send(("put", batch))
 
     def _send(self, message: tuple) -> None:
-        if self._conn.poll():  # the child only speaks first when it failed
-            kind, value = self._conn.recv()
+        if self._conn.poll():  # the child only speaks first when it failed (or died: EOF)
+            kind, value = self._reply()
             raise IndexWriteError(value if kind == "error" else f"writer said {kind!r}")
         self._send_cut_short = True
         try:
@@ -146,6 +143,13 @@ class BackgroundWriter:
         except (BrokenPipeError, ConnectionResetError):
             raise IndexWriteError(self._died()) from None
         self._send_cut_short = False
+
+    def _reply(self) -> tuple[str, object]:
+        """The child's next message; its death (EOF) is an IndexWriteError, not an EOFError."""
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):
+            raise IndexWriteError(self._died()) from None
 
     def _died(self) -> str:
         with contextlib.suppress(EOFError, OSError):

@@ -37,6 +37,8 @@ def load_csv(source: SourceFile) -> Iterator[Document | Problem]:
             try:
                 row = next(reader)
             except StopIteration:
+                if reader.line_num <= 1:
+                    raise Skipped("no rows after the header", 1) from None
                 return
             except csv.Error as err:
                 yield Problem(source.path, first, f"malformed CSV: {err}")

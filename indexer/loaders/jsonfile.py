@@ -17,9 +17,13 @@ from indexer.loaders.source import (
     numbered_lines,
     refuse_binary,
 )
+from indexer.safe_yaml import first_line
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
+#: what parsing untrusted JSON can raise: syntax errors (a ValueError), nesting deeper than
+#: Python's recursion limit, and integers longer than Python converts (4,300 digits)
+_JSON_ERRORS = (ValueError, RecursionError)
 
 
 def load_json_lines(source: SourceFile) -> Iterator[Document | Problem]:
@@ -27,13 +31,17 @@ def load_json_lines(source: SourceFile) -> Iterator[Document | Problem]:
     with source.open() as fh:
         refuse_binary(fh.read(BINARY_SNIFF_BYTES))
         fh.seek(0)
+        empty = True
         for number, offset, raw in numbered_lines(fh):
+            empty = empty and not raw.strip()
             try:
                 line = decode_utf8(raw, offset)
             except Skipped as err:
                 yield Problem(source.path, number, err.reason)
                 continue
             yield from _line_record(source, number, line)
+    if empty:
+        raise Skipped("empty file (no JSON lines)")
 
 
 def load_json(source: SourceFile) -> Iterator[Document | Problem]:
@@ -45,9 +53,9 @@ def load_json(source: SourceFile) -> Iterator[Document | Problem]:
         return
     try:
         value = json.loads(text)
-    except json.JSONDecodeError as err:
-        if not _looks_like_json_lines(text):
-            raise Skipped(_malformed(err), err.lineno) from None
+    except _JSON_ERRORS as err:
+        if not isinstance(err, json.JSONDecodeError) or not _looks_like_json_lines(text):
+            raise Skipped(_malformed(err), getattr(err, "lineno", None)) from None
         for number, line in enumerate(text.split("\n"), start=1):
             yield from _line_record(source, number, line)
         return
@@ -63,7 +71,7 @@ def _line_record(source: SourceFile, number: int, line: str) -> Iterator[Documen
         return
     try:
         value = json.loads(line)
-    except json.JSONDecodeError as err:
+    except _JSON_ERRORS as err:
         yield Problem(source.path, number, _malformed(err))
         return
     if not isinstance(value, dict):
@@ -81,8 +89,8 @@ def _list_records(source: SourceFile, text: str, pos: int) -> Iterator[Document 
             break
         try:
             value, end = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as err:
-            yield Problem(source.path, err.lineno, _malformed(err))
+        except _JSON_ERRORS as err:
+            yield Problem(source.path, getattr(err, "lineno", None) or lines.at(pos), _malformed(err))
             return
         line = lines.at(pos)
         if isinstance(value, dict):
@@ -115,12 +123,17 @@ def _looks_like_json_lines(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(lines[0]), dict)
-    except json.JSONDecodeError:
+    except _JSON_ERRORS:
         return False
 
 
-def _malformed(err: json.JSONDecodeError) -> str:
-    return f"malformed JSON: {err.msg} (column {err.colno})"
+def _malformed(err: Exception) -> str:
+    """What is wrong with a JSON text: syntax, nesting too deep, or a number too long."""
+    if isinstance(err, json.JSONDecodeError):
+        return f"malformed JSON: {err.msg} (column {err.colno})"
+    if isinstance(err, RecursionError):
+        return "malformed JSON: nested too deeply"
+    return f"malformed JSON: {first_line(str(err))}"
 
 
 def _kind(value: object) -> str:

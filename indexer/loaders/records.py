@@ -8,6 +8,7 @@ from datetime import date
 from indexer.document import Document
 from indexer.loaders.published import UnparseableDate, parse_published
 from indexer.loaders.source import Skipped, SourceFile, normalise_newlines
+from indexer.safe_yaml import first_line
 
 #: Document field -> record keys that fill it, first present wins (keys match case-insensitively)
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
@@ -61,7 +62,7 @@ def make_document(
         published = parse_published(fields.get("published"))
     except UnparseableDate as err:
         raise Skipped(str(err), line) from None
-    return Document(
+    return _checked(Document(
         id=_id_field(fields.get("id"), line) or default_id,
         title=" ".join(_text_field(fields, "title", line).split()),
         text=text,
@@ -70,7 +71,21 @@ def make_document(
         url=_text_field(fields, "url", line).strip(),
         path=source.rel,
         meta=meta,
-    )
+    ), line)
+
+
+def _checked(doc: Document, line: int | None) -> Document:
+    """The document, once it is known to be storable: valid Unicode, meta of sane depth."""
+    try:
+        doc.content_hash  # noqa: B018 - serialises every field, as storing it will
+    except UnicodeEncodeError as err:
+        bad = err.object[err.start:err.end].encode("unicode_escape").decode("ascii")
+        raise Skipped(f"text holds a lone surrogate ({bad}), which is not valid Unicode", line) from None
+    except RecursionError:
+        raise Skipped("metadata nested too deeply", line) from None
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits in meta
+        raise Skipped(f"metadata cannot be stored: {first_line(str(err))}", line) from None
+    return doc
 
 
 def _id_field(value: object, line: int | None) -> str:

@@ -3,12 +3,20 @@ in time and memory, and never stops the rest of the run (issue 14, defects 3 and
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
 
 import pytest
+from builder_kit import news_records, save_tiny_model, stored_documents, tiny_nlp, write_jsonl
 
+from indexer.build import build_index
+from indexer.cli import main
 from indexer.document import Document, Problem
 from indexer.load import load_paths
+from indexer.writer import SEND_BATCH_DOCS, WRITER_PROCESS_NAME, IndexWriteError
+from search import store
 
 GOOD = "Good title\n\nA good body.\n"
 #: a few hundred bytes that expand to 9**7 (4.8 million) list items once aliases are followed
@@ -52,3 +60,78 @@ def test_hostile_front_matter_is_reported_and_the_rest_loads(name, front, expect
     docs, problems = load_folder({name: content})
     assert [d.id for d in docs] == ["zz_good.md"]
     assert expected in reasons(problems)[name]
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "malformed JSON: nested too deeply"),
+    ("deep.jsonl", '{"text": "t", "m": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+     "malformed JSON: nested too deeply"),
+    ("object.json", '{"text": "t", "m": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     "malformed JSON: nested too deeply"),
+    ("bigint.jsonl", '{"text": "t", "n": ' + "9" * 5000 + "}\n", "malformed JSON: Exceeds the limit"),
+    ("surrogate.jsonl", '{"text": "bad \\ud800 here"}\n', "lone surrogate (\\ud800)"),
+    ("surrogate.json", '[{"text": "ok", "title": "\\udfff"}]', "lone surrogate (\\udfff)"),
+])
+def test_json_that_python_cannot_hold_is_reported_per_record(name, content, expected) -> None:
+    docs, problems = load_folder({name: content})
+    assert [d.id for d in docs] == ["zz_good.md"]
+    assert expected in reasons(problems)[name]
+
+
+def test_a_bad_json_line_does_not_lose_the_next_line() -> None:
+    docs, problems = load_folder({"mixed.jsonl": '{"text": "t", "n": ' + "9" * 5000 + "}\n"
+                                                 '{"id": "kept", "text": "fine"}\n'})
+    assert sorted(d.id for d in docs) == ["kept", "zz_good.md"]
+    assert [(Path(p.path).name, p.line) for p in problems] == [("mixed.jsonl", 1)]
+
+
+class _KillsTheWriter:
+    """A real enricher that SIGKILLs the index writer process before its first document."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def enrich(self, docs):
+        for child in multiprocessing.active_children():
+            if child.name == WRITER_PROCESS_NAME:
+                os.kill(child.pid, signal.SIGKILL)
+                child.join(10)
+        yield from self.inner.enrich(docs)
+
+
+def test_a_killed_writer_is_a_trawl_error_not_an_eof_traceback(tmp_path: Path) -> None:
+    from indexer.enrich import Enricher
+
+    write_jsonl(tmp_path / "news" / "n.jsonl", news_records(SEND_BATCH_DOCS + 5))
+    with pytest.raises(IndexWriteError, match="died unexpectedly"):
+        build_index(tmp_path / "ix", ["news"], _KillsTheWriter(Enricher(tiny_nlp())))
+    assert not store.has_index(tmp_path / "ix")  # nothing half-written was published
+
+
+def test_trawl_index_reports_every_bad_file_and_indexes_the_good(tmp_path: Path, capsys) -> None:
+    model = save_tiny_model(tmp_path / "tiny")
+    files = {"deep.json": "[" * 100_000 + "]" * 100_000,
+             "bigint.jsonl": '{"text": "t", "n": ' + "9" * 5000 + "}\n",
+             "year0.md": "---\npublished: 0000-01-01\n---\nBody.\n",
+             "recursive.md": "---\na: &x [*x]\n---\nBody.\n",
+             "surrogate.jsonl": '{"text": "bad \\ud800 here"}\n',
+             "bomb.md": ALIAS_BOMB}
+    load_folder(files)
+    status = main(["--index", "ix", "index", "in", "--model", str(model)])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert "indexed 1, unchanged 0, skipped 6, failed 0" in out
+    assert sorted(Path(line.split(":")[0].split()[-1]).name for line in err.splitlines()) == sorted(files)
+    assert list(stored_documents(tmp_path / "ix")) == ["zz_good.md"]
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("empty.jsonl", "", "empty file (no JSON lines)"),
+    ("blank.jsonl", "\n  \n", "empty file (no JSON lines)"),
+    ("empty.csv", "", "empty document (no header row)"),
+    ("header.csv", "title,text\n", "no rows after the header"),
+])
+def test_empty_record_files_are_reported(name, content, expected) -> None:
+    docs, problems = load_folder({name: content})
+    assert [d.id for d in docs] == ["zz_good.md"]
+    assert reasons(problems) == {name: expected}
