@@ -16,6 +16,9 @@ and broken links, binary files (NUL bytes in the first 8 kB), bytes that are not
 malformed JSON lines or CSV rows, records that are not objects, empty documents, and
 publication dates that do not name one day (the document is skipped, not indexed undated, so a
 typo in a date is noticed rather than silently dropping the document out of date filters).
+Hostile files too: FIFOs and devices (opened non-blocking, refused), files and lines over
+`MAX_FILE_BYTES`, links out of the indexed root (`loaders.paths`), YAML aliases
+(`indexer.safe_yaml`); any other exception in a loader becomes a Problem for its file.
 """
 
 from __future__ import annotations

@@ -67,19 +67,39 @@ def _walk(folder: str, root: str, seen: frozenset[str] = frozenset()) -> Iterato
         return
     for name in names:
         path = os.path.join(folder, name)
-        if os.path.isdir(path):
+        outside = _link_outside(path, root)
+        if outside:
+            yield Problem(path, None, outside)
+        elif os.path.isdir(path):
             yield from _walk(path, root, seen | {real})
-        elif os.path.isfile(path) or os.path.islink(path):  # broken links are reported later
+        else:  # broken links and FIFOs, devices, sockets are reported when they are opened
             yield SourceFile(path, _relative(path, root))
 
 
 def _glob(pattern: str, base: str) -> Iterator[SourceFile | Problem]:
     """Files a pattern matches (recursive '**'); folders it matches are walked."""
     for path in glob.glob(pattern, recursive=True):
-        if os.path.isdir(path):
+        outside = _link_outside(path, base)
+        if outside:
+            yield Problem(path, None, outside)
+        elif os.path.isdir(path):
             yield from _walk(path, base)
-        elif os.path.isfile(path) or os.path.islink(path):
+        else:
             yield SourceFile(path, _relative(path, base))
+
+
+def _link_outside(path: str, root: str) -> str:
+    """Why a symbolic link is not followed ('' when it is not one, or stays under `root`).
+
+    Links inside the indexed folder are followed; a link out of it (to /etc/passwd, to
+    /dev/zero, to someone else's files) would make what it points at searchable.
+    """
+    if not os.path.islink(path) or not os.path.exists(path):
+        return ""  # a broken link is reported when it is opened
+    target = os.path.realpath(path)
+    if os.path.commonpath([target, os.path.realpath(root)]) == os.path.realpath(root):
+        return ""
+    return f"symbolic link leads outside the indexed folder (to '{target}'), not followed"
 
 
 def _glob_base(pattern: str) -> str:

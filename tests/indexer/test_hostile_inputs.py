@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from indexer.build import build_index
 from indexer.cli import main
 from indexer.document import Document, Problem
 from indexer.load import load_paths
+from indexer.loaders import source as source_module
 from indexer.writer import SEND_BATCH_DOCS, WRITER_PROCESS_NAME, IndexWriteError
 from search import store
 
@@ -135,3 +137,64 @@ def test_empty_record_files_are_reported(name, content, expected) -> None:
     docs, problems = load_folder({name: content})
     assert [d.id for d in docs] == ["zz_good.md"]
     assert reasons(problems) == {name: expected}
+
+
+def load_within(seconds: float, *paths: str) -> tuple[list[Document], list[Problem]]:
+    """load_paths in a thread, failing (not hanging) if it blocks longer than `seconds`."""
+    result: list = []
+    worker = threading.Thread(target=lambda: result.extend(load_paths(list(paths))), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"loading {paths} blocked for {seconds} s"
+    return ([item for item in result if isinstance(item, Document)],
+            [item for item in result if isinstance(item, Problem)])
+
+
+def test_fifos_are_refused_without_blocking(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.md").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.md")
+    os.mkfifo(folder / "target")
+    (folder / "link.md").symlink_to(folder / "target")
+    docs, problems = load_within(10, "in")
+    assert [d.id for d in docs] == ["good.md"]
+    assert reasons(problems) == {"pipe.md": "not a regular file (a FIFO)",
+                                 "link.md": "not a regular file (a FIFO)"}
+    assert reasons(load_within(10, "in/link.md")[1]) == {"link.md": "not a regular file (a FIFO)"}
+
+
+def test_a_named_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    Path("zero.md").symlink_to("/dev/zero")
+    docs, problems = load_within(10, "zero.md")
+    assert (docs, reasons(problems)) == ([], {"zero.md": "not a regular file (a character device)"})
+
+
+def test_links_out_of_the_indexed_folder_are_reported_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nDo not index.\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "inner.md").write_text(GOOD, encoding="utf-8")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "private").symlink_to(outside)
+    (folder / "zero.md").symlink_to("/dev/zero")
+    (folder / "inside.md").symlink_to(folder / "sub" / "inner.md")  # inside: followed
+    for arg in ("in", "in/*"):
+        docs, problems = load_within(10, arg)
+        assert [d.id for d in docs] == ["inside.md"]  # sub/inner.md is the same file
+        assert {name: reason.split(" (")[0] for name, reason in reasons(problems).items()} == {
+            name: "symbolic link leads outside the indexed folder"
+            for name in ("secret.txt", "private", "zero.md")}
+
+
+def test_oversized_files_and_lines_are_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", 1000)
+    docs, problems = load_folder({"big.md": "Title\n\n" + "word " * 300,
+                                  "long.jsonl": '{"id": "a", "text": "short"}\n'
+                                                '{"text": "' + "x" * 2000 + '"}\n'})
+    assert sorted(d.id for d in docs) == ["a", "zz_good.md"]
+    assert reasons(problems) == {
+        "big.md": "file larger than 0 MB (one document per file is read whole)",
+        "long.jsonl": "line longer than 0 MB"}

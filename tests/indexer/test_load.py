@@ -235,14 +235,18 @@ def test_glob_matching_folders_walks_them() -> None:
     assert [(d.id, d.path) for d in docs] == [("2019/a.txt", "2019/a.txt"), ("2020/b.md", "2020/b.md")]
 
 
-def test_symlinked_folders_are_followed_without_looping() -> None:
+def test_symlinked_folders_inside_the_root_are_followed_without_looping() -> None:
     write("root/a.txt", "A\nay")
-    write("elsewhere/b.txt", "B\nbee")
-    os.symlink("..", "root/up")  # a loop back to the folder that holds root/
-    os.symlink("../elsewhere", "root/more")
-    docs = load("root")
-    # up/root/ is the folder being walked; up/elsewhere/b.txt is the file already loaded
-    assert [(d.id, d.path) for d in docs] == [("a.txt", "a.txt"), ("more/b.txt", "more/b.txt")]
+    write("root/sub/b.txt", "B\nbee")
+    write("elsewhere/c.txt", "C\nsee")
+    os.symlink("..", "root/sub/up")  # a loop back to root/
+    os.symlink("sub", "root/more")
+    os.symlink("../elsewhere", "root/out")  # leaves the indexed folder: reported, not followed
+    items = load("root")
+    assert [(d.id, d.path) for d in items if isinstance(d, Document)] == [
+        ("a.txt", "a.txt"), ("more/b.txt", "more/b.txt")]
+    assert [(p.path, p.reason.split(" (")[0]) for p in items if isinstance(p, Problem)] == [
+        ("root/out", "symbolic link leads outside the indexed folder")]
 
 
 def test_file_named_directly_has_its_folder_as_root_and_loads_once() -> None:
