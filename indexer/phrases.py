@@ -43,12 +43,12 @@ EVENT_NOUNS = MEETING_NOUNS | frozenset({
     "crisis", "race", "olympiad", "tournament", "week", "comicon", "expo"})
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
-_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
+_NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
 _CUE_BEFORE = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|governorates?|districts?"
                          r"|islands?"
                          r"|region|suburbs?|outskirts|countryside|neighbou?rhoods?|port|camps?"
                          r"|crossings?|capital|airport|base) of (?:the )?" + _NAME)
-_CUE_AFTER = re.compile(r"(?=[A-Zae])" + _NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
+_CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
                         r"|district|area|city|crossings?|border crossing|river)\b")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)

@@ -198,3 +198,17 @@ def test_oversized_files_and_lines_are_refused(tmp_path: Path, monkeypatch) -> N
     assert reasons(problems) == {
         "big.md": "file larger than 0 MB (one document per file is read whole)",
         "long.jsonl": "line longer than 0 MB"}
+
+
+def test_a_huge_capitalised_token_costs_linear_time_in_the_place_cues() -> None:
+    """A 100k-character capitalised token took over 100 s in `_CUE_AFTER` (quadratic
+    backtracking); a hang detector with a generous budget, not a speed target."""
+    from indexer.phrases import _cue_spans
+
+    found: list = []
+    text = "fighting in " + "A" * 100_000 + " province and in Aleppo province"
+    worker = threading.Thread(target=lambda: found.extend(_cue_spans(text)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "place cues on a 100k-character token took over 60 s"
+    assert [text[s:e] for s, e in found] == ["Aleppo"]
