@@ -178,6 +178,11 @@ def _add_serve(sub) -> None:
                    help="address to listen on (default: $TRAWL_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, default=os.environ.get("TRAWL_PORT") or "8000",
                    help="port (default: $TRAWL_PORT or 8000)")
+    p.add_argument("--allowed-host", action="append", metavar="NAME",
+                   default=[h.strip() for h in os.environ.get("TRAWL_ALLOWED_HOSTS", "").split(",")
+                            if h.strip()],
+                   help="a Host name to answer besides localhost and --host (repeatable; "
+                        "default: $TRAWL_ALLOWED_HOSTS, comma-separated); other Hosts get 400")
     p.add_argument("--reload", action="store_true", help="restart when the code changes")
     p.set_defaults(handler=run_serve)
 
@@ -295,7 +300,7 @@ def run_serve(args) -> int:
     """`trawl serve`: the web app over the index."""
     from web.server import run
 
-    return run(args.index, args.host, args.port, args.reload)
+    return run(args.index, args.host, args.port, args.reload, tuple(args.allowed_host))
 
 
 def _fail(message: str) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
@@ -33,6 +35,9 @@ def create_app(settings: Settings) -> Starlette:
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
+        # any other Host is a 400 before routing: no redirect to it, no DNS-rebinding reads
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts),
+                               www_redirect=False)],
         lifespan=make_lifespan(settings),
     )
     app.state.settings = settings

@@ -6,6 +6,7 @@ import errno
 import os
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import uvicorn
@@ -14,7 +15,14 @@ from search import engine
 from search.errors import IndexMissing
 from search.index import open_index
 from web.app import create_app
-from web.settings import DEFAULT_HOST, DEFAULT_PORT, Settings
+from web.settings import (
+    ALLOWED_HOSTS_ENV,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    WILDCARD_ADDRESSES,
+    Settings,
+    allowed_hosts_for,
+)
 
 RELOAD_DIRS = [str(Path(__file__).resolve().parent.parent / pkg) for pkg in ("web", "search")]
 
@@ -52,27 +60,45 @@ def run(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     reload: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> int:
-    """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve."""
+    """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve.
+
+    `allowed_hosts` are Host names answered besides the local ones and `host` itself.
+    """
     problem = index_problem(index_dir) or port_problem(host, port)
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    hosts = allowed_hosts_for(host, allowed_hosts)
+    if host in WILDCARD_ADDRESSES:
+        print(exposure_warning(host, hosts), file=sys.stderr, flush=True)
     print(f"Trawl is serving {index_dir} at http://{host}:{port}/", flush=True)
     try:
         if reload:
             # the reloader imports the app in a fresh process: hand it the settings by environment
-            os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port))
+            os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port),
+                              **{ALLOWED_HOSTS_ENV: ",".join(hosts)})
             uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
                         reload=True, reload_dirs=RELOAD_DIRS)
         else:
-            app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port))
+            app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port,
+                                      allowed_hosts=hosts))
             uvicorn.run(app, host=host, port=port)
     except SystemExit as exc:  # uvicorn exits this way when the port is taken
         return exc.code if isinstance(exc.code, int) else 1
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a graceful shutdown
         pass
     return 0
+
+
+def exposure_warning(host: str, hosts: Sequence[str]) -> str:
+    """What listening on every interface means, said once on stderr at startup."""
+    return (f"trawl: warning: listening on {host or 'every interface'}: any machine that can "
+            f"reach this one can read the index and export it (there is no login).\n"
+            f"trawl: warning: only requests naming one of these hosts are answered: "
+            f"{', '.join(hosts)}; add the names clients use with --allowed-host NAME "
+            f"(or ${ALLOWED_HOSTS_ENV}=a,b).")
 
 
 if __name__ == "__main__":  # `python -m web.server check-port HOST PORT` (make serve)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,12 @@ DEFAULT_HOST = "127.0.0.1"  # local only unless the operator asks for more
 DEFAULT_PORT = 8000
 #: documents fetched per search() call while streaming an export
 EXPORT_BATCH_SIZE = 100
+#: Host names answered by default: a page on evil.example whose name resolves to 127.0.0.1
+#: (DNS rebinding) sends `Host: evil.example` and is refused; IPv6 literals come bracketed
+LOCAL_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1", "[::1]")
+#: addresses that listen on every interface: reachable from other machines
+WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})
+ALLOWED_HOSTS_ENV = "TRAWL_ALLOWED_HOSTS"
 #: searches running at once (each holds a worker thread); more wait for a slot
 SEARCH_SLOTS = 8
 #: how long a request waits for a search slot before it is answered 503
@@ -28,14 +34,31 @@ class Settings:
     export_batch_size: int = EXPORT_BATCH_SIZE
     search_slots: int = SEARCH_SLOTS
     queue_wait_s: float = QUEUE_WAIT_S
+    #: Host header values answered (a leading "*." matches subdomains, "*" any host); others 400
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None) -> Settings:
-    """Settings from TRAWL_INDEX, TRAWL_HOST and TRAWL_PORT, with defaults for what is unset."""
+    """Settings from TRAWL_INDEX, TRAWL_HOST, TRAWL_PORT and TRAWL_ALLOWED_HOSTS (names
+    separated by commas), with defaults for what is unset."""
     env = os.environ if environ is None else environ
     port = env.get("TRAWL_PORT", "")
+    host = env.get("TRAWL_HOST") or DEFAULT_HOST
     return Settings(
         index_dir=Path(env.get("TRAWL_INDEX") or DEFAULT_INDEX_DIR),
-        host=env.get("TRAWL_HOST") or DEFAULT_HOST,
+        host=host,
         port=int(port) if port.isdigit() else DEFAULT_PORT,
+        allowed_hosts=allowed_hosts_for(host, split_hosts(env.get(ALLOWED_HOSTS_ENV, ""))),
     )
+
+
+def allowed_hosts_for(host: str, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The Host names answered when listening on `host`: the local names, the address itself
+    (unless it listens everywhere, which names no host) and the operator's `extra` names."""
+    own = () if host in WILDCARD_ADDRESSES else (f"[{host}]" if ":" in host else host,)
+    return tuple(dict.fromkeys((*LOCAL_HOSTS, *own, *(h.strip().lower() for h in extra if h.strip()))))
+
+
+def split_hosts(value: str) -> list[str]:
+    """Host names from a comma-separated list (TRAWL_ALLOWED_HOSTS)."""
+    return [name.strip() for name in value.split(",") if name.strip()]

@@ -230,11 +230,13 @@ def test_serve_hands_the_index_and_address_to_the_web_server(workdir, capsys, mo
     server = pytest.importorskip("web.server")
     monkeypatch.delenv("TRAWL_HOST", raising=False)
     monkeypatch.delenv("TRAWL_PORT", raising=False)
+    monkeypatch.setenv("TRAWL_ALLOWED_HOSTS", "news.example, intranet")
     calls = []
     monkeypatch.setattr(server, "run", lambda *args: calls.append(args) or 0)
     assert main(["--index", "ix", "serve", "--port", "8123", "--reload"]) == 0
-    assert main(["--index", "ix", "serve"]) == 0
-    assert calls == [("ix", "127.0.0.1", 8123, True), ("ix", "127.0.0.1", 8000, False)]
+    assert main(["--index", "ix", "serve", "--allowed-host", "other.example"]) == 0
+    assert calls == [("ix", "127.0.0.1", 8123, True, ("news.example", "intranet")),
+                     ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet", "other.example"))]
 
 
 def test_the_console_entry_point_runs_as_a_module(workdir, model):

@@ -29,6 +29,8 @@ def xss_index_dir(tmp_path_factory) -> Path:
 
 
 def make_client(index_dir: Path, **settings) -> TestClient:
+    """A client of an app over `index_dir`; it sends `Host: testserver`, which is allowed."""
+    settings.setdefault("allowed_hosts", ("testserver",))
     return TestClient(create_app(Settings(index_dir=index_dir, **settings)))
 
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
 from datetime import date
 
+import httpx
 import pytest
 from conftest import make_client
+from live_server import REPO, LiveServer, free_port, wait_until_up
 from web_corpus import Article, build_index
+
+from web.settings import LOCAL_HOSTS, allowed_hosts_for, settings_from_env
 
 FORMULAS = {
     "f-equals": "=HYPERLINK(\"http://evil.example\",\"click\")",
@@ -47,3 +54,66 @@ def test_jsonl_export_keeps_values_as_they_are(formula_client):
     response = formula_client.get("/api/export", params={"format": "jsonl"})
     titles = {json.loads(line)["title"] for line in response.text.splitlines()}
     assert set(FORMULAS.values()) < titles  # JSON is data, not a spreadsheet: no quote added
+
+
+# --- Host header (defect 6) ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local_client(index_dir):
+    """An app with the default allowed hosts, as `trawl serve` builds it for 127.0.0.1."""
+    with make_client(index_dir, allowed_hosts=allowed_hosts_for("127.0.0.1")) as client:
+        yield client
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example",
+                                  "localhost.evil.example", "testserver"])
+def test_an_untrusted_host_is_400_and_never_a_redirect_target(local_client, host):
+    for path in ("/api/search/", "/", "/api/search", "/healthz", "/api/export"):
+        response = local_client.get(path, headers={"Host": host}, follow_redirects=False)
+        assert response.status_code == 400, (host, path)
+        assert "location" not in response.headers
+        assert response.text == "Invalid host header"
+        assert "Content-Security-Policy" in response.headers
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:8000", "127.0.0.1:8000", "[::1]:8000",
+                                  "LOCALHOST"])
+def test_local_hosts_are_answered_and_redirect_to_themselves(local_client, host):
+    response = local_client.get("/api/search/", headers={"Host": host}, follow_redirects=False)
+    assert response.status_code == 307
+    assert response.headers["location"] == f"http://{host}/api/search"
+    assert local_client.get("/healthz", headers={"Host": host}).status_code == 200
+
+
+def test_allowed_hosts_come_from_the_serve_address_and_the_environment():
+    assert allowed_hosts_for("127.0.0.1") == ("localhost", "127.0.0.1", "::1", "[::1]")
+    assert allowed_hosts_for("192.168.1.5")[-1] == "192.168.1.5"
+    assert allowed_hosts_for("fe80::1")[-1] == "[fe80::1]"
+    assert allowed_hosts_for("0.0.0.0") == allowed_hosts_for("::") == LOCAL_HOSTS
+    env = {"TRAWL_HOST": "0.0.0.0", "TRAWL_ALLOWED_HOSTS": "News.Example, *.corp.example,"}
+    assert settings_from_env(env).allowed_hosts == (*LOCAL_HOSTS, "news.example", "*.corp.example")
+
+
+def test_a_real_server_on_every_interface_warns_and_refuses_foreign_hosts(index_dir):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", RUN_ON_ALL, str(index_dir), str(port)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = LiveServer(f"http://127.0.0.1:{port}", process)
+    try:
+        wait_until_up(server)
+        evil = httpx.get(server.url + "/api/search/", headers={"Host": "evil.example"})
+        named = httpx.get(server.url + "/healthz", headers={"Host": f"news.example:{port}"})
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=10)
+    assert (evil.status_code, evil.headers.get("location")) == (400, None)
+    assert named.status_code == 200
+    assert "trawl: warning: listening on 0.0.0.0: any machine that can reach this one" in err
+    assert "localhost, 127.0.0.1, ::1, [::1], news.example;" in err
+
+
+RUN_ON_ALL = ("import sys; from web.server import run; "
+              "sys.exit(run(sys.argv[1], host='0.0.0.0', port=int(sys.argv[2]), "
+              "allowed_hosts=['news.example']))")

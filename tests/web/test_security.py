@@ -130,7 +130,7 @@ def test_security_headers_are_on_internal_errors_too(index_dir, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "search", broken)
-    app = create_app(Settings(index_dir=index_dir))
+    app = create_app(Settings(index_dir=index_dir, allowed_hosts=("testserver",)))
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.get("/api/search", params={"q": "aleppo"})
     assert response.status_code == 500
