@@ -27,7 +27,10 @@ from search.model import (
 FILTER_FACETS = ("actor", "place", "date", "country")
 TIMELINE_UNITS = ("day", "month", "year")
 MAX_VALUES_PER_FILTER = 100
-MAX_VALUE_CHARS = 300
+#: filter values in one request, all filters together: every facet value and timeline bar of
+#: an answer links to the request changed by one value, so the answer grows with their length
+MAX_FILTER_VALUES = 30
+MAX_VALUE_CHARS = 200
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 ParamValue = str | list[str] | tuple[str, ...]
@@ -39,19 +42,29 @@ def from_params(params: Mapping[str, ParamValue]) -> SearchRequest:
     for facet in FILTER_FACETS:
         fields[facet] = _facet_values(params, facet)
         fields[f"not_{facet}"] = _facet_values(params, f"not_{facet}")
+    _check_filter_total(fields)
     fields["date_from"] = _bound(params, "from", last=False)
     fields["date_to"] = _bound(params, "to", last=True)
     if fields["date_from"] and fields["date_to"] and fields["date_from"] > fields["date_to"]:
         raise InvalidRequest(f"from ({fields['date_from']}) is after to ({fields['date_to']})")
     fields["sort"] = _choice(params, "sort", SORTS) or "relevance"
     fields["timeline"] = _choice(params, "timeline", TIMELINE_UNITS, allow=("auto",))
-    fields["page"] = _integer(params, "page", 1)
-    if fields["page"] < 1:
-        raise InvalidRequest(f"page must be 1 or more (got {fields['page']})")
-    fields["size"] = _clamp(_integer(params, "size", DEFAULT_SIZE), MAX_SIZE)
-    fields["facet_size"] = _clamp(_integer(params, "facet_size", DEFAULT_FACET_SIZE),
-                                  MAX_FACET_SIZE)
+    fields["page"] = _positive(params, "page", 1)
+    fields["size"] = min(_positive(params, "size", DEFAULT_SIZE), MAX_SIZE)
+    fields["facet_size"] = min(_positive(params, "facet_size", DEFAULT_FACET_SIZE),
+                               MAX_FACET_SIZE)
     return SearchRequest(**fields)
+
+
+def _check_filter_total(fields: dict) -> None:
+    """At most MAX_FILTER_VALUES filter values in all; the error names the filters used."""
+    counts = {name: len(fields[name]) for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS))
+              if fields[name]}
+    total = sum(counts.values())
+    if total > MAX_FILTER_VALUES:
+        used = ", ".join(f"{name} ({count})" for name, count in counts.items())
+        raise InvalidRequest(f"too many filter values: {total} in {used}; "
+                             f"at most {MAX_FILTER_VALUES} in all")
 
 
 def _all(params: Mapping[str, ParamValue], name: str) -> list[str]:
@@ -129,8 +142,12 @@ def _integer(params: Mapping[str, ParamValue], name: str, default: int) -> int:
         raise InvalidRequest(f"{name} must be a whole number (got {value!r})") from None
 
 
-def _clamp(value: int, maximum: int) -> int:
-    return max(0, min(value, maximum))
+def _positive(params: Mapping[str, ParamValue], name: str, default: int) -> int:
+    """A whole number of 1 or more (page, size, facet_size: the OpenAPI's minimum)."""
+    value = _integer(params, name, default)
+    if value < 1:
+        raise InvalidRequest(f"{name} must be 1 or more (got {value})")
+    return value
 
 
 def to_params(req: SearchRequest) -> list[tuple[str, str]]:

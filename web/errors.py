@@ -105,7 +105,9 @@ async def handle_http_error(request: Request, exc: HTTPException) -> Response:
     message = exc.detail
     if message == HTTPStatus(status).phrase:
         message = f"nothing at {request.url.path}" if status == 404 else message
-    return error_response(request, status, CODE_BY_STATUS.get(status, "http_error"), message)
+    response = error_response(request, status, CODE_BY_STATUS.get(status, "http_error"), message)
+    response.headers.update(exc.headers or {})  # e.g. Allow on a 405
+    return response
 
 
 async def handle_unexpected(request: Request, exc: Exception) -> Response:

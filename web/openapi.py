@@ -114,8 +114,8 @@ QUERY_ECHO = {
         "to": {"type": ["string", "null"], "format": "date"},
         "sort": {"type": "string", "enum": list(SORTS)},
         "page": {"type": "integer", "minimum": 1},
-        "size": {"type": "integer", "minimum": 0, "maximum": MAX_SIZE},
-        "facet_size": {"type": "integer", "minimum": 0, "maximum": MAX_FACET_SIZE},
+        "size": {"type": "integer", "minimum": 1, "maximum": MAX_SIZE},
+        "facet_size": {"type": "integer", "minimum": 1, "maximum": MAX_FACET_SIZE},
         "timeline": {"type": ["string", "null"], "enum": [*TIMELINE_UNITS, None]},
     },
 }

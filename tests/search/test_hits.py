@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from search.engine import search
+from search.errors import InvalidRequest
 from search.highlight import Highlighter, opening
 from search.model import Hit, SearchRequest
 
@@ -49,9 +50,9 @@ def test_page_past_the_end_is_empty_and_keeps_the_total(ix):
     assert result.facets["place"].values[0].count == 3
 
 
-def test_size_zero_gives_counts_only(ix):
-    result = run(ix, size="0")
-    assert (result.hits, result.total) == ([], 7)
+def test_size_zero_is_refused(ix):
+    with pytest.raises(InvalidRequest, match="size must be 1 or more"):
+        run(ix, size="0")
 
 
 def test_size_is_clamped_to_the_maximum(ix):

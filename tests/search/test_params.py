@@ -68,7 +68,9 @@ def test_publication_bounds(given, expected):
 def test_sizes_are_clamped():
     assert parse(size="1000", facet_size="500").size == 100
     assert parse(facet_size="500").facet_size == 100
-    assert parse(size="-4").size == 0
+    for name in ("size", "facet_size"):
+        with pytest.raises(InvalidRequest, match=f"{name} must be 1 or more"):
+            parse(**{name: "-4"})
 
 
 def test_repeated_single_parameter_keeps_the_last_and_blank_values_are_dropped():

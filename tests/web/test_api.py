@@ -103,10 +103,12 @@ def test_published_range_and_paging(client):
     assert (past_end["total"], past_end["hits"]) == (8, [])
 
 
-def test_size_zero_gives_counts_without_hits(client):
-    body = client.get("/api/search", params={"size": 0, "q": "aleppo"}).json()
-    assert (body["size"], body["total"], body["hits"]) == (0, 3, [])
-    assert client.get("/?size=0&q=aleppo").status_code == 200
+def test_size_zero_is_400_as_the_openapi_minimum_says(client):
+    response = client.get("/api/search", params={"size": 0, "q": "aleppo"})
+    assert response.status_code == 400
+    assert error_of(response) == {"code": "invalid_parameter",
+                                  "message": "size must be 1 or more (got 0)"}
+    assert client.get("/?size=0&q=aleppo").status_code == 400
 
 
 def test_sizes_are_clamped_and_unknown_parameters_ignored(client):

@@ -117,3 +117,45 @@ def test_a_real_server_on_every_interface_warns_and_refuses_foreign_hosts(index_
 RUN_ON_ALL = ("import sys; from web.server import run; "
               "sys.exit(run(sys.argv[1], host='0.0.0.0', port=int(sys.argv[2]), "
               "allowed_hosts=['news.example']))")
+
+
+# --- lower: parameters, sizes, methods (defect 7) ------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/", "/api/export", "/api/facets/actor"])
+def test_too_many_parameters_is_400_saying_so(client, path):
+    response = client.get(path + "?" + "&".join(str(i) for i in range(10_000)))
+    assert response.status_code == 400
+    assert "too many query parameters (10,000); at most 200" in response.text
+    assert client.get(path + "?" + "&".join(str(i) for i in range(200))).status_code == 200
+
+
+def test_too_many_filter_values_in_all_is_400_naming_the_filters(client):
+    params = [(name, f"Value {i}") for name in ("actor", "not_place") for i in range(16)]
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == (
+        "too many filter values: 32 in actor (16), not_place (16); at most 30 in all")
+    assert client.get("/api/search", params=params[:30]).status_code == 200
+
+
+def test_an_over_long_filter_value_is_400_naming_the_parameter(client):
+    response = client.get("/api/search", params={"not_country": "x" * 201})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "not_country: a value is longer than 200 characters"
+
+
+@pytest.mark.parametrize("name", ["size", "facet_size", "page"])
+@pytest.mark.parametrize("value", ["0", "-3"])
+def test_sizes_below_the_openapi_minimum_are_400(client, name, value):
+    response = client.get("/api/search", params={name: value})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == f"{name} must be 1 or more (got {value})"
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("path", ["/api/search", "/", "/healthz", "/api/export"])
+def test_a_wrong_method_is_405_with_allow(client, method, path):
+    response = client.request(method, path)
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD"}
