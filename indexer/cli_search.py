@@ -25,6 +25,9 @@ SUMMARY_VALUES = 5
 HIT_VALUES = 3
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 _BOLD_INVERSE, _RESET = "\033[1;7m", "\033[0m"
+#: what stored text must not send to a terminal: C0 and C1 controls (ESC starts escape
+#: sequences that retitle windows, move the cursor or hide text), DEL, bidi overrides
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -89,10 +92,10 @@ def format_table(result: SearchResult, color: bool = False) -> str:
     first = (req.page - 1) * req.size
     for number, hit in enumerate(result.hits, start=first + 1):
         published = hit.published.isoformat() if hit.published else "undated"
-        lines.append(f"{number:>3}. {hit.title or hit.id}")
-        details = [published, hit.source, hit.id]
+        lines.append(f"{number:>3}. {printable(hit.title or hit.id)}")
+        details = [published, printable(hit.source), printable(hit.id)]
         lines.append("     " + " · ".join(d for d in details if d))
-        facets = [f"{f}: {', '.join(getattr(hit, f)[:HIT_VALUES])}"
+        facets = [f"{f}: {printable(', '.join(getattr(hit, f)[:HIT_VALUES]))}"
                   for f in FILTER_FACETS if getattr(hit, f)]
         if facets:
             lines.append("     " + " | ".join(facets))
@@ -101,15 +104,17 @@ def format_table(result: SearchResult, color: bool = False) -> str:
         lines.append("")
     lines.extend(_summary(result))
     for offer in result.filter_offers:
-        lines.append(f"Filter by: --{offer.facet} {shlex.quote(offer.value)} ({offer.count})")
+        lines.append(f"Filter by: --{offer.facet} {printable(shlex.quote(offer.value))} "
+                     f"({offer.count})")
     if result.suggestion:
-        lines.append(f"Did you mean: {result.suggestion}")
+        lines.append(f"Did you mean: {printable(result.suggestion)}")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _header(result: SearchResult) -> str:
     req = result.request
-    what = "" if not req.q else f" for {req.q}" if '"' in req.q else f' for "{req.q}"'
+    q = printable(req.q)
+    what = "" if not q else f" for {q}" if '"' in q else f' for "{q}"'
     noun = "document" if result.total == 1 else "documents"
     if not result.hits:
         return f"{result.total} {noun}{what} (no hits on page {req.page})"
@@ -124,7 +129,7 @@ def _summary(result: SearchResult) -> list[str]:
         values = values[:SUMMARY_VALUES] + [
             v for v in values[SUMMARY_VALUES:] if v.selected or v.excluded]
         if values:
-            shown = ", ".join(f"{_flag(v)}{v.label} ({v.count})" for v in values)
+            shown = ", ".join(f"{_flag(v)}{printable(v.label)} ({v.count})" for v in values)
             lines.append(f"{facet}: {shown}")
     return lines
 
@@ -134,9 +139,15 @@ def _flag(value) -> str:
     return "+" if value.selected else "-" if value.excluded else ""
 
 
-def terminal_text(snippet: str, color: bool) -> str:
-    """A snippet's HTML as terminal text: matches bold/inverse on a terminal, else *word*."""
-    def emphasise(match: re.Match) -> str:
-        return f"{_BOLD_INVERSE}{match.group(1)}{_RESET}" if color else f"*{match.group(1)}*"
+def printable(text: str) -> str:
+    """Stored text made safe to print: every control character becomes U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", text)
 
-    return html.unescape(_MARK.sub(emphasise, snippet))
+
+def terminal_text(snippet: str, color: bool) -> str:
+    """A snippet's HTML as terminal text: matches bold/inverse on a terminal, else *word*;
+    entities are decoded first, so `&#27;` cannot smuggle an escape in either."""
+    parts = [printable(html.unescape(part)) for part in _MARK.split(snippet)]
+    for i in range(1, len(parts), 2):  # the marked words
+        parts[i] = f"{_BOLD_INVERSE}{parts[i]}{_RESET}" if color else f"*{parts[i]}*"
+    return "".join(parts)

@@ -94,3 +94,19 @@ def test_selected_values_stay_in_the_summary_and_quoted_queries_read_well(corpus
     assert out.endswith(
         "date: +2024-12-01 (1), 2024 (3), 2011 (2), 2013 (2), 2011-03 (1)\n"
         "country: Syria (1)\n")
+
+
+ESC_TITLE = "\x1b]0;owned\x07Evil \x1b[2J\x1b[31mtitle\u202e\x9b"
+
+
+def test_stored_text_cannot_send_escape_sequences_to_the_terminal(make_index):
+    index_dir = make_index([{
+        "id": "evil\x1b[1m", "title": ESC_TITLE, "source": "Wire\x1b[8m",
+        "text": "Evil text &#27;[31m with \x1b[5m escapes near evil words.",
+        "actor": ["Actor\x1b[7m"], "place": ["Place\x07"]}])
+    for argv in (["evil"], ["evil", "--color", "always"]):
+        out = cli(index_dir, *argv)
+        allowed = out.replace("\x1b[1;7m", "").replace("\x1b[0m", "")  # our own emphasis
+        assert not any(ch in allowed for ch in "\x1b\x07\x9b\u202e"), repr(out)
+        assert "Evil \ufffd[2J\ufffd[31mtitle" in out
+        assert "Actor\ufffd[7m" in out and "Place\ufffd" in out
