@@ -14,7 +14,9 @@ from search.model import TimelineBucket
 #: spans up to this many days are shown per day, up to MONTHLY_MAX_DAYS per month
 DAILY_MAX_DAYS = 62
 MONTHLY_MAX_DAYS = 5 * 366
-#: a requested unit giving more bars than this is coarsened (the result says which unit)
+#: a requested unit giving more bars than this is coarsened (the result says which unit);
+#: years are not, so documents outside the densest MAX_BUCKETS years (a typo'd 9999-12-31
+#: next to a 2019 archive) are left out of the timeline (still counted and found)
 MAX_BUCKETS = 1000
 _EPOCH = date(1970, 1, 1)
 _COARSER = {"day": "month", "month": "year"}
@@ -31,7 +33,18 @@ def build_timeline(published: np.ndarray, mask: np.ndarray,
     unit = unit or _automatic_unit(last - first)
     while unit in _COARSER and _bucket_count(first, last, unit) > MAX_BUCKETS:
         unit = _COARSER[unit]
-    return _buckets(days, unit), unit
+    return _buckets(_densest_periods(_period_index(days, unit), MAX_BUCKETS), unit), unit
+
+
+def _densest_periods(periods: np.ndarray, width: int) -> np.ndarray:
+    """The periods inside the `width` consecutive periods holding the most documents
+    (the earliest such window on a tie); all of them when they span no more than `width`."""
+    ordered = np.sort(periods)
+    if int(ordered[-1] - ordered[0]) < width:
+        return ordered
+    inside = np.searchsorted(ordered, ordered + width) - np.arange(len(ordered))
+    low = int(ordered[int(np.argmax(inside))])
+    return ordered[(ordered >= low) & (ordered < low + width)]
 
 
 def _automatic_unit(span_days: int) -> str:
@@ -53,8 +66,7 @@ def _bucket_count(first: int, last: int, unit: str) -> int:
     return int(ends[1] - ends[0]) + 1
 
 
-def _buckets(days: np.ndarray, unit: str) -> list[TimelineBucket]:
-    periods = _period_index(days, unit)
+def _buckets(periods: np.ndarray, unit: str) -> list[TimelineBucket]:
     start = int(periods.min())
     counts = np.bincount(periods - start)
     return [_bucket(start + i, unit, int(c)) for i, c in enumerate(counts.tolist())]

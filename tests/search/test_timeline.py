@@ -9,7 +9,7 @@ import numpy as np
 from search.engine import search
 from search.generation import NO_DAY
 from search.model import SearchRequest, TimelineBucket
-from search.timeline import build_timeline
+from search.timeline import MAX_BUCKETS, build_timeline
 
 
 def days(*dates: date | None) -> np.ndarray:
@@ -82,3 +82,20 @@ def test_search_timeline_follows_the_filters(ix):
     assert [(b.period, b.count) for b in result.timeline] == [
         ("2013", 2), ("2014", 0), ("2015", 0), ("2016", 0), ("2017", 0), ("2018", 0),
         ("2019", 0), ("2020", 0), ("2021", 1), ("2022", 0), ("2023", 0), ("2024", 3)]
+
+
+def test_outlying_years_are_left_out_so_the_bars_stay_bounded():
+    """A typo'd 9999-12-31 next to a 2019-2020 archive gave 7,981 yearly bars."""
+    published = days(date(1, 1, 1), date(2019, 5, 1), date(2019, 6, 1), date(2020, 1, 1),
+                     date(9999, 12, 31))
+    buckets, unit = build_timeline(published, everything(published), None)
+    assert unit == "year"
+    assert [(b.period, b.count) for b in buckets] == [("2019", 2), ("2020", 1)]
+    for requested in ("day", "month", "year"):
+        assert len(build_timeline(published, everything(published), requested)[0]) <= MAX_BUCKETS
+
+
+def test_a_long_archive_within_the_bound_keeps_every_year():
+    published = days(date(1100, 1, 1), date(2019, 1, 1), date(2020, 1, 1))
+    buckets, _ = build_timeline(published, everything(published), None)
+    assert (buckets[0].period, buckets[-1].period, len(buckets)) == ("1100", "2020", 921)
