@@ -30,7 +30,7 @@ def load_csv(source: SourceFile) -> Iterator[Document | Problem]:
         refuse_binary(fh.read(BINARY_SNIFF_BYTES))
         fh.seek(0)
         lines = _DecodedLines(fh)
-        reader = csv.reader(lines)
+        reader = csv.reader(lines, strict=True)  # stray quotes are reported, not guessed at
         header = _header(reader, lines)
         while True:
             first = reader.line_num + 1

@@ -212,3 +212,19 @@ def test_a_huge_capitalised_token_costs_linear_time_in_the_place_cues() -> None:
     worker.join(60)
     assert not worker.is_alive(), "place cues on a 100k-character token took over 60 s"
     assert [text[s:e] for s, e in found] == ["Aleppo"]
+
+
+def test_bad_files_campaign_bounded(tmp_path: Path, capsys) -> None:
+    """One file of every bad kind of bench/reliability/bad_files.py among good ones."""
+    from bench.reliability.bad_files import BAD_KINDS, make_corpus
+
+    bad, good_docs = make_corpus(tmp_path / "in", rounds=1)
+    model = save_tiny_model(tmp_path / "tiny")
+    status = main(["--index", "ix", "index", "in", "--model", str(model)])
+    out, err = capsys.readouterr()
+    assert status == 0 and "Traceback" not in err
+    reported = {Path(line.split(": ")[0].split(" ", 1)[1]).name.split(".")[0].split(":")[0]
+                for line in err.splitlines()}
+    assert {stem.removesuffix("-a").removesuffix("-b") for stem in reported} >= set(bad)
+    assert len(bad) == len(BAD_KINDS)
+    assert len([i for i in stored_documents(tmp_path / "ix") if "good" in i]) == good_docs
