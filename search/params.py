@@ -31,6 +31,7 @@ MAX_VALUES_PER_FILTER = 100
 #: an answer links to the request changed by one value, so the answer grows with their length
 MAX_FILTER_VALUES = 30
 MAX_VALUE_CHARS = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 ParamValue = str | list[str] | tuple[str, ...]
@@ -72,7 +73,11 @@ def _all(params: Mapping[str, ParamValue], name: str) -> list[str]:
     if raw is None:
         return []
     values = [raw] if isinstance(raw, str) else list(raw)
-    return [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    values = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    if any(_SURROGATE.search(v) for v in values):  # from undecodable command-line bytes
+        raise InvalidRequest(f"{name}: not valid text (a byte that is not UTF-8, or a lone "
+                             f"surrogate)")
+    return values
 
 
 def _single(params: Mapping[str, ParamValue], name: str) -> str | None:

@@ -110,3 +110,10 @@ def test_stored_text_cannot_send_escape_sequences_to_the_terminal(make_index):
         assert not any(ch in allowed for ch in "\x1b\x07\x9b\u202e"), repr(out)
         assert "Evil \ufffd[2J\ufffd[31mtitle" in out
         assert "Actor\ufffd[7m" in out and "Place\ufffd" in out
+
+
+def test_undecodable_command_line_bytes_are_a_one_line_error(corpus_dir, capsys):
+    """`trawl search $'\\xff'`: Python hands the byte over as a lone surrogate."""
+    assert main(["--index", str(corpus_dir), "search", "aleppo\udcff"]) == 1
+    assert capsys.readouterr().err == ("trawl: error: q: not valid text (a byte that is not "
+                                       "UTF-8, or a lone surrogate)\n")
