@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from search.model import DEFAULT_FACET_SIZE, DEFAULT_SIZE, MAX_FACET_SIZE, MAX_SIZE, SORTS
-from search.params import FILTER_FACETS, TIMELINE_UNITS
+from search.params import FILTER_FACETS, MAX_VALUE_CHARS, TIMELINE_UNITS
 from search.schema import FACETS
 
 API_VERSION = "1.0.0"
@@ -21,15 +21,28 @@ def _param(name: str, schema: dict, description: str, *, repeat: bool = False) -
             "schema": schema, **({"style": "form", "explode": True} if repeat else {})}
 
 
+#: a day, month or year as the date filters take it, or blank (ignored); a day that does not
+#: exist (2024-02-30) still matches and is a 400
+DATE_SCHEMA = {"type": "string",
+               "pattern": r"^\s*(([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+                          r"(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?\s*$"}
+
+
+def _filter_schema(facet: str) -> dict:
+    if facet == "date":
+        return DATE_SCHEMA
+    return {"type": "string", "maxLength": MAX_VALUE_CHARS}
+
+
 SEARCH_PARAMETERS = [
     _param("q", {"type": "string"}, "Query: words, AND/OR/NOT, \"phrases\", field:value "
            "(title, source, actor, place), prefix*, fuzzy~, parentheses. Empty: every document."),
-    *[_param(f, {"type": "string"}, f"Keep documents with this {f} (repeat: any of them).",
+    *[_param(f, _filter_schema(f), f"Keep documents with this {f} (repeat: any of them).",
              repeat=True) for f in FILTER_FACETS],
-    *[_param(f"not_{f}", {"type": "string"}, f"Drop documents with this {f}.", repeat=True)
+    *[_param(f"not_{f}", _filter_schema(f), f"Drop documents with this {f}.", repeat=True)
       for f in FILTER_FACETS],
-    _param("from", {"type": "string"}, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
-    _param("to", {"type": "string"}, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD."),
+    _param("from", DATE_SCHEMA, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
+    _param("to", DATE_SCHEMA, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD."),
     _param("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "Hit order."),
     _param("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number, from 1."),
     _param("size", {"type": "integer", "minimum": 1, "default": DEFAULT_SIZE},
