@@ -124,10 +124,10 @@ RUN_ON_ALL = ("import sys; from web.server import run; "
 
 @pytest.mark.parametrize("path", ["/api/search", "/", "/api/export", "/api/facets/actor"])
 def test_too_many_parameters_is_400_saying_so(client, path):
-    response = client.get(path + "?" + "&".join(str(i) for i in range(10_000)))
+    response = client.get(path + "?" + "&".join(f"{i}=x" for i in range(6_000)))
     assert response.status_code == 400
-    assert "too many query parameters (10,000); at most 200" in response.text
-    assert client.get(path + "?" + "&".join(str(i) for i in range(200))).status_code == 200
+    assert "too many query parameters (6,000); at most 200" in response.text
+    assert client.get(path + "?" + "&".join(f"{i}=x" for i in range(200))).status_code == 200
 
 
 def test_too_many_filter_values_in_all_is_400_naming_the_filters(client):
