@@ -17,7 +17,7 @@ from typing import TextIO
 from search.engine import search
 from search.index import open_index
 from search.model import SORTS, SearchRequest, SearchResult
-from search.params import FILTER_FACETS
+from search.params import ABOUT_PARAMS, FILTER_FACETS
 from search.serialize import result_to_json
 
 #: facet values shown per facet in the summary, and per hit
@@ -50,6 +50,11 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
                             help=f"only documents with this {facet} (repeatable: any of them)")
         parser.add_argument(f"--not-{facet}", action="append", default=[], metavar="VALUE",
                             dest=f"not_{facet}", help=f"leave out documents with this {facet}")
+    for name in ABOUT_PARAMS:
+        parser.add_argument(f"--{name.replace('_', '-')}", action="append", default=[],
+                            metavar="VALUE", dest=name,
+                            help=("leave out" if name.startswith("not_") else "only")
+                            + f" documents this {name.rsplit('_', 1)[1]} is central to")
     parser.add_argument("--from", dest="date_from", metavar="DATE",
                         help="published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="DATE",
@@ -65,6 +70,8 @@ def request_of(args: argparse.Namespace) -> SearchRequest:
     for facet in FILTER_FACETS:
         params[facet] = list(getattr(args, facet))
         params[f"not_{facet}"] = list(getattr(args, f"not_{facet}"))
+    for name in ABOUT_PARAMS:
+        params[name] = list(getattr(args, name))
     for name, value in (("from", args.date_from), ("to", args.date_to)):
         if value:
             params[name] = value

@@ -6,7 +6,9 @@ import json
 
 import numpy as np
 
+from search.entity_evidence import describe_entity
 from search.entity_offers import offer_filters
+from search.entity_table import ENTITY_FACETS
 from search.errors import InvalidRequest
 from search.facets import count_facet, search_values
 from search.filters import build_filters
@@ -66,6 +68,14 @@ def facet_values(ix: TrawlIndex, name: str, prefix: str, req: SearchRequest,
     gen = ix.generation()
     match = match_query(gen, parse_query(req.q, gen.schema))
     return search_values(gen, req, name, prefix, match.mask, build_filters(gen, req), limit)
+
+
+def entity(ix: TrawlIndex, facet: str, name: str) -> dict | None:
+    """The evidence of the actor or place entity `name` (canonical or any alias), or None."""
+    if facet not in ENTITY_FACETS:
+        raise InvalidRequest(f"unknown entity facet {facet!r} (facets: "
+                             f"{', '.join(ENTITY_FACETS)})")
+    return describe_entity(ix.generation(), facet, name)
 
 
 def document_count(ix: TrawlIndex) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -38,6 +39,10 @@ class FacetTable:
     folded: list[str] = field(default_factory=list)
     #: position of each value in case/accent-insensitive name order (ties of counts)
     rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: folded other names of a value (an entity's aliases), matched by search_labels
+    alias_folded: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    #: a last resort for lookup(): other spellings of a name -> value ids (entity tables)
+    lookup_other: Callable[[str], list[int]] | None = None
 
     @property
     def size(self) -> int:
@@ -69,7 +74,10 @@ class FacetTable:
 
     def lookup(self, text: str) -> list[int]:
         """Value ids equal to `text`, case-insensitively (a facet value is an exact name)."""
-        return self.by_lower.get(text.casefold(), [])
+        found = self.by_lower.get(text.casefold(), [])
+        if not found and self.lookup_other is not None:
+            return self.lookup_other(text)
+        return found
 
     def lookup_prefix_date(self, text: str) -> list[int]:
         """Value ids of a date and every more precise date inside it ("2011" -> "2011-03-02")."""
@@ -94,7 +102,8 @@ class FacetTable:
         wanted = fold(prefix).strip()
         if not wanted:
             return list(range(self.size))
-        return [vid for vid, name in enumerate(self.folded) if _starts_word(name, wanted)]
+        return [vid for vid, name in enumerate(self.folded) if _starts_word(name, wanted)
+                or any(_starts_word(alias, wanted) for alias in self.alias_folded.get(vid, ()))]
 
 
 def _starts_word(name: str, wanted: str) -> bool:
@@ -138,11 +147,16 @@ def _layouts(value_ids: np.ndarray, value_docs: np.ndarray, value_count: int,
 
 
 def table_from_pairs(name: str, values: list[str], value_ids: np.ndarray,
-                     value_docs: np.ndarray, doc_count: int) -> FacetTable:
-    """A FacetTable from (value id, docnum) pairs sorted by value id."""
+                     value_docs: np.ndarray, doc_count: int,
+                     aliases: dict[str, list[int]] | None = None) -> FacetTable:
+    """A FacetTable from (value id, docnum) pairs sorted by value id, each pair once;
+    `aliases` adds other names (lower-cased) a lookup finds each value by."""
     by_lower: dict[str, list[int]] = {}
     for vid, value in enumerate(values):
         by_lower.setdefault(value.casefold(), []).append(vid)
+    for alias, ids in (aliases or {}).items():
+        known = by_lower.setdefault(alias, [])
+        known.extend(sorted(set(ids) - set(known)))
     folded = [fold(v) for v in values]
     rank = np.empty(len(values), dtype=np.int64)
     rank[sorted(range(len(values)), key=lambda i: (folded[i], values[i]))] = np.arange(len(values))

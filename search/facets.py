@@ -14,7 +14,14 @@ from search.filters import Filters, value_ids, values_mask
 from search.folding import fold
 from search.generation import Generation
 from search.model import FacetCounts, FacetValue, SearchRequest
-from search.params import exclusion_toggled, is_excluded, is_selected, query_string, toggled
+from search.params import (
+    exclusion_toggled,
+    is_excluded,
+    is_selected,
+    query_string,
+    toggled,
+    with_boilerplate_toggled,
+)
 
 LABEL_SEPARATOR = " · "
 
@@ -29,28 +36,61 @@ def count_facet(gen: Generation, req: SearchRequest, facet: str, matched: np.nda
     table = gen.count_tables[facet]
     mask = filters.apply(matched, skip_facet=facet)
     counts = table.count(mask, int(mask.sum()))
-    nonzero = np.flatnonzero(counts)
-    top = _top_ids(table, counts, nonzero, req.facet_size)
-    entries = {table.values[v]: int(counts[v]) for v in top.tolist()}
+    listed, hidden = _without_boilerplate(gen, req, facet, counts)
+    nonzero = np.flatnonzero(listed)
+    top = _top_ids(table, listed, nonzero, req.facet_size)
+    requested = (*getattr(req, facet), *getattr(req, f"not_{facet}"))
+    asked = _requested_ids(gen, facet, requested)
+    entries = {table.values[v]: (int(counts[v]), asked.get(v, table.values[v]))
+               for v in top.tolist()}
     for value in getattr(req, facet):
-        _replace_entry(entries, *_requested_count(gen, facet, value, mask, counts))
+        _replace_entry(entries, *_requested_count(gen, facet, value, mask, counts), value)
     excluded = getattr(req, f"not_{facet}")
     if excluded:
         lifted = filters.apply(matched, skip_facet=facet, lift_exclusions=facet)
         for value in excluded:
             others = tuple(v for v in excluded if v != value)
             base = lifted & ~values_mask(gen, facet, others) if others else lifted
-            _replace_entry(entries, *_requested_count(gen, facet, value, base, None))
-    values = [_facet_value(gen, req, facet, name, count) for name, count in entries.items()]
+            _replace_entry(entries, *_requested_count(gen, facet, value, base, None), value)
+    values = [_facet_value(gen, req, facet, name, count, param)
+              for name, (count, param) in entries.items()]
     values.sort(key=lambda v: (not v.selected, -v.count, fold(v.value), v.value))
-    return FacetCounts(values=values, truncated=len(nonzero) > req.facet_size)
+    flagged = gen.boilerplate.get(facet, {})
+    toggle = query_string(with_boilerplate_toggled(req)) if flagged else ""
+    return FacetCounts(values=values, truncated=len(nonzero) > req.facet_size, hidden=hidden,
+                       boilerplate_toggle=toggle)
 
 
-def _replace_entry(entries: dict[str, int], name: str, count: int) -> None:
-    """Set `name`'s count, replacing an entry that differs from it only in case."""
+def _without_boilerplate(gen: Generation, req: SearchRequest, facet: str,
+                         counts: np.ndarray) -> tuple[np.ndarray, int]:
+    """The counts to list values by (boilerplate values at 0 unless shown), and how many
+    boilerplate values with matches that leaves out."""
+    flagged = gen.boilerplate.get(facet)
+    if not flagged or req.boilerplate == "show":
+        return counts, 0
+    ids = np.fromiter(flagged, dtype=np.int64, count=len(flagged))
+    listed = counts.copy()
+    listed[ids] = 0
+    return listed, int(np.count_nonzero(counts[ids]))
+
+
+def _replace_entry(entries: dict[str, tuple[int, str]], name: str, count: int,
+                   param: str) -> None:
+    """Set `name`'s count and filter name, replacing an entry that differs only in case."""
     for shown in [k for k in entries if k.casefold() == name.casefold()]:
         del entries[shown]
-    entries[name] = count
+    entries[name] = (count, param)
+
+
+def _requested_ids(gen: Generation, facet: str, requested: tuple[str, ...]) -> dict[int, str]:
+    """Value id -> the filter value naming it, for filter values naming exactly one value
+    (an alias such as "UN" names the United Nations entity)."""
+    asked = {}
+    for value in requested:
+        ids = value_ids(gen, facet, value)
+        if len(ids) == 1:
+            asked.setdefault(ids[0], value)
+    return asked
 
 
 def _top_ids(table: FacetTable, counts: np.ndarray, nonzero: np.ndarray,
@@ -68,10 +108,12 @@ def _top_ids(table: FacetTable, counts: np.ndarray, nonzero: np.ndarray,
 def _requested_count(gen: Generation, facet: str, value: str, mask: np.ndarray,
                      counts: np.ndarray | None) -> tuple[str, int]:
     """(displayed name, count in `mask`) of a value named in a filter, even when nothing
-    matches it; `counts` are the value counts of `mask` when already known."""
+    matches it; `counts` are the value counts of `mask` when already known. An alias naming
+    one entity is displayed as the entity's name."""
     ids = value_ids(gen, facet, value)
     table = gen.facets[facet]
     exact = [v for v in ids if table.values[v].casefold() == value.casefold()]
+    exact = exact or (ids if len(ids) == 1 else [])
     name = table.values[exact[0]] if exact else value
     if not ids:
         return value, 0
@@ -82,16 +124,34 @@ def _requested_count(gen: Generation, facet: str, value: str, mask: np.ndarray,
 
 
 def _facet_value(gen: Generation, req: SearchRequest, facet: str, value: str,
-                 count: int) -> FacetValue:
+                 count: int, param: str | None = None) -> FacetValue:
+    """A facet value; `param` is the name the request's filters use for it (an alias)."""
+    param = param or value
     return FacetValue(
         value=value,
         label=label_of(gen, facet, value),
         count=count,
-        selected=is_selected(req, facet, value),
-        excluded=is_excluded(req, facet, value),
-        toggle=query_string(toggled(req, facet, value)),
-        exclude_toggle=query_string(exclusion_toggled(req, facet, value)),
+        selected=is_selected(req, facet, param),
+        excluded=is_excluded(req, facet, param),
+        toggle=query_string(toggled(req, facet, param)),
+        exclude_toggle=query_string(exclusion_toggled(req, facet, param)),
+        aliases=aliases_of(gen, facet, value),
+        boilerplate=_is_boilerplate(gen, facet, value),
     )
+
+
+def _is_boilerplate(gen: Generation, facet: str, value: str) -> bool:
+    flagged = gen.boilerplate.get(facet)
+    return bool(flagged) and gen.entities[facet].by_name.get(value) in flagged
+
+
+def aliases_of(gen: Generation, facet: str, value: str) -> tuple[str, ...]:
+    """The other names the documents use for an entity, most used first."""
+    table = gen.entities.get(facet)
+    eid = table and table.by_name.get(value)
+    if eid is None:
+        return ()
+    return tuple(name for name in table.entities[eid].alias_names if name != value)
 
 
 def label_of(gen: Generation, facet: str, value: str) -> str:
@@ -112,11 +172,11 @@ def search_values(gen: Generation, req: SearchRequest, facet: str, prefix: str,
     mask = filters.apply(matched, skip_facet=facet)
     counts = table.count(mask, int(mask.sum()))
     ids = np.asarray(table.search_labels(prefix), dtype=np.int64)
-    wanted = {v.casefold() for v in (*getattr(req, facet), *getattr(req, f"not_{facet}"))}
+    asked = _requested_ids(gen, facet, (*getattr(req, facet), *getattr(req, f"not_{facet}")))
     keep = counts[ids] > 0
-    if wanted:
-        keep |= np.array([table.values[i].casefold() in wanted for i in ids.tolist()], dtype=bool)
+    if asked:
+        keep |= np.array([i in asked for i in ids.tolist()], dtype=bool)
     ids = ids[keep] if len(ids) else ids
     order = np.lexsort((table.rank[ids], -counts[ids]))[:max(limit, 0)]
-    return [_facet_value(gen, req, facet, table.values[i], int(counts[i]))
+    return [_facet_value(gen, req, facet, table.values[i], int(counts[i]), asked.get(i))
             for i in ids[order].tolist()]

@@ -11,9 +11,10 @@ from datetime import date
 
 import numpy as np
 
+from search.errors import InvalidRequest
 from search.generation import NO_DAY, Generation
 from search.model import SearchRequest
-from search.params import FILTER_FACETS
+from search.params import ABOUT_PARAMS, FILTER_FACETS
 
 _EPOCH = date(1970, 1, 1)
 
@@ -64,9 +65,25 @@ def build_filters(gen: Generation, req: SearchRequest) -> Filters:
             filters.include[facet] = values_mask(gen, facet, getattr(req, facet))
         if getattr(req, f"not_{facet}"):
             filters.exclude[facet] = values_mask(gen, facet, getattr(req, f"not_{facet}"))
+    for name in ABOUT_PARAMS:
+        if getattr(req, name):
+            mask = central_mask(gen, name.removeprefix("not_").removeprefix("about_"),
+                                getattr(req, name))
+            target = filters.exclude if name.startswith("not_") else filters.include
+            target[name.removeprefix("not_")] = mask
     if req.date_from or req.date_to:
         filters.published = published_mask(gen, req.date_from, req.date_to)
     return filters
+
+
+def central_mask(gen: Generation, facet: str, values: tuple[str, ...]) -> np.ndarray:
+    """Documents that any of the given entities is central to (search.salience)."""
+    table = gen.central.get(facet)
+    if table is None:
+        raise InvalidRequest(f"about_{facet}: this index has no salience data; rebuild it "
+                             "with `trawl index --rebuild`")
+    ids = [vid for value in values for vid in value_ids(gen, facet, value)]
+    return table.mask_of(ids, gen.doc_count)
 
 
 def published_mask(gen: Generation, start: date | None, end: date | None) -> np.ndarray:

@@ -15,7 +15,9 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
+from search.boilerplate import flag_boilerplate
 from search.cache import ArrayCache
+from search.entity_table import central_facet_table, entity_facet_table, resolve_entities
 from search.facet_table import FacetTable, build_facet_table, with_enclosing_dates
 from search.postings import (
     segments,
@@ -23,6 +25,7 @@ from search.postings import (
     term_postings_positions,
     term_postings_within,
 )
+from search.salience import CENTRAL_FIELDS
 from search.schema import COUNTRY_FIELD, FACETS
 from search.speller import Speller
 
@@ -55,8 +58,29 @@ class Generation:
         self.live = _live_mask(self.reader, self.doc_count)
         self.live_count = int(self.live.sum())
         self.published = _published_days(self.reader, self.doc_count)
-        self.facets: dict[str, FacetTable] = {
+        #: facet tables over the values as the documents wrote them
+        self.surface: dict[str, FacetTable] = {
             name: build_facet_table(self.reader, name, self.doc_count) for name in FACET_FIELDS
+        }
+        #: actor and place values resolved to entities, corpus-wide
+        self.entities = resolve_entities(self.surface, self.doc_count, self._read_mentions)
+        #: facet -> its central values (search.salience) over the same entity ids
+        self.central: dict[str, FacetTable] = {
+            facet: central_facet_table(build_facet_table(self.reader, field, self.doc_count),
+                                       self.entities[facet], self.doc_count)
+            for facet, field in CENTRAL_FIELDS.items()
+            if field in self.schema and facet in self.entities
+        }
+        #: the tables search() counts and filters with: entities where resolved
+        self.facets: dict[str, FacetTable] = {
+            name: entity_facet_table(table, self.entities[name], self.doc_count)
+            if name in self.entities else table
+            for name, table in self.surface.items()
+        }
+        #: facet -> {entity id: source} of the entities held only through boilerplate
+        self.boilerplate: dict[str, dict[int, str]] = {
+            name: flag_boilerplate(self.facets[name], entities, self.live, self._read_doc)
+            for name, entities in self.entities.items()
         }
         #: the tables facet counts come from: a date value counts the dates inside it too,
         #: exactly as its filter selects them
@@ -102,6 +126,19 @@ class Generation:
         with self.lock:
             return self.reader.stored_fields(docnum)
 
+    def _read_mentions(self, docnum: int) -> tuple[str, list]:
+        _, body, mentions = self._read_doc(docnum)
+        return body, mentions
+
+    def _read_doc(self, docnum: int) -> tuple[str, str, list]:
+        """(source, body, stored mentions) of a document, for entity evidence."""
+        stored = self.stored(docnum)
+        try:
+            mentions = json.loads(stored.get("mentions") or "[]")
+        except ValueError:
+            mentions = []
+        return stored.get("source", ""), stored.get("body", ""), mentions
+
     def country_of(self, place: str) -> str | None:
         """Country of a place value, read from a document that mentions it (then cached)."""
         if place not in self._countries:
@@ -109,8 +146,18 @@ class Generation:
         return self._countries[place]
 
     def _read_country(self, place: str) -> str | None:
-        table = self.facets["place"]
-        for vid in table.lookup(place):
+        """Country of the first of a place entity's aliases (most used first) that has one."""
+        table = self.surface["place"]
+        entities = self.entities["place"]
+        for eid in self.facets["place"].lookup(place):
+            for alias in entities.entities[eid].alias_names:
+                country = self._stored_country(table, alias)
+                if country:
+                    return country
+        return None
+
+    def _stored_country(self, table: FacetTable, value: str) -> str | None:
+        for vid in table.lookup(value):
             docs = table.docs_of([vid])
             live = docs[self.live[docs]]
             if len(live):

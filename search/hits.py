@@ -55,10 +55,19 @@ def _smallest(keys: np.ndarray, docnums: np.ndarray, count: int) -> np.ndarray:
 def load_hits(gen: Generation, page: list[tuple[int, float | None]],
               highlighter: Highlighter) -> list[Hit]:
     """Stored fields and snippets of the hits of one page."""
-    return [_hit(gen.stored(docnum), score, highlighter) for docnum, score in page]
+    return [_hit(gen, gen.stored(docnum), score, highlighter) for docnum, score in page]
 
 
-def _hit(stored: dict, score: float | None, highlighter: Highlighter) -> Hit:
+def _canonical(gen: Generation, facet: str, stored: dict) -> list[str]:
+    """A hit's values of a facet as entity names, each once, in the document's order."""
+    values = _as_list(stored.get(facet))
+    table = gen.entities.get(facet)
+    if table is None:
+        return list(values)
+    return list(dict.fromkeys(table.canonical(v) for v in values))
+
+
+def _hit(gen: Generation, stored: dict, score: float | None, highlighter: Highlighter) -> Hit:
     return Hit(
         id=stored.get("id", ""),
         title=stored.get("title", ""),
@@ -67,8 +76,8 @@ def _hit(stored: dict, score: float | None, highlighter: Highlighter) -> Hit:
         url=stored.get("url", ""),
         score=round(score, 4) if score is not None else None,
         snippets=highlighter.snippets(stored.get("body", "")),
-        actor=list(_as_list(stored.get("actor"))),
-        place=list(_as_list(stored.get("place"))),
+        actor=_canonical(gen, "actor", stored),
+        place=_canonical(gen, "place", stored),
         date=list(_as_list(stored.get("date"))),
         country=countries_of(stored),
     )

@@ -31,6 +31,11 @@ class SearchRequest:
     timeline: str | None = None  # "day" | "month" | "year" | None (automatic)
     country: tuple[str, ...] = ()  # countries of places (OR), see search.params
     not_country: tuple[str, ...] = ()
+    boilerplate: str = "hide"  # "hide" | "show" boilerplate values (search.boilerplate) in facets
+    about_actor: tuple[str, ...] = ()  # documents an actor is central to (search.salience)
+    about_place: tuple[str, ...] = ()
+    not_about_actor: tuple[str, ...] = ()
+    not_about_place: tuple[str, ...] = ()
 
     @classmethod
     def from_params(cls, params: Mapping[str, str | list[str]]) -> SearchRequest:
@@ -56,7 +61,8 @@ class SearchRequest:
         """Whether any facet filter or publication bound is active."""
         return bool(self.actor or self.place or self.date or self.country or self.not_actor
                     or self.not_place or self.not_date or self.not_country
-                    or self.date_from or self.date_to)
+                    or self.about_actor or self.about_place or self.not_about_actor
+                    or self.not_about_place or self.date_from or self.date_to)
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class FacetValue:
     excluded: bool = False
     toggle: str = ""  # query string that toggles this value on/off
     exclude_toggle: str = ""  # query string that toggles the exclusion of this value
+    aliases: tuple[str, ...] = ()  # other names of the entity in the documents, most used first
+    boilerplate: bool = False  # held mostly through credit lines / platform phrases
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,8 @@ class FilterOffer:
 class FacetCounts:
     values: list[FacetValue]
     truncated: bool = False
+    hidden: int = 0  # boilerplate values with matches left out of `values`
+    boilerplate_toggle: str = ""  # query string that shows (or hides again) boilerplate values
 
 
 @dataclass(frozen=True)

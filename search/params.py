@@ -26,6 +26,10 @@ from search.model import (
 #: facets a request can filter on: the three main ones and the country of places
 FILTER_FACETS = ("actor", "place", "date", "country")
 TIMELINE_UNITS = ("day", "month", "year")
+BOILERPLATE_MODES = ("hide", "show")
+#: facets with an "about" mode: about_actor, not_about_actor, ... (search.salience)
+ABOUT_FACETS = ("actor", "place")
+ABOUT_PARAMS = (*(f"about_{f}" for f in ABOUT_FACETS), *(f"not_about_{f}" for f in ABOUT_FACETS))
 MAX_VALUES_PER_FILTER = 100
 #: filter values in one request, all filters together: every facet value and timeline bar of
 #: an answer links to the request changed by one value, so the answer grows with their length
@@ -43,6 +47,8 @@ def from_params(params: Mapping[str, ParamValue]) -> SearchRequest:
     for facet in FILTER_FACETS:
         fields[facet] = _facet_values(params, facet)
         fields[f"not_{facet}"] = _facet_values(params, f"not_{facet}")
+    for name in ABOUT_PARAMS:
+        fields[name] = _facet_values(params, name)
     _check_filter_total(fields)
     fields["date_from"] = _bound(params, "from", last=False)
     fields["date_to"] = _bound(params, "to", last=True)
@@ -50,6 +56,7 @@ def from_params(params: Mapping[str, ParamValue]) -> SearchRequest:
         raise InvalidRequest(f"from ({fields['date_from']}) is after to ({fields['date_to']})")
     fields["sort"] = _choice(params, "sort", SORTS) or "relevance"
     fields["timeline"] = _choice(params, "timeline", TIMELINE_UNITS, allow=("auto",))
+    fields["boilerplate"] = _choice(params, "boilerplate", BOILERPLATE_MODES) or "hide"
     fields["page"] = _positive(params, "page", 1)
     fields["size"] = min(_positive(params, "size", DEFAULT_SIZE), MAX_SIZE)
     fields["facet_size"] = min(_positive(params, "facet_size", DEFAULT_FACET_SIZE),
@@ -59,8 +66,8 @@ def from_params(params: Mapping[str, ParamValue]) -> SearchRequest:
 
 def _check_filter_total(fields: dict) -> None:
     """At most MAX_FILTER_VALUES filter values in all; the error names the filters used."""
-    counts = {name: len(fields[name]) for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS))
-              if fields[name]}
+    names = (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS), *ABOUT_PARAMS)
+    counts = {name: len(fields[name]) for name in names if fields[name]}
     total = sum(counts.values())
     if total > MAX_FILTER_VALUES:
         used = ", ".join(f"{name} ({count})" for name, count in counts.items())
@@ -160,13 +167,13 @@ def to_params(req: SearchRequest) -> list[tuple[str, str]]:
     params: list[tuple[str, str]] = []
     if req.q:
         params.append(("q", req.q))
-    for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS)):
+    for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS), *ABOUT_PARAMS):
         params.extend((name, value) for value in getattr(req, name))
     for name, value in (("from", req.date_from), ("to", req.date_to)):
         if value is not None:
             params.append((name, value.isoformat()))
     defaults = (("sort", "relevance"), ("page", 1), ("size", DEFAULT_SIZE),
-                ("facet_size", DEFAULT_FACET_SIZE), ("timeline", None))
+                ("facet_size", DEFAULT_FACET_SIZE), ("timeline", None), ("boilerplate", "hide"))
     for name, default in defaults:
         value = getattr(req, name)
         if value != default:
@@ -182,11 +189,11 @@ def query_string(req: SearchRequest) -> str:
 def echo(req: SearchRequest) -> dict:
     """Every parameter of a request with its value (defaults included), for the JSON API."""
     body: dict = {"q": req.q}
-    for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS)):
+    for name in (*FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS), *ABOUT_PARAMS):
         body[name] = list(getattr(req, name))
     body["from"] = req.date_from.isoformat() if req.date_from else None
     body["to"] = req.date_to.isoformat() if req.date_to else None
-    for name in ("sort", "page", "size", "facet_size", "timeline"):
+    for name in ("sort", "page", "size", "facet_size", "timeline", "boilerplate"):
         body[name] = getattr(req, name)
     return body
 
@@ -231,6 +238,11 @@ def _flipped(req: SearchRequest, value: str, *, side: str, other: str) -> Search
 def with_range(req: SearchRequest, start: date | None, end: date | None) -> SearchRequest:
     """The request narrowed to publication dates start..end (a timeline bar), page 1."""
     return dataclasses.replace(req, date_from=start, date_to=end, page=1)
+
+
+def with_boilerplate_toggled(req: SearchRequest) -> SearchRequest:
+    """The request showing boilerplate facet values if it hid them, and hiding them otherwise."""
+    return dataclasses.replace(req, boilerplate="hide" if req.boilerplate == "show" else "show")
 
 
 def with_page(req: SearchRequest, page: int) -> SearchRequest:

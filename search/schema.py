@@ -26,6 +26,7 @@ from whoosh.formats import Existence
 from whoosh.support.charset import accent_map
 
 from search.acronyms import AcronymStopFilter, MarkAcronyms, RestoreAcronyms
+from search.salience import CENTRAL_FIELDS, central_values
 
 #: The entity facets, in display order. The only place these names are defined.
 FACETS: tuple[str, ...] = ("actor", "place", "date")
@@ -109,6 +110,8 @@ def make_schema() -> Schema:
     }
     for name in FACETS:
         fields[name] = FACET()
+    for name in CENTRAL_FIELDS.values():
+        fields[name] = FACET(stored=False)
     return Schema(**fields)
 
 
@@ -144,6 +147,9 @@ def document_fields(doc, facets) -> dict:
         fields["published"] = published
     for name in FACETS:
         fields[name] = _unique(getattr(facets, name))
+    mentions = [m.as_list() for m in facets.mentions]
+    for facet, name in CENTRAL_FIELDS.items():
+        fields[name] = central_values(doc.title, doc.text, mentions, facet)
     return fields
 
 

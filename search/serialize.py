@@ -49,7 +49,8 @@ def hit_to_json(hit: Hit) -> dict:
 
 
 def facet_to_json(counts: FacetCounts) -> dict:
-    return {"values": [value_to_json(v) for v in counts.values], "truncated": counts.truncated}
+    return {"values": [value_to_json(v) for v in counts.values], "truncated": counts.truncated,
+            "hidden": counts.hidden}
 
 
 def value_to_json(value: FacetValue) -> dict:
@@ -61,6 +62,8 @@ def value_to_json(value: FacetValue) -> dict:
         "excluded": value.excluded,
         "toggle": value.toggle,
         "exclude_toggle": value.exclude_toggle,
+        "aliases": list(value.aliases),
+        "boilerplate": value.boilerplate,
     }
 
 
@@ -74,6 +77,11 @@ def mentioned_to_json(mentioned) -> dict | None:
 def bucket_to_json(bucket: TimelineBucket) -> dict:
     return {"period": bucket.period, "count": bucket.count,
             "start": _iso(bucket.start), "end": _iso(bucket.end)}
+
+
+def entity_to_json(entity: dict) -> dict:
+    """The JSON body of /api/entities/{facet}/{name}."""
+    return {**entity, "timeline": [bucket_to_json(b) for b in entity["timeline"]]}
 
 
 def document_to_json(document: dict) -> dict:

@@ -11,8 +11,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from search import engine, serialize, store
+from search.entity_table import ENTITY_FACETS
 from search.params import FILTER_FACETS
-from web.errors import DocumentNotFound, FacetNotFound
+from web.errors import DocumentNotFound, EntityNotFound, FacetNotFound
 from web.export import export_response
 from web.limits import run_search
 from web.openapi import openapi_document
@@ -59,6 +60,18 @@ async def api_facet_values(request: Request) -> Response:
                     "values": [serialize.value_to_json(v) for v in values]})
 
 
+async def api_entity(request: Request) -> Response:
+    """GET /api/entities/{facet}/{name}: an entity's aliases, country, rules, documents over
+    time and sample mentions; the name may be any alias."""
+    facet, name = request.path_params["facet"], request.path_params["name"]
+    if facet not in ENTITY_FACETS:
+        raise FacetNotFound(facet, ENTITY_FACETS)
+    found = await run_search(request, engine.entity, index_of(request), facet, name)
+    if found is None:
+        raise EntityNotFound(facet, name)
+    return ApiJSON(serialize.entity_to_json(found))
+
+
 async def api_export(request: Request) -> Response:
     """GET /api/export?format=csv|jsonl: every matching document, streamed in batches."""
     return await export_response(request)
@@ -81,6 +94,7 @@ ROUTES = [
     Route("/api/search", api_search, methods=["GET"]),
     Route("/api/documents/{id:path}", api_document, methods=["GET"]),
     Route("/api/facets/{name}", api_facet_values, methods=["GET"]),
+    Route("/api/entities/{facet}/{name}", api_entity, methods=["GET"]),
     Route("/api/export", api_export, methods=["GET"]),
     Route("/api/openapi.json", api_openapi, methods=["GET"]),
     Route("/healthz", healthz, methods=["GET"]),

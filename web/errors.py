@@ -45,6 +45,13 @@ class DocumentNotFound(HTTPException):
         super().__init__(404, f"no document with id {doc_id!r}")
 
 
+class EntityNotFound(HTTPException):
+    """No entity of the facet has the requested name or alias."""
+
+    def __init__(self, facet: str, name: str):
+        super().__init__(404, f"no {facet} named {name!r}")
+
+
 class FacetNotFound(HTTPException):
     """The facet name in the URL is not one of the index's facets."""
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from search.entity_table import ENTITY_FACETS
 from search.model import DEFAULT_FACET_SIZE, DEFAULT_SIZE, MAX_FACET_SIZE, MAX_SIZE, SORTS
-from search.params import FILTER_FACETS, MAX_VALUE_CHARS, TIMELINE_UNITS
+from search.params import (
+    ABOUT_PARAMS,
+    BOILERPLATE_MODES,
+    FILTER_FACETS,
+    MAX_VALUE_CHARS,
+    TIMELINE_UNITS,
+)
 from search.schema import FACETS
 
 API_VERSION = "1.0.0"
@@ -51,6 +58,14 @@ SEARCH_PARAMETERS = [
            f"Values per facet; larger values are clamped to {MAX_FACET_SIZE}."),
     _param("timeline", {"type": "string", "enum": [*TIMELINE_UNITS, "auto"]},
            "Timeline period; chosen from the span of the results when absent."),
+    _param("boilerplate", {"type": "string", "enum": list(BOILERPLATE_MODES), "default": "hide"},
+           "Show or hide facet values held only through credit lines and platform phrases "
+           "(\"Wikinews\", \"said on Twitter\"); hidden values stay filterable."),
+    *[_param(name, {"type": "string"},
+             ("Drop documents " if name.startswith("not_") else "Keep documents ")
+             + f"this {name.rsplit('_', 1)[1]} is central to (named in the title or lead, or "
+             "mentioned often); any alias of the entity.", repeat=True)
+      for name in ABOUT_PARAMS],
 ]
 
 SCHEMAS: dict[str, Any] = {
@@ -63,7 +78,8 @@ SCHEMAS: dict[str, Any] = {
     },
     "FacetValue": {
         "type": "object", "additionalProperties": False,
-        "required": ["value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle"],
+        "required": ["value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle",
+                     "aliases", "boilerplate"],
         "properties": {
             "value": {"type": "string"},
             "label": {"type": "string", "description": "Display text (a place with its country)."},
@@ -73,6 +89,10 @@ SCHEMAS: dict[str, Any] = {
             "toggle": {"type": "string", "description": "Query string that toggles this value."},
             "exclude_toggle": {"type": "string",
                                "description": "Query string that toggles excluding this value."},
+            "aliases": {**STRINGS, "description": "Other names of this entity in the documents "
+                                                  "(any of them filters it), most used first."},
+            "boilerplate": {"type": "boolean", "description": "Held only through credit lines or "
+                                                             "platform phrases."},
         },
     },
     "FilterOffer": {
@@ -87,9 +107,12 @@ SCHEMAS: dict[str, Any] = {
         },
     },
     "FacetCounts": {
-        "type": "object", "additionalProperties": False, "required": ["values", "truncated"],
+        "type": "object", "additionalProperties": False,
+        "required": ["values", "truncated", "hidden"],
         "properties": {"values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
-                       "truncated": {"type": "boolean"}},
+                       "truncated": {"type": "boolean"},
+                       "hidden": {"type": "integer", "minimum": 0,
+                                  "description": "Boilerplate values with matches left out."}},
     },
     "Hit": {
         "type": "object", "additionalProperties": False,
@@ -118,7 +141,7 @@ SCHEMAS: dict[str, Any] = {
 QUERY_ECHO = {
     "type": "object", "additionalProperties": False,
     "required": ["q", *FILTER_FACETS, *(f"not_{f}" for f in FILTER_FACETS), "from", "to", "sort",
-                 "page", "size", "facet_size", "timeline"],
+                 "page", "size", "facet_size", "timeline", "boilerplate", *ABOUT_PARAMS],
     "properties": {
         "q": {"type": "string"},
         **{f: STRINGS for f in FILTER_FACETS},
@@ -130,6 +153,8 @@ QUERY_ECHO = {
         "size": {"type": "integer", "minimum": 1, "maximum": MAX_SIZE},
         "facet_size": {"type": "integer", "minimum": 1, "maximum": MAX_FACET_SIZE},
         "timeline": {"type": ["string", "null"], "enum": [*TIMELINE_UNITS, None]},
+        "boilerplate": {"type": "string", "enum": list(BOILERPLATE_MODES)},
+        **{name: STRINGS for name in ABOUT_PARAMS},
     },
 }
 
@@ -188,6 +213,34 @@ SCHEMAS.update({
                 "items": {"type": "array", "minItems": 2, "maxItems": 2,
                           "items": {"type": "integer", "minimum": 0}},
             },
+        },
+    },
+    "Entity": {
+        "type": "object", "additionalProperties": False,
+        "required": ["facet", "id", "name", "aliases", "documents", "country", "rules",
+                     "boilerplate", "timeline", "timeline_unit", "mentions"],
+        "properties": {
+            "facet": {"type": "string", "enum": list(ENTITY_FACETS)},
+            "id": {"type": "integer", "minimum": 0,
+                   "description": "Entity id within the served index generation."},
+            "name": {"type": "string", "description": "Canonical name."},
+            "aliases": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["name", "documents"],
+                "properties": {"name": {"type": "string"},
+                               "documents": {"type": "integer", "minimum": 0}}}},
+            "documents": {"type": "integer", "minimum": 0},
+            "country": {"type": ["string", "null"], "description": "Country of a place."},
+            "rules": {**STRINGS, "description": "Merge rules that joined its values "
+                                                "(search/entity_rules.py)."},
+            "boilerplate": {"type": "boolean"},
+            "timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineBucket"}},
+            "timeline_unit": {"type": "string"},
+            "mentions": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["document", "title", "text", "value", "snippet"],
+                "properties": {k: {"type": "string"}
+                               for k in ("document", "title", "text", "value", "snippet")}}},
         },
     },
     "FacetValues": {
@@ -285,6 +338,15 @@ PATHS = {
          _param("prefix", {"type": "string"}, "Start of the value or of one of its words."),
          *SEARCH_PARAMETERS],
         {**ERRORS, **NOT_FOUND}),
+    "/api/entities/{facet}/{name}": _get(
+        "An actor or place entity: canonical name, aliases with counts, country, merge rules, "
+        "documents over time and sample mentions",
+        _json("Entity", "The entity the name (canonical or any alias) stands for."),
+        [{"name": "facet", "in": "path", "required": True,
+          "schema": {"type": "string", "enum": list(ENTITY_FACETS)}},
+         {"name": "name", "in": "path", "required": True, "schema": {"type": "string"},
+          "description": "Canonical name or any alias."}],
+        {**NOT_FOUND, "503": ERRORS["503"]}),
     "/api/export": _get(
         "Every document matching the search parameters (not one page), streamed",
         {"description": "CSV with a header row (facet values joined by '; '; cells starting "

@@ -26,6 +26,8 @@ FILTER_LABELS = {
     "country": "Country",
     "not_actor": "Not actor", "not_place": "Not place", "not_date": "Not date",
     "not_country": "Not country",
+    "about_actor": "About actor", "about_place": "About place",
+    "not_about_actor": "Not about actor", "not_about_place": "Not about place",
     "from": "Published from", "to": "Published to",
 }
 MORE_FACET_SIZE = 100

@@ -121,7 +121,9 @@ def test_echo_lists_every_parameter():
     assert echo(parse(q="x", actor="UN", to="2024")) == {
         "q": "x", "actor": ["UN"], "place": [], "date": [], "country": [], "not_actor": [],
         "not_place": [], "not_date": [], "not_country": [], "from": None, "to": "2024-12-31",
-        "sort": "relevance", "page": 1, "size": 20, "facet_size": 10, "timeline": None}
+        "sort": "relevance", "page": 1, "size": 20, "facet_size": 10, "timeline": None,
+        "boilerplate": "hide", "about_actor": [], "about_place": [], "not_about_actor": [],
+        "not_about_place": []}
 
 
 def test_has_filters():

@@ -22,7 +22,9 @@ def test_result_to_json_exact_shape(ix):
         "query": {"q": "geneva", "actor": [], "place": [], "date": [], "country": [],
                   "not_actor": [], "not_place": [], "not_date": [], "not_country": [],
                   "from": None, "to": None, "sort": "relevance", "page": 1, "size": 20,
-                  "facet_size": 1, "timeline": None},
+                  "facet_size": 1, "timeline": None, "boilerplate": "hide",
+                  "about_actor": [], "about_place": [], "not_about_actor": [],
+                  "not_about_place": []},
         "total": 1, "page": 1, "size": 20,
         "hits": [{
             "id": "d2", "title": "Ceasefire talks in Geneva", "published": "2024-11-15",
@@ -32,12 +34,12 @@ def test_result_to_json_exact_shape(ix):
             "actor": ["UN"], "place": ["Geneva", "Syria"], "date": ["2024-11"],
             "country": ["Switzerland", "Syria"]}],
         "facets": {
-            "actor": {"values": [value("UN", "UN", "actor")], "truncated": False},
+            "actor": {"values": [value("UN", "UN", "actor")], "truncated": False, "hidden": 0},
             "place": {"values": [value("Geneva", "Geneva · Switzerland", "place")],
-                      "truncated": True},
-            "date": {"values": [value("2024", "2024", "date")], "truncated": True},
+                      "truncated": True, "hidden": 0},
+            "date": {"values": [value("2024", "2024", "date")], "truncated": True, "hidden": 0},
             "country": {"values": [value("Switzerland", "Switzerland", "country")],
-                        "truncated": True},
+                        "truncated": True, "hidden": 0},
         },
         "timeline": [{"period": "2024-11-15", "count": 1, "start": "2024-11-15",
                       "end": "2024-11-15"}],
@@ -55,7 +57,8 @@ def value(name: str, label: str, facet: str) -> dict:
     quoted = name.replace(" ", "+")
     return {"value": name, "label": label, "count": 1, "selected": False, "excluded": False,
             "toggle": f"q=geneva&{facet}={quoted}&facet_size=1",
-            "exclude_toggle": f"q=geneva&not_{facet}={quoted}&facet_size=1"}
+            "exclude_toggle": f"q=geneva&not_{facet}={quoted}&facet_size=1", "aliases": [],
+            "boilerplate": False}
 
 
 def test_package_exports_the_public_api():

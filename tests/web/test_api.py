@@ -17,7 +17,8 @@ RESULT_KEYS = {"query", "total", "page", "size", "hits", "facets", "timeline", "
                "mentioned_timeline", "suggestion", "filter_offers"}
 HIT_KEYS = {"id", "title", "published", "source", "url", "score", "snippets", "actor", "place", "date",
             "country"}
-VALUE_KEYS = {"value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle"}
+VALUE_KEYS = {"value", "label", "count", "selected", "excluded", "toggle", "exclude_toggle",
+              "aliases", "boilerplate"}
 ALEPPO_IDS = {"reports/2024/aleppo-offensive", "reports/2024/aleppo-entered",
               "reports/2024/russian-strikes"}
 
@@ -45,7 +46,7 @@ def test_search_returns_the_documented_shape(client):
     assert all(set(hit) == HIT_KEYS for hit in body["hits"])
     assert set(body["facets"]) == {"actor", "place", "date", "country"}
     for facet in body["facets"].values():
-        assert set(facet) == {"values", "truncated"}
+        assert set(facet) == {"values", "truncated", "hidden"}
         assert all(set(value) == VALUE_KEYS for value in facet["values"])
     assert all(set(bucket) == {"period", "count", "start", "end"} for bucket in body["timeline"])
     assert sum(bucket["count"] for bucket in body["timeline"]) == 3
@@ -286,3 +287,14 @@ def test_export_for_excel_starts_with_a_byte_order_mark_and_is_named_after_the_q
 def test_formula_cells_are_neutralised(cell, expected):
     from web.export import neutralise_cell
     assert neutralise_cell(cell) == expected
+
+
+def test_entity_evidence_names_aliases_documents_and_mentions(client):
+    body = client.get("/api/entities/actor/syrian army").json()
+    assert (body["name"], body["facet"], body["rules"]) == ("Syrian Army", "actor", [])
+    assert body["aliases"] == [{"name": "Syrian Army", "documents": body["documents"]}]
+    assert body["documents"] == sum(b["count"] for b in body["timeline"]) > 0
+    assert {m["text"] for m in body["mentions"]} == {"Syrian Army"}
+    assert all("Syrian Army" in m["snippet"] for m in body["mentions"])
+    place = client.get("/api/entities/place/Aleppo").json()
+    assert place["country"] == "Syria"

@@ -107,3 +107,12 @@ def test_standout_and_its_errors_match_the_schema(client):
     bad = client.get("/api/standout", params={"min_count": "none"})
     assert bad.status_code == 400
     check(bad, "/api/standout")
+
+
+def test_entity_evidence_and_its_errors_match_the_schema(client):
+    check(client.get(f"/api/entities/actor/{ARMY}"), "/api/entities/{facet}/{name}")
+    check(client.get("/api/entities/place/Aleppo"), "/api/entities/{facet}/{name}")
+    missing = client.get("/api/entities/actor/Nobody at all")
+    assert missing.status_code == 404
+    check(missing, "/api/entities/{facet}/{name}")
+    assert client.get("/api/entities/date/2024").status_code == 404

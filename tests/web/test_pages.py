@@ -228,3 +228,25 @@ def test_static_files_are_served_locally(client):
         assert response.status_code == 200 and response.content
     assert client.get("/favicon.ico", follow_redirects=False).headers["location"] == (
         "/static/favicon.svg")
+
+
+def test_boilerplate_values_are_hidden_behind_a_link_that_shows_them(tmp_path):
+    from datetime import date
+
+    from conftest import make_client
+    from web_corpus import Article, build_index
+
+    articles = [Article(id=f"p{i}", title=f"Story {i}", published=date(2024, 1, i + 1),
+                        source="Daily Planet",
+                        text=f"Story {i}: Lex Luthor told the Daily Planet he said on Twitter "
+                             "that he would stay.",
+                        actors={"Lex Luthor": "Lex Luthor", "Daily Planet": "Daily Planet",
+                                "Twitter": "Twitter"})
+                for i in range(12)]
+    with make_client(build_index(tmp_path, articles)) as client:
+        hidden = client.get("/").text
+        assert "Lex Luthor" in hidden and 'value="Twitter"' not in hidden
+        assert 'href="/?boilerplate=show#facet-actor">Show 2 credit-line/platform values' in hidden
+        shown = client.get("/?boilerplate=show").text
+        assert 'value="Twitter"' in shown and shown.count("(credit/platform)") == 2
+        assert 'href="/#facet-actor">Hide credit-line/platform values' in shown

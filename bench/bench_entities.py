@@ -1,0 +1,73 @@
+"""Cost of entity resolution when a generation opens: each step's time and the arrays it adds.
+
+    .venv/bin/python -m bench.bench_entities --index bench/data/docs-100000 [--repeat 3]
+
+Opens the index once (surface facet tables as search() builds them), then times, on the same
+tables, entity resolution (rules + union-find), the entity facet tables and the boilerplate
+flags, best of --repeat runs (the machine is shared and noisy). CPU seconds are printed beside
+wall seconds; memory is the bytes of the numpy arrays the entity tables add over the surface
+tables (none when nothing merges: they share the surface arrays).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from search.boilerplate import flag_boilerplate
+from search.entity_table import entity_facet_table, resolve_entities
+from search.index import open_index
+
+ARRAYS = ("value_ptr", "value_docs", "doc_ptr", "doc_values", "doc_rows", "rank")
+
+
+def timed(step):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = step()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def added_bytes(surface, table) -> int:
+    """Bytes of the arrays of `table` that are not shared with `surface`."""
+    return sum(getattr(table, a).nbytes for a in ARRAYS
+               if getattr(table, a) is not getattr(surface, a))
+
+
+def run(index: str, repeat: int) -> None:
+    gen, wall, cpu = timed(lambda: open_index(index).generation())
+    print(f"generation opened: {wall:.2f} s wall, {cpu:.2f} s CPU ({gen.doc_count} documents, "
+          f"{gen.build_seconds:.2f} s in Generation)")
+    best: dict[str, tuple[float, float]] = {}
+
+    def keep(step: str, cost: list[float]) -> None:
+        best[step] = min(best.get(step, tuple(cost)), tuple(cost))
+
+    for _ in range(repeat):
+        entities, *cost = timed(lambda: resolve_entities(gen.surface, gen.doc_count,
+                                                         gen._read_mentions))
+        keep("resolve (rules, union-find, records)", cost)
+        tables, *cost = timed(lambda e=entities: {
+            f: entity_facet_table(gen.surface[f], e[f], gen.doc_count) for f in e})
+        keep("entity facet tables", cost)
+        _, *cost = timed(lambda e=entities, t=tables: {
+            f: flag_boilerplate(t[f], e[f], gen.live, gen._read_doc) for f in e})
+        keep("boilerplate flags", cost)
+    for step, (wall, cpu) in best.items():
+        print(f"  {step:38} {wall * 1000:8.0f} ms wall {cpu * 1000:8.0f} ms CPU")
+    for facet, table in tables.items():
+        merged = [e for e in entities[facet].entities if len(e.aliases) > 1]
+        print(f"  {facet}: {gen.surface[facet].size} values -> {table.size} entities "
+              f"({len(merged)} merged), arrays added "
+              f"{added_bytes(gen.surface[facet], table) / 2**20:.1f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    run(args.index, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
