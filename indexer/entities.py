@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from time import perf_counter
 
 from indexer.aliases import (
     drop_products,
@@ -333,18 +334,23 @@ RULES: tuple[tuple[str, Rule], ...] = (
 RULE_NAMES = tuple(name for name, _ in RULES)
 
 
-def run_rules(ctx: DocContext, ents: list[Ent],
-              rules: tuple[tuple[str, Rule], ...] = RULES) -> list[Ent]:
-    """Apply the rules in order, filling in canonical values after each."""
-    for _, rule in rules:
+def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], ...] = RULES,
+              seconds: dict[str, float] | None = None) -> list[Ent]:
+    """Apply the rules in order, filling in canonical values after each; `seconds`, when
+    given, adds up each rule's time by name (for `bench/eval_facets.py --ablate`)."""
+    for name, rule in rules:
+        started = perf_counter() if seconds is not None else 0.0
         ents = [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)]
+        if seconds is not None:
+            seconds[name] = seconds.get(name, 0.0) + perf_counter() - started
     return ents
 
 
 def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
                      watch_places: Mapping[str, str] | None = None,
-                     rules: tuple[tuple[str, Rule], ...] = RULES) -> list[Ent]:
+                     rules: tuple[tuple[str, Rule], ...] = RULES,
+                     seconds: dict[str, float] | None = None) -> list[Ent]:
     """All entity spans of a text with their final facet and canonical value (date spans are
     passed through with facet "date"; spans that are no facet value keep facet None)."""
     ctx = DocContext(text, gazetteer, watch_places or {})
-    return run_rules(ctx, spans_from_model(text, raw, ctx.watch_places), rules)
+    return run_rules(ctx, spans_from_model(text, raw, ctx.watch_places), rules, seconds)
