@@ -166,16 +166,28 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
     if is_designation(ent, text):
         return replace(ent, facet=None, rule="designation")
     facet = LABEL_FACETS.get(ent.label)
+    if facet:
+        return _labelled_facet(ent, facet, gazetteer, persons, text)
+    if ent.label not in RESCUABLE_LABELS:
+        return ent
+    return _rescued_facet(ent, gazetteer)
+
+
+def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str],
+                    text: str) -> Ent:
+    """A span of an actor/place/date label: its facet, unless its name's shape or the
+    gazetteer says otherwise."""
     if facet == "actor" and ent.label != "PERSON" and _landmark(ent):
         return replace(ent, facet="place", rule="landmark")
     if facet == "place" and _organisation(ent):
         return replace(ent, facet="actor", rule="organisation")
     if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
-    if facet:
-        return replace(ent, facet=facet)
-    if ent.label not in RESCUABLE_LABELS:
-        return ent
+    return replace(ent, facet=facet)
+
+
+def _rescued_facet(ent: Ent, gazetteer: Gazetteer) -> Ent:
+    """A nationality, product or event span that is a people, an organisation or a place."""
     if ent.label == "NORP" and is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
     if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"
