@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from indexer.names import VESSEL_PREFIXES, is_storm
+from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
-ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
+ACRONYM_STOP = frozenset(word_list("acronym_stop"))
 _PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
 _KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to)(?:\s+(?:in|to)"

@@ -17,30 +17,17 @@ from dataclasses import replace
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
 from indexer.names import trim_span
+from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
-INSTITUTIONS = ("armed forces", "security forces", "special forces", "army", "navy",
-                "air force", "government", "coast guard", "parliament", "embassy",
-                "mission")
+INSTITUTIONS = word_list("institutions")
 #: group nouns that name a collective: lower case in the value ("Iraqi forces")
-COLLECTIVES = ("military", "forces", "troops", "soldiers", "authorities", "officials", "opposition",
-               "regime", "rebels", "militants", "fighters", "militias", "militia", "police",
-               "people", "leaders", "partners", "allies", "population", "diplomats",
-               "service members", "servicemen", "personnel", "citizens", "nationals",
-               "civilians", "refugees", "children", "companies", "firms", "businesses",
-               "banks", "ships", "vessels", "warships", "aircraft", "drones", "officers",
-               "negotiators", "lawmakers", "prosecutors", "investigators", "intelligence")
+COLLECTIVES = word_list("collectives")
 #: events named after the place they are held in ("the Brussels Conference")
-MEETING_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process", "forum",
-                           "accord", "accords", "agreement", "declaration", "communique",
-                           "communiqué", "meeting", "negotiations", "peace talks", "marathon",
-                           "festival", "massacre", "bombing", "offensive", "uprising"})
+MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 #: other events: no actor, no place, and not named after a place ("Berwick Prize")
-EVENT_NOUNS = MEETING_NOUNS | frozenset({
-    "championship", "championships", "prize", "award", "awards", "medal", "war", "olympics",
-    "cup", "challenge", "primary", "primaries", "election", "elections", "referendum", "day",
-    "crisis", "race", "olympiad", "tournament", "week", "comicon", "expo"})
+EVENT_NOUNS = MEETING_NOUNS | frozenset(word_list("other_event_nouns"))
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]+){0,3})"
@@ -57,9 +44,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
 _LEADING_FUNCTION = re.compile(r"^(?:(?:The|In|On|At|From|To|By|For|And|But|Of|A|An|As|With)\s)+")
 #: capitalised words that are also towns in the gazetteer but rarely mean them
-COMMON_WORDS = frozenset({"Of", "Nice", "Mobile", "Reading", "Bath", "Deal", "Police", "March",
-                          "May", "Independence", "Victoria", "Hope", "Mission", "Orange", "Split",
-                          "Male", "Bar", "Best", "Gary", "Eagle", "Marathon", "University"})
+COMMON_WORDS = frozenset(word_list("common_town_words"))
 
 
 def _demonym(ent: Ent) -> str | None:
