@@ -100,7 +100,7 @@ def rule_predictions(enricher: Enricher, raws: list[tuple], rules,
     out = []
     for doc, raw, body_offset in raws:
         ents = resolve_entities(model_text(doc)[0], raw, enricher.gazetteer,
-                                enricher.watch_places, rules, seconds)
+                                enricher.watch_places, rules, seconds, body_offset)
         facets = build_facets(ents, body_offset, doc.published)
         out.append(extract_record(doc, facets, explain=True))
     return out

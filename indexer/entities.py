@@ -33,6 +33,7 @@ from indexer.consistency import (
 )
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
+from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.names import (
     VESSEL_PREFIXES,
     canonical_actor,
@@ -162,6 +163,8 @@ class DocContext:
     gazetteer: Gazetteer
     watch_places: Mapping[str, str] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)
+    #: where the body starts in `text` (after the title and a blank line), 0 without title
+    body_start: int = 0
 
     def country_of(self, name: str) -> str | None:
         """The country a name is, if it is one."""
@@ -288,6 +291,13 @@ def rule_armed_forces(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return merge_armed_forces(ents)
 
 
+def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
+    name or the running text to confirm it ("DoD Identifies Army Casualty")."""
+    return unconfirmed_headline_names(ctx.text, ents, headline_ranges(ctx.text, ctx.body_start),
+                                      ctx.is_place)
+
+
 def rule_order(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Spans in text order (the country rules take the nearest earlier place on ties)."""
     return sorted(ents, key=lambda e: (e.start, e.end))
@@ -327,6 +337,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
     ("alias-army", rule_armed_forces),
+    ("headline", rule_headlines),
     ("order", rule_order),
     ("countries", rule_countries),
     ("region-homonym", rule_region_homonyms),
@@ -349,8 +360,9 @@ def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], .
 def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
                      watch_places: Mapping[str, str] | None = None,
                      rules: tuple[tuple[str, Rule], ...] = RULES,
-                     seconds: dict[str, float] | None = None) -> list[Ent]:
+                     seconds: dict[str, float] | None = None, body_start: int = 0) -> list[Ent]:
     """All entity spans of a text with their final facet and canonical value (date spans are
-    passed through with facet "date"; spans that are no facet value keep facet None)."""
-    ctx = DocContext(text, gazetteer, watch_places or {})
+    passed through with facet "date"; spans that are no facet value keep facet None).
+    body_start: where the body starts after the title (0 when there is no title)."""
+    ctx = DocContext(text, gazetteer, watch_places or {}, body_start=body_start)
     return run_rules(ctx, spans_from_model(text, raw, ctx.watch_places), rules, seconds)
