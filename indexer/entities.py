@@ -58,7 +58,9 @@ from indexer.phrases import (
     place_cues,
     region_homonyms,
 )
+from indexer.shapes import name_shape
 from indexer.spans import Ent
+from indexer.targets import attack_targets
 from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
@@ -201,6 +203,12 @@ def rule_hyphenated(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return hyphenated_places(ents, ctx.gazetteer)
 
 
+def rule_targets(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a known place after "shelled", "airstrikes hit", "missiles at" is a place,
+    whatever label the model gave it."""
+    return attack_targets(ctx.text, ents, ctx.is_place)
+
+
 def rule_group_actors(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Iraqi forces", "Syria's army": national group actors."""
     return group_actors(ctx.text, ents, ctx.gazetteer)
@@ -298,6 +306,28 @@ def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
                                       ctx.is_place)
 
 
+def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
+    a value that is only a quantity is dropped ("USD 26.95", "Magnitude 6.3")."""
+    return [_reshaped(ctx, e) for e in ents]
+
+
+def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
+    if ent.facet not in ("actor", "place") or not ent.value or ent.fixed:
+        return ent
+    name = name_shape(ent.value, ctx.is_place)
+    if name is None:
+        return replace(ent, facet=None, value=None, rule="shape")
+    if name == ent.value:
+        return ent
+    facet = "place" if ctx.is_place(name) and len(name.split()) == 1 else ent.facet
+    value = canonical_value(replace(ent, text=name, value=None, facet=facet), ctx.gazetteer)
+    if value.facet is None:
+        return replace(ent, facet=None, value=None, rule="shape")
+    return replace(ent, facet=value.facet, value=value.value, country=value.country,
+                   rule="shape")
+
+
 def rule_order(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Spans in text order (the country rules take the nearest earlier place on ties)."""
     return sorted(ents, key=lambda e: (e.start, e.end))
@@ -319,6 +349,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),
+    ("place-target", rule_targets),
     ("group", rule_group_actors),
     ("group-of", rule_group_of),
     ("event", rule_events),
@@ -338,6 +369,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("gazetteer-scan", rule_missed_places),
     ("alias-army", rule_armed_forces),
     ("headline", rule_headlines),
+    ("shape", rule_shapes),
     ("order", rule_order),
     ("countries", rule_countries),
     ("region-homonym", rule_region_homonyms),

@@ -10,6 +10,7 @@ import pytest
 from indexer import entities
 from indexer.entities import RULES, DocContext, canonical_value, run_rules, spans_from_model
 from indexer.headlines import headline_ranges, is_title_cased
+from indexer.shapes import name_shape
 from indexer.spans import Ent
 from tests.indexer.entity_kit import raw_ents, ruler_nlp, small_gazetteer
 
@@ -230,3 +231,47 @@ def test_run_rules_times_each_rule_by_name():
     seconds: dict[str, float] = {}
     run_rules(ctx, ents, RULES, seconds)
     assert set(seconds) == {name for name, _ in RULES}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Jerry [O'Connell", "Jerry O'Connell"),
+    ('"United States', "United States"),
+    ('Jeremy "Spike" Cohen', 'Jeremy "Spike" Cohen'),
+    ("Labour Party - 203", "Labour Party"),
+    ("Aleppo 0.5%", "Aleppo"),
+    ("Magnitude 6.3", None),
+    ("USD 26.95", None),
+    ("W]e", None),
+    ("Task Force 50", "Task Force 50"),
+    ("G20", "G20"),
+])
+def test_name_shape(name, expected):
+    assert name_shape(name, lambda n: GAZETTEER.lookup(n) is not None) == expected
+
+
+def test_shapes_rule_repairs_and_drops():
+    text = "Results: Aleppo 0.5% and Magnitude 6.3 and Jerry [O'Connell spoke."
+    ctx, ents = classified(text, [("ORG", "Aleppo 0.5%"), ("ORG", "Magnitude 6.3"),
+                                  ("PERSON", "Jerry [O'Connell")])
+    out = facets(entities.rule_shapes(ctx, ents))
+    assert [(f, v) for _, f, v in out] == [("place", "Aleppo"), ("actor", "Jerry O'Connell")]
+
+
+def test_targets_of_attacks_are_places():
+    text = "Airstrikes hit Idlib and Saraqib, while Mosul Group said"
+    ctx, ents = classified(text, [("ORG", "Idlib"), ("ORG", "Saraqib"), ("ORG", "Mosul Group")])
+    ents = [replace(e, facet="actor", fixed=False, rule="model") for e in ents]
+    out = entities.rule_targets(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Idlib", "place"), ("Saraqib", "place"),
+                                                 ("Mosul Group", "actor")]
+
+
+def test_target_cue_needs_a_known_place():
+    ctx, ents = classified("Police attacked Zorbania Ltd offices.", [("ORG", "Zorbania")])
+    ents = [replace(e, facet="actor", fixed=False) for e in ents]
+    assert [e.facet for e in entities.rule_targets(ctx, ents)] == ["actor"]
+
+
+def test_missed_target_is_added():
+    ctx, ents = classified("Militants seized Saraqib in 2012.", [])
+    assert facets(entities.rule_targets(ctx, ents)) == [("Saraqib", "place", None)]
