@@ -356,18 +356,48 @@ def region_homonyms(ents: list[Ent]) -> list[Ent]:
 
 
 def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = None) -> list[Ent]:
-    """A place the gazetteer does not know takes the country of the nearest known place in
-    the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria); one it
-    knows as countryless (a continent, a sea: "Europe", "Central Europe") keeps none."""
+    """A place the gazetteer does not know takes a country (class 4 of issue 10): that of a
+    well-known place its own name starts with, when the document places something else in
+    that country ("Baghdad International Airport" -> Iraq), else that of the nearest known
+    place in the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria).
+    One the gazetteer knows as countryless (a continent, a sea: "Europe") or named as open
+    water ("Atlantic", "Java Sea") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
+    own = {e.country for e in known}
     out = []
     for ent in ents:
         if ent.facet == "place" and not ent.country and ent.value \
-                and not (gazetteer and _countryless(ent.value, gazetteer)):
-            same = [k for k in known if not _SENTENCE_BREAK.search(
-                text, min(k.end, ent.end), max(k.start, ent.start))]
-            if same:
-                near = min(same, key=lambda k: abs(k.start - ent.start))
-                ent = replace(ent, country=near.country)
+                and not (gazetteer and _countryless(ent.value, gazetteer)) \
+                and not _open_water(ent.value):
+            country = (_contained_country(ent.value, gazetteer, own) if gazetteer else None) \
+                or _sentence_country(text, ent, known)
+            ent = replace(ent, country=country) if country else ent
         out.append(ent)
     return out
+
+
+#: last words of a name of open water, which lies in no country
+OPEN_WATER = frozenset(word_list("open_water"))
+
+
+def _open_water(name: str) -> bool:
+    return name.split()[-1] in OPEN_WATER
+
+
+def _contained_country(name: str, gazetteer: Gazetteer, own: set[str]) -> str | None:
+    """The country of a well-known place named at the start of a longer name, when the
+    document places something else in that country too."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        place = gazetteer.confident(" ".join(words[:size]))
+        country = place and (place.country or (place.name if place.kind == "country" else ""))
+        if country:
+            return country if country in own else None
+    return None
+
+
+def _sentence_country(text: str, ent: Ent, known: list[Ent]) -> str | None:
+    """The country of the nearest known place in the same sentence."""
+    same = [k for k in known if not _SENTENCE_BREAK.search(
+        text, min(k.end, ent.end), max(k.start, ent.start))]
+    return min(same, key=lambda k: abs(k.start - ent.start)).country if same else None

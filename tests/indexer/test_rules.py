@@ -275,3 +275,14 @@ def test_target_cue_needs_a_known_place():
 def test_missed_target_is_added():
     ctx, ents = classified("Militants seized Saraqib in 2012.", [])
     assert facets(entities.rule_targets(ctx, ents)) == [("Saraqib", "place", None)]
+
+
+def test_countries_from_a_known_place_in_the_name_and_none_for_open_water():
+    text = "In Syria: Aleppo International Airport. Ships in the Atlantic near Aleppo."
+    ents = [Ent(3, 8, "Syria", "GPE", "place", "Syria", country="Syria"),
+            Ent(10, 38, "Aleppo International Airport", "FAC", "place",
+                "Aleppo International Airport"),
+            Ent(53, 61, "Atlantic", "LOC", "place", "Atlantic"),
+            Ent(67, 73, "Aleppo", "GPE", "place", "Aleppo", country="Syria")]
+    out = entities.rule_countries(DocContext(text, GAZETTEER), ents)
+    assert [e.country for e in out] == ["Syria", "Syria", None, "Syria"]
