@@ -25,9 +25,10 @@ HEADLINE_MIN_WORDS = 3
 def is_title_cased(line: str) -> bool:
     """True for a line of several words that capitalises every word but small ones and does
     not end as a sentence does."""
+    if line.rstrip().endswith((".", "!", "?", '"', "”", ",")):
+        return False  # most body lines: checked before the words, which cost more
     words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
-    return len(words) >= HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words) \
-        and not line.rstrip().endswith((".", "!", "?", '"', "”", ","))
+    return len(words) >= HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words)
 
 
 def headline_ranges(text: str, body_start: int) -> list[tuple[int, int]]:

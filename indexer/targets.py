@@ -15,13 +15,22 @@ from indexer.spans import Ent, SpanIndex
 _CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("target_cues"))
                   + r")\s+(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?$", re.I)
 _LIST_GLUE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+#: the last word of each cue, to skip the pattern where no cue can end
+_CUE_ENDS = frozenset(w.split()[-1].lower() for w in word_list("target_cues"))
 #: how far before a name a cue may end (the cue and its "the city of")
 CUE_WINDOW = 40
 
 
-#: a cue followed by a capitalised name of up to three words the model may have missed
-_CUED_NAME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("target_cues"))
-                        + r")\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
+#: a capitalised name of up to three words, which a cue before it may make a target
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}")
+
+
+def _cued(text: str, start: int) -> bool:
+    """True when a target cue ends right before `start` (maybe with "the city of")."""
+    window = text[max(0, start - CUE_WINDOW):start]
+    if not any(w.lower() in _CUE_ENDS for w in window.split()[-4:]):
+        return False
+    return bool(_CUE.search(window))
 
 
 def _retypable(ent: Ent) -> bool:
@@ -34,10 +43,12 @@ def missed_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     """Known places after a target cue that the model did not mark ("seized Timbuktu")."""
     taken = SpanIndex(ents)
     found = []
-    for match in _CUED_NAME.finditer(text):
-        start, end = match.span(1)
-        if not taken.overlaps_range(start, end) and is_place(match.group(1)):
-            found.append(Ent(start, end, match.group(1), "GPE", facet="place",
+    for match in _NAME.finditer(text):
+        start, end = match.span()
+        if not taken.overlaps_range(start, end) \
+                and _cued(text, start) \
+                and is_place(match.group()):
+            found.append(Ent(start, end, match.group(), "GPE", facet="place",
                              rule="place-target", fixed=True))
     return found
 
@@ -48,7 +59,7 @@ def attack_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     out = list(ents)
     previous_target = None
     for i, ent in enumerate(ents):
-        cued = bool(_CUE.search(text, max(0, ent.start - CUE_WINDOW), ent.start))
+        cued = _cued(text, ent.start)
         listed = previous_target is not None and ent.start > previous_target.end \
             and _LIST_GLUE.fullmatch(text[previous_target.end:ent.start])
         if not (cued or listed):
