@@ -1,7 +1,7 @@
 """Raw spaCy vs Trawl's enrichment on a gold facet set: quality (P/R/F1) and extraction time.
 
     python bench/eval_facets.py [GOLD.jsonl] [--scorer facet_eval.py] [--runs 3]
-                                [--timing-corpus FILE.jsonl] [--keep DIR] [--errors]
+                                [--timing-corpus FILE.jsonl] [--keep DIR] [--errors] [--ablate]
 
 "Raw" uses the same NER-only pipeline and the same text (title, blank line, body) with its
 entities as facets without further work: PERSON/ORG -> actor, GPE/LOC/FAC -> place, text
@@ -10,6 +10,10 @@ scorer (../shared/eval/facet_eval.py by default). Times are medians of --runs wa
 (model and gazetteer loaded beforehand; their load times are printed apart).
 --errors also prints, per document and facet, Trawl's false positives (values matching no
 gold mention) and misses (gold entities no value matches), using the scorer's own matching.
+--ablate also prints, for each rule of `indexer.entities.RULES`, what removing it costs in
+P/R/F1 (full pipeline minus the pipeline without it: positive means the rule helps) and the
+rule's own time in ms per document (the model's spans are computed once and reused);
+with --ablate-corpus, also the number of actor/place values each rule changes there.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer.document import Document  # noqa: E402
-from indexer.enrich import Enricher, model_text  # noqa: E402
+from indexer.enrich import Enricher, build_facets, model_text  # noqa: E402
+from indexer.entities import RULES, resolve_entities  # noqa: E402
+from indexer.extract import extract_record  # noqa: E402
 from indexer.model import load_bare_model, load_model  # noqa: E402
 
 SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -63,16 +69,71 @@ def raw_predictions(nlp, docs: list[Document]) -> list[dict]:
 
 
 def trawl_predictions(enricher: Enricher, docs: list[Document]) -> list[dict]:
-    """Trawl's facet values, as `trawl extract` prints them, plus each value's body mention
-    texts (an extra key the scorer ignores; the error dump uses it to spot renames)."""
+    """Trawl's records as `trawl extract --explain` prints them (the scorer also matches a
+    value through its mention texts), plus each value's mention texts (title ones too) for
+    the error dump."""
     out = []
     for doc, facets in enricher.enrich(docs):
         texts: dict[str, set[str]] = {}
         for mention in facets.mentions:
             texts.setdefault(mention.value, set()).add(mention.text)
-        out.append({"id": doc.id, "actor": facets.actor, "place": facets.place,
-                    "date": facets.date, "mentions": {k: sorted(v) for k, v in texts.items()}})
+        out.append({**extract_record(doc, facets, explain=True),
+                    "mentions": {k: sorted(v) for k, v in texts.items()}})
     return out
+
+
+class _RawRecorder(Enricher):
+    """The enricher, keeping each document's model spans so rule variants can rerun on them."""
+
+    def __init__(self, nlp):
+        super().__init__(nlp)
+        self.raws: list[tuple] = []
+
+    def facets(self, doc, raw, body_offset):
+        self.raws.append((doc, list(raw), body_offset))
+        return super().facets(doc, raw, body_offset)
+
+
+def rule_predictions(enricher: Enricher, raws: list[tuple], rules,
+                     seconds: dict[str, float] | None = None) -> list[dict]:
+    """Facet values of each document under a given rule table."""
+    out = []
+    for doc, raw, body_offset in raws:
+        ents = resolve_entities(model_text(doc)[0], raw, enricher.gazetteer,
+                                enricher.watch_places, rules, seconds, body_offset)
+        facets = build_facets(ents, body_offset, doc.published)
+        out.append(extract_record(doc, facets, explain=True))
+    return out
+
+
+def _values(records: list[dict]) -> set[tuple]:
+    return {(r["id"], facet, v) for r in records for facet in ("actor", "place") for v in r[facet]}
+
+
+def ablate(scorer: Path, gold: Path, nlp, docs: list[Document], out_dir: Path,
+           other: list[Document]) -> None:
+    """One line per rule: P/R/F1 lost without it, per facet, its time per document, and how
+    many actor/place values it changes on `other` documents (no gold: a rule silent on the
+    gold may still act elsewhere)."""
+    recorder, elsewhere = _RawRecorder(nlp), _RawRecorder(nlp)
+    list(recorder.enrich(docs))
+    list(elsewhere.enrich(other))
+    before = _values(rule_predictions(elsewhere, elsewhere.raws, RULES))
+    seconds: dict[str, float] = {}
+    full = score(scorer, gold, rule_predictions(recorder, recorder.raws, RULES, seconds),
+                 out_dir / "ablate-full.jsonl")
+    metrics = ("precision", "recall", "f1")
+    print(f"\nablation on {len(docs)} documents: full minus without-rule (+ = the rule helps)")
+    print(f"{'rule':22}" + "".join(f" {f[:5]}-{m[:2]:>2}" for f in ("actors", "places")
+                                    for m in metrics) + "   ms/doc  changed")
+    for name, _ in RULES:
+        rules = tuple(r for r in RULES if r[0] != name)
+        cut = score(scorer, gold, rule_predictions(recorder, recorder.raws, rules),
+                    out_dir / "ablate-without.jsonl")
+        deltas = "".join(f" {full[f][m] - cut[f][m]:>+8.3f}" for f in ("actors", "places")
+                         for m in metrics)
+        changed = len(before ^ _values(rule_predictions(elsewhere, elsewhere.raws, rules)))
+        print(f"{name:22}{deltas} {seconds[name] * 1000 / len(docs):8.3f} {changed:8}")
 
 
 def median_seconds(run, runs: int) -> float:
@@ -167,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timing-corpus", help="JSON lines to time on (default: the gold file)")
     parser.add_argument("--keep", help="directory to keep the two prediction files in")
+    parser.add_argument("--ablate", action="store_true",
+                        help="print each rule's contribution to P/R/F1 and its time")
+    parser.add_argument("--ablate-corpus", help="JSON lines (no gold) on which --ablate "
+                        "also counts the actor/place values each rule changes")
     parser.add_argument("--errors", action="store_true",
                         help="print Trawl's false positives and misses per document")
     args = parser.parse_args(argv)
@@ -190,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
              median_seconds(lambda: trawl_predictions(enricher, timed), args.runs))
     print(f"gold: {gold} ({raw['documents']} documents); predictions in {out_dir}\n")
     print_table(raw, trawl, times, len(timed))
+    if args.ablate:
+        other = read_documents(Path(args.ablate_corpus)) if args.ablate_corpus else []
+        ablate(scorer, gold, enricher.nlp, docs, out_dir, other)
     return 0
 
 

@@ -9,12 +9,14 @@ Coalition" of the document. Ambiguous cases (two Johnsons, two coalitions) stay 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from indexer.names import VESSEL_PREFIXES, is_storm
+from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
-ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la"})
+ACRONYM_STOP = frozenset(word_list("acronym_stop"))
 _PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
 _KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to)(?:\s+(?:in|to)"
@@ -164,52 +166,104 @@ def first_name_targets(ents: list[Ent], partials: dict[str, Ent]) -> dict[str, E
             if len(names) == 1 and surname_key(first) not in partials}
 
 
+@dataclass(frozen=True)
+class _AliasTables:
+    """What the alias cases of one document look names up in."""
+
+    acronyms: dict[str, Ent]
+    partials: dict[str, Ent]
+    surnames: set[str]
+    firsts: dict[str, Ent]
+    heads: dict[str, Ent]
+    is_country: Callable[[str], bool]
+    is_place: Callable[[str], bool]
+    is_known_place: Callable[[str], bool]
+
+
+def _not_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """Dates, watchlist names and words no name can be shortened to stay as they are."""
+    skip = ent.facet == "date" or ent.rule == "watchlist" or not _SHORT_FORM.match(ent.text)
+    return ent if skip else None
+
+
+def _acronym_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    full = t.acronyms.get(ent.text)
+    return _adopt(ent, full, "alias-acronym") if full is not None and full is not ent else None
+
+
+def _known_entity(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """A shipped well-known entity keeps its own name (known_names decides later)."""
+    return ent if ent.rule == "known" else None
+
+
+def _partial_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """ "Araghchi" -> the one "Abbas Araghchi" of the document."""
+    full = t.partials.get(surname_key(" ".join(words))) if len(words) <= 2 else None
+    if full is None or t.is_country(ent.text):
+        return None
+    return ent if full.value == ent.value else _adopt(ent, full, "alias-partial")
+
+
+def _first_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """ "Melania" -> the one "Melania Trump" of the document."""
+    full = t.firsts.get(words[0]) if len(words) == 1 else None
+    if full is None or ent.label not in ("PERSON", "GPE", "LOC") or ent.fixed \
+            or ent.facet not in ("actor", "place") or full.value == ent.value \
+            or t.is_place(ent.text):
+        return None
+    return _adopt(ent, full, "alias-first-name")
+
+
+def _surname_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """The surname of several people named in full ("Cummings"): a person, if not which."""
+    if len(words) != 1 or ent.facet != "place" or surname_key(words[0]) not in t.surnames \
+            or (ent.fixed and ent.rule != "gazetteer") or t.is_known_place(ent.text):
+        return None
+    return replace(ent, facet="actor", value=words[0], country=None, rule="alias-surname",
+                   fixed=True)
+
+
+def _head_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """A bare "Coalition" -> the document's one "Global Coalition"."""
+    full = t.heads.get(words[0].casefold()) if len(words) == 1 else None
+    if full is None or not (ent.value is None or ent.label == "ORG") \
+            or t.is_country(ent.text) or full.value == ent.value:
+        return None
+    return _adopt(ent, full, "alias-head")
+
+
+#: the alias cases in the order they are tried; the first that applies decides
+_ALIAS_CASES = (_not_alias, _acronym_alias, _known_entity, _partial_alias, _first_name_alias,
+                _surname_alias, _head_alias)
+
+
 def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
                     is_known_place=None) -> list[Ent]:
     """Map acronyms, partial person names, given names and bare head nouns to their full
     names. is_place: any gazetteer place; is_known_place: one well known enough to win over a
     person's surname."""
-    is_place = is_place or is_country
-    is_known_place = is_known_place or is_country
     acronyms = acronym_definitions(text, ents)
     ents = ents + acronym_mentions(text, acronyms, ents)
+    tables = _alias_tables(ents, acronyms, is_country, is_place or is_country,
+                           is_known_place or is_country)
+    out = []
+    for ent in ents:
+        words = (ent.value or ent.text).split()
+        out.append(next((found for case in _ALIAS_CASES
+                         if (found := case(ent, words, tables)) is not None), ent))
+    return out
+
+
+def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_place,
+                  is_known_place) -> _AliasTables:
     partials = partial_name_targets(ents)
     surnames = {surname_key(e.value.split()[-1]) for e in ents
                 if e.label == "PERSON" and e.facet == "actor" and len((e.value or "").split()) > 1}
     orgs = {e.text for e in ents if e.label == "ORG"}
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
-    heads = head_noun_targets(ents)
-    out = []
-    for ent in ents:
-        words = (ent.value or ent.text).split()
-        surname = surname_key(" ".join(words))
-        if ent.facet == "date" or ent.rule == "watchlist" or not _SHORT_FORM.match(ent.text):
-            out.append(ent)
-        elif ent.text in acronyms and acronyms[ent.text] is not ent:
-            out.append(_adopt(ent, acronyms[ent.text], "alias-acronym"))
-        elif ent.rule == "known":
-            out.append(ent)
-        elif len(words) <= 2 and surname in partials and not is_country(ent.text):
-            full = partials[surname]
-            out.append(ent if full.value == ent.value else _adopt(ent, full, "alias-partial"))
-        elif len(words) == 1 and ent.label in ("PERSON", "GPE", "LOC") \
-                and ent.facet in ("actor", "place") and not ent.fixed \
-                and words[0] in firsts and firsts[words[0]].value != ent.value \
-                and not is_place(ent.text):
-            out.append(_adopt(ent, firsts[words[0]], "alias-first-name"))
-        elif len(words) == 1 and ent.facet == "place" and surname in surnames \
-                and (not ent.fixed or ent.rule == "gazetteer") and not is_known_place(ent.text):
-            # the surname of several people named in full ("Cummings"): a person, if not which
-            out.append(replace(ent, facet="actor", value=words[0], country=None,
-                               rule="alias-surname", fixed=True))
-        elif len(words) == 1 and (ent.value is None or ent.label == "ORG") \
-                and not is_country(ent.text) \
-                and words[0].casefold() in heads and heads[words[0].casefold()].value != ent.value:
-            out.append(_adopt(ent, heads[words[0].casefold()], "alias-head"))
-        else:
-            out.append(ent)
-    return out
+    return _AliasTables(acronyms, partials, surnames, firsts, head_noun_targets(ents),
+                        is_country, is_place, is_known_place)
 
 
 def known_names(ents: list[Ent]) -> list[Ent]:

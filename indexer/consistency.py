@@ -12,6 +12,7 @@ from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
 from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, strip_region_suffix
 from indexer.phrases import EVENT_NOUNS, sentence_initial
+from indexer.rule_data import word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
 
@@ -30,11 +31,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|near|around|outside|to|from|at|into|towards|
 _STRONG_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|towards|across|(?:north|south|east|west)"
                               r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")
 #: words of institutions' names that the locative rule must not turn into places
-INSTITUTION_WORDS = frozenset({"congress", "senate", "assembly", "house", "forces", "force",
-                               "party", "front", "brigade", "brigades", "units", "corps",
-                               "coalition", "council", "conference", "university", "college",
-                               "school", "institute", "journal", "magazine", "review", "club",
-                               "team", "universe", "radio", "television", "network"})
+INSTITUTION_WORDS = frozenset(word_list("institution_words"))
 #: "Tomasz Sekielski's film", "Cornell University's arXiv": a possessor, rarely a place
 _POSSESSOR = re.compile(r"['’]s\s+[a-z]")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
@@ -118,19 +115,9 @@ def is_designation(ent: Ent, text: str) -> bool:
 
 
 #: last words that make a name a place: buildings, landmarks, natural features
-LANDMARK_WORDS = frozenset("""
-Bridge Arena Stadium Mosque Church Cathedral Temple Synagogue Shrine Falls Island Islands Avenue
-Street Road Square Airport Airbase Mall Palace Tower Towers Bay Lake River Mountains Valley
-Desert Canal Strait Sea Ocean Gulf Peninsula Harbour Harbor Beach Dam Prison Camp Crossing
-Plaza Boulevard Highway Motorway Station Terminal Port Base Heights Hills Park Estuary
-Complex Headquarters Field Oilfield
-""".split())
+LANDMARK_WORDS = frozenset(word_list("landmark_words"))
 #: last words that make a name an organisation, whatever the model said
-ORG_ENDINGS = frozenset("""
-News Club Society Inc Inc. Ltd Ltd. LLC Corporation Corp Corp. Company Foundation Magazine
-Times Post Herald Journal Tribune Gazette Records Studios Airlines Airways Bank Group Institute
-University College Association Federation League Network Agency Council Party
-""".split())
+ORG_ENDINGS = frozenset(word_list("org_endings"))
 _WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|co|au|uk|hu|de|fr|ru|in|io|info|news)$", re.I)
 
 
@@ -166,16 +153,28 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
     if is_designation(ent, text):
         return replace(ent, facet=None, rule="designation")
     facet = LABEL_FACETS.get(ent.label)
+    if facet:
+        return _labelled_facet(ent, facet, gazetteer, persons, text)
+    if ent.label not in RESCUABLE_LABELS:
+        return ent
+    return _rescued_facet(ent, gazetteer)
+
+
+def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str],
+                    text: str) -> Ent:
+    """A span of an actor/place/date label: its facet, unless its name's shape or the
+    gazetteer says otherwise."""
     if facet == "actor" and ent.label != "PERSON" and _landmark(ent):
         return replace(ent, facet="place", rule="landmark")
     if facet == "place" and _organisation(ent):
         return replace(ent, facet="actor", rule="organisation")
     if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
-    if facet:
-        return replace(ent, facet=facet)
-    if ent.label not in RESCUABLE_LABELS:
-        return ent
+    return replace(ent, facet=facet)
+
+
+def _rescued_facet(ent: Ent, gazetteer: Gazetteer) -> Ent:
+    """A nationality, product or event span that is a people, an organisation or a place."""
     if ent.label == "NORP" and is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
     if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"

@@ -105,7 +105,8 @@ class Enricher:
     def facets(self, doc: Document, raw: list[RawEnt], body_offset: int) -> Facets:
         """Facets of one document from the model's spans over its model text."""
         text, _ = model_text(doc)
-        ents = resolve_entities(text, raw, self.gazetteer, self.watch_places)
+        ents = resolve_entities(text, raw, self.gazetteer, self.watch_places,
+                                body_start=body_offset)
         return build_facets(ents, body_offset, doc.published)
 
 

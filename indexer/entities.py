@@ -9,7 +9,9 @@ module; this one only wires them together.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from time import perf_counter
 
 from indexer.aliases import (
     drop_products,
@@ -31,6 +33,7 @@ from indexer.consistency import (
 )
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
+from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.names import (
     VESSEL_PREFIXES,
     canonical_actor,
@@ -55,7 +58,9 @@ from indexer.phrases import (
     place_cues,
     region_homonyms,
 )
+from indexer.shapes import name_shape
 from indexer.spans import Ent
+from indexer.targets import attack_targets
 from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
@@ -64,7 +69,7 @@ RawEnt = tuple[int, int, str, str]
 RULER_ID_SEPARATOR = "|"
 
 
-def spans_from_model(text: str, raw: list[RawEnt], watch_places: dict[str, str]) -> list[Ent]:
+def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, str]) -> list[Ent]:
     """Trimmed spans; entity-ruler spans carry their watchlist value and facet already."""
     ents = []
     for start, end, label, ruler_id in raw:
@@ -150,28 +155,246 @@ def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     return replace(ent, value=fix_casing(name, False))
 
 
+@dataclass
+class DocContext:
+    """What every rule may read besides the spans: the text the model saw, the gazetteer,
+    the watchlist's places and the words of the document's multi-word person names (filled
+    by the `classify` rule, read by later ones)."""
+
+    text: str
+    gazetteer: Gazetteer
+    watch_places: Mapping[str, str] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
+    #: where the body starts in `text` (after the title and a blank line), 0 without title
+    body_start: int = 0
+
+    def country_of(self, name: str) -> str | None:
+        """The country a name is, if it is one."""
+        place = self.gazetteer.lookup(name)
+        return place.name if place and place.kind == "country" else None
+
+    def is_country(self, name: str) -> bool:
+        return self.country_of(name) is not None
+
+    def is_place(self, name: str) -> bool:
+        return self.gazetteer.lookup(name) is not None
+
+    def is_known_place(self, name: str) -> bool:
+        return self.gazetteer.confident(name) is not None
+
+
+#: every rule: (context, spans so far) -> spans
+Rule = Callable[[DocContext, list[Ent]], list[Ent]]
+
+
+def rule_join_org_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Names the model cut in two ("Syria | 's Armed Forces")."""
+    return extend_org_names(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """First facet of each span: its label, corrected by the gazetteer and name shape."""
+    ctx.persons = person_words(ents)
+    return [classify(e, ctx.gazetteer, ctx.persons, ctx.text) for e in ents]
+
+
+def rule_hyphenated(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "Baghdad-Erbil": two places."""
+    return hyphenated_places(ents, ctx.gazetteer)
+
+
+def rule_targets(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a known place after "shelled", "airstrikes hit", "missiles at" is a place,
+    whatever label the model gave it."""
+    return attack_targets(ctx.text, ents, ctx.is_place)
+
+
+def rule_group_actors(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "Iraqi forces", "Syria's army": national group actors."""
+    return group_actors(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "the government of Iraq": "<Head> of <Place>" actors."""
+    return group_of_actors(ctx.text, ents)
+
+
+def rule_events(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "the Brussels Conference": no actor, but Brussels is a place mention."""
+    return event_names(ents, ctx.gazetteer)
+
+
+def rule_vessels(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """A lone "Forbin" after "FS Forbin": the ship, no actor or place."""
+    return drop_vessel_parts(ents, VESSEL_PREFIXES)
+
+
+def rule_products(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "the film Alien", "the Crew Dragon capsule": products are no actors or places."""
+    return drop_products(ctx.text, ents)
+
+
+def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "the town of X", "X province": the cue makes the name a place."""
+    return place_cues(ctx.text, ents)
+
+
+def rule_possessive_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "Syria's Idlib": two places, the inner one in the outer one's country."""
+    return split_possessive_places(ents, ctx.gazetteer)
+
+
+def rule_collectives(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "the Coalition" the model missed: an actor."""
+    return ents + proper_collectives(ctx.text, ents)
+
+
+def rule_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Acronyms, partial names, given names and head nouns -> the document's full name."""
+    return resolve_aliases(ctx.text, ents, ctx.is_country, ctx.is_place, ctx.is_known_place)
+
+
+def rule_nicknames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "X, known as Y": Y is another name of X."""
+    return nickname_aliases(ctx.text, ents)
+
+
+def rule_known_surnames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """A lone "Assad": the well-known person with that surname."""
+    return known_surname_aliases(ents, known_surnames(), ctx.is_place)
+
+
+def rule_known_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """A shipped entity's mentions take its canonical name where the document uses it."""
+    return known_names(ents)
+
+
+def rule_adopt_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """An alias resolved once is resolved everywhere in the document."""
+    return adopt_fixed_values(ents)
+
+
+def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """One surface form, one facet in a document."""
+    return harmonise(ents, ctx.gazetteer)
+
+
+def rule_openers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "Findings show" beside "the findings": an ordinary word, no name."""
+    return sentence_openers(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """An ORG that is a town of a country the document names is that town."""
+    return towns_of_named_countries(ents, ctx.gazetteer, ctx.persons)
+
+
+def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Well-known places the model did not mark."""
+    return ents + missed_places(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_armed_forces(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "Syrian Armed Forces" is the "Syrian Army" the document names."""
+    return merge_armed_forces(ents)
+
+
+def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
+    name or the running text to confirm it ("DoD Identifies Army Casualty")."""
+    return unconfirmed_headline_names(ctx.text, ents, headline_ranges(ctx.text, ctx.body_start),
+                                      ctx.is_place)
+
+
+def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
+    a value that is only a quantity is dropped ("USD 26.95", "Magnitude 6.3")."""
+    return [_reshaped(ctx, e) for e in ents]
+
+
+def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
+    if ent.facet not in ("actor", "place") or not ent.value or ent.fixed:
+        return ent
+    name = name_shape(ent.value, ctx.is_place)
+    if name is None:
+        return replace(ent, facet=None, value=None, rule="shape")
+    if name == ent.value:
+        return ent
+    facet = "place" if ctx.is_place(name) and len(name.split()) == 1 else ent.facet
+    value = canonical_value(replace(ent, text=name, value=None, facet=facet), ctx.gazetteer)
+    if value.facet is None:
+        return replace(ent, facet=None, value=None, rule="shape")
+    return replace(ent, facet=value.facet, value=value.value, country=value.country,
+                   rule="shape")
+
+
+def rule_order(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Spans in text order (the country rules take the nearest earlier place on ties)."""
+    return sorted(ents, key=lambda e: (e.start, e.end))
+
+
+def rule_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """An unknown place takes the country of the nearest known place in its sentence."""
+    return infer_countries(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """ "Georgia" among American places is the US state."""
+    return region_homonyms(ents)
+
+
+#: the rules in the order they run; after each, spans a rule gave a facet get their
+#: canonical value (`canonical_value`), so every rule sees values filled in
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("join-org-names", rule_join_org_names),
+    ("classify", rule_classify),
+    ("hyphenated", rule_hyphenated),
+    ("place-target", rule_targets),
+    ("group", rule_group_actors),
+    ("group-of", rule_group_of),
+    ("event", rule_events),
+    ("vessel", rule_vessels),
+    ("product", rule_products),
+    ("place-cue", rule_place_cues),
+    ("possessive-place", rule_possessive_places),
+    ("collective", rule_collectives),
+    ("alias", rule_aliases),
+    ("alias-nickname", rule_nicknames),
+    ("alias-known-surname", rule_known_surnames),
+    ("alias-known", rule_known_names),
+    ("alias-adopt", rule_adopt_aliases),
+    ("consistency", rule_harmonise),
+    ("opener", rule_openers),
+    ("town", rule_towns),
+    ("gazetteer-scan", rule_missed_places),
+    ("alias-army", rule_armed_forces),
+    ("headline", rule_headlines),
+    ("shape", rule_shapes),
+    ("order", rule_order),
+    ("countries", rule_countries),
+    ("region-homonym", rule_region_homonyms),
+)
+RULE_NAMES = tuple(name for name, _ in RULES)
+
+
+def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], ...] = RULES,
+              seconds: dict[str, float] | None = None) -> list[Ent]:
+    """Apply the rules in order, filling in canonical values after each; `seconds`, when
+    given, adds up each rule's time by name (for `bench/eval_facets.py --ablate`)."""
+    for name, rule in rules:
+        started = perf_counter() if seconds is not None else 0.0
+        ents = [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)]
+        if seconds is not None:
+            seconds[name] = seconds.get(name, 0.0) + perf_counter() - started
+    return ents
+
+
 def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,
-                     watch_places: dict[str, str] | None = None) -> list[Ent]:
+                     watch_places: Mapping[str, str] | None = None,
+                     rules: tuple[tuple[str, Rule], ...] = RULES,
+                     seconds: dict[str, float] | None = None, body_start: int = 0) -> list[Ent]:
     """All entity spans of a text with their final facet and canonical value (date spans are
-    passed through with facet "date"; spans that are no facet value keep facet None)."""
-    ents = extend_org_names(text, spans_from_model(text, raw, watch_places or {}), gazetteer)
-    persons = person_words(ents)
-    ents = hyphenated_places([classify(e, gazetteer, persons, text) for e in ents], gazetteer)
-    ents = [canonical_value(e, gazetteer) for e in ents]
-    ents = group_of_actors(text, group_actors(text, ents, gazetteer))
-    ents = drop_products(text, drop_vessel_parts(event_names(ents, gazetteer), VESSEL_PREFIXES))
-    ents = [canonical_value(e, gazetteer)
-            for e in split_possessive_places(place_cues(text, ents), gazetteer)]
-    ents += [canonical_value(e, gazetteer) for e in proper_collectives(text, ents)]
-    ents = resolve_aliases(text, ents, lambda name: _country_of(gazetteer)(name) is not None,
-                           lambda name: gazetteer.lookup(name) is not None,
-                           lambda name: gazetteer.confident(name) is not None)
-    ents = known_surname_aliases(nickname_aliases(text, ents), known_surnames(),
-                                 lambda name: bool(gazetteer.lookup(name)))
-    ents = adopt_fixed_values(known_names(ents))
-    ents = [canonical_value(e, gazetteer)
-            for e in sentence_openers(text, harmonise(ents, gazetteer), gazetteer)]
-    ents = [canonical_value(e, gazetteer) for e in towns_of_named_countries(ents, gazetteer, persons)]
-    ents += [canonical_value(e, gazetteer) for e in missed_places(text, ents, gazetteer)]
-    ents = sorted(merge_armed_forces(ents), key=lambda e: (e.start, e.end))
-    return region_homonyms(infer_countries(text, ents, gazetteer))
+    passed through with facet "date"; spans that are no facet value keep facet None).
+    body_start: where the body starts after the title (0 when there is no title)."""
+    ctx = DocContext(text, gazetteer, watch_places or {}, body_start=body_start)
+    return run_rules(ctx, spans_from_model(text, raw, ctx.watch_places), rules, seconds)

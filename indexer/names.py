@@ -119,42 +119,60 @@ _WORD_BREAK = re.compile(r"[\s-]+")
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the name inside an entity span: first line only, no determiner, possessive,
     quotes or stray punctuation. Returns (start, start) when nothing is left."""
-    span = text[start:end]
+    found = _first_line(text[start:end])
+    if found is None:
+        return start, start
+    offset, span = found
+    start += offset
+    left, right = _strip_ends(span, 0, len(span))
+    left = _skip_leading_words(span, left, right)
+    right = _cut_trailing_words(span, left, right)
+    if span[left:right].lower() in DETERMINERS:
+        return start, start
+    return start + left, start + right
+
+
+def _first_line(span: str) -> tuple[int, str] | None:
+    """(offset, text) of the span's first line with a word character, or None."""
     if "\n" in span:
         line = next((m for m in _LINE.finditer(span) if _WORD_CHAR.search(m.group())), None)
-        if line is None:
-            return start, start
-        start, span = start + line.start(), line.group()
-    elif not _WORD_CHAR.search(span):
-        return start, start
-    left, right = 0, len(span)
+        return (line.start(), line.group()) if line else None
+    return (0, span) if _WORD_CHAR.search(span) else None
+
+
+def _strip_ends(span: str, left: int, right: int) -> tuple[int, int]:
+    """Bounds without quotes and stray punctuation at either end."""
     while left < right and span[left] in _TRIM_CHARS:
         left += 1
     while right > left and span[right - 1] in _TRIM_CHARS:
         right -= 1
+    return left, right
+
+
+def _skip_leading_words(span: str, left: int, right: int) -> int:
+    """Start after a determiner, "the" words and a sentence opener."""
     first = _FIRST_WORD.match(span[left:right])
     if first and first.group(1).lower() in DETERMINERS:
         left += first.end()
-    lead = _LEADING_WORDS_THE.match(span[left:right])
-    if lead:
-        left += lead.end()
-    opener = _LEADING_OPENER.match(span[left:right])
-    if opener:
-        left += opener.end()
+    for pattern in (_LEADING_WORDS_THE, _LEADING_OPENER):
+        lead = pattern.match(span[left:right])
+        if lead:
+            left += lead.end()
+    return left
+
+
+def _cut_trailing_words(span: str, left: int, right: int) -> int:
+    """End before trailing function words, a possessive, punctuation and a sentence-end dot."""
     junk = _TRAILING_JUNK.search(span[left:right])
     if junk and junk.start() > 0:
         right = left + junk.start()
     tail = _POSSESSIVE_END.search(span[left:right])
     if tail and right - left > 2:
         right -= len(tail.group(0))
-    while right > left and span[right - 1] in _TRIM_CHARS:
-        right -= 1
+    _, right = _strip_ends(span, left, right)
     if span[right - 1:right] == "." and not _INITIALS_END.search(span[left:right]):
         right -= 1  # "Hama." at a sentence end; "U.S." keeps its dot
-    right = left + len(_balanced(span[left:right]).rstrip(_TRIM_CHARS))
-    if span[left:right].lower() in DETERMINERS:
-        return start, start
-    return start + left, start + right
+    return left + len(_balanced(span[left:right]).rstrip(_TRIM_CHARS))
 
 
 def _balanced(span: str) -> str:

@@ -17,30 +17,17 @@ from dataclasses import replace
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
 from indexer.names import trim_span
+from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
-INSTITUTIONS = ("armed forces", "security forces", "special forces", "army", "navy",
-                "air force", "government", "coast guard", "parliament", "embassy",
-                "mission")
+INSTITUTIONS = word_list("institutions")
 #: group nouns that name a collective: lower case in the value ("Iraqi forces")
-COLLECTIVES = ("military", "forces", "troops", "soldiers", "authorities", "officials", "opposition",
-               "regime", "rebels", "militants", "fighters", "militias", "militia", "police",
-               "people", "leaders", "partners", "allies", "population", "diplomats",
-               "service members", "servicemen", "personnel", "citizens", "nationals",
-               "civilians", "refugees", "children", "companies", "firms", "businesses",
-               "banks", "ships", "vessels", "warships", "aircraft", "drones", "officers",
-               "negotiators", "lawmakers", "prosecutors", "investigators", "intelligence")
+COLLECTIVES = word_list("collectives")
 #: events named after the place they are held in ("the Brussels Conference")
-MEETING_NOUNS = frozenset({"conference", "summit", "dialogue", "talks", "process", "forum",
-                           "accord", "accords", "agreement", "declaration", "communique",
-                           "communiqué", "meeting", "negotiations", "peace talks", "marathon",
-                           "festival", "massacre", "bombing", "offensive", "uprising"})
+MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 #: other events: no actor, no place, and not named after a place ("Berwick Prize")
-EVENT_NOUNS = MEETING_NOUNS | frozenset({
-    "championship", "championships", "prize", "award", "awards", "medal", "war", "olympics",
-    "cup", "challenge", "primary", "primaries", "election", "elections", "referendum", "day",
-    "crisis", "race", "olympiad", "tournament", "week", "comicon", "expo"})
+EVENT_NOUNS = MEETING_NOUNS | frozenset(word_list("other_event_nouns"))
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
@@ -57,9 +44,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
 _LEADING_FUNCTION = re.compile(r"^(?:(?:The|In|On|At|From|To|By|For|And|But|Of|A|An|As|With)\s)+")
 #: capitalised words that are also towns in the gazetteer but rarely mean them
-COMMON_WORDS = frozenset({"Of", "Nice", "Mobile", "Reading", "Bath", "Deal", "Police", "March",
-                          "May", "Independence", "Victoria", "Hope", "Mission", "Orange", "Split",
-                          "Male", "Bar", "Best", "Gary", "Eagle", "Marathon", "University"})
+COMMON_WORDS = frozenset(word_list("common_town_words"))
 
 
 def _demonym(ent: Ent) -> str | None:
@@ -371,18 +356,48 @@ def region_homonyms(ents: list[Ent]) -> list[Ent]:
 
 
 def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = None) -> list[Ent]:
-    """A place the gazetteer does not know takes the country of the nearest known place in
-    the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria); one it
-    knows as countryless (a continent, a sea: "Europe", "Central Europe") keeps none."""
+    """A place the gazetteer does not know takes a country (class 4 of issue 10): that of a
+    well-known place its own name starts with, when the document places something else in
+    that country ("Baghdad International Airport" -> Iraq), else that of the nearest known
+    place in the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria).
+    One the gazetteer knows as countryless (a continent, a sea: "Europe") or named as open
+    water ("Atlantic", "Java Sea") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
+    own = {e.country for e in known}
     out = []
     for ent in ents:
         if ent.facet == "place" and not ent.country and ent.value \
-                and not (gazetteer and _countryless(ent.value, gazetteer)):
-            same = [k for k in known if not _SENTENCE_BREAK.search(
-                text, min(k.end, ent.end), max(k.start, ent.start))]
-            if same:
-                near = min(same, key=lambda k: abs(k.start - ent.start))
-                ent = replace(ent, country=near.country)
+                and not (gazetteer and _countryless(ent.value, gazetteer)) \
+                and not _open_water(ent.value):
+            country = (_contained_country(ent.value, gazetteer, own) if gazetteer else None) \
+                or _sentence_country(text, ent, known)
+            ent = replace(ent, country=country) if country else ent
         out.append(ent)
     return out
+
+
+#: last words of a name of open water, which lies in no country
+OPEN_WATER = frozenset(word_list("open_water"))
+
+
+def _open_water(name: str) -> bool:
+    return name.split()[-1] in OPEN_WATER
+
+
+def _contained_country(name: str, gazetteer: Gazetteer, own: set[str]) -> str | None:
+    """The country of a well-known place named at the start of a longer name, when the
+    document places something else in that country too."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        place = gazetteer.confident(" ".join(words[:size]))
+        country = place and (place.country or (place.name if place.kind == "country" else ""))
+        if country:
+            return country if country in own else None
+    return None
+
+
+def _sentence_country(text: str, ent: Ent, known: list[Ent]) -> str | None:
+    """The country of the nearest known place in the same sentence."""
+    same = [k for k in known if not _SENTENCE_BREAK.search(
+        text, min(k.end, ent.end), max(k.start, ent.start))]
+    return min(same, key=lambda k: abs(k.start - ent.start)).country if same else None

@@ -1,0 +1,79 @@
+"""Headlines handled as headlines (error class 1 of issue 10).
+
+In a title-cased line ("DoD Identifies Army Casualty", "Tinker Citizen Airmen Deploy") every
+word is capitalised, so the model takes ordinary words for names. A name found only in such
+lines is kept when something else confirms it: the gazetteer, a shipped or watchlist name, or
+the same name in the running text; otherwise it is dropped. Sentence-cased titles are ordinary
+text and need no confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from indexer.rule_data import word_list
+from indexer.spans import Ent
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: small words a title-cased line may leave in lower case ("Rebels Push on to Raqqa")
+HEADLINE_SMALL_WORDS = frozenset(word_list("headline_small_words"))
+#: a line that reads as a headline has at least this many words, all but small ones capitalised
+HEADLINE_MIN_WORDS = 3
+
+
+def is_title_cased(line: str) -> bool:
+    """True for a line of several words that capitalises every word but small ones and does
+    not end as a sentence does."""
+    if line.rstrip().endswith((".", "!", "?", '"', "”", ",")):
+        return False  # most body lines: checked before the words, which cost more
+    words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
+    return len(words) >= HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words)
+
+
+def headline_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
+    """(start, end) of the title-cased lines of a text: the title when it is title-cased,
+    and such lines of the body (section headings, captions)."""
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        if is_title_cased(match.group()):
+            found.append(match.span())
+    if body_start and not is_title_cased(text[:body_start]):
+        found = [span for span in found if span[0] >= body_start]
+    return found
+
+
+def _inside(ent: Ent, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= ent.start and ent.end <= end for start, end in ranges)
+
+
+def _said_elsewhere(text: str, name: str, ranges: list[tuple[int, int]]) -> bool:
+    """True when the name occurs, as written, outside the headline lines."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(not any(s <= m.start() < e for s, e in ranges) for m in pattern.finditer(text))
+
+
+def _confirmed_by_text(text: str, ent: Ent, ranges: list[tuple[int, int]]) -> bool:
+    """The running text uses the name, or for a person's full name, the surname
+    ("Sergey Lavrov" in a headline, "Lavrov said" below)."""
+    words = ent.text.split()
+    return _said_elsewhere(text, ent.text, ranges) or (
+        ent.label == "PERSON" and len(words) > 1 and _said_elsewhere(text, words[-1], ranges))
+
+
+def unconfirmed_headline_names(text: str, ents: list[Ent], ranges: list[tuple[int, int]],
+                               is_place) -> list[Ent]:
+    """Drop actor/place spans that occur only in title-cased lines and that neither the
+    gazetteer, a shipped or watchlist name, nor the running text confirms."""
+    if not ranges:
+        return ents
+    confirmed = {e.value.casefold() for e in ents if e.value and e.facet in ("actor", "place")
+                 and not _inside(e, ranges)}
+    out = []
+    for ent in ents:
+        if ent.facet in ("actor", "place") and ent.value and not ent.fixed and not ent.known \
+                and _inside(ent, ranges) and ent.value.casefold() not in confirmed \
+                and not is_place(ent.value) and not _confirmed_by_text(text, ent, ranges):
+            ent = replace(ent, facet=None, value=None, rule="headline")
+        out.append(ent)
+    return out

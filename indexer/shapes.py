@@ -1,0 +1,46 @@
+"""The shape of a name (error class 3 of issue 10): no facet value is a number, a measure, a
+vote count or a fragment of editorial brackets.
+
+- Editorial brackets and stray quotes are marks, not part of a name: "Jerry [O'Connell" is
+  Jerry O'Connell, '"United States' the United States.
+- A quantity glued to a name ("Melbourne 0.5%", "Labour Party - 203", "Caboolture 43–5",
+  "Magnitude 6.3", "USD 26.95") is cut off; what is left stays a name only when it has
+  several words or the gazetteer knows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.rule_data import word_list
+
+PRONOUNS = frozenset(word_list("pronouns"))
+
+#: editorial brackets and quotes left unmatched inside a span
+_MARKS = re.compile(r"[\[\]|]|^[\"“”'‘’]+|(?<=\s)[\"“”]+|[\"“”]+$")
+#: a quantity after a name: a decimal or percentage, a score, or a " - N" count
+_QUANTITY = re.compile(r"\s+(?:-\s+\d+|\d+[.,]\d+%?|\d+%|\d+\s*[–-]\s*\d+)(?:\s.*)?$")
+
+
+def clean_marks(name: str) -> str:
+    """The name without editorial brackets and unmatched quotes, blanks collapsed."""
+    if name.count('"') == 2 or ("“" in name and "”" in name):
+        return " ".join(re.sub(r"[\[\]|]", "", name).split())  # 'Jeremy "Spike" Cohen'
+    return " ".join(_MARKS.sub("", name).split())
+
+
+def cut_quantity(name: str) -> str:
+    """The name before a quantity glued to it ("Melbourne 0.5%" -> "Melbourne")."""
+    match = _QUANTITY.search(name)
+    return name[:match.start()] if match else name
+
+
+def name_shape(name: str, is_place) -> str | None:
+    """The name as it should read, or None when no name is left."""
+    cleaned = clean_marks(name)
+    cut = cut_quantity(cleaned)
+    if cut != cleaned and len(cut.split()) < 2 and not is_place(cut):
+        return None
+    if cut.lower() in PRONOUNS:
+        return None
+    return cut or None

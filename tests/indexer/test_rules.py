@@ -1,0 +1,288 @@
+"""Each rule of the entity pipeline alone: spans from spacy.blank("en") with an entity ruler
+(tests/indexer/entity_kit.py), one rule applied, its own effect checked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from indexer import entities
+from indexer.entities import RULES, DocContext, canonical_value, run_rules, spans_from_model
+from indexer.headlines import headline_ranges, is_title_cased
+from indexer.shapes import name_shape
+from indexer.spans import Ent
+from tests.indexer.entity_kit import raw_ents, ruler_nlp, small_gazetteer
+
+GAZETTEER = small_gazetteer()
+
+
+def spans(text: str, patterns: list[tuple[str, str]], body_start: int = 0):
+    """The context and the model spans of a text, as the first rule receives them."""
+    ctx = DocContext(text, GAZETTEER, {}, body_start=body_start)
+    return ctx, spans_from_model(text, raw_ents(ruler_nlp(patterns), text), {})
+
+
+def classified(text: str, patterns: list[tuple[str, str]], body_start: int = 0):
+    """Spans after `classify` with their canonical values, for rules that run later."""
+    ctx, ents = spans(text, patterns, body_start)
+    return ctx, [canonical_value(e, GAZETTEER) for e in entities.rule_classify(ctx, ents)]
+
+
+def facets(ents: list[Ent]) -> list[tuple[str, str | None, str | None]]:
+    return [(e.text, e.facet, e.value) for e in ents if e.facet in ("actor", "place")]
+
+
+def test_rule_names_are_unique_and_every_rule_has_one_signature():
+    names = [name for name, _ in RULES]
+    assert len(names) == len(set(names))
+    ctx, ents = spans("Nothing here.", [])
+    for _, rule in RULES:
+        assert rule(ctx, list(ents)) == []
+
+
+def test_join_org_names():
+    text = "Syria's Armed Forces advanced."
+    ctx, ents = spans(text, [("GPE", "Syria"), ("ORG", "Armed Forces")])
+    joined = entities.rule_join_org_names(ctx, ents)
+    assert [e.text for e in joined] == ["Syria's Armed Forces"]
+
+
+def test_classify_known_place_tagged_org_is_a_place():
+    ctx, ents = spans("Shelling hit Aleppo overnight.", [("ORG", "Aleppo")])
+    assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
+
+
+def test_classify_fills_person_words_for_later_rules():
+    ctx, ents = spans("Michael Jordan spoke.", [("PERSON", "Michael Jordan")])
+    entities.rule_classify(ctx, ents)
+    assert ctx.persons == {"Michael", "Jordan"}
+
+
+def test_hyphenated_places():
+    ctx, ents = classified("Baghdad talks: the Aleppo-Idlib road.", [("ORG", "Aleppo-Idlib")])
+    assert [e.text for e in entities.rule_hyphenated(ctx, ents)] == ["Aleppo", "Idlib"]
+
+
+def test_group_actors():
+    ctx, ents = classified("Iraqi forces entered the city.", [("NORP", "Iraqi")])
+    assert ("Iraqi forces", "actor", "Iraqi forces") in facets(entities.rule_group_actors(ctx, ents))
+
+
+def test_group_of_actors():
+    ctx, ents = classified("the government of Iraq said", [("GPE", "Iraq")])
+    values = [e.value for e in entities.rule_group_of(ctx, ents)]
+    assert "Government of Iraq" in values
+
+
+def test_events_are_no_actor_and_keep_their_place():
+    ctx, ents = classified("at the Damascus Conference", [("ORG", "Damascus Conference")])
+    out = facets(entities.rule_events(ctx, ents))
+    assert out == [("Damascus", "place", None)]
+
+
+def test_vessel_parts():
+    ctx, ents = classified("USS Hopper sailed. Later Hopper returned.",
+                           [("ORG", "USS Hopper"), ("ORG", "Hopper")])
+    out = entities.rule_vessels(ctx, ents)
+    assert [e.facet for e in out if e.text == "Hopper"] == [None]
+
+
+def test_products():
+    ctx, ents = classified("the film Alien opened.", [("ORG", "Alien")])
+    assert facets(entities.rule_products(ctx, ents)) == []
+
+
+def test_place_cues_replace_a_cut_span():
+    ctx, ents = classified("the district of Sheikh Maqsoud was hit", [("PERSON", "Maqsoud")])
+    out = facets(entities.rule_place_cues(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [("Sheikh Maqsoud", "place")]
+
+
+def test_possessive_places():
+    ctx, ents = classified("fighting in Syria's Kafr Nabl", [("GPE", "Syria's Kafr Nabl")])
+    out = entities.rule_possessive_places(ctx, ents)
+    assert [(e.text, e.country) for e in out] == [("Syria", None), ("Kafr Nabl", "Syria")]
+
+
+def test_collectives_take_the_one_full_name():
+    text = "The Global Coalition struck. The Coalition said"
+    ctx, ents = classified(text, [("ORG", "Global Coalition")])
+    added = entities.rule_collectives(ctx, ents)[1:]
+    assert [(e.text, e.value) for e in added] == [("Coalition", "Global Coalition")]
+
+
+def test_aliases_acronym():
+    text = "Hayat Tahrir al-Sham (HTS) advanced. HTS said"
+    ctx, ents = classified(text, [("ORG", "Hayat Tahrir al-Sham")])
+    out = entities.rule_aliases(ctx, ents)
+    assert {e.value for e in out if e.text == "HTS"} == {"Hayat Tahrir al-Sham"}
+
+
+def test_nicknames():
+    text = "Mohamed Dagalo, widely known as Hemedti, said"
+    ctx, ents = classified(text, [("PERSON", "Mohamed Dagalo"), ("PERSON", "Hemedti")])
+    out = entities.rule_nicknames(ctx, ents)
+    assert [e.value for e in out] == ["Mohamed Dagalo", "Mohamed Dagalo"]
+
+
+def test_known_names_take_the_canonical_name_the_document_uses():
+    known = [Ent(0, 3, "SDF", "ORG", "actor", "SDF", "known", known="Syrian Democratic Forces"),
+             Ent(10, 34, "Syrian Democratic Forces", "ORG", "actor", "Syrian Democratic Forces",
+                 "known", known="Syrian Democratic Forces")]
+    out = entities.rule_known_names(DocContext("", GAZETTEER), known)
+    assert {e.value for e in out} == {"Syrian Democratic Forces"}
+
+
+def test_adopt_aliases():
+    alias = Ent(0, 8, "Araghchi", "PERSON", "actor", "Abbas Araghchi", "alias-partial", fixed=True)
+    other = Ent(20, 28, "Araghchi", "GPE", "place", "Araghchi")
+    out = entities.rule_adopt_aliases(DocContext("", GAZETTEER), [alias, other])
+    assert [(e.facet, e.value) for e in out] == [("actor", "Abbas Araghchi")] * 2
+
+
+def test_harmonise_majority_facet():
+    ents = [Ent(0, 5, "Zorba", "ORG", "actor"), Ent(10, 15, "Zorba", "ORG", "actor"),
+            Ent(20, 25, "Zorba", "GPE", "place")]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert {e.facet for e in out} == {"actor"}
+
+
+def test_openers():
+    text = "Findings show a rise. The findings were new."
+    ctx, ents = classified(text, [("ORG", "Findings")])
+    assert facets(entities.rule_openers(ctx, ents)) == []
+
+
+def test_towns_of_named_countries():
+    text = "In Syria, shelling hit Saraqib."
+    ctx, ents = classified(text, [("GPE", "Syria"), ("ORG", "Saraqib")])
+    ents = [replace(e, fixed=False) if e.text == "Saraqib" else e for e in ents]
+    ents = [replace(e, facet="actor", rule="model") if e.text == "Saraqib" else e for e in ents]
+    out = entities.rule_towns(ctx, ents)
+    assert [e.facet for e in out if e.text == "Saraqib"] == ["place"]
+
+
+def test_missed_places():
+    ctx, ents = classified("Talks were held in Damascus today.", [])
+    assert [e.text for e in entities.rule_missed_places(ctx, ents)] == ["Damascus"]
+
+
+def test_armed_forces_merge_with_the_named_army():
+    ents = [Ent(0, 11, "Syrian Army", "ORG", "actor", "Syrian Army"),
+            Ent(20, 40, "Syrian Armed Forces", "ORG", "actor", "Syrian Armed Forces")]
+    out = entities.rule_armed_forces(DocContext("", GAZETTEER), ents)
+    assert [e.value for e in out] == ["Syrian Army", "Syrian Army"]
+
+
+def test_order():
+    ents = [Ent(5, 6, "b", "ORG"), Ent(0, 1, "a", "ORG")]
+    assert [e.text for e in entities.rule_order(DocContext("", GAZETTEER), ents)] == ["a", "b"]
+
+
+def test_countries_from_the_nearest_known_place():
+    text = "the village of Kafr Zita near Idlib"
+    ents = [Ent(15, 24, "Kafr Zita", "GPE", "place", "Kafr Zita"),
+            Ent(30, 35, "Idlib", "GPE", "place", "Idlib", country="Syria")]
+    out = entities.rule_countries(DocContext(text, GAZETTEER), ents)
+    assert out[0].country == "Syria"
+
+
+def test_region_homonyms():
+    ents = [Ent(0, 7, "Georgia", "GPE", "place", "Georgia", country="Georgia"),
+            Ent(10, 17, "Atlanta", "GPE", "place", "Atlanta", country="United States")]
+    out = entities.rule_region_homonyms(DocContext("", GAZETTEER), ents)
+    assert out[0].country == "United States"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("DoD Identifies Army Casualty", True),
+    ("Rebels Push on to the Coast", True),
+    ("Rebels push on to the coast", False),
+    ("The Army Said It Would Go.", False),
+    ("Two Words", False),
+])
+def test_is_title_cased(line, expected):
+    assert is_title_cased(line) is expected
+
+
+def test_headline_ranges_skip_a_sentence_cased_title():
+    text = "Rebels push on to Raqqa\n\nBody text here.\nTinker Citizen Airmen Deploy\nMore."
+    ranges = headline_ranges(text, 25)
+    assert [text[s:e] for s, e in ranges] == ["Tinker Citizen Airmen Deploy"]
+
+
+def test_headline_names_need_confirmation():
+    text = "DoD Identifies Army Casualty Tinker\n\nThe soldier died in Aleppo. Tinker said"
+    ctx, ents = classified(text, [("ORG", "DoD Identifies Army Casualty"), ("ORG", "Tinker"),
+                                  ("GPE", "Aleppo")], body_start=38)
+    out = facets(entities.rule_headlines(ctx, ents))
+    assert [t for t, _, _ in out] == ["Tinker", "Aleppo", "Tinker"]
+
+
+def test_headline_person_confirmed_by_surname():
+    text = "Minister Meets Sergey Lavrov Again\n\nLavrov said so."
+    ctx, ents = classified(text, [("PERSON", "Sergey Lavrov")], body_start=36)
+    assert [t for t, _, _ in facets(entities.rule_headlines(ctx, ents))] == ["Sergey Lavrov"]
+
+
+def test_run_rules_times_each_rule_by_name():
+    ctx, ents = spans("Iraqi forces entered Mosul.", [("NORP", "Iraqi"), ("GPE", "Mosul")])
+    seconds: dict[str, float] = {}
+    run_rules(ctx, ents, RULES, seconds)
+    assert set(seconds) == {name for name, _ in RULES}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Jerry [O'Connell", "Jerry O'Connell"),
+    ('"United States', "United States"),
+    ('Jeremy "Spike" Cohen', 'Jeremy "Spike" Cohen'),
+    ("Labour Party - 203", "Labour Party"),
+    ("Aleppo 0.5%", "Aleppo"),
+    ("Magnitude 6.3", None),
+    ("USD 26.95", None),
+    ("W]e", None),
+    ("Task Force 50", "Task Force 50"),
+    ("G20", "G20"),
+])
+def test_name_shape(name, expected):
+    assert name_shape(name, lambda n: GAZETTEER.lookup(n) is not None) == expected
+
+
+def test_shapes_rule_repairs_and_drops():
+    text = "Results: Aleppo 0.5% and Magnitude 6.3 and Jerry [O'Connell spoke."
+    ctx, ents = classified(text, [("ORG", "Aleppo 0.5%"), ("ORG", "Magnitude 6.3"),
+                                  ("PERSON", "Jerry [O'Connell")])
+    out = facets(entities.rule_shapes(ctx, ents))
+    assert [(f, v) for _, f, v in out] == [("place", "Aleppo"), ("actor", "Jerry O'Connell")]
+
+
+def test_targets_of_attacks_are_places():
+    text = "Airstrikes hit Idlib and Saraqib, while Mosul Group said"
+    ctx, ents = classified(text, [("ORG", "Idlib"), ("ORG", "Saraqib"), ("ORG", "Mosul Group")])
+    ents = [replace(e, facet="actor", fixed=False, rule="model") for e in ents]
+    out = entities.rule_targets(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Idlib", "place"), ("Saraqib", "place"),
+                                                 ("Mosul Group", "actor")]
+
+
+def test_target_cue_needs_a_known_place():
+    ctx, ents = classified("Police attacked Zorbania Ltd offices.", [("ORG", "Zorbania")])
+    ents = [replace(e, facet="actor", fixed=False) for e in ents]
+    assert [e.facet for e in entities.rule_targets(ctx, ents)] == ["actor"]
+
+
+def test_missed_target_is_added():
+    ctx, ents = classified("Militants seized Saraqib in 2012.", [])
+    assert facets(entities.rule_targets(ctx, ents)) == [("Saraqib", "place", None)]
+
+
+def test_countries_from_a_known_place_in_the_name_and_none_for_open_water():
+    text = "In Syria: Aleppo International Airport. Ships in the Atlantic near Aleppo."
+    ents = [Ent(3, 8, "Syria", "GPE", "place", "Syria", country="Syria"),
+            Ent(10, 38, "Aleppo International Airport", "FAC", "place",
+                "Aleppo International Airport"),
+            Ent(53, 61, "Atlantic", "LOC", "place", "Atlantic"),
+            Ent(67, 73, "Aleppo", "GPE", "place", "Aleppo", country="Syria")]
+    out = entities.rule_countries(DocContext(text, GAZETTEER), ents)
+    assert [e.country for e in out] == ["Syria", "Syria", None, "Syria"]
