@@ -51,3 +51,27 @@ def test_search_page_shows_both_timelines(client):
     assert "Dates mentioned per" in page and "(when it happened)" in page
     assert 'aria-labelledby="mentioned-caption"' in page
     assert 'href="/?q=aleppo&amp;date=2024-11' in page  # a bar adds its period as a date filter
+
+
+def test_entity_page_shows_aliases_timelines_and_what_goes_with_it(client):
+    page = client.get("/entities/actor/Syrian Army")
+    assert page.status_code == 200
+    assert "<h1 id=\"entity-title\">Syrian Army</h1>" in page.text
+    assert "Unusually often beside Syrian Army" in page.text
+    assert 'href="/?actor=Syrian+Army&amp;sort=newest&amp;size=5"' in page.text
+    body = client.get("/entities/actor/Syrian Army", params={"format": "json"}).json()
+    assert body["name"] == "Syrian Army"
+    documents = client.get("/api/search", params={"actor": "Syrian Army"}).json()["total"]
+    assert body["documents"] == documents
+    for facet, values in body["associated"].items():
+        for value in values:  # each association counts the documents having both
+            link = page.text.split(f">{value['label']}</a>")[0].rsplit('href="', 1)[1]
+            both = client.get("/api" + link.split('"')[0].replace("&amp;", "&").replace("/?", "/search?"))
+            assert both.json()["total"] == value["count"], (facet, value, link)
+    assert client.get("/entities/actor/Nobody at all").status_code == 404
+    assert client.get("/entities/date/2024").status_code == 404
+
+
+def test_facet_values_link_to_their_entity_page(client):
+    page = client.get("/", params={"q": "aleppo"}).text
+    assert 'class="facet-entity" href="/entities/actor/Syrian%20Army"' in page
