@@ -96,22 +96,27 @@ class EncodedPositions:
 
     buffer: np.ndarray  # uint8, the values back to back (plus padding)
     offsets: np.ndarray  # where each value starts in `buffer`
+    ends: np.ndarray  # where each value ends
 
     @classmethod
     def join(cls, values: list[bytes]) -> EncodedPositions:
         lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
         offsets = np.zeros(len(values), dtype=np.int64)
         np.cumsum(lengths[:-1], out=offsets[1:])
-        return cls(np.frombuffer(b"".join(values) + bytes(8), dtype=np.uint8), offsets)
+        return cls(np.frombuffer(b"".join(values) + bytes(8), dtype=np.uint8), offsets,
+                   offsets + lengths)
+
+    def rows(self, rows: np.ndarray) -> EncodedPositions:
+        """The values at the given rows (sharing the buffer)."""
+        return EncodedPositions(self.buffer, self.offsets[rows], self.ends[rows])
 
     def decode(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(index into `rows`, position) of every position of those values."""
         try:
             return _decode_at(self.buffer, self.offsets[rows])
         except ValueError:  # an opcode this reader does not know: let pickle do it
-            ends = np.append(self.offsets[1:], len(self.buffer) - 8)
             data = self.buffer.tobytes()
-            return _decode_one_by_one([data[self.offsets[r]:ends[r]] for r in rows.tolist()])
+            return _decode_one_by_one([data[self.offsets[r]:self.ends[r]] for r in rows.tolist()])
 
 
 @dataclass(frozen=True)
@@ -137,8 +142,7 @@ class TermPositions:
 
     def rows(self, rows: np.ndarray) -> TermPositions:
         """The postings at the given ascending rows."""
-        encoded = EncodedPositions(self.encoded.buffer, self.encoded.offsets[rows])
-        return TermPositions(self.docnums[rows], self.weights[rows], encoded)
+        return TermPositions(self.docnums[rows], self.weights[rows], self.encoded.rows(rows))
 
     def positions(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(index into `rows`, word position) of every position of those postings."""
