@@ -35,14 +35,21 @@ class ArrayCache:
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value of `key`, computing (outside the lock) and storing it if absent."""
-        with self._lock:
-            item = self._items.get(key)
-            if item is not None:
-                self._items.move_to_end(key)
-                return item[0]
+        value = self.peek(key)
+        if value is not None:
+            return value
         value = compute()
         self.put(key, value)
         return value
+
+    def peek(self, key: Hashable) -> Any:
+        """The cached value of `key`, or None; marks it recently used."""
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0]
 
     def put(self, key: Hashable, value: Any) -> None:
         size = size_of(value)

@@ -19,6 +19,7 @@ from search.boilerplate import flag_boilerplate
 from search.cache import ArrayCache
 from search.entity_table import central_facet_table, entity_facet_table, resolve_entities
 from search.facet_table import FacetTable, build_facet_table, with_enclosing_dates
+from search.positions import TermPositions
 from search.postings import (
     segments,
     term_postings,
@@ -39,6 +40,9 @@ SCORED_FIELDS = ("title", "body", "source")
 FACET_FIELDS = (*FACETS, COUNTRY_FIELD)
 TERM_CACHE_BYTES = 96 * 2**20
 QUERY_CACHE_BYTES = 32 * 2**20
+#: postings and encoded word positions of the terms phrases read in full (a word in every
+#: one of 100k documents takes a few MB)
+POSITION_CACHE_BYTES = 64 * 2**20
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
@@ -92,6 +96,7 @@ class Generation:
                                for name in SCORED_FIELDS}
         self.terms = ArrayCache(TERM_CACHE_BYTES)
         self.queries = ArrayCache(QUERY_CACHE_BYTES)
+        self.positions = ArrayCache(POSITION_CACHE_BYTES)
         self._countries: dict[str, str | None] = {}
         #: the spelling vocabulary, read in a background thread (ready within a second or so)
         self.speller = Speller(self)
@@ -104,19 +109,25 @@ class Generation:
                 return term_postings(self.reader, fieldname, text)
         return self.terms.get((fieldname, text), read)
 
-    def postings_with_positions(self, fieldname: str,
-                                text: str) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
-        """(docnums, weights, encoded positions) of a term; caches the first two."""
-        with self.lock:
-            docnums, weights, values = term_postings_positions(self.reader, fieldname, text)
-        self.terms.put((fieldname, text), (docnums, weights))
-        return docnums, weights, values
+    def term_positions(self, fieldname: str, text: str) -> TermPositions:
+        """A term's postings with decoded word positions, cached for the generation: the
+        frequent words of phrases are decoded once, not once per query."""
+        def read():
+            with self.lock:
+                docnums, weights, values = term_postings_positions(self.reader, fieldname, text)
+            self.terms.put((fieldname, text), (docnums, weights))
+            return TermPositions.from_values(docnums, weights, values)
+        return self.positions.get((fieldname, text), read)
 
-    def postings_within(self, fieldname: str, text: str,
-                        wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
-        """(docnums, weights, encoded positions) of a term within the given sorted docnums."""
+    def positions_within(self, fieldname: str, text: str, wanted: np.ndarray) -> TermPositions:
+        """A term's postings and positions within the given sorted docnums: from the cache
+        when the whole term is there, else reading only the posting blocks that hold them."""
+        cached = self.positions.peek((fieldname, text))
+        if cached is not None:
+            return cached.within(wanted)
         with self.lock:
-            return term_postings_within(self.reader, fieldname, text, wanted)
+            docnums, weights, values = term_postings_within(self.reader, fieldname, text, wanted)
+        return TermPositions.from_values(docnums, weights, values)
 
     def doc_frequency(self, fieldname: str, text: str) -> int:
         with self.lock:

@@ -171,10 +171,10 @@ class _Evaluator:
         mask = np.zeros(self.size, dtype=bool)
         mask[keep] = True
         scores = np.zeros(self.size, dtype=SCORE_DTYPE)
-        for word, (docnums, weights, _) in zip(words, postings, strict=True):
+        for word, posting in zip(words, postings, strict=True):
             self._remember(q.fieldname, word)
-            rows = np.searchsorted(docnums, keep)
-            scores[keep] += self._bm25(q.fieldname, word, keep, weights[rows])
+            rows = np.searchsorted(posting.docnums, keep)
+            scores[keep] += self._bm25(q.fieldname, word, keep, posting.weights[rows])
         return mask, scores * SCORE_DTYPE(q.boost)
 
     def _multi(self, q: wq.MultiTerm) -> tuple[np.ndarray, np.ndarray]:

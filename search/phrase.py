@@ -1,8 +1,11 @@
 """Phrase matching on word positions, reading as few posting blocks as the phrase allows.
 
-The rarest word's postings give the candidate documents; each other word is then read
-only in the posting blocks that hold candidates still alive, so a phrase mixing a rare
-word with a very frequent one does not decode the frequent word's whole posting list.
+The rarest word's postings give the candidate documents. Each other word is read in full
+(its posting blocks decompressed once, then kept in the generation's position cache) when
+the candidates would touch most of its blocks anyway; otherwise only in the blocks that
+hold candidates. Positions are decoded for the candidates only. So a phrase mixing a rare
+word with a very frequent one decodes the frequent word's blocks once per generation
+instead of once per query.
 """
 
 from __future__ import annotations
@@ -10,38 +13,42 @@ from __future__ import annotations
 import numpy as np
 
 from search.generation import Generation
-from search.positions import decode_positions_bulk
+from search.positions import TermPositions
 
 _KEY_SHIFT = 32
-Postings = tuple[np.ndarray, np.ndarray, list[bytes]]  # docnums, weights, encoded positions
+#: postings per Whoosh 3 block (its default `blocklimit`): with at least one candidate per
+#: block's worth of postings, the candidates reach most blocks and a full read costs little more
+BLOCK_POSTINGS = 128
 
 
 def phrase_documents(gen: Generation, fieldname: str, words: list[str],
-                     slop: int) -> tuple[np.ndarray, list[Postings]]:
+                     slop: int) -> tuple[np.ndarray, list[TermPositions]]:
     """(sorted docnums holding the phrase, each word's postings in those candidates)."""
     postings = _phrase_postings(gen, fieldname, words)
-    candidates = postings[0][0]
-    for docnums, _, _ in postings[1:]:
-        candidates = np.intersect1d(candidates, docnums, assume_unique=True)
+    candidates = postings[0].docnums
+    for word in postings[1:]:
+        candidates = np.intersect1d(candidates, word.docnums, assume_unique=True)
     return _in_order(postings, candidates, slop), postings
 
 
-def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[Postings]:
-    """Postings per word, in phrase order; the rarest word read first and in full."""
-    order = sorted(range(len(words)), key=lambda i: gen.doc_frequency(fieldname, words[i]))
-    docnums, weights, values = gen.postings_with_positions(fieldname, words[order[0]])
-    live = gen.live[docnums]
-    if not live.all():
-        values = [values[row] for row in np.flatnonzero(live).tolist()]
-    found: dict[int, Postings] = {order[0]: (docnums[live], weights[live], values)}
-    candidates = found[order[0]][0]
+def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[TermPositions]:
+    """Postings per word, in phrase order, of the live documents holding the rarest word."""
+    frequency = {word: gen.doc_frequency(fieldname, word) for word in words}
+    order = sorted(range(len(words)), key=lambda i: frequency[words[i]])
+    rarest = gen.term_positions(fieldname, words[order[0]])
+    found = {order[0]: rarest.rows(np.flatnonzero(gen.live[rarest.docnums]))}
+    candidates = found[order[0]].docnums
     for index in order[1:]:
-        found[index] = gen.postings_within(fieldname, words[index], candidates)
-        candidates = found[index][0]
+        word = words[index]
+        if len(candidates) * BLOCK_POSTINGS >= frequency[word]:
+            found[index] = gen.term_positions(fieldname, word).within(candidates)
+        else:
+            found[index] = gen.positions_within(fieldname, word, candidates)
+        candidates = found[index].docnums
     return [found[i] for i in range(len(words))]
 
 
-def _in_order(postings: list[Postings], candidates: np.ndarray, slop: int) -> np.ndarray:
+def _in_order(postings: list[TermPositions], candidates: np.ndarray, slop: int) -> np.ndarray:
     """The candidates where each word follows the previous one within `slop` positions.
 
     Positions become keys (candidate index << 32 | position), so following a word is one
@@ -73,8 +80,6 @@ def _follows_within(previous: np.ndarray, keys: np.ndarray, slop: int) -> np.nda
     return has_before & (gap >= 1) & (gap <= slop)
 
 
-def _position_keys(word: Postings, candidates: np.ndarray) -> np.ndarray:
-    docnums, _, values = word
-    rows = np.searchsorted(docnums, candidates).tolist()
-    owner, positions = decode_positions_bulk([values[row] for row in rows])
+def _position_keys(word: TermPositions, candidates: np.ndarray) -> np.ndarray:
+    owner, positions = word.positions(np.searchsorted(word.docnums, candidates))
     return (owner << _KEY_SHIFT) | positions

@@ -9,6 +9,7 @@ side by side: one numpy step per list element, whatever the number of postings.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import accumulate
 from pickle import loads
 
@@ -27,40 +28,44 @@ def decode_positions(value: bytes) -> list[int]:
 
 def decode_positions_bulk(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """(index of the value, position) of every position in the values, in value order."""
-    if not values:
+    encoded = EncodedPositions.join(values)
+    return encoded.decode(np.arange(len(values)))
+
+
+def _decode_at(buf: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index of the offset, position) of the values starting at `offsets` in `buf`."""
+    if not len(offsets):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    try:
-        owner, deltas, starts = _read_deltas(values)
-    except ValueError:  # an opcode this reader does not know: let pickle do it
-        return _decode_one_by_one(values)
+    owner, deltas, starts = _read_deltas(buf, offsets)
     totals = np.cumsum(deltas)
     before = (totals - deltas)[starts[owner]]  # running total where each value begins
     return owner, totals - before
 
 
-def _read_deltas(values: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _byte(buf: np.ndarray, at: np.ndarray) -> np.ndarray:
+    return buf[at].astype(np.int64)
+
+
+def _read_deltas(buf: np.ndarray, offsets: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(owner of each delta, the deltas, index of each value's first delta)."""
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    buf = np.frombuffer(b"".join(values) + bytes(8), dtype=np.uint8).astype(np.int64)
-    offsets = np.zeros(len(values), dtype=np.int64)
-    np.cumsum(lengths[:-1], out=offsets[1:])
-    counts = (buf[offsets] << 24) | (buf[offsets + 1] << 16) | (buf[offsets + 2] << 8) \
-        | buf[offsets + 3]
-    starts = np.zeros(len(values), dtype=np.int64)
+    counts = (_byte(buf, offsets) << 24) | (_byte(buf, offsets + 1) << 16) \
+        | (_byte(buf, offsets + 2) << 8) | _byte(buf, offsets + 3)
+    starts = np.zeros(len(offsets), dtype=np.int64)
     np.cumsum(counts[:-1], out=starts[1:])
     deltas = np.zeros(int(counts.sum()), dtype=np.int64)
-    pointer, done = offsets + _HEADER_BYTES, np.zeros(len(values), dtype=np.int64)
+    pointer, done = offsets + _HEADER_BYTES, np.zeros(len(offsets), dtype=np.int64)
     active = np.flatnonzero(counts > 0)
     while active.size:
         _step(buf, pointer, done, deltas, starts, active)
         active = active[done[active] < counts[active]]
-    return np.repeat(np.arange(len(values)), counts), deltas, starts
+    return np.repeat(np.arange(len(offsets)), counts), deltas, starts
 
 
 def _step(buf: np.ndarray, pointer: np.ndarray, done: np.ndarray, deltas: np.ndarray,
           starts: np.ndarray, active: np.ndarray) -> None:
     """Read one opcode of every active value: an item (stored in `deltas`) or plumbing."""
-    ops = buf[pointer[active]]
+    ops = _byte(buf, pointer[active])
     known = np.isin(ops, _NOT_ITEMS) | (ops == _BININT1) | (ops == _BININT2) | (ops == _BININT)
     if not known.all():
         raise ValueError("unexpected pickle opcode in a positions value")
@@ -70,7 +75,7 @@ def _step(buf: np.ndarray, pointer: np.ndarray, done: np.ndarray, deltas: np.nda
         if not rows.size:
             continue
         at = pointer[rows] + 1
-        item = sum(buf[at + k] << (8 * k) for k in range(width))
+        item = sum(_byte(buf, at + k) << (8 * k) for k in range(width))
         if width == 4:
             item = np.where(item >= 2**31, item - 2**32, item)
         deltas[starts[rows] + done[rows]] = item
@@ -83,3 +88,62 @@ def _decode_one_by_one(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     owner = np.repeat(np.arange(len(values)), [len(p) for p in decoded])
     positions = np.fromiter((p for ps in decoded for p in ps), dtype=np.int64, count=len(owner))
     return owner, positions
+
+
+@dataclass(frozen=True)
+class EncodedPositions:
+    """Whoosh position values joined in one byte buffer, decoded only for the rows asked."""
+
+    buffer: np.ndarray  # uint8, the values back to back (plus padding)
+    offsets: np.ndarray  # where each value starts in `buffer`
+    ends: np.ndarray  # where each value ends
+
+    @classmethod
+    def join(cls, values: list[bytes]) -> EncodedPositions:
+        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        offsets = np.zeros(len(values), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=offsets[1:])
+        return cls(np.frombuffer(b"".join(values) + bytes(8), dtype=np.uint8), offsets,
+                   offsets + lengths)
+
+    def rows(self, rows: np.ndarray) -> EncodedPositions:
+        """The values at the given rows (sharing the buffer)."""
+        return EncodedPositions(self.buffer, self.offsets[rows], self.ends[rows])
+
+    def decode(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into `rows`, position) of every position of those values."""
+        try:
+            return _decode_at(self.buffer, self.offsets[rows])
+        except ValueError:  # an opcode this reader does not know: let pickle do it
+            data = self.buffer.tobytes()
+            return _decode_one_by_one([data[self.offsets[r]:self.ends[r]] for r in rows.tolist()])
+
+
+@dataclass(frozen=True)
+class TermPositions:
+    """A term's postings with their encoded word positions, decoded on demand; row subsets
+    share the byte buffer, so narrowing to candidates copies no position data."""
+
+    docnums: np.ndarray  # sorted global document numbers
+    weights: np.ndarray  # the term's weight in each document
+    encoded: EncodedPositions  # one value per posting
+
+    @classmethod
+    def from_values(cls, docnums: np.ndarray, weights: np.ndarray,
+                    values: list[bytes]) -> TermPositions:
+        return cls(docnums, weights, EncodedPositions.join(values))
+
+    def within(self, wanted: np.ndarray) -> TermPositions:
+        """The postings of the given sorted document numbers that hold the term."""
+        rows = np.searchsorted(self.docnums, wanted)
+        inside = rows < len(self.docnums)
+        rows = rows[inside]
+        return self.rows(rows[self.docnums[rows] == wanted[inside]])
+
+    def rows(self, rows: np.ndarray) -> TermPositions:
+        """The postings at the given ascending rows."""
+        return TermPositions(self.docnums[rows], self.weights[rows], self.encoded.rows(rows))
+
+    def positions(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into `rows`, word position) of every position of those postings."""
+        return self.encoded.decode(rows)

@@ -22,6 +22,7 @@ from whoosh import index as whoosh_index
 
 from search.errors import IndexMissing
 from search.schema import make_schema
+from search.whoosh_adapter import share_segment_maps
 
 LIVE = "live"
 GENERATION_PREFIX = "gen-"
@@ -44,6 +45,7 @@ def open_live(index_dir: str | os.PathLike):
         raise IndexMissing(
             f"no Trawl index in {index_dir}/ - build one with: trawl --index {index_dir} index PATH..."
         )
+    share_segment_maps()
     return whoosh_index.open_dir(str(live_path(index_dir)), indexname=INDEX_NAME)
 
 

@@ -69,3 +69,44 @@ def test_costly_slop_and_fuzziness_are_refused(ix, q, message):
     with pytest.raises(InvalidQuery) as caught:
         search(ix, SearchRequest(q=q))
     assert str(caught.value) == message
+
+
+@pytest.fixture(scope="module")
+def skewed_corpus(tmp_path_factory):
+    """A word in every document beside a rare one: more postings than one Whoosh block."""
+    from search_corpus import write_generation
+    rng = random.Random(11)
+    texts = []
+    for n in range(700):
+        words = [rng.choice(["filler", "common", "other"]) for _ in range(rng.randint(4, 30))]
+        words[rng.randrange(len(words))] = "common"
+        if n in (150, 480):  # 2 candidates x 128 < 700 postings: read block by block
+            at = rng.randrange(len(words) + 1)
+            words[at:at] = ["scarce", "common"] if n == 150 else ["common", "scarce"]
+        texts.append(words)
+    ix = open_index(write_generation(tmp_path_factory.mktemp("skewed"),
+                                     [_doc(n, words) for n, words in enumerate(texts)]))
+    return ix, texts
+
+
+@pytest.mark.parametrize("phrase", [["scarce", "common"], ["common", "scarce"],
+                                    ["common", "other"], ["other", "common", "filler"]])
+def test_phrase_is_exact_read_by_blocks_and_from_the_position_cache(skewed_corpus, phrase):
+    """The same documents whether the frequent word is read block by block around the
+    candidates (cold) or taken from the generation's position cache (warm)."""
+    ix, texts = skewed_corpus
+    expected = {f"r{n}" for n, words in enumerate(texts) if _follows(words, phrase, 1)}
+    quoted = f'"{" ".join(phrase)}"'
+    gen = ix.generation()
+    gen.positions = type(gen.positions)(gen.positions.max_bytes)  # cold: nothing cached
+    gen.queries = type(gen.queries)(gen.queries.max_bytes)
+    cold = search(ix, SearchRequest(q=quoted, size=200))
+    for word in phrase:
+        gen.term_positions("body", word)  # warm: every word decoded in full
+    gen.queries = type(gen.queries)(gen.queries.max_bytes)
+    warm = search(ix, SearchRequest(q=quoted, size=200))
+    assert expected
+    for result in (cold, warm):
+        assert result.total == len(expected)
+        assert {hit.id for hit in result.hits} <= expected
+    assert [(h.id, h.score) for h in cold.hits] == [(h.id, h.score) for h in warm.hits]

@@ -7,7 +7,7 @@ import pickle
 import numpy as np
 from whoosh.formats import Positions
 
-from search.positions import decode_positions, decode_positions_bulk
+from search.positions import TermPositions, decode_positions, decode_positions_bulk
 
 CASES = [
     [0],  # one item: APPEND instead of MARK ... APPENDS
@@ -42,3 +42,23 @@ def test_unknown_opcode_falls_back_to_pickle():
 def test_empty():
     owner, positions = decode_positions_bulk([])
     assert (owner.tolist(), positions.tolist()) == ([], [])
+
+
+def test_term_positions_rows_and_within_decode_only_what_is_asked():
+    values = [Positions().encode(p) for p in ([0, 3], [1], [2, 5, 9], [4, 300, 70000])]
+    term = TermPositions.from_values(np.array([2, 5, 8, 11]), np.ones(4, dtype=np.float32),
+                                     values)
+    narrowed = term.within(np.array([1, 5, 11, 12]))
+    assert narrowed.docnums.tolist() == [5, 11]
+    owner, positions = narrowed.positions(np.arange(2))
+    assert owner.tolist() == [0, 1, 1, 1]
+    assert positions.tolist() == [1, 4, 300, 70000]
+    assert term.positions(np.array([2]))[1].tolist() == [2, 5, 9]
+
+
+def test_term_positions_subset_falls_back_to_pickle():
+    odd = (2).to_bytes(4, "big") + pickle.dumps([1, 2**40], 2)
+    values = [Positions().encode([4]), odd, Positions().encode([6, 7])]
+    term = TermPositions.from_values(np.arange(3), np.ones(3, dtype=np.float32), values)
+    owner, positions = term.within(np.array([1, 2])).positions(np.arange(2))
+    assert (owner.tolist(), positions.tolist()) == ([0, 0, 1, 1], [1, 2**40 + 1, 6, 7])
