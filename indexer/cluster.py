@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import os
 import pickle
 import tempfile
@@ -157,10 +158,12 @@ def _portable(result):
 class ClusterEnricher:
     """An EnricherLike that runs enrichment on a Dask cluster (see the module docstring)."""
 
-    def __init__(self, target: str, options: WorkerOptions, partition_docs: int = PARTITION_DOCS):
+    def __init__(self, target: str, options: WorkerOptions, partition_docs: int = PARTITION_DOCS,
+                 connect_timeout_s: float = CONNECT_TIMEOUT_S):
         self.target = target
         self.options = options
         self.partition_docs = partition_docs
+        self.connect_timeout_s = connect_timeout_s
         self._client = None
         self._cluster = None
         self._runs = itertools.count()
@@ -208,15 +211,16 @@ class ClusterEnricher:
             if where == LOCAL_PREFIX:
                 self._cluster = distributed.LocalCluster(
                     n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                    processes=True, host="127.0.0.1", dashboard_address=None)
+                    processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                    silence_logs=logging.ERROR)
                 where = self._cluster.scheduler_address
-            client = distributed.Client(where, timeout=CONNECT_TIMEOUT_S)
+            client = distributed.Client(where, timeout=self.connect_timeout_s)
         except (OSError, TimeoutError) as exc:
             self.close()
             raise ClusterError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
         self._client = client
         try:
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+            client.wait_for_workers(1, timeout=self.connect_timeout_s)
             client.run(warm_up, self.options)  # a missing model fails here, on every worker
         except TimeoutError:
             self.close()
