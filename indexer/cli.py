@@ -34,7 +34,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     (see indexer.interrupt).
     """
     as_program = argv is None
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "dask", None) and args.workers > 1:
+        parser.error("--workers N runs spaCy processes on this machine; with --dask the "
+                     "cluster's workers do the work (local:N starts N of them)")
     if as_program and args.command in ("index", "extract"):
         from indexer.interrupt import guard_children
 
@@ -101,6 +105,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def dask_target(text: str) -> str:
+    """argparse type: a Dask scheduler address or local[:N]."""
+    from indexer.cluster import parse_target
+
+    try:
+        parse_target(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text.strip()
+
+
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME",
                         help="spaCy model package or path (default: $TRAWL_SPACY_MODEL or "
@@ -115,6 +130,11 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
                         default=os.environ.get("TRAWL_BATCH_SIZE") or str(DEFAULT_BATCH_SIZE),
                         help="texts per spaCy batch (default: $TRAWL_BATCH_SIZE or "
                              f"{DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--dask", type=dask_target, metavar="ADDRESS",
+                        default=os.environ.get("TRAWL_DASK") or None,
+                        help="enrich on a Dask cluster: a scheduler address (tcp://host:8786) "
+                             "or local[:N] for N worker processes here (default: $TRAWL_DASK; "
+                             "needs pip install 'trawl[cluster]')")
 
 
 def _add_index(sub) -> None:
@@ -189,13 +209,23 @@ def _add_serve(sub) -> None:
 
 class LazyEnricher:
     """Loads the model only once a document needs enriching (an unchanged rerun never does),
-    telling `progress` (if given) when it starts and how long it took."""
+    telling `progress` (if given) when it starts and how long it took; with `dask`, connects
+    to (or starts) the cluster then instead. Close it after the run."""
 
     def __init__(self, model: str | None, aliases: str | None, workers: int, batch_size: int,
-                 progress=None):
+                 progress=None, dask: str | None = None):
         self.options = {"model": model, "aliases": aliases, "workers": workers,
                         "batch_size": batch_size}
         self.progress = progress
+        self.dask = dask
+        self._enricher = None
+
+    def __enter__(self) -> LazyEnricher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if hasattr(self._enricher, "close"):
+            self._enricher.close()
         self._enricher = None
 
     def enrich(self, docs):
@@ -207,24 +237,35 @@ class LazyEnricher:
             self._enricher = self._load()
         yield from self._enricher.enrich(chain([first], docs))
 
-
     def _load(self):
-        from indexer.enrich import Enricher
         from indexer.model import is_installed, model_name
 
         started = time.perf_counter()
         name = model_name(self.options["model"])
-        announce = self.progress is not None and is_installed(name)  # else a one-line error
+        announce = self.progress is not None and (self.dask or is_installed(name))
         if announce:
-            self.progress.model_loading(name)
-        enricher = Enricher.from_config(**self.options)
+            self.progress.model_loading(f"{name} on the Dask cluster {self.dask}"
+                                        if self.dask else name)
+        enricher = self._make()
         if announce:
             self.progress.model_loaded(time.perf_counter() - started)
         return enricher
 
+    def _make(self):
+        if self.dask:
+            from indexer.cluster import ClusterEnricher, worker_options
+
+            options = worker_options(self.options["model"], self.options["aliases"],
+                                     self.options["batch_size"])
+            return ClusterEnricher(self.dask, options).start()
+        from indexer.enrich import Enricher
+
+        return Enricher.from_config(**self.options)
+
 
 def _enricher(args, progress=None) -> LazyEnricher:
-    return LazyEnricher(args.model, args.aliases, args.workers, args.batch_size, progress)
+    return LazyEnricher(args.model, args.aliases, args.workers, args.batch_size, progress,
+                        args.dask)
 
 
 def run_index(args) -> int:
@@ -236,9 +277,9 @@ def run_index(args) -> int:
     every = {} if args.progress_every is None else {"every_seconds": args.progress_every}
     progress = ConsoleProgress(total=count_documents(args.paths), **every)
     try:
-        report = build_index(args.index, args.paths, _enricher(args, progress),
-                             rebuild=args.rebuild,
-                             prune=args.prune, progress=progress)
+        with _enricher(args, progress) as enricher:
+            report = build_index(args.index, args.paths, enricher, rebuild=args.rebuild,
+                                 prune=args.prune, progress=progress)
     except KeyboardInterrupt:
         progress.close()
         print("trawl: interrupted; the index holds what was committed before Ctrl-C "
@@ -262,10 +303,11 @@ def run_extract(args) -> int:
         print(problem_line(kind, problem), file=sys.stderr, flush=True)
 
     count = 0
-    for record in extract_records(args.paths, _enricher(args), explain=args.explain,
-                                  on_problem=report):
-        print(json.dumps(record, ensure_ascii=False), flush=True)
-        count += 1
+    with _enricher(args) as enricher:
+        for record in extract_records(args.paths, enricher, explain=args.explain,
+                                      on_problem=report):
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+            count += 1
     return 0 if count else _fail("no documents could be extracted")
 
 
