@@ -106,6 +106,14 @@ class TimelineBucket:
 
 
 @dataclass(frozen=True)
+class MentionedTimeline:
+    buckets: list[TimelineBucket]
+    unit: str
+    earlier: int = 0  # documents mentioning a placed date only before the first bucket
+    later: int = 0  # ... only after the last one
+
+
+@dataclass(frozen=True)
 class Hit:
     id: str
     title: str
@@ -129,6 +137,6 @@ class SearchResult:
     timeline: list[TimelineBucket]
     suggestion: str | None = None
     timeline_unit: str = "month"
-    #: documents per period of the dates they mention (search.timeline.MentionedTimeline)
-    mentioned: object | None = None
+    #: documents per period of the dates they mention (search.timeline)
+    mentioned: MentionedTimeline | None = None
     filter_offers: list[FilterOffer] = field(default_factory=list)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 
 from search.generation import NO_DAY
-from search.model import TimelineBucket
+from search.model import MentionedTimeline, TimelineBucket
 
 #: spans up to this many days are shown per day, up to MONTHLY_MAX_DAYS per month
 DAILY_MAX_DAYS = 62
@@ -93,14 +92,6 @@ _NEEDS = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("
 MENTIONED_SHARE = 0.96
 #: the automatic unit is coarsened until it can place at least this share of the mentions
 PLACED_SHARE = 0.8
-
-
-@dataclass(frozen=True)
-class MentionedTimeline:
-    buckets: list[TimelineBucket]
-    unit: str
-    earlier: int = 0  # documents mentioning a placed date only before the first bucket
-    later: int = 0  # ... only after the last one
 
 
 def build_mentioned_timeline(gen, mask: np.ndarray, unit: str | None) -> MentionedTimeline:

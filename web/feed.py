@@ -36,10 +36,12 @@ _FIRST_DAY = date(1, 1, 1)
 
 async def atom_feed(request: Request) -> Response:
     """GET /feed.atom: the newest documents matching the search parameters, as Atom."""
-    req = feed_request(parse_search(request), text_param(request, "new_since"))
+    asked = parse_search(request)
+    req = feed_request(asked, text_param(request, "new_since"))
     result = await run_search(request, engine.search, index_of(request), req)
     base = str(request.base_url).rstrip("/")
-    return Response(build_feed(base, str(request.url), req, result.hits), media_type=MEDIA_TYPE)
+    return Response(build_feed(base, str(request.url), asked, result.hits),
+                    media_type=MEDIA_TYPE)
 
 
 def feed_request(req: SearchRequest, new_since: str) -> SearchRequest:
@@ -60,10 +62,8 @@ def parse_day(text: str, name: str) -> date:
 
 
 def build_feed(base: str, self_url: str, req: SearchRequest, hits: list[Hit]) -> bytes:
-    """The Atom document of one search's hits (already newest first)."""
-    followed = [(k, v) for k, v in req.to_params() if k not in PAGE_PARAMS and k != "from"]
-    if req.date_from and req.date_from != _FIRST_DAY:
-        followed.append(("from", req.date_from.isoformat()))
+    """The Atom document of the search `req` as asked, given its hits (newest first)."""
+    followed = [(k, v) for k, v in req.to_params() if k not in PAGE_PARAMS]
     permalink = base + search_href(followed)
     feed = FeedGenerator()
     feed.id(permalink)
@@ -105,7 +105,7 @@ def _moment(day: date | None) -> datetime:
 
 def _describe(req: SearchRequest) -> str:
     filters = [f"{name}={value}" for name, value in req.to_params()
-               if name not in ("q", *PAGE_PARAMS) and value != _FIRST_DAY.isoformat()]
+               if name not in ("q", *PAGE_PARAMS)]
     return "Newest documents matching the search" + (f" ({', '.join(filters)})" if filters else "")
 
 
