@@ -84,9 +84,8 @@ def _bucket(index: int, unit: str, count: int) -> TimelineBucket:
     return TimelineBucket(f"{year:04d}", count, date(year, 1, 1), date(year, 12, 31))
 
 
-#: how precise a facet date value is: a year, a month or a day
-_PRECISION = {4: "year", 7: "month", 10: "day"}
-_NEEDS = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}
+#: a facet date value by its length: (precision level, what completes it to its first day)
+_DATE_SHAPES = {4: (1, "-01-01"), 7: (2, "-01"), 10: (3, "")}
 #: the mentioned-dates timeline spans this central share of the placed mentions; the dates
 #: before and after it (a history paragraph's 1517, a forecast's 2100) are counted apart
 MENTIONED_SHARE = 0.96
@@ -134,7 +133,7 @@ def build_mentioned_timeline(gen, mask: np.ndarray, unit: str | None) -> Mention
                              unit, len(earlier), len(later))
 
 
-#: precision levels: a date is placed in a unit when it is at least that precise
+#: precision levels (as in _DATE_SHAPES): a date is placed in a unit when at least that precise
 _LEVEL = {"year": 1, "month": 2, "day": 3}
 
 
@@ -144,13 +143,14 @@ def date_value_starts(dates) -> tuple[np.ndarray, np.ndarray]:
     starts = np.zeros(dates.size, dtype=np.int64)
     precision = np.zeros(dates.size, dtype=np.int8)
     for vid, value in enumerate(dates.values):
-        kind = _PRECISION.get(len(value))
+        level, completion = _DATE_SHAPES.get(len(value), (0, None))
         try:
-            first = date.fromisoformat(value + {"year": "-01-01", "month": "-01"}.get(kind, ""))
-        except (TypeError, ValueError):
+            first = date.fromisoformat(value + completion) if level else None
+        except ValueError:
             continue
-        starts[vid] = (first - _EPOCH).days
-        precision[vid] = _LEVEL[kind]
+        if first is not None:
+            starts[vid] = (first - _EPOCH).days
+            precision[vid] = level
     return starts, precision
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from search.index import open_index
-from search.timeline import MENTIONED_SHARE, build_mentioned_timeline
+from search.timeline import MENTIONED_SHARE, build_mentioned_timeline, date_value_starts
 
 
 def _docs(dates_per_doc: list[list[str]]) -> list[dict]:
@@ -70,3 +70,13 @@ def test_outlying_dates_are_counted_apart_not_stretched_over(make_index):
 def test_no_dates_no_bars(make_index):
     gen = open_index(make_index(_docs([[], []]))).generation()
     assert build_mentioned_timeline(gen, gen.live.copy(), None).buckets == []
+
+
+def test_values_that_are_not_dates_are_not_placed():
+    class Dates:  # what date_value_starts reads of a facet table
+        values = ["2024", "2024-11", "2024-11-27", "20241127", "2024-13", "abcd"]
+        size = 6
+
+    starts, precision = date_value_starts(Dates)
+    assert precision.tolist() == [1, 2, 3, 0, 0, 0]  # "20241127" once raised a KeyError
+    assert starts[0] == starts[1] - 305 and starts[2] == starts[1] + 26
