@@ -18,7 +18,7 @@ publication dates that do not name one day (the document is skipped, not indexed
 typo in a date is noticed rather than silently dropping the document out of date filters).
 Hostile files too: FIFOs and devices (opened non-blocking, refused), files and lines over
 `MAX_FILE_BYTES`, links out of the indexed root (`loaders.paths`), YAML aliases
-(`indexer.safe_yaml`); any other exception in a loader becomes a Problem for its file.
+(`search.safe_yaml`); any other exception in a loader becomes a Problem for its file.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from indexer.document import Document, Problem
 from indexer.loaders import LOADERS
 from indexer.loaders.paths import expand_path
 from indexer.loaders.source import Skipped, SourceFile
-from indexer.safe_yaml import first_line
+from search.safe_yaml import first_line
 
 SUPPORTED_EXTENSIONS = tuple(LOADERS)
 #: formats with one record per line (CSV after its header row)

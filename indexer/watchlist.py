@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from indexer.safe_yaml import load_yaml
+from search.safe_yaml import load_yaml
 from search.errors import TrawlError
 
 KNOWN_ENTITIES = Path(__file__).resolve().parent / "data" / "known_entities.yaml"

@@ -44,6 +44,10 @@ class Entity:
     doc_count: int
     #: names of the rules that merged its values (empty when it has one value)
     rules: tuple[str, ...] = ()
+    #: (alias, the rule or correction that joined it to the entity), for "why is this one"
+    why: tuple[tuple[str, str], ...] = ()
+    #: a place's country set by a correction (None: read from the documents)
+    country: str | None = None
 
     @property
     def alias_names(self) -> tuple[str, ...]:
@@ -63,20 +67,28 @@ class EntityTable:
     by_key: dict[str, list[int]] = field(default_factory=dict)
     #: canonical name -> entity id
     by_name: dict[str, int] = field(default_factory=dict)
+    #: another facet -> {its surface value: entity id here} for the values a correction moved
+    #: into this facet (search.entity_corrections); empty when nothing moved
+    foreign: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def lookup_key(self, text: str) -> list[int]:
         """Entities named by another spelling of `text` ("U.N." finds the United Nations)."""
         return self.by_key.get(spelling_key(text), [])
 
-    def canonical(self, surface: str) -> str:
-        """The canonical name of a surface value (itself when the index does not hold it)."""
+    def canonical(self, surface: str) -> str | None:
+        """The canonical name of a surface value (itself when the index does not hold it;
+        None when a correction dropped it or moved it to another facet)."""
         eid = self.by_surface.get(surface)
-        return surface if eid is None else self.entities[eid].name
+        if eid is None:
+            return surface
+        return None if eid < 0 else self.entities[eid].name
 
     @property
     def merged(self) -> bool:
-        """Whether any entity has more than one surface value or a name of its own."""
-        return any(len(e.aliases) > 1 or e.name != e.aliases[0][0] for e in self.entities)
+        """Whether the entities differ from the surface values: any entity with more than one
+        surface value or a name of its own, a value dropped, or one moved in from another facet."""
+        return (bool(self.foreign) or len(self.entities) != len(self.entity_of)
+                or any(len(e.aliases) > 1 or e.name != e.aliases[0][0] for e in self.entities))
 
 
 class _Groups:
@@ -144,8 +156,11 @@ def _entity_table(ev: Evidence, groups: _Groups, links: list[Link]) -> EntityTab
         members.setdefault(groups.root(vid), []).append(vid)
     short = {link.short for link in links if link.short is not None}
     rules: dict[int, set[str]] = {}
+    joined_by: dict[int, str] = {}
     for link in links:
         rules.setdefault(groups.root(link.a), set()).add(link.rule)
+        for vid in (link.a, link.b):
+            joined_by.setdefault(vid, link.rule)
     named = sorted((canonical_name(ev, ids, short), root) for root, ids in members.items())
     entity_of = np.zeros(len(ev.values), dtype=np.int32)
     entities = []
@@ -154,8 +169,9 @@ def _entity_table(ev: Evidence, groups: _Groups, links: list[Link]) -> EntityTab
         entity_of[ids] = eid
         aliases = sorted(((ev.values[i], int(ev.doc_counts[i])) for i in ids),
                          key=lambda a: (-a[1], a[0]))
+        why = tuple((ev.values[i], joined_by[i]) for i in sorted(ids) if i in joined_by)
         entities.append(Entity(id=eid, name=name, facet=ev.facet, aliases=tuple(aliases),
-                               doc_count=0, rules=tuple(sorted(rules.get(root, ())))))
+                               doc_count=0, rules=tuple(sorted(rules.get(root, ()))), why=why))
     by_surface = {ev.values[vid]: int(entity_of[vid]) for vid in range(len(ev.values))}
     by_key: dict[str, set[int]] = {}
     for vid, key in enumerate(ev.keys):
@@ -189,20 +205,26 @@ def _capitalised(value: str) -> int:
     return sum(1 for word in value.split() if word[:1].isupper())
 
 
-def entity_facet_table(table: FacetTable, entities: EntityTable, doc_count: int) -> FacetTable:
+def entity_facet_table(table: FacetTable, entities: EntityTable, doc_count: int,
+                       others: dict[str, FacetTable] | None = None) -> FacetTable:
     """The facet table over entities: each entity's documents once, found by any alias.
-    When nothing merges it shares the surface table's arrays."""
+    When nothing merges it shares the surface table's arrays. `others` are the surface
+    tables of the facets values were moved in from (EntityTable.foreign)."""
     if not entities.merged:
         return dataclasses.replace(table, lookup_other=entities.lookup_key, alias_folded={})
     aliases: dict[str, list[int]] = {}
     for entity in entities.entities:
         for alias in entity.alias_names:
             aliases.setdefault(alias.casefold(), []).append(entity.id)
-    value_ids, docs = _entity_postings(table, entities.entity_of, len(entities.entities))
+    sources = [(table, entities.entity_of)] + [
+        (other, _ids_of(other, entities.foreign[other.name]))
+        for other in (others or {}).values() if other.name in entities.foreign]
+    value_ids, docs = _entity_postings(sources, len(entities.entities))
     merged = table_from_pairs(table.name, [e.name for e in entities.entities], value_ids, docs,
                             doc_count, aliases)
     counts = np.diff(merged.value_ptr)
-    entities.entities = [_with_count(e, int(counts[e.id])) for e in entities.entities]
+    entities.entities = [dataclasses.replace(e, doc_count=int(counts[e.id]))
+                         for e in entities.entities]
     merged.lookup_other = entities.lookup_key
     merged.alias_folded = {e.id: tuple(fold(n) for n in e.alias_names)
                            for e in entities.entities
@@ -210,32 +232,43 @@ def entity_facet_table(table: FacetTable, entities: EntityTable, doc_count: int)
     return merged
 
 
-def central_facet_table(table: FacetTable, entities: EntityTable, doc_count: int) -> FacetTable:
+def central_facet_table(tables: dict[str, FacetTable], entities: EntityTable,
+                        doc_count: int) -> FacetTable:
     """A table of the same facet in another field (its central values, search.salience) over
-    the same entity ids as the facet's entity table."""
-    entity_of = np.array([entities.by_surface.get(v, -1) for v in table.values], dtype=np.int64)
-    value_ids, docs = _entity_postings(table, entity_of, len(entities.entities))
-    return table_from_pairs(table.name, [e.name for e in entities.entities], value_ids, docs,
+    the same entity ids as the facet's entity table; `tables` are the central tables by the
+    facet they hold (values a correction moved in bring their central documents)."""
+    sources = [(table, _ids_of(table, entities.by_surface if facet == entities.facet
+                               else entities.foreign.get(facet, {})))
+               for facet, table in tables.items()]
+    value_ids, docs = _entity_postings(sources, len(entities.entities))
+    own = tables[entities.facet]
+    return table_from_pairs(own.name, [e.name for e in entities.entities], value_ids, docs,
                           doc_count)
 
 
-def _entity_postings(table: FacetTable, entity_of: np.ndarray,
+def _ids_of(table: FacetTable, entity_of: dict[str, int]) -> np.ndarray:
+    """Entity id of each value of a table (-1 for values not in `entity_of`)."""
+    return np.array([entity_of.get(v, -1) for v in table.values], dtype=np.int64)
+
+
+def _entity_postings(sources: list[tuple[FacetTable, np.ndarray]],
                      size: int) -> tuple[np.ndarray, np.ndarray]:
-    """(entity id, docnum) postings in entity order, each document once per entity; values
-    mapped to -1 are left out."""
-    members: list[list[int]] = [[] for _ in range(size)]
-    for vid, eid in enumerate(entity_of.tolist()):
-        if eid >= 0:
-            members[eid].append(vid)
-    ptr, docs = table.value_ptr, table.value_docs
-    parts = [docs[ptr[ids[0]]:ptr[ids[0] + 1]] if len(ids) == 1
-             else np.unique(np.concatenate([docs[ptr[v]:ptr[v + 1]] for v in ids]))
-             if ids else docs[:0]
+    """(entity id, docnum) postings in entity order, each document once per entity, from
+    (surface table, value id -> entity id) sources; values mapped to -1 are left out."""
+    members: list[list[tuple[FacetTable, int]]] = [[] for _ in range(size)]
+    for table, entity_of in sources:
+        for vid, eid in enumerate(entity_of.tolist()):
+            if eid >= 0:
+                members[eid].append((table, vid))
+    empty = sources[0][0].value_docs[:0] if sources else np.zeros(0, dtype=np.int64)
+    parts = [_docs(ids[0]) if len(ids) == 1
+             else np.unique(np.concatenate([_docs(m) for m in ids])) if ids else empty
              for ids in members]
     lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
     value_ids = np.repeat(np.arange(len(parts), dtype=np.int32), lengths)
-    return value_ids, (np.concatenate(parts) if parts else docs[:0])
+    return value_ids, (np.concatenate(parts).astype(empty.dtype) if parts else empty)
 
 
-def _with_count(entity: Entity, count: int) -> Entity:
-    return Entity(entity.id, entity.name, entity.facet, entity.aliases, count, entity.rules)
+def _docs(member: tuple[FacetTable, int]) -> np.ndarray:
+    table, vid = member
+    return table.value_docs[table.value_ptr[vid]:table.value_ptr[vid + 1]]

@@ -7,17 +7,21 @@ caches all live and die with the searcher they were read from.
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from search.boilerplate import flag_boilerplate
 from search.cache import ArrayCache
-from search.entity_table import central_facet_table, entity_facet_table, resolve_entities
+from search.corrections import CorrectionsFile
+from search.entity_cache import Resolved, entity_structures, load_or_resolve
+from search.entity_corrections import apply_corrections
+from search.entity_table import resolve_entities
 from search.facet_table import FacetTable, build_facet_table, with_enclosing_dates
 from search.positions import TermPositions
 from search.postings import (
@@ -49,7 +53,7 @@ _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.flo
 class Generation:
     """A searcher plus per-generation numpy structures; shared read-only between threads."""
 
-    def __init__(self, whoosh_index, name: str | None = None):
+    def __init__(self, whoosh_index, name: str | None = None, cache_dir: Path | None = None):
         started = time.perf_counter()
         self.schema = whoosh_index.schema
         self.searcher = whoosh_index.searcher()
@@ -66,41 +70,62 @@ class Generation:
         self.surface: dict[str, FacetTable] = {
             name: build_facet_table(self.reader, name, self.doc_count) for name in FACET_FIELDS
         }
-        #: actor and place values resolved to entities, corpus-wide
-        self.entities = resolve_entities(self.surface, self.doc_count, self._read_mentions)
-        #: facet -> its central values (search.salience) over the same entity ids
-        self.central: dict[str, FacetTable] = {
-            facet: central_facet_table(build_facet_table(self.reader, field, self.doc_count),
-                                       self.entities[facet], self.doc_count)
-            for facet, field in CENTRAL_FIELDS.items()
-            if field in self.schema and facet in self.entities
+        #: facet -> the table of its central values (search.salience), as written
+        self.surface_central: dict[str, FacetTable] = {
+            facet: build_facet_table(self.reader, field, self.doc_count)
+            for facet, field in CENTRAL_FIELDS.items() if field in self.schema
         }
-        #: the tables search() counts and filters with: entities where resolved
-        self.facets: dict[str, FacetTable] = {
-            name: entity_facet_table(table, self.entities[name], self.doc_count)
-            if name in self.entities else table
-            for name, table in self.surface.items()
-        }
-        #: facet -> {entity id: source} of the entities held only through boilerplate
-        self.boilerplate: dict[str, dict[int, str]] = {
-            name: flag_boilerplate(self.facets[name], entities, self.live, self._read_doc)
-            for name, entities in self.entities.items()
-        }
-        #: the tables facet counts come from: a date value counts the dates inside it too,
-        #: exactly as its filter selects them
-        self.count_tables = {**self.facets,
-                             "date": with_enclosing_dates(self.facets["date"], self.doc_count)}
+        #: the entity structures before corrections, read from the cache beside the
+        #: generation when it is there (search.entity_cache), else resolved now and cached
+        self.resolved = load_or_resolve(self, cache_dir)
+        #: the corrections applied (search.corrections) and the status of each entry
+        self.corrections = CorrectionsFile()
+        self.correction_status: dict[str, str] = {}
+        self._use_entities(self.resolved)
+        #: the date table facet counts come from: a date value counts the dates inside it
+        #: too, exactly as its filter selects them (corrections leave dates alone)
+        self.date_counts = with_enclosing_dates(self.surface["date"], self.doc_count)
+        self.count_tables = {**self.facets, "date": self.date_counts}
         self.lengths = {name: _field_lengths(self.reader, name, self.doc_count)
                         for name in SCORED_FIELDS}
         self.average_length = {name: self.searcher.avg_field_length(name) or 1.0
                                for name in SCORED_FIELDS}
         self.terms = ArrayCache(TERM_CACHE_BYTES)
-        self.queries = ArrayCache(QUERY_CACHE_BYTES)
         self.positions = ArrayCache(POSITION_CACHE_BYTES)
-        self._countries: dict[str, str | None] = {}
         #: the spelling vocabulary, read in a background thread (ready within a second or so)
         self.speller = Speller(self)
         self.build_seconds = time.perf_counter() - started
+
+    def resolve(self) -> Resolved:
+        """The entity structures without corrections: rules, entity tables, boilerplate."""
+        entities = resolve_entities(self.surface, self.doc_count, self._read_mentions)
+        return entity_structures(self, entities)
+
+    def _use_entities(self, resolved: Resolved) -> None:
+        """Serve these entity structures: every table search() reads entities from."""
+        #: actor and place values resolved to entities, corpus-wide
+        self.entities = resolved.entities
+        #: facet -> its central values (search.salience) over the same entity ids
+        self.central = resolved.central
+        #: the tables search() counts and filters with: entities where resolved
+        self.facets = {**self.surface, **resolved.facets}
+        #: facet -> {entity id: source} of the entities held only through boilerplate
+        self.boilerplate = resolved.boilerplate
+        if hasattr(self, "date_counts"):
+            self.count_tables = {**self.facets, "date": self.date_counts}
+        self.queries = ArrayCache(QUERY_CACHE_BYTES)
+        self._countries: dict[str, str | None] = {}
+
+    def with_corrections(self, found: CorrectionsFile) -> Generation:
+        """This generation with the analysts' corrections applied to its entities: a view
+        sharing the searcher and the surface tables, so no Whoosh or NER work is redone."""
+        view = copy.copy(self)
+        entities, status = apply_corrections(self.resolved.entities, self.surface,
+                                             list(found.entries))
+        view.corrections, view.correction_status = found, status
+        if entities is not self.resolved.entities:
+            view._use_entities(entity_structures(self, entities))
+        return view
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, weights) of a term, cached for the life of the generation."""
@@ -158,16 +183,18 @@ class Generation:
 
     def _read_country(self, place: str) -> str | None:
         """Country of the first of a place entity's aliases (most used first) that has one."""
-        table = self.surface["place"]
         entities = self.entities["place"]
         for eid in self.facets["place"].lookup(place):
+            if entities.entities[eid].country:
+                return entities.entities[eid].country
             for alias in entities.entities[eid].alias_names:
-                country = self._stored_country(table, alias)
+                country = self._stored_country(alias)
                 if country:
                     return country
         return None
 
-    def _stored_country(self, table: FacetTable, value: str) -> str | None:
+    def _stored_country(self, value: str) -> str | None:
+        table = self.surface["place"]
         for vid in table.lookup(value):
             docs = table.docs_of([vid])
             live = docs[self.live[docs]]

@@ -64,7 +64,11 @@ def _canonical(gen: Generation, facet: str, stored: dict) -> list[str]:
     table = gen.entities.get(facet)
     if table is None:
         return list(values)
-    return list(dict.fromkeys(table.canonical(v) for v in values))
+    names = [table.canonical(v) for v in values]
+    for other, moved in table.foreign.items():  # values a correction moved into this facet
+        names += [table.entities[moved[v]].name for v in _as_list(stored.get(other))
+                  if v in moved]
+    return [name for name in dict.fromkeys(names) if name is not None]
 
 
 def _hit(gen: Generation, stored: dict, score: float | None, highlighter: Highlighter) -> Hit:

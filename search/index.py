@@ -10,6 +10,7 @@ from pathlib import Path
 from whoosh.index import TOC
 
 from search import store
+from search.corrections import corrections_path, read_corrections
 from search.generation import Generation
 
 #: how often (at most) a search checks whether the index changed on disk
@@ -29,22 +30,41 @@ class TrawlIndex:
         self.refresh_interval_s = refresh_interval_s
         self._lock = threading.Lock()
         self._checked_at = 0.0
-        self._generation = self._open()
+        self._base = self._open()
+        self._corrections_seen: tuple | None = None
+        self._generation = self._corrected(self._base)
 
     def generation(self) -> Generation:
-        """The current generation, reloaded first if the index changed (checked once a second)."""
+        """The current generation with the corrections applied, reloaded first if the index
+        or the corrections file changed (checked once a second)."""
         if time.monotonic() - self._checked_at >= self.refresh_interval_s:
             self.refresh()
         return self._generation
 
     def refresh(self, force: bool = False) -> bool:
-        """Reload if the live generation or its latest commit changed; True if it reloaded."""
+        """Reload if the live generation or its latest commit changed, reapply the
+        corrections if they (or the generation) changed; True if the generation reloaded."""
         with self._lock:
             self._checked_at = time.monotonic()
-            if not force and self._disk_key() == self._generation.key:
-                return False
-            self._generation = self._open()
-            return True
+            reopened = force or self._disk_key() != self._base.key
+            if reopened:
+                self._base = self._open()
+            if reopened or self._corrections_signature() != self._corrections_seen:
+                self._generation = self._corrected(self._base)
+            return reopened
+
+    def _corrections_signature(self) -> tuple | None:
+        try:
+            info = os.stat(corrections_path(self.index_dir))
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+    def _corrected(self, base: Generation) -> Generation:
+        """`base` with the corrections on disk applied; a malformed file is reported on the
+        generation (Generation.corrections.problem) and nothing is applied."""
+        self._corrections_seen = self._corrections_signature()
+        return base.with_corrections(read_corrections(self.index_dir))
 
     def _disk_key(self) -> tuple:
         """(live generation directory, Whoosh commit number): changes on every commit/rebuild."""
@@ -58,7 +78,8 @@ class TrawlIndex:
 
     def _open(self) -> Generation:
         name = store.generation_name(self.index_dir)
-        return Generation(store.open_live(self.index_dir), name)
+        return Generation(store.open_live(self.index_dir), name,
+                          self.index_dir / name if name else None)
 
 
 def _storage(path: Path):

@@ -17,7 +17,7 @@ from indexer.loaders.source import (
     numbered_lines,
     refuse_binary,
 )
-from indexer.safe_yaml import first_line
+from search.safe_yaml import first_line
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()

@@ -8,7 +8,7 @@ from datetime import date
 from indexer.document import Document
 from indexer.loaders.published import UnparseableDate, parse_published
 from indexer.loaders.source import Skipped, SourceFile, normalise_newlines
-from indexer.safe_yaml import first_line
+from search.safe_yaml import first_line
 
 #: Document field -> record keys that fill it, first present wins (keys match case-insensitively)
 FIELD_KEYS: dict[str, tuple[str, ...]] = {

@@ -10,7 +10,7 @@ import yaml
 from indexer.document import Document
 from indexer.loaders.records import FIELD_KEYS, make_document, split_record
 from indexer.loaders.source import Skipped, SourceFile
-from indexer.safe_yaml import load_yaml
+from search.safe_yaml import load_yaml
 
 #: a first line longer than this is a paragraph, not a title, and stays in the text
 TITLE_MAX_CHARS = 150
