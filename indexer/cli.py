@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_stats(sub)
     _add_search(sub)
     _add_standout(sub)
+    _add_entities(sub)
     _add_serve(sub)
     return parser
 
@@ -190,6 +191,14 @@ def _add_standout(sub) -> None:
 
     cli_standout.configure(p)
     p.set_defaults(handler=cli_standout.run)
+
+
+def _add_entities(sub) -> None:
+    p = sub.add_parser("entities", help="list, show and correct actor and place entities",
+                       description="Entities and their corrections (no reindexing needed).")
+    from indexer import cli_entities
+
+    cli_entities.configure(p)
 
 
 def _add_serve(sub) -> None:
