@@ -212,6 +212,11 @@ def _add_serve(sub) -> None:
                             if h.strip()],
                    help="a Host name to answer besides localhost and --host (repeatable; "
                         "default: $TRAWL_ALLOWED_HOSTS, comma-separated); other Hosts get 400")
+    p.add_argument("--allow-edits", action="store_true",
+                   default=os.environ.get("TRAWL_ALLOW_EDITS") == "1",
+                   help="let the web app and POST /api/corrections correct entities (off by "
+                        "default: read-only; $TRAWL_ALLOW_EDITS=1; setting $TRAWL_EDIT_TOKEN "
+                        "also allows it, with that token required on every write)")
     p.add_argument("--reload", action="store_true", help="restart when the code changes")
     p.set_defaults(handler=run_serve)
 
@@ -351,7 +356,8 @@ def run_serve(args) -> int:
     """`trawl serve`: the web app over the index."""
     from web.server import run
 
-    return run(args.index, args.host, args.port, args.reload, tuple(args.allowed_host))
+    return run(args.index, args.host, args.port, args.reload, tuple(args.allowed_host),
+               args.allow_edits, os.environ.get("TRAWL_EDIT_TOKEN") or None)
 
 
 def _fail(message: str) -> int:

@@ -83,11 +83,15 @@ async def api_openapi(request: Request) -> Response:
 
 
 async def healthz(request: Request) -> Response:
-    """GET /healthz: the live index generation and its document count."""
+    """GET /healthz: the live index generation, its document count, and the corrections
+    applied (a corrections file that cannot be read is reported here, not fatal)."""
     index = index_of(request)
-    count = await run_in_threadpool(engine.document_count, index)  # never waits for a slot
+    gen = await run_in_threadpool(index.generation)  # never waits for a slot
     generation = store.generation_name(request.app.state.settings.index_dir)
-    return ApiJSON({"status": "ok", "generation": generation, "documents": count})
+    found = gen.corrections
+    return ApiJSON({"status": "ok", "generation": generation, "documents": gen.live_count,
+                    "corrections": {"version": found.version, "entries": len(found.entries),
+                                    "problem": found.problem}})
 
 
 ROUTES = [

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from web import api, feed, pages, views
+from web import api, corrections, feed, pages, views
 from web.errors import EXCEPTION_HANDLERS
 from web.security import SecurityHeadersMiddleware
 from web.settings import Settings, settings_from_env
@@ -31,6 +33,7 @@ def create_app(settings: Settings) -> Starlette:
             *api.ROUTES,
             *pages.ROUTES,
             *views.ROUTES,
+            *corrections.ROUTES,
             *feed.ROUTES,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
@@ -43,6 +46,8 @@ def create_app(settings: Settings) -> Starlette:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.index = None
+    #: the secret behind the correction forms' token (web.corrections), new per process
+    app.state.form_secret = os.urandom(32)
     return app
 
 

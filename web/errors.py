@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from search.corrections import MalformedCorrections, StaleCorrections
 from search.errors import IndexMissing, InvalidRequest, TrawlError
 from web.limits import ServerBusy
 from web.links import search_href
@@ -16,8 +17,24 @@ from web.search_page import FILTER_LABELS
 
 log = logging.getLogger("trawl.web")
 
+class EditsDisabled(TrawlError):
+    """Writing is not enabled on this server (no --allow-edits, no edit token)."""
+
+    code = "edits_disabled"
+
+
+class Forbidden(TrawlError):
+    """A write from a page of another site, or without the edit token."""
+
+    code = "forbidden"
+
+
 #: domain error -> HTTP status; the first matching class wins
 STATUS_BY_ERROR: tuple[tuple[type[TrawlError], int], ...] = (
+    (EditsDisabled, 403),
+    (Forbidden, 403),
+    (StaleCorrections, 409),
+    (MalformedCorrections, 409),
     (IndexMissing, 503),
     (ServerBusy, 503),
     (InvalidRequest, 400),
@@ -32,6 +49,11 @@ PAGE_TITLES = {
     "index_missing": "No index yet",
     "server_busy": "Busy, try again",
     "internal_error": "Something went wrong",
+    "invalid_correction": "Correction not made",
+    "stale_version": "Someone else corrected first",
+    "malformed_corrections": "The corrections file cannot be read",
+    "edits_disabled": "Corrections are off",
+    "forbidden": "Not allowed",
 }
 JSON_PREFIXES = ("/api/", "/healthz")
 #: search parameters an error page keeps for the next search (the query box holds q)

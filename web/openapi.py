@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from search.corrections import MAX_TEXT_CHARS as MAX_CORRECTION_CHARS
+from search.corrections import OPS as CORRECTION_OPS
 from search.entity_table import ENTITY_FACETS
 from search.model import DEFAULT_FACET_SIZE, DEFAULT_SIZE, MAX_FACET_SIZE, MAX_SIZE, SORTS
 from search.params import (
@@ -217,8 +219,8 @@ SCHEMAS.update({
     },
     "Entity": {
         "type": "object", "additionalProperties": False,
-        "required": ["facet", "id", "name", "aliases", "documents", "country", "rules",
-                     "boilerplate", "timeline", "timeline_unit", "mentions"],
+        "required": ["facet", "id", "name", "aliases", "documents", "country", "corrections",
+                     "rules", "boilerplate", "timeline", "timeline_unit", "mentions"],
         "properties": {
             "facet": {"type": "string", "enum": list(ENTITY_FACETS)},
             "id": {"type": "integer", "minimum": 0,
@@ -226,11 +228,15 @@ SCHEMAS.update({
             "name": {"type": "string", "description": "Canonical name."},
             "aliases": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
-                "required": ["name", "documents"],
+                "required": ["name", "documents", "why"],
                 "properties": {"name": {"type": "string"},
-                               "documents": {"type": "integer", "minimum": 0}}}},
+                               "documents": {"type": "integer", "minimum": 0},
+                               "why": {"type": "string", "description": "The rule or "
+                                       "correction that joined it to the entity ('' for the "
+                                       "value the entity started from)."}}}},
             "documents": {"type": "integer", "minimum": 0},
             "country": {"type": ["string", "null"], "description": "Country of a place."},
+            "corrections": {**STRINGS, "description": "Ids of the corrections that shaped it."},
             "rules": {**STRINGS, "description": "Merge rules that joined its values "
                                                 "(search/entity_rules.py)."},
             "boilerplate": {"type": "boolean"},
@@ -238,9 +244,9 @@ SCHEMAS.update({
             "timeline_unit": {"type": "string"},
             "mentions": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
-                "required": ["document", "title", "text", "value", "snippet"],
-                "properties": {k: {"type": "string"}
-                               for k in ("document", "title", "text", "value", "snippet")}}},
+                "required": ["document", "title", "text", "value", "facet", "rule", "snippet"],
+                "properties": {k: {"type": "string"} for k in (
+                    "document", "title", "text", "value", "facet", "rule", "snippet")}}},
         },
     },
     "FacetValues": {
@@ -295,10 +301,69 @@ SCHEMAS.update({
     },
     "Health": {
         "type": "object", "additionalProperties": False,
-        "required": ["status", "generation", "documents"],
+        "required": ["status", "generation", "documents", "corrections"],
         "properties": {"status": {"type": "string", "enum": ["ok"]},
                        "generation": NULLABLE_STRING,
-                       "documents": {"type": "integer", "minimum": 0}},
+                       "documents": {"type": "integer", "minimum": 0},
+                       "corrections": {
+                           "type": "object", "additionalProperties": False,
+                           "required": ["version", "entries", "problem"],
+                           "properties": {
+                               "version": {"type": "string"},
+                               "entries": {"type": "integer", "minimum": 0},
+                               "problem": {**NULLABLE_STRING, "description":
+                                           "Why the corrections file cannot be read (the "
+                                           "index is then served without corrections)."}}}},
+    },
+    "CorrectionEntry": {
+        "type": "object", "additionalProperties": False, "required": ["id", "op"],
+        "properties": {
+            "id": {"type": "string"},
+            "op": {"type": "string", "enum": list(CORRECTION_OPS)},
+            **{k: {"type": "string"} for k in ("facet", "value", "into", "to", "country",
+                                               "name", "target", "when", "via")},
+            "status": {"type": "string",
+                       "description": "applied, undone, or 'skipped: <why>' (its value is "
+                                      "no longer in the index)."},
+        },
+    },
+    "Corrections": {
+        "type": "object", "additionalProperties": False,
+        "required": ["version", "problem", "edits_enabled", "corrections"],
+        "properties": {
+            "version": {"type": "string", "description": "Version of the file (also the "
+                        "ETag); send it back to refuse an edit made on a stale read."},
+            "problem": NULLABLE_STRING,
+            "edits_enabled": {"type": "boolean"},
+            "corrections": {"type": "array",
+                            "items": {"$ref": "#/components/schemas/CorrectionEntry"}},
+        },
+    },
+    "CorrectionRequest": {
+        "type": "object", "additionalProperties": False, "required": ["op"],
+        "description": "merge: facet, value, into. split: facet, value (an alias). retype: "
+                       "facet, value, to. country: facet (place), value, country. drop: "
+                       "facet, value. rename: facet, value, name. undo: target (an id; the "
+                       "last change when absent). Values are canonical names or any alias.",
+        "properties": {
+            "op": {"type": "string", "enum": list(CORRECTION_OPS)},
+            "facet": {"type": "string", "enum": list(ENTITY_FACETS)},
+            "to": {"type": "string", "enum": list(ENTITY_FACETS)},
+            **{k: {"type": "string", "maxLength": MAX_CORRECTION_CHARS}
+               for k in ("value", "into", "country", "name", "target")},
+            "version": {"type": "string", "description": "Refuse the edit (409) unless the "
+                        "file is still at this version (or send If-Match)."},
+        },
+    },
+    "CorrectionMade": {
+        "type": "object", "additionalProperties": False,
+        "required": ["correction", "version", "skipped"],
+        "properties": {
+            "correction": {"$ref": "#/components/schemas/CorrectionEntry"},
+            "version": {"type": "string"},
+            "skipped": {"type": "object", "additionalProperties": {"type": "string"},
+                        "description": "Earlier corrections this one made inapplicable."},
+        },
     },
 })
 
@@ -372,6 +437,34 @@ PATHS = {
         ERRORS),
     "/api/openapi.json": _get("This description", {"description": "OpenAPI 3.1 document.",
                                                   "content": {"application/json": {}}}, [], {}),
+    "/api/corrections": {
+        **_get("The entity corrections: every entry with its status, and the file's version",
+               _json("Corrections", "The corrections (ETag: the version)."), [],
+               {"503": ERRORS["503"]}),
+        "post": {
+            "summary": "Make a correction (merge, split, retype, country, drop, rename, undo); "
+                       "applied at once, no reindexing. Off unless the server runs with "
+                       "--allow-edits or TRAWL_EDIT_TOKEN.",
+            "parameters": [{"name": "X-Trawl-Edit-Token", "in": "header", "required": False,
+                            "schema": {"type": "string"},
+                            "description": "Required when the server has TRAWL_EDIT_TOKEN."},
+                           {"name": "If-Match", "in": "header", "required": False,
+                            "schema": {"type": "string"},
+                            "description": "The version read; a stale one is a 409."}],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/CorrectionRequest"}}}},
+            "responses": {
+                "200": _json("CorrectionMade", "Written and applied."),
+                "400": _json("Error", "Bad input: unknown value, a merge across facets, a "
+                                      "cycle, a name taken, a malformed field; nothing changed."),
+                "403": _json("Error", "Edits are off, the token is missing, or the request "
+                                      "came from another site."),
+                "409": _json("Error", "The file changed since the version sent, or the file "
+                                      "on disk is malformed; nothing changed."),
+                "503": ERRORS["503"],
+            },
+        },
+    },
     "/healthz": _get("Health: the live index generation and its document count",
                      _json("Health", "The index is open."), [], {"503": ERRORS["503"]}),
 }

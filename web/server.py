@@ -16,6 +16,7 @@ from search.errors import IndexMissing
 from search.index import open_index
 from web.app import create_app
 from web.settings import (
+    ALLOW_EDITS_ENV,
     ALLOWED_HOSTS_ENV,
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -61,11 +62,16 @@ def run(
     port: int = DEFAULT_PORT,
     reload: bool = False,
     allowed_hosts: Sequence[str] = (),
+    allow_edits: bool = False,
+    edit_token: str | None = None,
 ) -> int:
     """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve.
 
-    `allowed_hosts` are Host names answered besides the local ones and `host` itself.
+    `allowed_hosts` are Host names answered besides the local ones and `host` itself;
+    corrections may be written with `allow_edits` or an `edit_token` (which every write
+    must then carry).
     """
+    allow_edits = allow_edits or bool(edit_token)
     problem = index_problem(index_dir) or port_problem(host, port)
     if problem:
         print(problem, file=sys.stderr)
@@ -74,16 +80,21 @@ def run(
     if host in WILDCARD_ADDRESSES:
         print(exposure_warning(host, hosts), file=sys.stderr, flush=True)
     print(f"Trawl is serving {index_dir} at http://{host}:{port}/", flush=True)
+    if allow_edits:
+        print("corrections may be made from the web app and POST /api/corrections"
+              + (" (with the edit token)" if edit_token else ""), flush=True)
     try:
         if reload:
             # the reloader imports the app in a fresh process: hand it the settings by environment
             os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port),
-                              **{ALLOWED_HOSTS_ENV: ",".join(hosts)})
+                              **{ALLOWED_HOSTS_ENV: ",".join(hosts),
+                                 ALLOW_EDITS_ENV: "1" if allow_edits else "0"})
             uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
                         reload=True, reload_dirs=RELOAD_DIRS)
         else:
             app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port,
-                                      allowed_hosts=hosts))
+                                      allowed_hosts=hosts, allow_edits=allow_edits,
+                                      edit_token=edit_token))
             uvicorn.run(app, host=host, port=port)
     except SystemExit as exc:  # uvicorn exits this way when the port is taken
         return exc.code if isinstance(exc.code, int) else 1

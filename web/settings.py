@@ -18,6 +18,8 @@ LOCAL_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1", "[::1]")
 #: addresses that listen on every interface: reachable from other machines
 WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})
 ALLOWED_HOSTS_ENV = "TRAWL_ALLOWED_HOSTS"
+ALLOW_EDITS_ENV = "TRAWL_ALLOW_EDITS"
+EDIT_TOKEN_ENV = "TRAWL_EDIT_TOKEN"
 #: searches running at once (each holds a worker thread); more wait for a slot
 SEARCH_SLOTS = 8
 #: how long a request waits for a search slot before it is answered 503
@@ -36,19 +38,27 @@ class Settings:
     queue_wait_s: float = QUEUE_WAIT_S
     #: Host header values answered (a leading "*." matches subdomains, "*" any host); others 400
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
+    #: whether the correction endpoints may write (off: a read-only deployment stays so)
+    allow_edits: bool = False
+    #: when set, every write must carry this token (and writing is on)
+    edit_token: str | None = None
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None) -> Settings:
-    """Settings from TRAWL_INDEX, TRAWL_HOST, TRAWL_PORT and TRAWL_ALLOWED_HOSTS (names
-    separated by commas), with defaults for what is unset."""
+    """Settings from TRAWL_INDEX, TRAWL_HOST, TRAWL_PORT, TRAWL_ALLOWED_HOSTS (names
+    separated by commas), TRAWL_ALLOW_EDITS (1) and TRAWL_EDIT_TOKEN, with defaults for what
+    is unset."""
     env = os.environ if environ is None else environ
     port = env.get("TRAWL_PORT", "")
     host = env.get("TRAWL_HOST") or DEFAULT_HOST
+    token = env.get(EDIT_TOKEN_ENV) or None
     return Settings(
         index_dir=Path(env.get("TRAWL_INDEX") or DEFAULT_INDEX_DIR),
         host=host,
         port=int(port) if port.isdigit() else DEFAULT_PORT,
         allowed_hosts=allowed_hosts_for(host, split_hosts(env.get(ALLOWED_HOSTS_ENV, ""))),
+        allow_edits=env.get(ALLOW_EDITS_ENV) == "1" or token is not None,
+        edit_token=token,
     )
 
 

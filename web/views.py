@@ -15,6 +15,7 @@ from search.model import SearchRequest, SearchResult
 from search.params import query_string, toggled
 from search.standout import StandOutResult, parse_min_support, stand_out
 from web.api import ApiJSON
+from web.corrections import form_token
 from web.errors import EntityNotFound, FacetNotFound
 from web.limits import run_search
 from web.links import search_href
@@ -104,8 +105,18 @@ async def entity_page(request: Request) -> Response:
                "sections": standout_sections(view.associated),
                "published": published, "published_slots": timeline_slots(published),
                "said": said, "said_slots": timeline_slots(said),
-               "said_unit": mentioned.unit if mentioned else "year"}
+               "said_unit": mentioned.unit if mentioned else "year",
+               "edit": edit_context(request)}
     return request.app.state.templates.TemplateResponse(request, "entity.html", context)
+
+
+def edit_context(request: Request) -> dict:
+    """What the entity page's correction forms need (web.corrections)."""
+    settings = request.app.state.settings
+    found = index_of(request).generation().corrections
+    return {"enabled": settings.allow_edits, "needs_token": bool(settings.edit_token),
+            "version": found.version, "problem": found.problem,
+            "form_token": form_token(request), "done": request.query_params.get("done")}
 
 
 ROUTES = [

@@ -242,7 +242,8 @@ def test_healthz_reports_generation_and_count(client, index_dir):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "generation": store.generation_name(index_dir),
-                               "documents": 8}
+                               "documents": 8,
+                               "corrections": {"version": "0", "entries": 0, "problem": None}}
 
 
 def test_missing_index_is_503_saying_how_to_build_one(empty_client, tmp_path):
@@ -292,7 +293,7 @@ def test_formula_cells_are_neutralised(cell, expected):
 def test_entity_evidence_names_aliases_documents_and_mentions(client):
     body = client.get("/api/entities/actor/syrian army").json()
     assert (body["name"], body["facet"], body["rules"]) == ("Syrian Army", "actor", [])
-    assert body["aliases"] == [{"name": "Syrian Army", "documents": body["documents"]}]
+    assert body["aliases"] == [{"name": "Syrian Army", "documents": body["documents"], "why": ""}]
     assert body["documents"] == sum(b["count"] for b in body["timeline"]) > 0
     assert {m["text"] for m in body["mentions"]} == {"Syrian Army"}
     assert all("Syrian Army" in m["snippet"] for m in body["mentions"])
