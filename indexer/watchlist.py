@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from search.safe_yaml import load_yaml
 from search.errors import TrawlError
+from search.safe_yaml import load_yaml
 
 KNOWN_ENTITIES = Path(__file__).resolve().parent / "data" / "known_entities.yaml"
 #: a watchlist of tens of thousands of entries fits; more is not a watchlist

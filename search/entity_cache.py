@@ -43,14 +43,22 @@ class Resolved:
     boilerplate: dict[str, dict[int, str]]
 
 
-def entity_structures(gen, entities: dict[str, EntityTable]) -> Resolved:
-    """The tables over `entities` of a generation (search.generation.Generation)."""
-    facets = {facet: entity_facet_table(gen.surface[facet], table, gen.doc_count, gen.surface)
-              for facet, table in entities.items()}
-    central = {facet: central_facet_table(gen.surface_central, table, gen.doc_count)
-               for facet, table in entities.items() if facet in gen.surface_central}
-    boilerplate = {facet: flag_boilerplate(facets[facet], table, gen.live, gen._read_doc)
-                   for facet, table in entities.items()}
+def entity_structures(gen, entities: dict[str, EntityTable],
+                      previous: Resolved | None = None) -> Resolved:
+    """The tables over `entities` of a generation (search.generation.Generation); a facet
+    whose entity table is the one of `previous` keeps its tables from there."""
+    facets, central, boilerplate = {}, {}, {}
+    for facet, table in entities.items():
+        if previous is not None and previous.entities.get(facet) is table:
+            facets[facet] = previous.facets[facet]
+            boilerplate[facet] = previous.boilerplate[facet]
+            if facet in previous.central:
+                central[facet] = previous.central[facet]
+            continue
+        facets[facet] = entity_facet_table(gen.surface[facet], table, gen.doc_count, gen.surface)
+        if facet in gen.surface_central:
+            central[facet] = central_facet_table(gen.surface_central, table, gen.doc_count)
+        boilerplate[facet] = flag_boilerplate(facets[facet], table, gen.live, gen._read_doc)
     return Resolved(entities, facets, central, boilerplate)
 
 

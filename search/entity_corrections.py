@@ -42,6 +42,9 @@ class State:
     base: dict[str, EntityTable]
     groups: dict[int, Group] = field(default_factory=dict)
     member_of: dict[Member, int] = field(default_factory=dict)
+    #: the facets an op changed (the others keep their tables as the rules made them)
+    touched: set[str] = field(default_factory=set)
+    next_gid: int = 0
 
     def find(self, facet: str, text: str) -> list[int]:
         """Groups of `facet` named `text`: canonical name, then any surface value (case-
@@ -92,7 +95,8 @@ class State:
         return int(table.value_ptr[member[1] + 1] - table.value_ptr[member[1]])
 
     def add(self, group: Group) -> int:
-        gid = max(self.groups, default=-1) + 1
+        gid = self.next_gid
+        self.next_gid += 1
         self.groups[gid] = group
         for member in group.members:
             self.member_of[member] = gid
@@ -239,7 +243,10 @@ def apply_corrections(base: dict[str, EntityTable], surface: dict[str, FacetTabl
             OPERATIONS[entry.op](state, entry)
         except CorrectionError as err:
             status[entry.id] = f"skipped: {err}"
-    return {facet: _table(state, facet) for facet in base}, status
+            continue
+        state.touched.update({entry.facet, entry.to} - {""})
+    return {facet: _table(state, facet) if facet in state.touched else base[facet]
+            for facet in base}, status
 
 
 def _table(state: State, facet: str) -> EntityTable:

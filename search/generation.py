@@ -124,7 +124,7 @@ class Generation:
                                              list(found.entries))
         view.corrections, view.correction_status = found, status
         if entities is not self.resolved.entities:
-            view._use_entities(entity_structures(self, entities))
+            view._use_entities(entity_structures(self, entities, self.resolved))
         return view
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -25,9 +25,11 @@ class TrawlIndex:
     """
 
     def __init__(self, index_dir: str | os.PathLike,
-                 refresh_interval_s: float = REFRESH_INTERVAL_S):
+                 refresh_interval_s: float = REFRESH_INTERVAL_S, cache: bool = True):
         self.index_dir = Path(index_dir)
         self.refresh_interval_s = refresh_interval_s
+        #: whether entity structures are read from / stored beside the generation
+        self.cache = cache
         self._lock = threading.Lock()
         self._checked_at = 0.0
         self._base = self._open()
@@ -79,7 +81,7 @@ class TrawlIndex:
     def _open(self) -> Generation:
         name = store.generation_name(self.index_dir)
         return Generation(store.open_live(self.index_dir), name,
-                          self.index_dir / name if name else None)
+                          self.index_dir / name if name and self.cache else None)
 
 
 def _storage(path: Path):
@@ -89,9 +91,11 @@ def _storage(path: Path):
 
 
 def open_index(index_dir: str | os.PathLike,
-               refresh_interval_s: float = REFRESH_INTERVAL_S) -> TrawlIndex:
+               refresh_interval_s: float = REFRESH_INTERVAL_S, cache: bool = True) -> TrawlIndex:
     """Open the live index of a Trawl index directory; raises IndexMissing if there is none.
 
     The index is checked for changes on disk at most every `refresh_interval_s` seconds.
+    With `cache` (the default) the entity structures are read from beside the generation,
+    or stored there when missing (search.entity_cache); without, they are resolved.
     """
-    return TrawlIndex(index_dir, refresh_interval_s)
+    return TrawlIndex(index_dir, refresh_interval_s, cache)

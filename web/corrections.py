@@ -22,7 +22,6 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from indexer.corrections import Edit, correct
-from search.corrections import read_corrections
 from search.errors import TrawlError
 from web.api import ApiJSON
 from web.errors import EditsDisabled, Forbidden
