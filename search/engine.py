@@ -14,7 +14,7 @@ from search.facets import count_facet, search_values
 from search.filters import build_filters
 from search.generation import Generation
 from search.highlight import Highlighter
-from search.hits import as_date, date_keys, load_hits, page_docnums
+from search.hits import as_date, canonical_values, date_keys, load_hits, page_docnums
 from search.index import TrawlIndex
 from search.matching import Match, match_query
 from search.model import FacetValue, Hit, SearchRequest, SearchResult
@@ -105,10 +105,29 @@ def get_document(ix: TrawlIndex, doc_id: str, q: str = "") -> dict | None:
         "url": stored.get("url", ""),
         "meta": _json(stored.get("meta"), {}),
         **{facet: _as_list(stored.get(facet)) for facet in FACETS},
+        **{facet: canonical_values(gen, facet, stored) for facet in ENTITY_FACETS},
         "countries": _json(stored.get("place_country"), {}),
-        "mentions": _json(stored.get("mentions"), []),
+        "mentions": _entity_mentions(gen, _json(stored.get("mentions"), [])),
         "matches": matches,
     }
+
+
+def _entity_mentions(gen: Generation, mentions: list) -> list:
+    """Mentions [start, end, facet, value] with each actor or place value as its entity's
+    name and facet (a correction may rename, move or drop it); dropped ones left out."""
+    found = []
+    for start, end, facet, value in mentions:
+        table = gen.entities.get(facet)
+        eid = table.by_surface.get(value) if table else None
+        if eid is None or eid >= 0:
+            found.append([start, end, facet, table.entities[eid].name if eid is not None
+                          else value])
+            continue
+        for other, entities in gen.entities.items():
+            moved = entities.foreign.get(facet, {}).get(value)
+            if moved is not None:
+                found.append([start, end, other, entities.entities[moved].name])
+    return found
 
 
 def more_like_this(ix: TrawlIndex, doc_id: str, n: int = 5) -> list[Hit]:

@@ -77,7 +77,9 @@ class Generation:
         }
         #: the entity structures before corrections, read from the cache beside the
         #: generation when it is there (search.entity_cache), else resolved now and cached
+        entities_started = time.perf_counter()
         self.resolved = load_or_resolve(self, cache_dir)
+        self.entity_seconds = time.perf_counter() - entities_started
         #: the corrections applied (search.corrections) and the status of each entry
         self.corrections = CorrectionsFile()
         self.correction_status: dict[str, str] = {}

@@ -58,7 +58,7 @@ def load_hits(gen: Generation, page: list[tuple[int, float | None]],
     return [_hit(gen, gen.stored(docnum), score, highlighter) for docnum, score in page]
 
 
-def _canonical(gen: Generation, facet: str, stored: dict) -> list[str]:
+def canonical_values(gen: Generation, facet: str, stored: dict) -> list[str]:
     """A hit's values of a facet as entity names, each once, in the document's order."""
     values = _as_list(stored.get(facet))
     table = gen.entities.get(facet)
@@ -80,8 +80,8 @@ def _hit(gen: Generation, stored: dict, score: float | None, highlighter: Highli
         url=stored.get("url", ""),
         score=round(score, 4) if score is not None else None,
         snippets=highlighter.snippets(stored.get("body", "")),
-        actor=_canonical(gen, "actor", stored),
-        place=_canonical(gen, "place", stored),
+        actor=canonical_values(gen, "actor", stored),
+        place=canonical_values(gen, "place", stored),
         date=list(_as_list(stored.get("date"))),
         country=countries_of(stored),
     )

@@ -16,6 +16,7 @@ from search.corrections import (
     corrections_path,
     read_corrections,
 )
+from search.engine import get_document
 from search.entity_evidence import describe_entity
 
 DOCS = [
@@ -27,7 +28,8 @@ DOCS = [
      "actor": ["Northern Relief Group", "NRG"], "place": ["Aleppo"],
      "countries": {"Aleppo": "Syria"}},
     {"id": "u4", "title": "Four", "text": "Jordan and the NRG.", "actor": ["NRG", "Jordan"],
-     "place": ["Amman"], "countries": {"Amman": "Jordan"}},
+     "place": ["Amman"], "countries": {"Amman": "Jordan"},
+     "mentions": [[0, 6, "Jordan", "actor", "Jordan"], [15, 18, "NRG", "actor", "NRG"]]},
     {"id": "u5", "title": "Five", "text": "Reuters reported from Amman.",
      "actor": ["Reuters"], "place": ["Amman", "Jordan"], "countries": {"Amman": "Jordan",
                                                                       "Jordan": "Jordan"}},
@@ -106,6 +108,9 @@ def test_retype_moves_an_entity_to_the_other_facet_joining_a_same_named_one(inde
     assert total(ix, place="Jordan") == 2 and total(ix, actor="Jordan") == 0
     hit = search(ix, SearchRequest.from_params({"q": "NRG Jordan"})).hits[0]
     assert "Jordan" in hit.place and "Jordan" not in hit.actor
+    document = get_document(ix, "u4")  # the text as written, the mention linked to its entity
+    assert (document["actor"], document["place"]) == (["NRG"], ["Amman", "Jordan"])
+    assert document["mentions"] == [[0, 6, "place", "Jordan"], [15, 18, "actor", "NRG"]]
 
 
 def test_country_sets_a_place_country_label_and_evidence(index_dir):
@@ -121,6 +126,10 @@ def test_drop_removes_a_value_from_facets_counts_and_filters(index_dir):
     assert "Reuters" not in counts(ix, "actor")
     assert total(ix, actor="Reuters") == 0 and total(ix, q="Reuters") == 1  # text stays
     assert "Reuters" not in search(ix, SearchRequest.from_params({"q": "Reuters"})).hits[0].actor
+    ix, _ = edit(index_dir, op="merge", facet="actor", value="Jordan", into="NRG")
+    assert get_document(ix, "u4")["mentions"] == [[0, 6, "actor", "NRG"], [15, 18, "actor", "NRG"]]
+    ix, _ = edit(index_dir, op="drop", facet="actor", value="NRG")
+    assert get_document(ix, "u4")["mentions"] == [] and get_document(ix, "u4")["actor"] == []
 
 
 def test_rename_gives_a_canonical_name_and_the_old_one_still_finds_it(index_dir):

@@ -205,8 +205,8 @@ def test_entity_evidence_by_any_alias(make_index):
     found = entity(ix, "actor", "un")
     assert (found["name"], found["documents"], found["rules"]) == (
         "United Nations", 3, ["known_name"])
-    assert found["aliases"] == [{"name": "United Nations", "documents": 2},
-                                {"name": "UN", "documents": 1}]
-    assert [(m["document"], m["text"], m["snippet"]) for m in found["mentions"]] == [
-        ("e1", "UN", text)]
+    assert found["aliases"] == [{"name": "United Nations", "documents": 2, "why": "known_name"},
+                                {"name": "UN", "documents": 1, "why": "known_name"}]
+    assert [(m["document"], m["text"], m["snippet"], m["rule"]) for m in found["mentions"]] == [
+        ("e1", "UN", text, "known_name")]
     assert entity(ix, "actor", "Nobody") is None
