@@ -24,7 +24,6 @@ from search import SearchRequest, store
 from search.boilerplate import flag_boilerplate
 from search.corrections import Correction, CorrectionsFile
 from search.engine import search
-from search.entity_cache import load_or_resolve
 from search.entity_table import entity_facet_table, resolve_entities
 from search.generation import Generation
 from search.index import open_index
