@@ -7,10 +7,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TextIO
 
+import yaml
+
 from indexer.corrections import Edit, correct
-from search.corrections import read_corrections
+from search.corrections import CorrectionError, active, parse_corrections, read_corrections
+from search.entity_corrections import corrected_watchlist
 from search.entity_evidence import describe_entity, list_entities
 from search.errors import TrawlError
 from search.index import open_index
@@ -56,6 +60,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("log", help="every correction with its status (applied, undone, skipped)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_log)
+    p = sub.add_parser("export", help="the corrected entities as a watchlist (YAML, for "
+                                      "`trawl index --aliases`)")
+    p.set_defaults(handler=run_export)
+    p = sub.add_parser("import", help="make the changes of another corrections file here "
+                                      "(each checked; those that do not apply are reported)")
+    p.add_argument("file", metavar="FILE", help="a corrections.yaml (e.g. from version control)")
+    p.set_defaults(handler=run_import)
 
 
 def _add_version(parser: argparse.ArgumentParser) -> None:
@@ -130,6 +141,39 @@ def run_log(args: argparse.Namespace, out: TextIO | None = None) -> int:
     for entry, raw in zip(found.entries, entries, strict=True):
         out.write(f"{entry.id:>5}  {entry.when or '-':20}  {entry.via:7}  {entry.describe()}"
                   f"  [{raw['status']}]\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    entries = corrected_watchlist(open_index(args.index).generation().entities)
+    out.write("# Entities shaped by corrections, as a watchlist: "
+              "trawl index --aliases FILE --rebuild PATH...\n")
+    out.write(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False) if entries else "[]\n")
+    return 0
+
+
+def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Make the changes in effect in another corrections file, in order, as new entries."""
+    out = out or sys.stdout
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TrawlError(f"{args.file}: cannot be read: {err}") from None
+    changes, _ = active(parse_corrections(text, args.file))
+    index = open_index(args.index)
+    made = 0
+    for entry in changes:
+        fields = {k: v for k, v in entry.as_dict().items() if k not in ("id", "when", "via")}
+        try:
+            edit = correct(args.index, index.generation(), fields, "file")
+        except CorrectionError as err:
+            out.write(f"skipped {entry.id} ({entry.describe()}): {err}\n")
+            continue
+        index.refresh()
+        made += 1
+        out.write(format_edit(edit))
+    out.write(f"imported {made} of {len(changes)} change(s)\n")
     return 0
 
 

@@ -278,3 +278,20 @@ def _table(state: State, facet: str) -> EntityTable:
     return EntityTable(facet, entity_of[facet], entities, by_surface,
                        {k: sorted(ids) for k, ids in by_key.items()},
                        {e.name: e.id for e in entities}, foreign)
+
+
+def corrected_watchlist(entities: dict[str, EntityTable]) -> list[dict]:
+    """The entities a correction shaped, as watchlist entries (indexer.watchlist format:
+    name, type, aliases, country), so a team can carry them into `trawl index --aliases`."""
+    entries = []
+    for facet, table in entities.items():
+        for entity in table.entities:
+            if not any(why.startswith("correction ") for _, why in entity.why) \
+                    and entity.country is None and "correction" not in entity.rules:
+                continue
+            entry = {"name": entity.name, "type": facet,
+                     "aliases": [a for a in entity.alias_names if a != entity.name]}
+            if entity.country:
+                entry["country"] = entity.country
+            entries.append(entry)
+    return entries
