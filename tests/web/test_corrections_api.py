@@ -118,6 +118,9 @@ def test_a_stale_version_is_a_409_and_cross_site_writes_are_refused(index_dir):
         referer = post(url, {"op": "drop", "facet": "actor", "value": "Hakan Fidan"},
                        Referer="http://evil.example/page")
         assert referer.status_code == 403
+        form = httpx.post(f"{url}/corrections", data={"op": "drop", "facet": "actor",
+                                                      "value": "Hakan Fidan", "form_token": "x"})
+        assert form.status_code == 403 and "not from this server" in form.text
         same = post(url, {"op": "drop", "facet": "actor", "value": "Hakan Fidan"},
                     Origin=url)
         assert same.status_code == 200
