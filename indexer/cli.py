@@ -302,6 +302,10 @@ def run_index(args) -> int:
     finally:
         progress.close()
     print(report.summary())
+    if report.ok and (report.indexed or report.pruned):
+        from search.entity_cache import store_entities
+
+        store_entities(args.index)  # at commit, so the next reader opens it cheaply
     if not report.ok:
         return _fail("nothing could be indexed" + (" (the index was not changed)"
                                                    if report.rebuilt else ""))

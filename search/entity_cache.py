@@ -2,8 +2,8 @@
 
 Resolving entities, building the entity facet tables and flagging boilerplate cost about
 0.6 s at 100k documents; their result depends only on the generation's commit and on
-Trawl's own rule data. It is written once (by `trawl index` after a commit, or by the first
-reader) as `.entities-<commit>.pickle` inside the generation directory, where Whoosh leaves
+Trawl's own rule data. It is written once (by `trawl index` after a run that changed the
+index, or else by the first reader) as `.entities-<commit>.pickle` inside the generation directory, where Whoosh leaves
 dot-files alone and `--rebuild` removes it with its generation. A file that is missing,
 unreadable, or made for another commit, document count or rule data is recomputed.
 Corrections are applied on top of it (search.entity_corrections), never stored in it.
@@ -117,4 +117,17 @@ def save(directory: Path, gen, resolved: Resolved) -> bool:
     for old in directory.glob(f"{CACHE_PREFIX}*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
+    return True
+
+
+def store_entities(index_dir) -> bool:
+    """Resolve the live generation's entities and store them beside it (`trawl index` does
+    this after its commit); False when that could not be done (the next reader will)."""
+    from search.errors import TrawlError
+    from search.index import open_index
+
+    try:
+        open_index(index_dir).generation()
+    except (TrawlError, OSError):
+        return False
     return True

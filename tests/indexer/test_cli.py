@@ -231,12 +231,19 @@ def test_serve_hands_the_index_and_address_to_the_web_server(workdir, capsys, mo
     monkeypatch.delenv("TRAWL_HOST", raising=False)
     monkeypatch.delenv("TRAWL_PORT", raising=False)
     monkeypatch.setenv("TRAWL_ALLOWED_HOSTS", "news.example, intranet")
+    monkeypatch.delenv("TRAWL_ALLOW_EDITS", raising=False)
+    monkeypatch.delenv("TRAWL_EDIT_TOKEN", raising=False)
     calls = []
     monkeypatch.setattr(server, "run", lambda *args: calls.append(args) or 0)
     assert main(["--index", "ix", "serve", "--port", "8123", "--reload"]) == 0
     assert main(["--index", "ix", "serve", "--allowed-host", "other.example"]) == 0
-    assert calls == [("ix", "127.0.0.1", 8123, True, ("news.example", "intranet")),
-                     ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet", "other.example"))]
+    monkeypatch.setenv("TRAWL_EDIT_TOKEN", "s3cret")
+    assert main(["--index", "ix", "serve", "--allow-edits"]) == 0
+    assert calls == [
+        ("ix", "127.0.0.1", 8123, True, ("news.example", "intranet"), False, None),
+        ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet", "other.example"), False,
+         None),
+        ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet"), True, "s3cret")]
 
 
 def test_the_console_entry_point_runs_as_a_module(workdir, model):

@@ -225,3 +225,24 @@ def test_a_changed_file_is_picked_up_by_an_open_index(index_dir):
     correct(index_dir, other.generation(), {"op": "drop", "facet": "actor", "value": "Reuters"},
             "cli")
     assert "Reuters" not in counts(ix, "actor")
+
+
+def test_the_entity_structures_are_stored_beside_the_generation_and_reused(index_dir):
+    from search import store
+    from search.entity_cache import CACHE_PREFIX
+
+    generation = index_dir / store.generation_name(index_dir)
+    assert not list(generation.glob(f"{CACHE_PREFIX}*"))
+    first = open_index(index_dir).generation()
+    stored = list(generation.glob(f"{CACHE_PREFIX}*.pickle"))
+    assert len(stored) == 1
+    again = open_index(index_dir).generation()
+    assert counts(open_index(index_dir), "actor") == counts(open_index(index_dir, cache=False),
+                                                            "actor")
+    assert [e.name for e in again.entities["actor"].entities] == [
+        e.name for e in first.entities["actor"].entities]
+    stored[0].write_bytes(b"not a pickle")  # unreadable: resolved again, stored again
+    assert counts(open_index(index_dir), "actor")["United Nations"] == 2
+    add_to_live(index_dir, [{"id": "u7", "title": "Seven", "text": "x", "actor": ["UN"]}])
+    assert counts(open_index(index_dir), "actor")["United Nations"] == 3  # a new commit
+    assert [p.name for p in generation.glob(f"{CACHE_PREFIX}*.pickle")] != [stored[0].name]
