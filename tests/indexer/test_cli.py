@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from builder_kit import save_tiny_model, stored_documents, write_md
+from builder_kit import stored_documents, write_md
 
 from indexer.cli import build_parser, main
 from indexer.lock import IndexLock
@@ -19,22 +19,6 @@ from search.schema import FACETS
 REPO = Path(__file__).resolve().parents[2]
 SUMMARY = re.compile(r"indexed (\d+), unchanged (\d+), skipped (\d+), failed (\d+), "
                      r"pruned (\d+) in \d+\.\d s \(\d+\.\d docs/s\)")
-
-
-@pytest.fixture(scope="module")
-def model(tmp_path_factory) -> str:
-    return str(save_tiny_model(tmp_path_factory.mktemp("model") / "tiny"))
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TRAWL_INDEX", raising=False)
-    write_md(tmp_path / "news", "a.md", "Rebels enter Aleppo",
-             "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024.")
-    write_md(tmp_path / "news", "b.md", "Troops leave Hama", "Bashar al-Assad lost Hama.",
-             published="2024-12-05")
-    return tmp_path
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

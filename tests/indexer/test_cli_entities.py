@@ -5,29 +5,12 @@ watchlist `--aliases` reads, imported into another index; bad input exits 1."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from builder_kit import save_tiny_model, write_md
+from builder_kit import write_md
 
 from indexer.cli import build_parser, main
 from indexer.watchlist import parse_yaml
-
-
-@pytest.fixture(scope="module")
-def model(tmp_path_factory) -> str:
-    return str(save_tiny_model(tmp_path_factory.mktemp("model") / "tiny"))
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TRAWL_INDEX", raising=False)
-    write_md(tmp_path / "news", "a.md", "Rebels enter Aleppo",
-             "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024.")
-    write_md(tmp_path / "news", "b.md", "Troops leave Hama", "Bashar al-Assad lost Hama.",
-             published="2024-12-05")
-    return tmp_path
 
 
 def trawl(capsys, *argv: str) -> tuple[int, str, str]:
