@@ -106,6 +106,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def serve_workers(text: str) -> int:
+    """argparse type: a number of server processes, 1 to MAX_SERVE_WORKERS."""
+    from web.settings import MAX_SERVE_WORKERS
+
+    value = positive_int(text)
+    if value > MAX_SERVE_WORKERS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_SERVE_WORKERS}, got {value}")
+    return value
+
+
 def dask_target(text: str) -> str:
     """argparse type: a Dask scheduler address or local[:N]."""
     from indexer.cluster import parse_target
@@ -202,6 +212,8 @@ def _add_entities(sub) -> None:
 
 
 def _add_serve(sub) -> None:
+    from web.settings import DEFAULT_SERVE_WORKERS, SERVE_WORKERS_ENV
+
     p = sub.add_parser("serve", help="serve the web app and the JSON API")
     p.add_argument("--host", default=os.environ.get("TRAWL_HOST") or "127.0.0.1",
                    help="address to listen on (default: $TRAWL_HOST or 127.0.0.1)")
@@ -217,7 +229,12 @@ def _add_serve(sub) -> None:
                    help="let the web app and POST /api/corrections correct entities (off by "
                         "default: read-only; $TRAWL_ALLOW_EDITS=1; setting $TRAWL_EDIT_TOKEN "
                         "also allows it, with that token required on every write)")
-    p.add_argument("--reload", action="store_true", help="restart when the code changes")
+    p.add_argument("--workers", type=serve_workers, metavar="N",
+                   default=os.environ.get(SERVE_WORKERS_ENV) or str(DEFAULT_SERVE_WORKERS),
+                   help="server processes sharing the port, each searching the index on its "
+                        f"own core (default: ${SERVE_WORKERS_ENV} or {DEFAULT_SERVE_WORKERS})")
+    p.add_argument("--reload", action="store_true",
+                   help="restart when the code changes (one process: not with --workers)")
     p.set_defaults(handler=run_serve)
 
 
@@ -361,7 +378,8 @@ def run_serve(args) -> int:
     from web.server import run
 
     return run(args.index, args.host, args.port, args.reload, tuple(args.allowed_host),
-               args.allow_edits, os.environ.get("TRAWL_EDIT_TOKEN") or None)
+               args.allow_edits, os.environ.get("TRAWL_EDIT_TOKEN") or None,
+               workers=args.workers)
 
 
 def _fail(message: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -10,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from search import engine, serialize, store
+from search import engine, serialize
 from search.entity_table import ENTITY_FACETS
 from search.params import FILTER_FACETS
 from web.errors import DocumentNotFound, EntityNotFound, FacetNotFound
@@ -83,13 +84,15 @@ async def api_openapi(request: Request) -> Response:
 
 
 async def healthz(request: Request) -> Response:
-    """GET /healthz: the live index generation, its document count, and the corrections
-    applied (a corrections file that cannot be read is reported here, not fatal)."""
+    """GET /healthz: the index generation this server process serves, its document count,
+    the process id (`trawl serve --workers N` runs N processes, each on its own) and the
+    corrections applied (a corrections file that cannot be read is reported here, not fatal)."""
     index = index_of(request)
     gen = await run_in_threadpool(index.generation)  # never waits for a slot
-    generation = store.generation_name(request.app.state.settings.index_dir)
+    name, commit = gen.key
     found = gen.corrections
-    return ApiJSON({"status": "ok", "generation": generation, "documents": gen.live_count,
+    return ApiJSON({"status": "ok", "generation": name, "commit": commit,
+                    "documents": gen.live_count, "worker": os.getpid(),
                     "corrections": {"version": found.version, "entries": len(found.entries),
                                     "problem": found.problem}})
 

@@ -301,10 +301,15 @@ SCHEMAS.update({
     },
     "Health": {
         "type": "object", "additionalProperties": False,
-        "required": ["status", "generation", "documents", "corrections"],
+        "required": ["status", "generation", "commit", "documents", "worker",
+                     "corrections"],
         "properties": {"status": {"type": "string", "enum": ["ok"]},
                        "generation": NULLABLE_STRING,
+                       "commit": {"type": "integer",
+                                  "description": "Whoosh commit number within the generation"},
                        "documents": {"type": "integer", "minimum": 0},
+                       "worker": {"type": "integer",
+                                  "description": "id of the server process that answered"},
                        "corrections": {
                            "type": "object", "additionalProperties": False,
                            "required": ["version", "entries", "problem"],
@@ -465,7 +470,7 @@ PATHS = {
             },
         },
     },
-    "/healthz": _get("Health: the live index generation and its document count",
+    "/healthz": _get("Health: the index generation served and its document count",
                      _json("Health", "The index is open."), [], {"503": ERRORS["503"]}),
 }
 

@@ -1,4 +1,12 @@
-"""`trawl serve`: check the index, say where Trawl listens, run uvicorn."""
+"""`trawl serve`: check the index, say where Trawl listens, run uvicorn.
+
+With `workers` > 1, uvicorn's supervisor binds the port once and starts that many server
+processes on it (the kernel hands each new connection to one of them); it restarts a process
+that dies and stops them all, gracefully, on SIGINT or SIGTERM. Each process opens the index
+itself, read-only: the segment files are memory-mapped (search.whoosh_adapter), so the
+processes share them through the page cache, and each notices a new generation on its own
+(search.index). The limits of web.limits hold per process.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +19,16 @@ from pathlib import Path
 
 import uvicorn
 
-from search import engine
+from search import store
 from search.errors import IndexMissing
-from search.index import open_index
 from web.app import create_app
 from web.settings import (
     ALLOW_EDITS_ENV,
     ALLOWED_HOSTS_ENV,
     DEFAULT_HOST,
     DEFAULT_PORT,
+    DEFAULT_SERVE_WORKERS,
+    EDIT_TOKEN_ENV,
     WILDCARD_ADDRESSES,
     Settings,
     allowed_hosts_for,
@@ -31,11 +40,11 @@ RELOAD_DIRS = [str(Path(__file__).resolve().parent.parent / pkg) for pkg in ("we
 def index_problem(index_dir: str | os.PathLike) -> str | None:
     """Why `index_dir` cannot be served (missing or empty index, with how to build one), or None."""
     build = f"Build one with:  trawl --index {index_dir} index PATH...   (e.g. samples/)"
-    try:
-        index = open_index(index_dir)
+    try:  # Whoosh's count only: the search structures are built by the serving processes
+        count = store.open_live(index_dir).doc_count()
     except IndexMissing:
         return f"trawl: there is no index in {index_dir}/.\n{build}"
-    if engine.document_count(index) == 0:
+    if count == 0:
         return f"trawl: the index in {index_dir}/ holds no documents.\n{build}"
     return None
 
@@ -64,33 +73,32 @@ def run(
     allowed_hosts: Sequence[str] = (),
     allow_edits: bool = False,
     edit_token: str | None = None,
+    workers: int = DEFAULT_SERVE_WORKERS,
 ) -> int:
-    """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve.
+    """Serve `index_dir` with `workers` processes until interrupted; 1 with a clear message
+    when there is nothing to serve.
 
     `allowed_hosts` are Host names answered besides the local ones and `host` itself;
     corrections may be written with `allow_edits` or an `edit_token` (which every write
     must then carry).
     """
     allow_edits = allow_edits or bool(edit_token)
-    problem = index_problem(index_dir) or port_problem(host, port)
+    problem = (RELOAD_WITH_WORKERS if reload and workers > 1 else None) \
+        or index_problem(index_dir) or port_problem(host, port)
     if problem:
         print(problem, file=sys.stderr)
         return 1
     hosts = allowed_hosts_for(host, allowed_hosts)
     if host in WILDCARD_ADDRESSES:
         print(exposure_warning(host, hosts), file=sys.stderr, flush=True)
-    print(f"Trawl is serving {index_dir} at http://{host}:{port}/", flush=True)
+    print(serving_line(index_dir, host, port, workers), flush=True)
     if allow_edits:
         print("corrections may be made from the web app and POST /api/corrections"
               + (" (with the edit token)" if edit_token else ""), flush=True)
     try:
-        if reload:
-            # the reloader imports the app in a fresh process: hand it the settings by environment
-            os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port),
-                              **{ALLOWED_HOSTS_ENV: ",".join(hosts),
-                                 ALLOW_EDITS_ENV: "1" if allow_edits else "0"})
-            uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
-                        reload=True, reload_dirs=RELOAD_DIRS)
+        if reload or workers > 1:
+            _run_by_import(index_dir, host, port, hosts, reload, workers, allow_edits,
+                           edit_token)
         else:
             app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port,
                                       allowed_hosts=hosts, allow_edits=allow_edits,
@@ -101,6 +109,33 @@ def run(
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a graceful shutdown
         pass
     return 0
+
+
+RELOAD_WITH_WORKERS = ("trawl: --reload runs one server process that restarts on code "
+                       "changes; use it without --workers")
+
+
+def serving_line(index_dir: str | os.PathLike, host: str, port: int, workers: int) -> str:
+    """The one line saying what is served where (and by how many processes)."""
+    line = f"Trawl is serving {index_dir} at http://{host}:{port}/"
+    return line if workers == 1 else f"{line} with {workers} worker processes"
+
+
+def _run_by_import(index_dir, host: str, port: int, hosts: Sequence[str], reload: bool,
+                   workers: int, allow_edits: bool, edit_token: str | None) -> None:
+    """uvicorn's reloader or its worker supervisor: each starts processes that import the app
+    afresh, so they get the settings by environment (web.app.create_app_from_env)."""
+    os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port),
+                      **{ALLOWED_HOSTS_ENV: ",".join(hosts),
+                         ALLOW_EDITS_ENV: "1" if allow_edits else "0"})
+    if edit_token:
+        os.environ[EDIT_TOKEN_ENV] = edit_token
+    if reload:
+        uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
+                    reload=True, reload_dirs=RELOAD_DIRS)
+    else:
+        uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
+                    workers=workers)
 
 
 def exposure_warning(host: str, hosts: Sequence[str]) -> str:

@@ -20,6 +20,12 @@ WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})
 ALLOWED_HOSTS_ENV = "TRAWL_ALLOWED_HOSTS"
 ALLOW_EDITS_ENV = "TRAWL_ALLOW_EDITS"
 EDIT_TOKEN_ENV = "TRAWL_EDIT_TOKEN"
+#: `trawl serve --workers`: server processes sharing the port (not TRAWL_WORKERS, which is
+#: the NER processes of `trawl index`)
+SERVE_WORKERS_ENV = "TRAWL_SERVE_WORKERS"
+DEFAULT_SERVE_WORKERS = 1
+#: more processes than this only compete for the same cores and page cache
+MAX_SERVE_WORKERS = 64
 #: searches running at once (each holds a worker thread); more wait for a slot
 SEARCH_SLOTS = 8
 #: how long a request waits for a search slot before it is answered 503

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 30.0
 RUN_SERVER = ("import sys; from web.server import run; sys.exit(run(sys.argv[1], "
               "port=int(sys.argv[2]), allow_edits=sys.argv[3] == '1', "
-              "edit_token=sys.argv[4] or None))")
+              "edit_token=sys.argv[4] or None, workers=int(sys.argv[5])))")
 
 
 @dataclass
@@ -36,13 +36,14 @@ def free_port() -> int:
 
 @contextmanager
 def live_server(index_dir: Path, allow_edits: bool = False,
-                edit_token: str = "") -> Iterator[LiveServer]:
-    """Start `web.server.run` on `index_dir`, wait until /healthz answers, stop it with SIGTERM.
-    `allow_edits` / `edit_token` turn the correction endpoints on (off by default)."""
+                edit_token: str = "", workers: int = 1) -> Iterator[LiveServer]:
+    """Start `web.server.run` on `index_dir` with `workers` processes, wait until /healthz
+    answers, stop it with SIGTERM. `allow_edits` / `edit_token` turn the correction
+    endpoints on (off by default)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", RUN_SERVER, str(index_dir), str(port),
-         "1" if allow_edits else "0", edit_token],
+         "1" if allow_edits else "0", edit_token, str(workers)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     server = LiveServer(f"http://127.0.0.1:{port}", process)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from conftest import make_client
@@ -242,7 +243,7 @@ def test_healthz_reports_generation_and_count(client, index_dir):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "generation": store.generation_name(index_dir),
-                               "documents": 8,
+                               "commit": 1, "documents": 8, "worker": os.getpid(),
                                "corrections": {"version": "0", "entries": 0, "problem": None}}
 
 
