@@ -8,10 +8,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from whoosh.util.times import long_to_datetime
-
 from search import store
 from search.schema import COUNTRY_FIELD, FACETS
+from search.whoosh_adapter import column_datetime
 
 #: the facet fields `stats` ranks values of
 STATS_FACETS: tuple[str, ...] = (*FACETS, COUNTRY_FIELD)
@@ -88,7 +87,8 @@ def _published_range(reader) -> tuple[str | None, str | None]:
     days = [v for v in values if v != _NO_DATE]
     if not days:
         return None, None
-    return long_to_datetime(min(days)).date().isoformat(), long_to_datetime(max(days)).date().isoformat()
+    return (column_datetime(min(days)).date().isoformat(),
+            column_datetime(max(days)).date().isoformat())
 
 
 def _size_on_disk(path: Path) -> int:

@@ -14,8 +14,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 
 from search.cache import ArrayCache
 from search.corrections import CorrectionsFile
@@ -33,6 +31,7 @@ from search.postings import (
 from search.salience import CENTRAL_FIELDS
 from search.schema import COUNTRY_FIELD, FACETS
 from search.speller import Speller
+from search.whoosh_adapter import LENGTH_OF_BYTE, length_codes, raw_column_bytes
 
 #: a document without a publication date
 NO_DAY = np.iinfo(np.int32).min
@@ -47,7 +46,6 @@ QUERY_CACHE_BYTES = 32 * 2**20
 #: postings and encoded word positions of the terms phrases read in full (a word in every
 #: one of 100k documents takes a few MB)
 POSITION_CACHE_BYTES = 64 * 2**20
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
 class Generation:
@@ -239,7 +237,7 @@ def _column_u64(leaf, fieldname: str) -> np.ndarray | None:
         return None
     column = leaf.column_reader(fieldname, translate=False)
     values = np.full(leaf.doc_count_all(), _MISSING_U64, dtype=np.uint64)
-    raw = _raw_column_bytes(column)
+    raw = raw_column_bytes(column)
     if raw is None:
         for docnum in range(leaf.doc_count_all()):
             values[docnum] = column[docnum]
@@ -249,25 +247,14 @@ def _column_u64(leaf, fieldname: str) -> np.ndarray | None:
     return values
 
 
-def _raw_column_bytes(column) -> bytes | None:
-    """The fixed-size values of a Whoosh numeric column, or None for another layout."""
-    if not all(hasattr(column, a) for a in ("_dbfile", "_basepos", "_count", "_fixedlen")):
-        return None
-    return column._dbfile.get(column._basepos, column._count * column._fixedlen)
-
-
 def _field_lengths(reader, fieldname: str, doc_count: int) -> np.ndarray:
     """Length (in terms, as Whoosh quantises it for scoring) of a field in every document."""
     lengths = np.zeros(doc_count, dtype=np.float32)
     for leaf, offset in segments(reader):
-        perdoc = getattr(leaf, "_perdoc", None)
-        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc else None
-        raw = _raw_column_bytes(column) if column is not None else None
-        count = leaf.doc_count_all()
-        if raw is not None:
-            codes = np.frombuffer(raw, dtype=np.uint8)
-            lengths[offset:offset + len(codes)] = _LENGTH_OF_BYTE[codes]
+        codes = length_codes(leaf, fieldname)
+        if codes is not None:
+            lengths[offset:offset + len(codes)] = LENGTH_OF_BYTE[codes]
         else:
-            for docnum in range(count):
+            for docnum in range(leaf.doc_count_all()):
                 lengths[offset + docnum] = leaf.doc_field_length(docnum, fieldname, 0) or 0
     return lengths

@@ -7,11 +7,10 @@ import threading
 import time
 from pathlib import Path
 
-from whoosh.index import TOC
-
 from search import store
 from search.corrections import corrections_path, read_corrections
 from search.generation import Generation
+from search.whoosh_adapter import latest_commit
 
 #: how often (at most) a search checks whether the index changed on disk
 REFRESH_INTERVAL_S = 1.0
@@ -71,23 +70,12 @@ class TrawlIndex:
     def _disk_key(self) -> tuple:
         """(live generation directory, Whoosh commit number): changes on every commit/rebuild."""
         name = store.generation_name(self.index_dir)
-        path = store.live_path(self.index_dir)
-        try:
-            commit = TOC._latest_generation(_storage(path), store.INDEX_NAME)
-        except OSError:
-            commit = -1
-        return (name, commit)
+        return (name, latest_commit(store.live_path(self.index_dir), store.INDEX_NAME))
 
     def _open(self) -> Generation:
         name = store.generation_name(self.index_dir)
         return Generation(store.open_live(self.index_dir), name,
                           self.index_dir / name if name and self.cache else None)
-
-
-def _storage(path: Path):
-    from whoosh.filedb.filestore import FileStorage
-
-    return FileStorage(str(path), readonly=True)
 
 
 def open_index(index_dir: str | os.PathLike,

@@ -202,7 +202,7 @@ class _Evaluator:
                 texts = IndexReader.terms_within(self.gen.reader, q.fieldname, q.text, q.maxdist,
                                                  prefix=max(q.prefixlength, 1))
             else:
-                texts = q._btexts(self.gen.reader)
+                texts = (text for _, text in q.expanded_terms(self.gen.reader))
             return [_as_text(t) for t in _limited(texts, q)]
 
     def _facet_pattern(self, q: wq.MultiTerm) -> list[int]:

@@ -10,12 +10,12 @@ result with the generation's live mask.
 from __future__ import annotations
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 
+from search.whoosh_adapter import WEIGHT_DTYPE, BlockCursor, block_cursor
+
 DOCNUM_DTYPE = np.int32
-WEIGHT_DTYPE = np.float32
 EMPTY = np.zeros(0, dtype=DOCNUM_DTYPE)
 
 
@@ -64,8 +64,8 @@ def _leaf_postings(leaf: IndexReader, fieldname: str, text: str | bytes,
     matcher = leaf_matcher(leaf, fieldname, text)
     if matcher is None:
         return EMPTY, None
-    if isinstance(matcher, W3LeafMatcher):
-        return _decode_blocks(matcher, weights)
+    if (cursor := block_cursor(matcher)) is not None:
+        return _decode_blocks(cursor, weights)
     ids, wts = [], []
     while matcher.is_active():
         ids.append(matcher.id())
@@ -76,43 +76,23 @@ def _leaf_postings(leaf: IndexReader, fieldname: str, text: str | bytes,
             np.asarray(wts, dtype=WEIGHT_DTYPE) if weights else None)
 
 
-def _decode_blocks(matcher: W3LeafMatcher, weights: bool,
+def _decode_blocks(cursor: BlockCursor, weights: bool,
                    values: list | None = None) -> tuple[np.ndarray, np.ndarray | None]:
     """Concatenate every block's delta-encoded ids and decode them with one cumsum;
     the raw posting values (encoded positions) are appended to `values` if given."""
     blocks, block_weights, previous_max = [], [], 0
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        blocks.append(_block_deltas(matcher, previous_max))
+    while cursor.active():
+        blocks.append(cursor.deltas(previous_max))
         if weights:
-            block_weights.append(_block_weights(matcher))
+            block_weights.append(cursor.weights())
         if values is not None:
-            values.extend(matcher._data[2])
-        previous_max = matcher._maxid
-        matcher._next_block()
+            values.extend(cursor.values())
+        previous_max = cursor.max_id()
+        cursor.next_block()
     if not blocks:
         return EMPTY, None
     docnums = np.cumsum(np.concatenate(blocks)).astype(DOCNUM_DTYPE)
     return docnums, (np.concatenate(block_weights) if weights else None)
-
-
-def _block_deltas(matcher: W3LeafMatcher, previous_max: int) -> np.ndarray:
-    raw = matcher._data[0]
-    if matcher._byteids:  # stored as plain ids: make them deltas
-        return np.diff(np.asarray(raw, dtype=np.int64), prepend=previous_max)
-    deltas = np.fromiter(raw, dtype=np.int64, count=len(raw))
-    deltas[0] -= previous_max  # the first id of a block is absolute
-    return deltas
-
-
-def _block_weights(matcher: W3LeafMatcher) -> np.ndarray:
-    raw, count = matcher._data[1], matcher._blocklength
-    if raw is None:
-        return np.ones(count, dtype=WEIGHT_DTYPE)
-    if isinstance(raw, float):
-        return np.full(count, raw, dtype=WEIGHT_DTYPE)
-    return np.asarray(raw, dtype=WEIGHT_DTYPE)
 
 
 def field_terms(reader: IndexReader, fieldname: str) -> list[str]:
@@ -133,8 +113,8 @@ def term_postings_positions(reader: IndexReader, fieldname: str, text: str | byt
         matcher = leaf_matcher(leaf, fieldname, text)
         if matcher is None:
             continue
-        if isinstance(matcher, W3LeafMatcher):
-            leaf_ids, leaf_wts = _decode_blocks(matcher, True, values)
+        if (cursor := block_cursor(matcher)) is not None:
+            leaf_ids, leaf_wts = _decode_blocks(cursor, True, values)
         else:
             leaf_ids, leaf_wts, leaf_values = _walk(matcher)
             values.extend(leaf_values)
@@ -165,8 +145,8 @@ def term_postings_within(reader: IndexReader, fieldname: str, text: str | bytes,
         if matcher is None:
             continue
         local = wanted[lo:hi].astype(np.int64) - offset
-        found = _blocks_within(matcher, local) if isinstance(matcher, W3LeafMatcher) \
-            else _walk_within(matcher, local)
+        cursor = block_cursor(matcher)
+        found = _walk_within(matcher, local) if cursor is None else _blocks_within(cursor, local)
         for block_ids, block_weights, block_values in found:
             ids.append(block_ids + offset)
             wts.append(block_weights)
@@ -174,24 +154,22 @@ def term_postings_within(reader: IndexReader, fieldname: str, text: str | bytes,
     return _concat(ids, DOCNUM_DTYPE).astype(DOCNUM_DTYPE), _concat(wts, WEIGHT_DTYPE), values
 
 
-def _blocks_within(matcher: W3LeafMatcher, local: np.ndarray):
+def _blocks_within(cursor: BlockCursor, local: np.ndarray):
     """Per decoded block: (docnums, weights, values) of the wanted segment docnums in it."""
     i = 0
-    while matcher.is_active() and i < len(local):
-        if matcher._maxid < local[i]:
-            matcher._next_block()  # skipped without decoding
+    while cursor.active() and i < len(local):
+        if cursor.max_id() < local[i]:
+            cursor.next_block()  # skipped without decoding
             continue
-        if matcher._data is None:
-            matcher._read_data()
-        ids = np.cumsum(_block_deltas(matcher, 0))
-        end = int(np.searchsorted(local, matcher._maxid, side="right"))
+        ids = np.cumsum(cursor.deltas(0))
+        end = int(np.searchsorted(local, cursor.max_id(), side="right"))
         wanted = local[i:end]
         rows = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
         rows = rows[ids[rows] == wanted]
-        block_values = matcher._data[2]
-        yield ids[rows], _block_weights(matcher)[rows], [block_values[r] for r in rows.tolist()]
+        block_values = cursor.values()
+        yield ids[rows], cursor.weights()[rows], [block_values[r] for r in rows.tolist()]
         i = end
-        matcher._next_block()
+        cursor.next_block()
 
 
 def _walk_within(matcher, local: np.ndarray):

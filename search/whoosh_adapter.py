@@ -1,5 +1,13 @@
 """Access to Whoosh internals, in one place (whoosh-reloaded is pinned below 2.8 for it).
 
+Everything Trawl reads past Whoosh's public API goes through here, each with a fallback
+to the public (slower) way when the internals are not what this module expects:
+- compound segments read from their memory map (below);
+- posting lists decoded a whole block at a time (`BlockCursor`);
+- raw fixed-size columns and the field-length columns read as numpy buffers;
+- the latest commit number of an index directory (`latest_commit`);
+- datetimes as Whoosh stores them in columns (`column_datetime`).
+
 Read segments without copying them: Whoosh memory-maps a compound segment file, then wraps
 each sub-file's view of the map in `BytesIO(view)`, which copies it - at 100k documents
 about 900 MB per process, paid again by every worker. `share_segment_maps()` makes the
@@ -9,8 +17,21 @@ read through the page cache and shared by every process that opens it.
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+from whoosh.codec import whoosh3
 from whoosh.filedb import compound
+from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
+from whoosh.index import TOC
+from whoosh.util.numeric import byte_to_length
+from whoosh.util.times import long_to_datetime
+
+WEIGHT_DTYPE = np.float32
+#: the field length (in terms) each one-byte length code stands for, as Whoosh scores it
+LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
 class _ViewReader:
@@ -66,3 +87,94 @@ def share_segment_maps() -> bool:
         return False
     compound.BufferFile = MappedBufferFile
     return True
+
+
+class BlockCursor:
+    """The posting blocks of one term in one segment, read one block at a time.
+
+    Whoosh 3 matchers decode a block lazily, posting by posting; this reads a block's ids,
+    weights and values as whole lists, and skips a block without decoding it.
+    """
+
+    def __init__(self, matcher: whoosh3.W3LeafMatcher):
+        self._matcher = matcher
+
+    def active(self) -> bool:
+        return self._matcher.is_active()
+
+    def max_id(self) -> int:
+        """The largest segment docnum of the current block (known without decoding it)."""
+        return self._matcher.block_max_id()
+
+    def next_block(self) -> None:
+        self._matcher._next_block()
+
+    def _data(self) -> tuple:
+        if self._matcher._data is None:
+            self._matcher._read_data()
+        return self._matcher._data
+
+    def deltas(self, previous_max: int) -> np.ndarray:
+        """The block's docnums as deltas, the first from `previous_max` (0: absolute ids)."""
+        raw = self._data()[0]
+        if self._matcher._byteids:  # stored as plain ids: make them deltas
+            return np.diff(np.asarray(raw, dtype=np.int64), prepend=previous_max)
+        deltas = np.fromiter(raw, dtype=np.int64, count=len(raw))
+        deltas[0] -= previous_max  # the first id of a block is absolute
+        return deltas
+
+    def weights(self) -> np.ndarray:
+        raw, count = self._data()[1], self._matcher._blocklength
+        if raw is None:
+            return np.ones(count, dtype=WEIGHT_DTYPE)
+        if isinstance(raw, float):
+            return np.full(count, raw, dtype=WEIGHT_DTYPE)
+        return np.asarray(raw, dtype=WEIGHT_DTYPE)
+
+    def values(self) -> list:
+        """The block's raw posting values (encoded positions), one per posting."""
+        return self._data()[2]
+
+
+def block_cursor(matcher) -> BlockCursor | None:
+    """A BlockCursor over a raw Whoosh 3 posting matcher; None for any other matcher (short
+    posting lists inlined in the term info, or another codec): step through those with the
+    public matcher API."""
+    if isinstance(matcher, whoosh3.W3LeafMatcher) and all(
+            hasattr(matcher, a) for a in ("_data", "_read_data", "_next_block", "_byteids",
+                                          "_blocklength")):
+        return BlockCursor(matcher)
+    return None
+
+
+def raw_column_bytes(column) -> bytes | None:
+    """The fixed-size values of a Whoosh numeric column as one buffer, or None for another
+    layout (then read the column value by value)."""
+    if not all(hasattr(column, a) for a in ("_dbfile", "_basepos", "_count", "_fixedlen")):
+        return None
+    return column._dbfile.get(column._basepos, column._count * column._fixedlen)
+
+
+def length_codes(leaf, fieldname: str) -> np.ndarray | None:
+    """One byte per document of a segment: the quantised length of `fieldname` (decode with
+    LENGTH_OF_BYTE); None if this segment keeps its lengths otherwise."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "_cached_reader") \
+            or not hasattr(whoosh3, "_lenfield"):
+        return None
+    column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    raw = raw_column_bytes(column) if column is not None else None
+    return None if raw is None else np.frombuffer(raw, dtype=np.uint8)
+
+
+def latest_commit(path: str | Path, indexname: str) -> int:
+    """The number of the latest commit (table of contents) of the index in `path`, -1 if none."""
+    try:
+        return TOC._latest_generation(FileStorage(str(path), readonly=True), indexname)
+    except OSError:
+        return -1
+
+
+def column_datetime(value: int) -> datetime:
+    """A datetime as Whoosh stores it in a DATETIME column (microseconds since year 1)."""
+    return long_to_datetime(value)

@@ -1,13 +1,33 @@
-"""The Whoosh adapter: compound segments read from their memory map, without a copy."""
+"""The Whoosh adapter: compound segments read from their memory map, without a copy;
+posting blocks, columns, field lengths and commits read past Whoosh's public API, each
+checked against the public way and with its fallback."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+from whoosh.fields import DATETIME, TEXT, Schema
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
+from whoosh.index import create_in
+from whoosh.matching import ListMatcher
 
 from search.engine import search
 from search.model import SearchRequest
-from search.whoosh_adapter import MappedBufferFile, _ViewReader, share_segment_maps
+from search.whoosh_adapter import (
+    LENGTH_OF_BYTE,
+    BlockCursor,
+    MappedBufferFile,
+    _ViewReader,
+    block_cursor,
+    column_datetime,
+    latest_commit,
+    length_codes,
+    raw_column_bytes,
+    share_segment_maps,
+)
 
 
 def test_view_reader_reads_like_a_file():
@@ -48,3 +68,89 @@ def test_unknown_whoosh_layout_keeps_whoosh_as_it_is(monkeypatch):
     monkeypatch.setattr(compound, "BufferFile", Other)
     assert share_segment_maps() is False
     assert compound.BufferFile is Other
+
+
+# --- the other internals: posting blocks, columns, field lengths, commits, datetimes ---
+
+BLOCK_DOCS = 300  # more than one posting block (Whoosh writes at most 128 postings a block)
+
+
+@pytest.fixture(scope="module")
+def plain_ix(tmp_path_factory):
+    """A Whoosh index written the plain way: a term in many blocks, lengths, a date column."""
+    schema = Schema(body=TEXT(phrase=True), published=DATETIME(sortable=True))
+    ix = create_in(str(tmp_path_factory.mktemp("plain")), schema)
+    writer = ix.writer()
+    for n in range(BLOCK_DOCS):
+        words = " ".join(["common"] * (1 + n % 5) + ["once"] * (n == 0)
+                         + ["filler"] * (n % 7))
+        writer.add_document(body=words, published=datetime(2020, 1, 1) + timedelta(days=n))
+    writer.commit()
+    return ix
+
+
+def _walked(matcher) -> tuple[list, list, list]:
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value())
+        matcher.next()
+    return ids, weights, values
+
+
+def _cursor_read(cursor: BlockCursor) -> tuple[list, list, list, int]:
+    ids, weights, values, blocks, previous = [], [], [], 0, 0
+    while cursor.active():
+        ids.extend(np.cumsum(cursor.deltas(0)).tolist())
+        assert cursor.deltas(previous).sum() == ids[-1] - previous
+        weights.extend(cursor.weights().tolist())
+        values.extend(cursor.values())
+        previous = cursor.max_id()
+        assert previous == ids[-1]
+        cursor.next_block()
+        blocks += 1
+    return ids, weights, values, blocks
+
+
+def test_block_cursor_reads_what_the_matcher_steps_through(plain_ix):
+    with plain_ix.reader() as reader:
+        walked = _walked(reader.postings("body", "common"))
+        cursor = block_cursor(reader.postings("body", "common"))
+        assert cursor is not None
+        ids, weights, values, blocks = _cursor_read(cursor)
+    assert blocks >= 3
+    assert (ids, weights, values) == (walked[0], pytest.approx(walked[1]), walked[2])
+    assert len(ids) == BLOCK_DOCS
+
+
+def test_other_matchers_get_no_block_cursor(plain_ix):
+    """Postings inlined in the term info come as a ListMatcher: stepped through publicly."""
+    assert block_cursor(ListMatcher([1, 2, 3])) is None
+    with plain_ix.reader() as reader:
+        assert block_cursor(reader.postings("body", "once")) is not None
+
+
+def test_raw_column_bytes_hold_every_value_of_the_column(plain_ix):
+    with plain_ix.reader() as reader:
+        column = reader.column_reader("published", translate=False)
+        raw = raw_column_bytes(column)
+        assert raw is not None
+        assert np.frombuffer(raw, dtype=">u8").tolist() == [column[d] for d in range(BLOCK_DOCS)]
+        assert column_datetime(column[3]) == datetime(2020, 1, 4)
+    assert raw_column_bytes(object()) is None
+
+
+def test_length_codes_decode_to_the_lengths_whoosh_scores_with(plain_ix):
+    with plain_ix.reader() as reader:
+        codes = length_codes(reader, "body")
+        assert codes is not None
+        assert LENGTH_OF_BYTE[codes].tolist() == [reader.doc_field_length(d, "body", 0)
+                                                   for d in range(BLOCK_DOCS)]
+    assert length_codes(object(), "body") is None
+
+
+def test_latest_commit_follows_commits(plain_ix, tmp_path):
+    before = latest_commit(plain_ix.storage.folder, plain_ix.indexname)
+    assert before == plain_ix.latest_generation() >= 1
+    assert latest_commit(tmp_path / "nothing", "MAIN") == -1
