@@ -109,9 +109,10 @@ def build_mentioned_timeline(gen, mask: np.ndarray, unit: str | None) -> Mention
     docs = np.repeat(rows, lengths)
     if not len(values) or not precision[values].any():
         return MentionedTimeline([], unit or "year")
-    days = np.sort(starts[values[precision[values] > 0]])
+    days = starts[values[precision[values] > 0]]
     trim = int(len(days) * (1 - MENTIONED_SHARE) / 2)  # mentions left out at each end
-    low, high = int(days[trim]), int(days[len(days) - 1 - trim])
+    low, high = (int(d) for d in np.partition(days, [trim, len(days) - 1 - trim])[
+        [trim, len(days) - 1 - trim]])
     levels = precision[values][precision[values] > 0]
     automatic = unit is None
     unit = unit or _automatic_unit(high - low)
@@ -124,13 +125,33 @@ def build_mentioned_timeline(gen, mask: np.ndarray, unit: str | None) -> Mention
     last = min(last, first + MAX_BUCKETS - 1)
     docs = docs[placed]
     inside = (periods >= first) & (periods <= last)
-    pairs = np.unique(np.stack([docs[inside], periods[inside] - first]), axis=1)
-    counts = np.bincount(pairs[1], minlength=last - first + 1)
-    in_window = np.unique(docs[inside])
-    earlier = np.setdiff1d(np.unique(docs[periods < first]), in_window)
-    later = np.setdiff1d(np.unique(docs[periods > last]), in_window)
+    counts = _documents_per_period(docs[inside], periods[inside] - first, last - first + 1)
+    earlier, later = _outside_counts(docs, periods, inside, first, last, len(mask))
     return MentionedTimeline([_bucket(first + i, unit, int(c)) for i, c in enumerate(counts.tolist())],
-                             unit, len(earlier), len(later))
+                             unit, earlier, later)
+
+
+def _documents_per_period(docs: np.ndarray, periods: np.ndarray, width: int) -> np.ndarray:
+    """How many distinct documents have a date in each period, from (doc, period) pairs
+    sorted by document: one key per pair, sorted (nearly in order already: a stable sort
+    finds the runs), duplicates dropped, counted per period."""
+    keys = np.sort(docs.astype(np.int64) * width + periods, kind="stable")
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    return np.bincount(keys % width, minlength=width)
+
+
+def _outside_counts(docs: np.ndarray, periods: np.ndarray, inside: np.ndarray, first: int,
+                    last: int, size: int) -> tuple[int, int]:
+    """Documents with a date before / after the bars and none within them."""
+    in_window = np.zeros(size, dtype=bool)
+    in_window[docs[inside]] = True
+    counts = []
+    for outside in (periods < first, periods > last):
+        seen = np.zeros(size, dtype=bool)
+        seen[docs[outside]] = True
+        counts.append(int(np.count_nonzero(seen & ~in_window)))
+    return counts[0], counts[1]
 
 
 #: precision levels (as in _DATE_SHAPES): a date is placed in a unit when at least that precise
