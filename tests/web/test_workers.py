@@ -82,6 +82,9 @@ def test_every_worker_serves_and_follows_a_new_generation(tmp_path):
         seen = wait_for(lambda: two_workers(server), "two worker processes answering")
         workers = set(seen)
         assert server.process.pid not in workers
+        for pid in workers:  # few malloc arenas (web.server.limit_malloc_arenas)
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+            assert any(v.startswith(b"MALLOC_ARENA_MAX=") for v in environ)
         assert {(h["generation"], h["documents"]) for h in seen.values()} == {(first, 6)}
 
         build_index(index_dir, ARTICLES)  # a rebuild publishes a new generation
