@@ -15,7 +15,8 @@ that are free to accept. The client speaks HTTP/1.1 over asyncio streams itself:
 about 4 ms of CPU per request, a third of a core taken from the two the server runs on.
 
 Prints per server and concurrency: requests/s, p50/p95/p99, errors, the CPU seconds each
-worker spent and the client's own CPU use; then the memory of each worker from
+worker spent (and so the cores the server got, and requests per CPU second, which shows
+whether a worker does more work per request or only got less CPU) and the client's own CPU; then the memory of each worker from
 /proc/PID/smaps_rollup (RSS, anonymous = the process's own heap, file-backed = index
 pages shared through the page cache); then the issue's targets, met or not.
 """
@@ -316,16 +317,19 @@ def percentile(values: list[float], q: float) -> float:
 
 def print_loads(servers: list[Server], results: dict[tuple[int, int], Load], args) -> None:
     print(f"\n| workers | concurrency | requests | requests/s | p50 | p95 | p99 | errors "
-          f"| CPU s per worker | client CPU |\n|{'---|' * 10}")
+          f"| CPU s per worker | cores used | requests per CPU s | client CPU |\n|{'---|' * 12}")
     for concurrency in args.concurrency:
         for server in servers:
             run = results[(server.workers, concurrency)]
-            lat = run.latencies
+            lat, cpu_s = run.latencies, sum(run.worker_cpu_s)
             cpu = " + ".join(f"{s:.1f}" for s in run.worker_cpu_s)
             print(f"| {server.workers} | {concurrency} | {len(lat)} | "
                   f"{len(lat) / run.seconds:.1f} | {statistics.median(lat):.0f} ms | "
                   f"{percentile(lat, 0.95):.0f} ms | {percentile(lat, 0.99):.0f} ms | "
-                  f"{run.errors} | {cpu} | {100 * run.client_cpu_s / run.seconds:.0f}% |")
+                  f"{run.errors} | {cpu} | {cpu_s / run.seconds:.2f} | "
+                  f"{len(lat) / cpu_s:.1f} | {100 * run.client_cpu_s / run.seconds:.0f}% |")
+    print("(cores used: the workers' CPU seconds per second of the run; below the worker count "
+          "at full load means other work on the machine took the rest)")
 
 
 def print_memory(memory: dict[int, list[dict[str, float]]]) -> None:
