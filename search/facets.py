@@ -15,11 +15,10 @@ from search.folding import fold
 from search.generation import Generation
 from search.model import FacetCounts, FacetValue, SearchRequest
 from search.params import (
-    exclusion_toggled,
+    flip_links,
     is_excluded,
     is_selected,
     query_string,
-    toggled,
     with_boilerplate_toggled,
 )
 
@@ -127,14 +126,15 @@ def _facet_value(gen: Generation, req: SearchRequest, facet: str, value: str,
                  count: int, param: str | None = None) -> FacetValue:
     """A facet value; `param` is the name the request's filters use for it (an alias)."""
     param = param or value
+    toggles = flip_links(req, facet, param)
     return FacetValue(
         value=value,
         label=label_of(gen, facet, value),
         count=count,
         selected=is_selected(req, facet, param),
         excluded=is_excluded(req, facet, param),
-        toggle=query_string(toggled(req, facet, param)),
-        exclude_toggle=query_string(exclusion_toggled(req, facet, param)),
+        toggle=toggles[0],
+        exclude_toggle=toggles[1],
         aliases=aliases_of(gen, facet, value),
         boilerplate=_is_boilerplate(gen, facet, value),
     )

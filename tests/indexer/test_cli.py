@@ -217,17 +217,19 @@ def test_serve_hands_the_index_and_address_to_the_web_server(workdir, capsys, mo
     monkeypatch.setenv("TRAWL_ALLOWED_HOSTS", "news.example, intranet")
     monkeypatch.delenv("TRAWL_ALLOW_EDITS", raising=False)
     monkeypatch.delenv("TRAWL_EDIT_TOKEN", raising=False)
+    monkeypatch.delenv("TRAWL_SERVE_WORKERS", raising=False)
     calls = []
-    monkeypatch.setattr(server, "run", lambda *args: calls.append(args) or 0)
+    monkeypatch.setattr(server, "run", lambda *args, **kw: calls.append((*args, kw)) or 0)
     assert main(["--index", "ix", "serve", "--port", "8123", "--reload"]) == 0
-    assert main(["--index", "ix", "serve", "--allowed-host", "other.example"]) == 0
+    assert main(["--index", "ix", "serve", "--allowed-host", "other.example", "--workers", "3"]) == 0
     monkeypatch.setenv("TRAWL_EDIT_TOKEN", "s3cret")
+    monkeypatch.setenv("TRAWL_SERVE_WORKERS", "2")
     assert main(["--index", "ix", "serve", "--allow-edits"]) == 0
+    local = ("news.example", "intranet")
     assert calls == [
-        ("ix", "127.0.0.1", 8123, True, ("news.example", "intranet"), False, None),
-        ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet", "other.example"), False,
-         None),
-        ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet"), True, "s3cret")]
+        ("ix", "127.0.0.1", 8123, True, local, False, None, {"workers": 1}),
+        ("ix", "127.0.0.1", 8000, False, (*local, "other.example"), False, None, {"workers": 3}),
+        ("ix", "127.0.0.1", 8000, False, local, True, "s3cret", {"workers": 2})]
 
 
 def test_the_console_entry_point_runs_as_a_module(workdir, model):

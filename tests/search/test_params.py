@@ -5,10 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from search.errors import InvalidRequest
 from search.model import SearchRequest
-from search.params import echo, exclusion_toggled, query_string, toggled, with_page, with_range
+from search.params import (
+    echo,
+    exclusion_toggled,
+    flip_links,
+    query_string,
+    toggled,
+    with_page,
+    with_range,
+)
 
 
 def parse(**params) -> SearchRequest:
@@ -130,3 +140,31 @@ def test_has_filters():
     assert parse(q="x", sort="newest").has_filters is False
     assert parse(not_country="Iraq").has_filters is True
     assert parse(to="2024").has_filters is True
+
+
+FLIP_NAMES = ["q", "actor", "place", "date", "country", "not_actor", "not_place", "not_date",
+              "not_country", "about_actor", "not_about_place", "from", "to", "sort", "page",
+              "size", "facet_size", "timeline", "boilerplate"]
+FLIP_VALUES = st.sampled_from(["UN", "un", "Aleppo", "São Paulo", "a&b=c", "2011", "2012-03",
+                               "newest", "3", "month", "show", "x y"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(FLIP_NAMES), st.lists(FLIP_VALUES, max_size=3)),
+       st.sampled_from(["actor", "place", "date", "country"]), FLIP_VALUES)
+def test_flip_links_are_the_toggle_query_strings(params, facet, value):
+    try:
+        req = SearchRequest.from_params(params)
+    except InvalidRequest:
+        return
+    assert flip_links(req, facet, value) == (query_string(toggled(req, facet, value)),
+                                             query_string(exclusion_toggled(req, facet, value)))
+
+
+def test_flip_links_of_a_value_already_chosen_take_it_out():
+    req = parse(q="war", actor=["UN", "PKK"], not_place="Gaza", page="3")
+    assert flip_links(req, "actor", "un") == ("q=war&actor=PKK&not_place=Gaza",
+                                              "q=war&actor=PKK&not_actor=un&not_place=Gaza")
+    assert flip_links(req, "place", "Aleppo") == (
+        "q=war&actor=UN&actor=PKK&place=Aleppo&not_place=Gaza",
+        "q=war&actor=UN&actor=PKK&not_place=Gaza&not_place=Aleppo")
