@@ -4,8 +4,9 @@
         [--workers 1,2] [--concurrency 1,4,16] [--seconds 20] [--rounds 2]
 
 Starts one `trawl serve` per worker count on loopback (ports --port, --port+1, ...), each
-over the same index (opened read-only; `--docs N` builds or reuses bench/data/docs-N
-instead), and warms each with one pass over the query mix. Then, for each concurrency,
+over the same index (`--docs N` builds or reuses bench/data/docs-N instead; to bench another
+checkout's index without writing to it, hard-link it there: cp -al OTHER/bench/data/docs-N
+bench/data/), and warms each with one pass over the query mix. Then, for each concurrency,
 loads the servers in turn (the order alternates round by round: the machine is shared and
 noisy) with an asyncio client that keeps that many requests in flight, cycling through the
 128 cases of bench_search (one-word, two-word, phrase and empty queries with 0-3 filters)
@@ -99,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, help="an index directory (not written to)")
+    parser.add_argument("--index", type=Path,
+                        help="an index directory (served as is; like any reader, the servers "
+                             "may store its entity structures in it: search.entity_cache)")
     parser.add_argument("--docs", type=int, default=10_000,
                         help="without --index: the generated bench/data/docs-N (built if missing)")
     parser.add_argument("--workers", type=_ints, default=[1, 2], help="comma-separated")
