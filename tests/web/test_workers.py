@@ -12,7 +12,7 @@ import anyio
 import httpx
 import pytest
 from live_server import LiveServer, live_server
-from web_corpus import ARTICLES, build_index
+from web_corpus import ARMY, ARTICLES, build_index
 
 from indexer.cli import main
 from search import store
@@ -99,6 +99,22 @@ def test_every_worker_serves_and_follows_a_new_generation(tmp_path):
         wait_for(all_on_second, f"both workers {sorted(workers)} serving {second}")
         search = httpx.get(server.url + "/api/search", params={"q": "aleppo"}).json()
         assert search["total"] == 3
+
+
+def test_a_correction_made_through_one_worker_reaches_every_worker(tmp_path):
+    index_dir = build_index(tmp_path / "index", ARTICLES)
+    merge = {"op": "merge", "facet": "actor", "value": "Hezbollah", "into": ARMY}
+    with live_server(index_dir, allow_edits=True, workers=2) as server:
+        wait_for(lambda: two_workers(server), "two worker processes answering")
+        made = httpx.post(server.url + "/api/corrections", json=merge)
+        assert made.status_code == 200, made.text
+
+        def all_corrected() -> bool:
+            answers = two_workers(server)
+            return bool(answers) and all(h["corrections"]["version"] == made.json()["version"]
+                                         for h in answers.values())
+
+        wait_for(all_corrected, "both workers applying the correction")
 
 
 def test_a_killed_worker_is_replaced_and_sigterm_stops_them_all(index_dir):
