@@ -58,6 +58,8 @@ class Generation:
         self.reader = self.searcher.reader()
         #: (generation directory, Whoosh commit number) this generation was read from
         self.key = (name, self.reader.generation())
+        #: where files derived from this generation are kept (None: recompute each time)
+        self.cache_dir = cache_dir
         #: Whoosh readers seek shared file objects: every Whoosh call goes through this lock
         self.lock = threading.RLock()
         self.doc_count = self.reader.doc_count_all()

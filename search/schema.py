@@ -94,8 +94,8 @@ def make_schema() -> Schema:
     """The Whoosh schema of a Trawl index."""
     fields = {
         "id": ID(stored=True, unique=True),
-        "title": TEXT(stored=True, analyzer=text_analyzer(), field_boost=2.0, spelling=True),
-        "body": TEXT(stored=True, analyzer=text_analyzer(), spelling=True),
+        "title": TEXT(stored=True, analyzer=text_analyzer(), field_boost=2.0),
+        "body": TEXT(stored=True, analyzer=text_analyzer()),
         "source": TEXT(stored=True, analyzer=text_analyzer()),
         "url": STORED(),
         "published": DATETIME(stored=True, sortable=True),

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from search.folding import fold
+from search.spell_vocab import segment_vocabulary
 
 #: the Whoosh fields holding the unstemmed words of title and body
 SPELL_FIELDS = ("spell_body", "spell_title")
@@ -43,6 +44,8 @@ class Speller:
         self._gen = gen
         self._buckets: dict[int, list[str]] = {}
         self._name_words: frozenset[str] = frozenset()
+        #: spelling field -> word -> documents, when counted from stored text (spell_vocab)
+        self._counts: dict | None = None
         self._ready = threading.Event()
         self.failed: BaseException | None = None
         self.build_seconds = 0.0
@@ -78,6 +81,8 @@ class Speller:
         return None
 
     def _frequency(self, text: str) -> int:
+        if self._counts is not None:
+            return max(self._counts[field][text] for field in SPELL_FIELDS)
         return max(self._gen.doc_frequency(field, text) for field in SPELL_FIELDS
                    if field in self._gen.schema)
 
@@ -87,9 +92,11 @@ class Speller:
     def _build(self) -> None:
         started = time.perf_counter()
         try:
-            words: set[str] = set()
-            for field in SPELL_FIELDS:
-                words.update(_field_words(self._gen, field))
+            if any(field in self._gen.schema for field in SPELL_FIELDS):
+                words = _indexed_words(self._gen)
+            else:
+                self._counts = _stored_counts(self._gen)
+                words = set().union(*self._counts.values())
             self._buckets = _by_length(words)
             self._name_words = _name_words(self._gen)
         except Exception as error:  # a closed or damaged reader: no suggestions, never a crash
@@ -97,6 +104,26 @@ class Speller:
         finally:
             self.build_seconds = time.perf_counter() - started
             self._ready.set()
+
+
+def _indexed_words(gen) -> set[str]:
+    """The words of an index written with Whoosh's `spell_*` fields (before spell_vocab)."""
+    words: set[str] = set()
+    for field in SPELL_FIELDS:
+        words.update(_field_words(gen, field))
+    return words
+
+
+def _stored_counts(gen) -> dict[str, Counter]:
+    """{spelling field: word -> documents} over every segment, each segment's counts read
+    from its file beside the generation or counted from its stored text (spell_vocab)."""
+    totals: dict[str, Counter] = {field: Counter() for field in SPELL_FIELDS}
+    with gen.lock:
+        segments = [segment for segment, _ in gen.reader.leaf_readers()]
+    for segment in segments:
+        for field, counts in segment_vocabulary(segment, lambda: gen.lock, gen.cache_dir).items():
+            totals[field].update(counts)
+    return totals
 
 
 def _by_length(words: set[str]) -> dict[int, list[str]]:

@@ -178,3 +178,9 @@ def latest_commit(path: str | Path, indexname: str) -> int:
 def column_datetime(value: int) -> datetime:
     """A datetime as Whoosh stores it in a DATETIME column (microseconds since year 1)."""
     return long_to_datetime(value)
+
+
+def segment_id(leaf) -> str:
+    """The id of the segment a leaf reader reads (its files' name); segments never change,
+    so the id keys what is derived from one (search/spell_vocab.py)."""
+    return leaf.segment().segment_id()

@@ -5,11 +5,17 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import index as whoosh_index
+from whoosh.fields import TEXT
 
-from search import speller
+from search import spell_vocab, speller
 from search.engine import search
+from search.generation import Generation
 from search.index import open_index
 from search.model import SearchRequest
+from search.schema import make_schema, text_analyzer
 from search.suggest import MAX_RESPELL_WORDS
 
 
@@ -73,19 +79,74 @@ def test_respelling_stops_at_its_deadline(ix):
     assert gen.speller.nearest("alepo", time.monotonic() - 1) is None
 
 
-def test_vocabulary_is_read_a_chunk_per_lock_hold(make_index, monkeypatch):
-    monkeypatch.setattr(speller, "TERMS_PER_LOCK", 3)
-    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet"
-    gen = open_index(make_index(_docs(words))).generation()
-    holds = []
-    real_chunk = speller._terms_chunk
+def test_stored_text_is_read_a_chunk_per_lock_hold_and_counted_outside(make_index, monkeypatch):
+    monkeypatch.setattr(spell_vocab, "DOCS_PER_LOCK", 2)
+    words = ["alpha bravo", "charlie delta", "echo foxtrot", "golf hotel", "india juliet"]
+    gen = open_index(make_index(_docs(*words))).generation()
+    assert gen.speller.ready(10)
+    counted_under_lock = []
+    real_count = spell_vocab.count_documents
 
-    def chunk(reader, field, start):
-        holds.append(gen.lock._is_owned())
-        return real_chunk(reader, field, start)
+    def count(docs):
+        counted_under_lock.append(gen.lock._is_owned())
+        return real_count(docs)
 
-    monkeypatch.setattr(speller, "_terms_chunk", chunk)
+    monkeypatch.setattr(spell_vocab, "count_documents", count)
+    gen.cache_dir = None  # count again rather than read the stored counts
     built = speller.Speller(gen)
     assert built.ready(10)
-    assert all(holds) and len(holds) >= 4  # ten words, three per hold, lock held each time
+    assert counted_under_lock == [False, False, False]  # five documents, two per hold
     assert built.nearest("hotl", time.monotonic() + 1) == "hotel"
+
+
+def _whoosh_spell_words(text: str) -> set[str]:
+    """What Whoosh's spelling=True field indexed of a text, as the speller reads it."""
+    field = TEXT(analyzer=text_analyzer(), spelling=True)
+    return {w for w in field.spellable_words(text) if w.isalpha() and w.islower()}
+
+
+@pytest.mark.parametrize("text", [
+    "The US and the WHO met; IT staff and NATO US troops. ÖCALAN Öcalan İmralı naïve",
+    "AIDS aids U.S. u.s. 3rd 2019 co-operation e-mail O'Brien's don't",
+    "WHO WHO US IT it us Us uS",
+    "",
+])
+def test_counted_words_are_the_words_whoosh_indexed_for_spelling(text):
+    assert spell_vocab.text_words(text) == _whoosh_spell_words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["US", "WHO", "IT", "us", "who", "Aleppo", "ÖZ", "naïve", "A",
+                                 "the", "AIDS", "3", "U.S.", "e-mail", "Grüße", "SAID", "x"]),
+                max_size=12).map(" ".join))
+def test_counted_words_match_whoosh_on_any_mix(text):
+    assert spell_vocab.text_words(text) == _whoosh_spell_words(text)
+
+
+def test_counts_are_stored_beside_the_generation_and_reused(make_index, monkeypatch):
+    index_dir = make_index(_docs("the convoy", "a convoy again"))
+    gen = open_index(index_dir).generation()
+    assert gen.speller.ready(10)
+    stored = list(index_dir.rglob(".spell-*.pickle"))
+    assert len(stored) == 1
+    monkeypatch.setattr(spell_vocab, "_count_segment", None)  # reading must not count again
+    again = speller.Speller(gen)
+    assert again.ready(10) and again.failed is None
+    assert again.nearest("convoi", time.monotonic() + 1) == "convoy"
+
+
+def test_an_index_written_with_whoosh_spelling_fields_still_gets_suggestions(tmp_path):
+    schema = make_schema()
+    for name in ("title", "body"):
+        schema.remove(name)
+        schema.add(name, TEXT(stored=True, analyzer=text_analyzer(), spelling=True))
+    ix = whoosh_index.create_in(str(tmp_path), schema)
+    writer = ix.writer()
+    for n, text in enumerate(["aid convoys reach Aleppo", "aid convoys stopped"]):
+        writer.add_document(id=f"d{n}", title="Report", body=text)
+    writer.commit()
+    gen = Generation(whoosh_index.open_dir(str(tmp_path)))
+    assert "spell_body" in gen.schema
+    assert gen.speller.ready(10)
+    assert gen.speller.nearest("convoyz", time.monotonic() + 1) == "convoys"
+    assert not list(tmp_path.glob(".spell-*"))

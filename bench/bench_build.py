@@ -1,0 +1,108 @@
+"""Build speed without NER: the generated corpus written the way Trawl writes it now and the
+way it did with Whoosh's `spelling=True` fields, alternating, with the same search results.
+
+    .venv/bin/python -m bench.bench_build --docs 10000 [--rounds 2] [--procs 2]
+
+Prints, per way, the median build time and documents per second (the spelling words counted
+afterwards from the stored text included for the new way, as `trawl index` does after its
+commit), the index size, and whether totals, facet counts and suggestions agree on the
+bench_search query mix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench import gen_corpus
+from bench.bench_search import make_cases
+from search import schema as schema_module
+from search.engine import search
+from search.index import open_index
+from search.model import SearchRequest
+
+
+def old_schema():
+    """The schema as it was: title and body with Whoosh's spelling fields."""
+    from whoosh.fields import TEXT
+
+    built = _CURRENT_SCHEMA()
+    for name, boost in (("title", 2.0), ("body", 1.0)):
+        built.remove(name)
+        built.add(name, TEXT(stored=True, analyzer=schema_module.text_analyzer(),
+                             field_boost=boost, spelling=True))
+    return built
+
+
+_CURRENT_SCHEMA = schema_module.make_schema
+
+
+def build(way: str, docs: int, procs: int, directory: Path) -> float:
+    """Seconds to build `docs` documents `way` ("now" or "spelling fields") into `directory`,
+    until suggestions are ready."""
+    from search import store
+
+    store.make_schema = old_schema if way == "spelling fields" else _CURRENT_SCHEMA
+    try:
+        started = time.perf_counter()
+        gen_corpus.build_index(str(directory), docs, procs=procs)
+        open_index(directory).generation().speller.ready(3600)
+        return time.perf_counter() - started
+    finally:
+        store.make_schema = _CURRENT_SCHEMA
+
+
+def agreement(first: Path, second: Path, docs: int) -> tuple[int, int]:
+    """(cases compared, cases whose totals, facet counts or suggestion differ)."""
+    a, b = open_index(first), open_index(second)
+    cases, _ = make_cases(docs, 2, a.generation().schema, 0)
+    differ = 0
+    for case in cases:
+        req = SearchRequest.from_params(case.params)
+        ra, rb = search(a, req), search(b, req)
+        differ += (ra.total, ra.facets, ra.suggestion) != (rb.total, rb.facets, rb.suggestion)
+    for word in ("zzq", "conflikt", "agreemnt"):
+        req = SearchRequest(q=word)
+        differ += search(a, req).suggestion != search(b, req).suggestion
+    return len(cases) + 3, differ
+
+
+def _size_mb(directory: Path) -> float:
+    return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file()) / 2**20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--procs", type=int, default=2)
+    args = parser.parse_args(argv)
+    ways = ["now", "spelling fields"]
+    seconds: dict[str, list[float]] = {way: [] for way in ways}
+    root = Path(tempfile.mkdtemp(prefix="trawl-bench-build-"))
+    try:
+        for n in range(args.rounds):
+            for way in ways if n % 2 == 0 else ways[::-1]:
+                directory = root / f"{way.replace(' ', '-')}-{n}"
+                seconds[way].append(build(way, args.docs, args.procs, directory))
+                print(f"round {n + 1}: {way:16} {seconds[way][-1]:8.1f} s", flush=True)
+        for way in ways:
+            median = statistics.median(seconds[way])
+            size = _size_mb(root / f"{way.replace(' ', '-')}-0")
+            print(f"{way:16} median {median:8.1f} s  {args.docs / median:7.0f} docs/s  "
+                  f"{size:7.0f} MiB")
+        ratio = statistics.median(seconds["spelling fields"]) / statistics.median(seconds["now"])
+        print(f"speed-up: {ratio:.2f}x")
+        compared, differ = agreement(root / "now-0", root / "spelling-fields-0", args.docs)
+        print(f"searches compared: {compared}; differing totals, facets or suggestions: {differ}")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
