@@ -167,6 +167,15 @@ def test_real_dates_resolved_against_publication(real_nlp):
 
 
 @pytest.mark.model
+def test_real_date_ranges_give_their_start_and_end_days(real_nlp):
+    text = ("The summit was held on October 25-26, 2016 in Geneva. Officials released figures "
+            "from 1 to 28 November. Troops arrived early on Wednesday.")
+    dates = extract(real_nlp, text).date
+    assert {"2016-10-25", "2016-10-26", "2024-11-01", "2024-11-28", "2024-11-27"} <= set(dates)
+    assert "2016-10" not in dates
+
+
+@pytest.mark.model
 def test_real_watchlist_entry_recognised(tmp_path):
     path = tmp_path / "watch.yaml"
     path.write_text("- {name: Jaysh al-Izza, type: actor, aliases: [Jaish al-Izza]}\n"
