@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from indexer.names import VESSEL_PREFIXES, is_storm
+from indexer.names import is_storm
 from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -320,29 +320,6 @@ def merge_armed_forces(ents: list[Ent]) -> list[Ent]:
         army = value[: -len(" Armed Forces")] + " Army" if value.endswith(" Armed Forces") else ""
         out.append(_adopt(ent, replace(ent, value=army), "alias-army") if army in armies else ent)
     return out
-
-
-#: a product or vessel named right after its kind ("the film Alien", "cargo ship MV Namse
-#: Bangdzod", "its Falcon Heavy rocket" is the other side)
-_PRODUCT_BEFORE = re.compile(r"(?:\b(?:the|its|a|an|their)\s+(?:[a-z]+\s+)?(?:film|movie|album|song|"
-                             r"novel|book|video game|game|rocket|capsule|spacecraft|ship|vessel|"
-                             r"tanker|frigate|destroyer|submarine)\s+|\b(?:"
-                             + "|".join(sorted(VESSEL_PREFIXES)) + r")\s+)$")
-#: a product named right before its kind ("the EastMed gas pipeline", "its Falcon Heavy rocket")
-_PRODUCT_AFTER = re.compile(r"\s+(?:(?:gas|oil|cargo|crew)\s+)?(?:pipeline|capsule|spacecraft|"
-                            r"rocket|album|novel|smartphone)\b")
-
-
-def drop_products(text: str, ents: list[Ent]) -> list[Ent]:
-    """Products and vessels named as such are neither actors nor places, and neither are
-    their other mentions in the document ("the Crew Dragon capsule ... the Crew Dragon"). A
-    country before such a noun ("a United States spacecraft") is its maker's place and stays."""
-    products = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
-                and (_PRODUCT_BEFORE.search(text, max(0, e.start - 40), e.start)
-                     or (e.label != "GPE" and _PRODUCT_AFTER.match(text, e.end)))}
-    return [replace(e, facet=None, value=None, rule="product")
-            if e.key in products and e.facet in ("actor", "place") and not e.fixed else e
-            for e in ents]
 
 
 def drop_vessel_parts(ents: list[Ent], vessel_prefixes: frozenset[str]) -> list[Ent]:

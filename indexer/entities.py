@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from time import perf_counter
 
 from indexer.aliases import (
-    drop_products,
     drop_vessel_parts,
     known_names,
     known_surname_aliases,
@@ -58,9 +57,11 @@ from indexer.phrases import (
     place_cues,
     region_homonyms,
 )
+from indexer.roles import bare_role_mentions
 from indexer.shapes import name_shape
 from indexer.spans import Ent
 from indexer.targets import attack_targets
+from indexer.types import drop_works
 from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
@@ -229,9 +230,11 @@ def rule_vessels(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return drop_vessel_parts(ents, VESSEL_PREFIXES)
 
 
-def rule_products(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "the film Alien", "the Crew Dragon capsule": products are no actors or places."""
-    return drop_products(ctx.text, ents)
+def rule_type_prior(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 5: a name the document types as a product, work, vessel or event ("the browser
+    Firefox", "the Crew Dragon capsule", "launched Falcon 9") is no actor or place; makers
+    ("SpaceX launched") stay actors."""
+    return drop_works(ctx.text, ents)
 
 
 def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -272,6 +275,12 @@ def rule_known_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_adopt_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """An alias resolved once is resolved everywhere in the document."""
     return adopt_fixed_values(ents)
+
+
+def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "the Foreign Secretary" is one more mention of the one person the document
+    names "Foreign Secretary Jeremy Hunt"; no person is invented."""
+    return ents + bare_role_mentions(ctx.text, ents)
 
 
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -354,7 +363,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("group-of", rule_group_of),
     ("event", rule_events),
     ("vessel", rule_vessels),
-    ("product", rule_products),
+    ("type-prior", rule_type_prior),
     ("place-cue", rule_place_cues),
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
@@ -363,6 +372,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("alias-known-surname", rule_known_surnames),
     ("alias-known", rule_known_names),
     ("alias-adopt", rule_adopt_aliases),
+    ("role", rule_roles),
     ("consistency", rule_harmonise),
     ("opener", rule_openers),
     ("town", rule_towns),

@@ -88,9 +88,84 @@ def test_vessel_parts():
     assert [e.facet for e in out if e.text == "Hopper"] == [None]
 
 
-def test_products():
-    ctx, ents = classified("the film Alien opened.", [("ORG", "Alien")])
-    assert facets(entities.rule_products(ctx, ents)) == []
+@pytest.mark.parametrize(("text", "name"), [
+    ("the film Alien opened.", "Alien"),
+    ("Mozilla shipped the web browser Firefox today.", "Firefox"),
+    ("NASA's space probe Stardust returned.", "Stardust"),
+    ("the Crew Dragon capsule docked.", "Crew Dragon"),
+    ("its Falcon Heavy rocket lifted off.", "Falcon Heavy"),
+    ("the EastMed gas pipeline was signed.", "EastMed"),
+    ("the Glastonbury festival was cancelled.", "Glastonbury"),
+    ("Space Shuttle Atlantis landed.", "Space Shuttle Atlantis"),
+    ("They launched Starlink on Monday.", "Starlink"),
+    ("Apple will release the new Vision Pro soon.", "Vision Pro"),
+    ("Users can download Zoom for free.", "Zoom"),
+])
+def test_type_prior_drops_products_works_and_events(text, name):
+    ctx, ents = classified(text, [("ORG", name), ("ORG", "Mozilla"), ("ORG", "NASA"), ("ORG", "Apple")])
+    out = entities.rule_type_prior(ctx, ents)
+    assert name not in [t for t, _, _ in facets(out)]
+    assert [e.rule for e in out if e.text == name] == ["type-prior"]
+
+
+def test_type_prior_types_every_mention_of_the_name():
+    text = "The show Friends aired on NBC. Friends was a hit."
+    ctx, ents = classified(text, [("ORG", "Friends"), ("ORG", "NBC")])
+    assert facets(entities.rule_type_prior(ctx, ents)) == [("NBC", "actor", "NBC")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a maker: the subject of a work verb with an object
+    ("SpaceX launched Starlink. The SpaceX rocket landed.", "SpaceX"),
+    ("Netflix will stream the series. We watched the Netflix series.", "Netflix"),
+    # the maker before a type noun that another name follows
+    ("the Netflix series Stranger Things premiered", "Netflix"),
+    # an acronym before a type noun is its maker
+    ("the BBC documentary aired", "BBC"),
+    # a person released is no work; an organisation-shaped name is a maker
+    ("Iran released Nazanin Ratcliffe on Sunday.", "Nazanin Ratcliffe"),
+    ("the Boeing Company rocket failed", "Boeing Company"),
+    # a place before a type noun is the maker's place
+    ("a United States spacecraft", "United States"),
+])
+def test_type_prior_keeps_makers_people_and_places(text, kept):
+    label = "PERSON" if kept == "Nazanin Ratcliffe" else "GPE" if kept == "United States" else "ORG"
+    ctx, ents = classified(text, [(label, kept), ("ORG", "Starlink"), ("ORG", "Stranger Things")])
+    assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
+
+
+def test_type_prior_drops_only_the_start_of_a_longer_title():
+    text = "Doris Day sang. Her talk show Doris Day's Best Friends ran a year."
+    ctx, ents = classified(text, [("PERSON", "Doris Day")])
+    out = entities.rule_type_prior(ctx, ents)
+    assert [(e.start, e.facet) for e in out] == [(0, "actor"), (30, None)]
+
+
+def test_role_mentions_join_the_one_person_with_that_role():
+    text = ("Foreign Secretary Jeremy Hunt met Chancellor Philip Hammond. The Foreign Secretary "
+            "left; the Chancellor stayed. The President spoke.")
+    ctx, ents = classified(text, [("PERSON", "Jeremy Hunt"), ("PERSON", "Philip Hammond")])
+    out = entities.rule_roles(ctx, ents)
+    assert [(e.text, e.value, e.rule) for e in out if e.rule == "role"] == [
+        ("Foreign Secretary", "Jeremy Hunt", "role"), ("Chancellor", "Philip Hammond", "role")]
+    assert {e.value for e in out if e.facet == "actor"} == {"Jeremy Hunt", "Philip Hammond"}
+
+
+@pytest.mark.parametrize("text", [
+    # two people with the role: ambiguous
+    "President Emmanuel Macron met President Joe Biden. The President left.",
+    # a role followed by a name, or "of": another person
+    "Foreign Secretary Jeremy Hunt spoke. The Foreign Secretary Dominic Raab replied.",
+    "Foreign Secretary Jeremy Hunt spoke. The Foreign Secretary of France replied.",
+    # nobody named in full with the role: no person is invented
+    "The Foreign Secretary spoke to Jeremy Hunt.",
+    # an honorific is no bare role
+    "Mr Jeremy Hunt spoke. The Mr replied.",
+])
+def test_role_mentions_never_guess(text):
+    names = [("PERSON", n) for n in ("Jeremy Hunt", "Emmanuel Macron", "Joe Biden", "Dominic Raab")]
+    ctx, ents = classified(text, names)
+    assert [e for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == []
 
 
 def test_place_cues_replace_a_cut_span():
