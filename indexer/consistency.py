@@ -220,6 +220,34 @@ def sentence_openers(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
             and e.facet in ("actor", "place") else e for e in ents]
 
 
+#: a word the document writes in lower case as a running word: not in a web address, a file
+#: name or a command ("youtube.com", "git clone" do not make YouTube or Git common words)
+def _lower_use(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w/.@_-]){re.escape(word)}(?![\w/@_-]|\.\w)")
+
+
+def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """A one-word name written like a capitalised common word ("Cathedral", "Railways",
+    "Weather") whose word the document also uses in lower case is that common word, wherever
+    the capitalised form stands (openers, headings, "the Cathedral"). Names with inner
+    capitals or all capitals ("YouTube", "NATO"), persons, places the gazetteer is sure of
+    ("Reading") and the short form of a longer name in the document ("the Post" after "the
+    New York Post") are left alone."""
+    keys = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
+            and e.label != "PERSON" and _capitalised_word(e.text)}
+    keys -= {e.key for e in ents if e.label == "PERSON"}
+    keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
+    common = {key for key in keys
+              if not gazetteer.confident(key) and _lower_use(key).search(text)}
+    return [replace(e, facet=None, value=None, rule="common-word") if e.key in common
+            and not e.fixed and e.facet in ("actor", "place") else e for e in ents]
+
+
+def _capitalised_word(text: str) -> bool:
+    word = text.strip()
+    return " " not in word and len(word) > 2 and word[0].isupper() and word[1:].islower()
+
+
 def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Give every occurrence of a surface form the same facet: rule-fixed facets first, then
     the majority of the model's labels, then the gazetteer (place if it knows the name)."""

@@ -127,7 +127,7 @@ def build_facets(ents: list[Ent], body_offset: int, published) -> Facets:
             facets.countries.setdefault(value, ent.country)
         if ent.start >= body_offset:
             facets.mentions.append(Mention(ent.start - body_offset, ent.end - body_offset,
-                                           ent.text, ent.facet, value, ent.rule))
+                                           ent.text, ent.facet, value, ent.rule, ent.rules))
     return facets
 
 

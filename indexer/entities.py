@@ -25,6 +25,7 @@ from indexer.aliases import (
 from indexer.consistency import (
     adopt_fixed_values,
     classify,
+    common_words,
     harmonise,
     person_words,
     sentence_openers,
@@ -293,6 +294,12 @@ def rule_openers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return sentence_openers(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 4: "Cathedral", "Railways", "Weather" beside "the cathedral", "railways",
+    "weather" in the same document: a common word, no name."""
+    return common_words(ctx.text, ents, ctx.gazetteer)
+
+
 def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """An ORG that is a town of a country the document names is that town."""
     return towns_of_named_countries(ents, ctx.gazetteer, ctx.persons)
@@ -375,6 +382,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("role", rule_roles),
     ("consistency", rule_harmonise),
     ("opener", rule_openers),
+    ("common-word", rule_common_words),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
     ("alias-army", rule_armed_forces),
@@ -393,10 +401,19 @@ def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], .
     given, adds up each rule's time by name (for `bench/eval_facets.py --ablate`)."""
     for name, rule in rules:
         started = perf_counter() if seconds is not None else 0.0
-        ents = [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)]
+        ents = _traced(name, ents, [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)])
         if seconds is not None:
             seconds[name] = seconds.get(name, 0.0) + perf_counter() - started
     return ents
+
+
+def _traced(name: str, before: list[Ent], after: list[Ent]) -> list[Ent]:
+    """`after` with the rule's name added to every span it created or whose facet or value
+    it changed (what `trawl extract --explain` reports as "rules"); a value filled in for a
+    span whose facet stayed (a ruler span's first canonical value) is no rule's change."""
+    old = {(e.start, e.end): (e.facet, e.value) for e in before}
+    return [e if e.facet is None or old.get((e.start, e.end)) in ((e.facet, e.value), (e.facet, None))
+            else replace(e, rules=(*e.rules, name)) for e in after]
 
 
 def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,

@@ -30,13 +30,17 @@ MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 EVENT_NOUNS = MEETING_NOUNS | frozenset(word_list("other_event_nouns"))
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
+def _words_alternation(name: str) -> str:
+    """A data word list as a regex alternation, longest entry first."""
+    return "|".join(re.escape(w) for w in sorted(word_list(name), key=len, reverse=True))
+
+
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
-_CUE_BEFORE = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|governorates?|districts?"
-                         r"|islands?"
-                         r"|region|suburbs?|outskirts|countryside|neighbou?rhoods?|port|camps?"
-                         r"|crossings?|capital|airport|base) of (?:the )?" + _NAME)
-_CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
-                        r"|district|area|city|crossings?|border crossing|river)\b")
+#: cue nouns are data (rule_words.txt); "<noun> of X" and "X <noun>" is their grammar
+_CUE_BEFORE = re.compile(r"\b(?:" + _words_alternation("place_cue_before") + r") of (?:the )?"
+                         + _NAME)
+_CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
+                        + _words_alternation("place_cue_after") + r")\b")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
@@ -197,8 +201,8 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
         inside = [e for e in out if overlaps(span, e) and span.start - 4 <= e.start
                   and e.end <= span.end + 12 and not e.fixed and e.facet != "date"]
         if same:
-            i = same[0]
-            if out[i].facet != "place" and not out[i].fixed:
+            i = same[0]  # the cue is evidence even where the model said place already
+            if not out[i].fixed:
                 out[i] = replace(out[i], facet="place", value=None, rule="place-cue", fixed=True)
         elif is_demonym(span.text) or any(overlaps(span, e) for e in out if e not in inside):
             continue

@@ -361,3 +361,38 @@ def test_countries_from_a_known_place_in_the_name_and_none_for_open_water():
             Ent(67, 73, "Aleppo", "GPE", "place", "Aleppo", country="Syria")]
     out = entities.rule_countries(DocContext(text, GAZETTEER), ents)
     assert [e.country for e in out] == ["Syria", "Syria", None, "Syria"]
+
+
+def test_common_words_are_no_names_where_the_document_writes_them_in_lower_case():
+    text = ("The Cathedral was shut; the cathedral dean spoke. Reading fans read. Amazon said "
+            "the amazon river rose. Weather in the New York Post: the Post said weather")
+    patterns = [("ORG", "Cathedral"), ("GPE", "Reading"), ("PERSON", "Amazon"),
+                ("ORG", "New York Post"), ("ORG", "Post"), ("ORG", "Weather")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_common_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "common-word"] == ["Cathedral", "Weather"]
+
+
+def test_common_words_leave_inner_capitals_and_web_addresses():
+    text = "YouTube said users of youtube.com grew. Mozilla runs www.mozilla.org and /mozilla."
+    ctx, ents = classified(text, [("ORG", "YouTube"), ("ORG", "Mozilla")])
+    assert "common-word" not in [e.rule for e in entities.rule_common_words(ctx, ents)]
+
+
+def test_place_cue_fixes_a_place_against_the_models_other_label():
+    text = "Migrants reached the island of Lesbos, and Lesbos island camps are full."
+    ctx, ents = classified(text, [("GPE", "Lesbos")])
+    ents = [replace(ents[0])] + [replace(ents[0], start=43, end=49, label="ORG", facet="actor")]
+    out = run_rules(ctx, ents, tuple(r for r in RULES if r[0] in ("place-cue", "consistency")))
+    assert [(e.facet, e.value) for e in out] == [("place", "Lesbos")] * 2
+
+
+def test_every_span_names_the_rules_that_produced_or_changed_it():
+    text = "Foreign Secretary Jeremy Hunt spoke. The Foreign Secretary left. Mr Hunt smiled."
+    ctx, ents = spans(text, [("PERSON", "Jeremy Hunt"), ("PERSON", "Hunt")])
+    out = run_rules(ctx, ents)
+    assert [(e.text, e.value, e.rules) for e in out] == [
+        ("Jeremy Hunt", "Jeremy Hunt", ("classify",)),
+        ("Foreign Secretary", "Jeremy Hunt", ("role",)),
+        ("Hunt", "Jeremy Hunt", ("classify", "alias"))]
+    assert {name for e in out for name in e.rules} <= set(entities.RULE_NAMES)
