@@ -176,6 +176,32 @@ def test_real_date_ranges_give_their_start_and_end_days(real_nlp):
 
 
 @pytest.mark.model
+def test_real_products_and_works_are_no_actors_and_makers_stay(real_nlp):
+    text = ("Mozilla released the browser Firefox 70 on Tuesday. SpaceX launched Falcon 9 from "
+            "Cape Canaveral. The show Friends aired on NBC. NASA said the Stardust spacecraft "
+            "returned samples.")
+    actors = extract(real_nlp, text).actor
+    assert {"Mozilla", "SpaceX", "NBC", "NASA"} <= set(actors)
+    assert not {"Firefox", "Friends", "Stardust"} & set(actors)
+
+
+@pytest.mark.model
+def test_real_bare_role_is_a_mention_of_the_person_named_with_it(real_nlp):
+    text = ("Foreign Secretary Jeremy Hunt met Chancellor Philip Hammond in London. Mr Hammond "
+            "said the budget was ready. The Foreign Secretary disagreed.")
+    facets = extract(real_nlp, text)
+    assert facets.actor == ["Jeremy Hunt", "Philip Hammond"]
+    assert ("Foreign Secretary", "Jeremy Hunt", "role") in [
+        (m.text, m.value, m.rule) for m in facets.mentions]
+
+
+@pytest.mark.model
+def test_real_capitalised_common_word_is_no_actor(real_nlp):
+    text = "The Cathedral was closed on Sunday. The cathedral dean said repairs would take a year."
+    assert extract(real_nlp, text).actor == []
+
+
+@pytest.mark.model
 def test_real_watchlist_entry_recognised(tmp_path):
     path = tmp_path / "watch.yaml"
     path.write_text("- {name: Jaysh al-Izza, type: actor, aliases: [Jaish al-Izza]}\n"
