@@ -17,8 +17,6 @@ from indexer.aliases import (
     drop_vessel_parts,
     known_names,
     known_surname_aliases,
-    merge_armed_forces,
-    nickname_aliases,
     proper_collectives,
     resolve_aliases,
 )
@@ -28,7 +26,6 @@ from indexer.consistency import (
     common_words,
     harmonise,
     person_words,
-    sentence_openers,
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
@@ -258,11 +255,6 @@ def rule_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return resolve_aliases(ctx.text, ents, ctx.is_country, ctx.is_place, ctx.is_known_place)
 
 
-def rule_nicknames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "X, known as Y": Y is another name of X."""
-    return nickname_aliases(ctx.text, ents)
-
-
 def rule_known_surnames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """A lone "Assad": the well-known person with that surname."""
     return known_surname_aliases(ents, known_surnames(), ctx.is_place)
@@ -289,11 +281,6 @@ def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return harmonise(ents, ctx.gazetteer)
 
 
-def rule_openers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "Findings show" beside "the findings": an ordinary word, no name."""
-    return sentence_openers(ctx.text, ents, ctx.gazetteer)
-
-
 def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 4: "Cathedral", "Railways", "Weather" beside "the cathedral", "railways",
     "weather" in the same document: a common word, no name."""
@@ -308,11 +295,6 @@ def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Well-known places the model did not mark."""
     return ents + missed_places(ctx.text, ents, ctx.gazetteer)
-
-
-def rule_armed_forces(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "Syrian Armed Forces" is the "Syrian Army" the document names."""
-    return merge_armed_forces(ents)
 
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -375,17 +357,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
     ("alias", rule_aliases),
-    ("alias-nickname", rule_nicknames),
     ("alias-known-surname", rule_known_surnames),
     ("alias-known", rule_known_names),
     ("alias-adopt", rule_adopt_aliases),
     ("role", rule_roles),
     ("consistency", rule_harmonise),
-    ("opener", rule_openers),
     ("common-word", rule_common_words),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
-    ("alias-army", rule_armed_forces),
     ("headline", rule_headlines),
     ("shape", rule_shapes),
     ("order", rule_order),

@@ -27,43 +27,39 @@ import re
 from dataclasses import replace
 
 from indexer.consistency import ORG_ENDINGS
-from indexer.names import VESSEL_PREFIXES
-from indexer.rule_data import word_list
+from indexer.rule_data import alternation
 from indexer.spans import Ent
 
-WORK_NOUNS = frozenset(word_list("work_nouns"))
-WORK_VERBS = frozenset(word_list("work_verbs"))
-MAKER_AUXILIARIES = frozenset(word_list("maker_auxiliaries"))
 #: how far before or after a span its cue is looked for
 WINDOW = 60
 #: the name's own words the before-cue may leave between a type noun and the name
 MAX_MODIFIERS = 2
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
+WORK_NOUNS = alternation("work_nouns")
+WORK_VERBS = alternation("work_verbs")
+MAKER_AUXILIARIES = alternation("maker_auxiliaries")
+VESSEL_PREFIXES = alternation("vessel_prefixes")
 # Patterns are built from the data lists; what stays here is only their grammar (determiner,
 # lowercase modifiers, the span boundary), which is code.
 _OPENER = r"(?:\b(?:the|its|a|an|their|his|her|our|this|that)|['’]s)"
 _NOUN_BEFORE = re.compile(
-    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}(?:{_alternation(WORK_NOUNS)})"
-    rf"|\b(?:{_alternation(VESSEL_PREFIXES)}))[,:]?[ \t]+[\"“‘']?$", re.I)
+    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}(?:{WORK_NOUNS})"
+    rf"|\b(?:{VESSEL_PREFIXES}))[,:]?[ \t]+[\"“‘']?$", re.I)
 #: after the name: at most one lowercase modifier ("the EastMed gas pipeline"), and no other
 #: name after the noun ("the Netflix series Stranger Things": Netflix is its maker)
-_NOUN_AFTER = re.compile(rf"[\"”’']?\s+(?:[a-z]+\s+)?(?:{_alternation(WORK_NOUNS)})\b"
+_NOUN_AFTER = re.compile(rf"[\"”’']?\s+(?:[a-z]+\s+)?(?:{WORK_NOUNS})\b"
                          r"(?![ \t]+[\"“‘']?[A-Z])")
 _OPENED = re.compile(rf"{_OPENER}\s+(?:[a-z][\w-]*\s+)?[\"“‘']?$", re.I)
 _VERB_BEFORE = re.compile(
-    rf"\b(?:{_alternation(WORK_VERBS)})\s+(?:(?:the|its|a|an|their|his|her)\s+)?"
+    rf"\b(?:{WORK_VERBS})\s+(?:(?:the|its|a|an|their|his|her)\s+)?"
     r"(?:new\s+|latest\s+)?[\"“‘']?$")
 _MAKER_AFTER = re.compile(
-    rf"['’]?\s+(?:(?:{_alternation(MAKER_AUXILIARIES)})\s+)*(?:{_alternation(WORK_VERBS)})"
+    rf"['’]?\s+(?:(?:{MAKER_AUXILIARIES})\s+)*(?:{WORK_VERBS})"
     r"\s+(?:(?:the|its|a|an|their|his|her|our|two|three|several)\s|[A-Z0-9\"“])")
 #: the span is only the start of a longer title: "Doris Day's Best Friends"
 _TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
-_LEADING_NOUN = re.compile(rf"^(?:{_alternation(WORK_NOUNS)})\s+\S", re.I)
+_LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
 
 
 def typed_as_work(text: str, ent: Ent) -> bool:

@@ -137,9 +137,11 @@ def test_real_places_mislabelled_as_norp_and_person(real_nlp):
 
 @pytest.mark.model
 def test_real_syrian_army_variants(real_nlp):
+    # the country's name becomes its adjective; merging "Armed Forces" into the "Army" the
+    # document names was a rule (alias-army) that changed nothing on either evaluation set
     facets = extract(real_nlp, "In a statement, Syria's Armed Forces said they had repelled the "
                                "attack. Later the Syrian Army said reinforcements had arrived.")
-    assert facets.actor == ["Syrian Army"]
+    assert facets.actor == ["Syrian Armed Forces", "Syrian Army"]
 
 
 @pytest.mark.model

@@ -194,13 +194,6 @@ def test_aliases_acronym():
     assert {e.value for e in out if e.text == "HTS"} == {"Hayat Tahrir al-Sham"}
 
 
-def test_nicknames():
-    text = "Mohamed Dagalo, widely known as Hemedti, said"
-    ctx, ents = classified(text, [("PERSON", "Mohamed Dagalo"), ("PERSON", "Hemedti")])
-    out = entities.rule_nicknames(ctx, ents)
-    assert [e.value for e in out] == ["Mohamed Dagalo", "Mohamed Dagalo"]
-
-
 def test_known_names_take_the_canonical_name_the_document_uses():
     known = [Ent(0, 3, "SDF", "ORG", "actor", "SDF", "known", known="Syrian Democratic Forces"),
              Ent(10, 34, "Syrian Democratic Forces", "ORG", "actor", "Syrian Democratic Forces",
@@ -223,10 +216,11 @@ def test_harmonise_majority_facet():
     assert {e.facet for e in out} == {"actor"}
 
 
-def test_openers():
-    text = "Findings show a rise. The findings were new."
-    ctx, ents = classified(text, [("ORG", "Findings")])
-    assert facets(entities.rule_openers(ctx, ents)) == []
+def test_common_words_cover_sentence_openers():
+    text = "Results show a rise. The results were new."
+    ctx, ents = classified(text, [("ORG", "Results")])
+    assert facets(ents) == [("Results", "actor", "Results")]
+    assert facets(entities.rule_common_words(ctx, ents)) == []
 
 
 def test_towns_of_named_countries():
@@ -241,13 +235,6 @@ def test_towns_of_named_countries():
 def test_missed_places():
     ctx, ents = classified("Talks were held in Damascus today.", [])
     assert [e.text for e in entities.rule_missed_places(ctx, ents)] == ["Damascus"]
-
-
-def test_armed_forces_merge_with_the_named_army():
-    ents = [Ent(0, 11, "Syrian Army", "ORG", "actor", "Syrian Army"),
-            Ent(20, 40, "Syrian Armed Forces", "ORG", "actor", "Syrian Armed Forces")]
-    out = entities.rule_armed_forces(DocContext("", GAZETTEER), ents)
-    assert [e.value for e in out] == ["Syrian Army", "Syrian Army"]
 
 
 def test_order():
