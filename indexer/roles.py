@@ -6,7 +6,8 @@ surname (the alias rule; titles are stripped from people). What is left is the b
 Secretary Jeremy Hunt" and gives that role to no one else. Such a mention becomes one more
 mention of that person's value, never a value of its own (one value per person), and a role
 the document gives to nobody named in full, or to several people, is left alone: no person is
-invented. A role is the run of title words written right before the person's name, in the
+invented. The office itself is no mention of its holder: "elect the Prime Minister", "the
+Lord Mayor election", "the President and Vice President". A role is the run of title words written right before the person's name, in the
 span or just before it; the words that make no bare role are data
 (indexer/data/role_words.txt).
 """
@@ -16,10 +17,13 @@ from __future__ import annotations
 import re
 
 from indexer.names import TITLE_WORDS
-from indexer.rule_data import word_list
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex
 
 NOT_BARE_ROLES = frozenset(word_list("not_bare_roles"))
+#: "elect the Prime Minister", "the Lord Mayor election": the office, not the person
+_GENERIC_BEFORE = re.compile(r"\b(?:" + alternation("generic_role_before") + r")\s+$", re.I)
+_GENERIC_AFTER = re.compile(r"\s+(?:" + alternation("generic_role_after") + r")\b")
 #: a capitalised word: a role is the run of these right before a name
 _TITLE_WORD = re.compile(r"[A-Z][\w.-]*")
 
@@ -68,6 +72,12 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     for match in re.finditer(rf"\b[Tt]he\s+({alternation})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
         mention = Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor",
                       value=roles[match[1]], rule="role", fixed=True)
-        if not taken.overlaps(mention):
+        if not taken.overlaps(mention) and not _generic(text, match):
             found.append(mention)
     return found
+
+
+def _generic(text: str, match: re.Match) -> bool:
+    """True when "the <role>" names the office rather than the one who holds it."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                or _GENERIC_AFTER.match(text, match.end()))

@@ -161,9 +161,14 @@ def test_role_mentions_join_the_one_person_with_that_role():
     "The Foreign Secretary spoke to Jeremy Hunt.",
     # an honorific is no bare role
     "Mr Jeremy Hunt spoke. The Mr replied.",
+    # the office, not its holder
+    "Prime Minister Theresa May spoke. Voters do not elect the Prime Minister directly.",
+    "Lord Mayor Robert Doyle resigned. The Lord Mayor election is next month.",
+    "President Joe Biden spoke. If the President and Vice President are both away.",
 ])
 def test_role_mentions_never_guess(text):
-    names = [("PERSON", n) for n in ("Jeremy Hunt", "Emmanuel Macron", "Joe Biden", "Dominic Raab")]
+    names = [("PERSON", n) for n in ("Jeremy Hunt", "Emmanuel Macron", "Joe Biden", "Dominic Raab",
+                                     "Theresa May", "Robert Doyle")]
     ctx, ents = classified(text, names)
     assert [e for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == []
 
