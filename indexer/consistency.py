@@ -223,7 +223,7 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     keys -= {e.key for e in ents if e.label == "PERSON"}
     keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
     common = {key for key in keys
-              if not gazetteer.confident(key) and _lower_use(key).search(text)}
+              if key in text and not gazetteer.confident(key) and _lower_use(key).search(text)}
     return [replace(e, facet=None, value=None, rule="common-word") if e.key in common
             and not e.fixed and e.facet in ("actor", "place") else e for e in ents]
 

@@ -390,8 +390,12 @@ def _traced(name: str, before: list[Ent], after: list[Ent]) -> list[Ent]:
     """`after` with the rule's name added to every span it created or whose facet or value
     it changed (what `trawl extract --explain` reports as "rules"); a value filled in for a
     span whose facet stayed (a ruler span's first canonical value) is no rule's change."""
+    same = {id(e) for e in before}
+    if all(id(e) in same for e in after):
+        return after  # most rules hand most spans back untouched
     old = {(e.start, e.end): (e.facet, e.value) for e in before}
-    return [e if e.facet is None or old.get((e.start, e.end)) in ((e.facet, e.value), (e.facet, None))
+    return [e if id(e) in same or e.facet is None
+            or old.get((e.start, e.end)) in ((e.facet, e.value), (e.facet, None))
             else replace(e, rules=(*e.rules, name)) for e in after]
 
 

@@ -24,10 +24,11 @@ are read from the words next to the span rather than from dependency arcs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from indexer.consistency import ORG_ENDINGS
-from indexer.rule_data import alternation
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent
 
 #: how far before or after a span its cue is looked for
@@ -62,6 +63,19 @@ _TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
 _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
 
 
+#: every word of every cue, lower case: one pass over the document's words finds where cues
+#: may be, and only mentions near one are looked at closely (the full patterns are slow)
+CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes")
+                      for entry in word_list(name) for word in entry.split())
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _cue_near(starts: list[int], ent: Ent) -> bool:
+    """True when some cue word starts within the window around the mention (or inside it)."""
+    i = bisect_left(starts, ent.start - WINDOW)
+    return i < len(starts) and starts[i] <= ent.end + WINDOW
+
+
 def typed_as_work(text: str, ent: Ent) -> bool:
     """True when a cue next to this mention makes it a product, work, vessel or event."""
     before = text[max(0, ent.start - WINDOW):ent.start]
@@ -86,7 +100,11 @@ def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
     or event loses its facet, unless the document also shows the name as a maker. A mention
     that is only the start of a longer title ("Day's talk show Doris Day's Best Friends") is
     dropped alone: the singer Doris Day elsewhere stays an actor."""
-    candidates = [e for e in ents if e.facet in ("actor", "place") and not e.fixed]
+    starts = [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
+    candidates = [e for e in ents if e.facet in ("actor", "place") and not e.fixed
+                  and _cue_near(starts, e)]
+    if not candidates:
+        return ents
     makers = {e.key for e in candidates if is_maker(text, e)}
     cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
