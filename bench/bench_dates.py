@@ -29,7 +29,8 @@ MIXED_MENTIONS = [
     "a week ago", "Friday, January 4, 2019", "March 3-5, 2024", "between 2015 and 2017",
     "two weeks", "13 years", "48 hours", "several months", "decades", "the past five years",
     "the same day", "last week", "this weekend", "the 1990s", "30-year-old", "1,000",
-    "recent years",
+    "recent years", "October 25-26, 2016", "from 1 to 28 November", "between 3 and 5 March",
+    "early on Wednesday", "late on Friday", "on Wednesday morning",
 ]
 REPEATS = 5
 

@@ -12,17 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from indexer.names import VESSEL_PREFIXES, is_storm
-from indexer.rule_data import word_list
+from indexer.names import is_storm
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 ACRONYM_STOP = frozenset(word_list("acronym_stop"))
 _PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
-_APPOSITION = re.compile(r",?\s+(?:or|also known as|known as|aka)\s+(?:the\s+)?([A-Z]{2,8})\b")
-_KNOWN_AS = re.compile(r",?\s+(?:\w+ly\s+|also\s+)?(?:known|referred to)(?:\s+(?:in|to)"
-                       r"\s+\w+)?\s+as\s+(?:the\s+)?")
+_APPOSITION = re.compile(r",?\s+(?:" + alternation("acronym_cues") + r")\s+(?:the\s+)?([A-Z]{2,8})\b")
 #: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
-_PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (Coalition|Alliance)\b(?![-'’]\w)")
+_PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (" + alternation("proper_collectives") + r")\b(?![-'’]\w)")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
 
 
@@ -296,53 +294,6 @@ def known_surname_aliases(ents: list[Ent], surnames: dict[str, str], is_place) -
                           fixed=True)
         out.append(ent)
     return out
-
-
-def nickname_aliases(text: str, ents: list[Ent]) -> list[Ent]:
-    """ "the Syria Civil Defence, known as the White Helmets", "Dagalo, widely known as Hemedti":
-    the name after "known as" is another name of the actor before it."""
-    by_start = {e.start: i for i, e in enumerate(ents) if e.facet != "date"}
-    out = list(ents)
-    for ent in ents:
-        match = _KNOWN_AS.match(text, ent.end) if ent.facet == "actor" and ent.value else None
-        i = by_start.get(match.end()) if match else None
-        if i is not None and out[i].value != ent.value and out[i].rule != "watchlist":
-            out[i] = _adopt(out[i], ent, "alias-nickname")
-    return out
-
-
-def merge_armed_forces(ents: list[Ent]) -> list[Ent]:
-    """ "<Demonym> Armed Forces" is the "<Demonym> Army" when the document names that army."""
-    armies = {e.value for e in ents if e.facet == "actor" and (e.value or "").endswith(" Army")}
-    out = []
-    for ent in ents:
-        value = ent.value or ""
-        army = value[: -len(" Armed Forces")] + " Army" if value.endswith(" Armed Forces") else ""
-        out.append(_adopt(ent, replace(ent, value=army), "alias-army") if army in armies else ent)
-    return out
-
-
-#: a product or vessel named right after its kind ("the film Alien", "cargo ship MV Namse
-#: Bangdzod", "its Falcon Heavy rocket" is the other side)
-_PRODUCT_BEFORE = re.compile(r"(?:\b(?:the|its|a|an|their)\s+(?:[a-z]+\s+)?(?:film|movie|album|song|"
-                             r"novel|book|video game|game|rocket|capsule|spacecraft|ship|vessel|"
-                             r"tanker|frigate|destroyer|submarine)\s+|\b(?:"
-                             + "|".join(sorted(VESSEL_PREFIXES)) + r")\s+)$")
-#: a product named right before its kind ("the EastMed gas pipeline", "its Falcon Heavy rocket")
-_PRODUCT_AFTER = re.compile(r"\s+(?:(?:gas|oil|cargo|crew)\s+)?(?:pipeline|capsule|spacecraft|"
-                            r"rocket|album|novel|smartphone)\b")
-
-
-def drop_products(text: str, ents: list[Ent]) -> list[Ent]:
-    """Products and vessels named as such are neither actors nor places, and neither are
-    their other mentions in the document ("the Crew Dragon capsule ... the Crew Dragon"). A
-    country before such a noun ("a United States spacecraft") is its maker's place and stays."""
-    products = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
-                and (_PRODUCT_BEFORE.search(text, max(0, e.start - 40), e.start)
-                     or (e.label != "GPE" and _PRODUCT_AFTER.match(text, e.end)))}
-    return [replace(e, facet=None, value=None, rule="product")
-            if e.key in products and e.facet in ("actor", "place") and not e.fixed else e
-            for e in ents]
 
 
 def drop_vessel_parts(ents: list[Ent], vessel_prefixes: frozenset[str]) -> list[Ent]:

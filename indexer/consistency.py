@@ -11,8 +11,8 @@ from dataclasses import replace
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
 from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, strip_region_suffix
-from indexer.phrases import EVENT_NOUNS, sentence_initial
-from indexer.rule_data import word_list
+from indexer.phrases import EVENT_NOUNS
+from indexer.rule_data import alternation, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
 
@@ -25,10 +25,11 @@ def person_words(ents: list[Ent]) -> set[str]:
     return words
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|around|outside|to|from|at|into|towards|across|of)"
-                       r"\s+(?:the\s+)?|\b(?:capital|city|town),?\s+)$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:" + alternation("locative_prepositions") + r")"
+                       r"\s+(?:the\s+)?|\b(?:" + alternation("locative_nouns") + r"),?\s+)$", re.I)
 #: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates")
-_STRONG_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|towards|across|(?:north|south|east|west)"
+_STRONG_LOCATIVE = re.compile(r"\b(?:" + alternation("strong_locative_prepositions")
+                              + r"|(?:north|south|east|west)"
                               r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")
 #: words of institutions' names that the locative rule must not turn into places
 INSTITUTION_WORDS = frozenset(word_list("institution_words"))
@@ -204,20 +205,32 @@ def towns_of_named_countries(ents: list[Ent], gazetteer: Gazetteer,
     return out
 
 
-def sentence_openers(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """A one-word name the model found only at the start of sentences, whose word the text
-    also uses in lower case ("Findings show ..." and "the findings"), is an ordinary word.
-    Persons and known places are left alone ("Rose said ..." beside "prices rose")."""
-    groups: dict[str, list[Ent]] = {}
-    for ent in ents:
-        if ent.facet in ("actor", "place") and not ent.fixed and " " not in ent.text.strip():
-            groups.setdefault(ent.key, []).append(ent)
-    common = {key for key, group in groups.items()
-              if all(e.label != "PERSON" and sentence_initial(text, e.start) for e in group)
-              and not gazetteer.lookup(key)
-              and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)}
-    return [replace(e, facet=None, value=None, rule="opener") if e.key in common and not e.fixed
-            and e.facet in ("actor", "place") else e for e in ents]
+#: a word the document writes in lower case as a running word: not in a web address, a file
+#: name or a command ("youtube.com", "git clone" do not make YouTube or Git common words)
+def _lower_use(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w/.@_-]){re.escape(word)}(?![\w/@_-]|\.\w)")
+
+
+def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """A one-word name written like a capitalised common word ("Cathedral", "Railways",
+    "Weather") whose word the document also uses in lower case is that common word, wherever
+    the capitalised form stands (openers, headings, "the Cathedral"). Names with inner
+    capitals or all capitals ("YouTube", "NATO"), persons, places the gazetteer is sure of
+    ("Reading") and the short form of a longer name in the document ("the Post" after "the
+    New York Post") are left alone."""
+    keys = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
+            and e.label != "PERSON" and _capitalised_word(e.text)}
+    keys -= {e.key for e in ents if e.label == "PERSON"}
+    keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
+    common = {key for key in keys
+              if key in text and not gazetteer.confident(key) and _lower_use(key).search(text)}
+    return [replace(e, facet=None, value=None, rule="common-word") if e.key in common
+            and not e.fixed and e.facet in ("actor", "place") else e for e in ents]
+
+
+def _capitalised_word(text: str) -> bool:
+    word = text.strip()
+    return " " not in word and len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
 def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:

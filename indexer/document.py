@@ -57,6 +57,8 @@ class Mention:
     facet: str  # "actor" | "place" | "date"
     value: str  # canonical facet value
     rule: str = "model"  # which rule produced the value (for `trawl extract --explain`)
+    #: the pipeline rules (`indexer.entities.RULES` names) that produced or changed it
+    rules: tuple[str, ...] = ()
 
     def as_list(self) -> list:
         return [self.start, self.end, self.facet, self.value]

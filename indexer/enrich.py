@@ -111,15 +111,13 @@ class Enricher:
 
 
 def build_facets(ents: list[Ent], body_offset: int, published) -> Facets:
-    """Facet values in order of first appearance, countries, and the body's mentions."""
-    from indexer.dates import resolve_date
-
+    """Facet values in order of first appearance, countries, and the body's mentions. A DATE
+    mention that names several days (a list, or a range: "October 25-26, 2016", "from 1 to
+    28 November") gives one value per day it names, so a range is found by its start day and
+    its end day (and every day between, for ranges of up to a week)."""
     facets = Facets()
     seen: set[tuple[str, str]] = set()
-    for ent in ents:
-        value = resolve_date(ent.text, published) if ent.facet == "date" else ent.value
-        if ent.facet not in ("actor", "place", "date") or not value:
-            continue
+    for ent, value in _facet_values(ents, published):
         key = (ent.facet, value.casefold())
         if key not in seen:
             seen.add(key)
@@ -129,5 +127,17 @@ def build_facets(ents: list[Ent], body_offset: int, published) -> Facets:
             facets.countries.setdefault(value, ent.country)
         if ent.start >= body_offset:
             facets.mentions.append(Mention(ent.start - body_offset, ent.end - body_offset,
-                                           ent.text, ent.facet, value, ent.rule))
+                                           ent.text, ent.facet, value, ent.rule, ent.rules))
     return facets
+
+
+def _facet_values(ents: list[Ent], published):
+    """(span, value) for every value a span gives: one for an actor or place, each day of a
+    date mention."""
+    from indexer.dates import resolve_dates
+
+    for ent in ents:
+        if ent.facet == "date":
+            yield from ((ent, value) for value in resolve_dates(ent.text, published))
+        elif ent.facet in ("actor", "place") and ent.value:
+            yield ent, ent.value

@@ -14,21 +14,18 @@ from dataclasses import dataclass, field, replace
 from time import perf_counter
 
 from indexer.aliases import (
-    drop_products,
     drop_vessel_parts,
     known_names,
     known_surname_aliases,
-    merge_armed_forces,
-    nickname_aliases,
     proper_collectives,
     resolve_aliases,
 )
 from indexer.consistency import (
     adopt_fixed_values,
     classify,
+    common_words,
     harmonise,
     person_words,
-    sentence_openers,
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
@@ -58,9 +55,11 @@ from indexer.phrases import (
     place_cues,
     region_homonyms,
 )
+from indexer.roles import bare_role_mentions
 from indexer.shapes import name_shape
 from indexer.spans import Ent
 from indexer.targets import attack_targets
+from indexer.types import drop_works
 from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
@@ -229,9 +228,11 @@ def rule_vessels(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return drop_vessel_parts(ents, VESSEL_PREFIXES)
 
 
-def rule_products(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "the film Alien", "the Crew Dragon capsule": products are no actors or places."""
-    return drop_products(ctx.text, ents)
+def rule_type_prior(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 5: a name the document types as a product, work, vessel or event ("the browser
+    Firefox", "the Crew Dragon capsule", "launched Falcon 9") is no actor or place; makers
+    ("SpaceX launched") stay actors."""
+    return drop_works(ctx.text, ents)
 
 
 def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -254,11 +255,6 @@ def rule_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return resolve_aliases(ctx.text, ents, ctx.is_country, ctx.is_place, ctx.is_known_place)
 
 
-def rule_nicknames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "X, known as Y": Y is another name of X."""
-    return nickname_aliases(ctx.text, ents)
-
-
 def rule_known_surnames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """A lone "Assad": the well-known person with that surname."""
     return known_surname_aliases(ents, known_surnames(), ctx.is_place)
@@ -274,14 +270,21 @@ def rule_adopt_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return adopt_fixed_values(ents)
 
 
+def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "the Foreign Secretary" is one more mention of the one person the document
+    names "Foreign Secretary Jeremy Hunt"; no person is invented."""
+    return ents + bare_role_mentions(ctx.text, ents)
+
+
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer)
 
 
-def rule_openers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "Findings show" beside "the findings": an ordinary word, no name."""
-    return sentence_openers(ctx.text, ents, ctx.gazetteer)
+def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 4: "Cathedral", "Railways", "Weather" beside "the cathedral", "railways",
+    "weather" in the same document: a common word, no name."""
+    return common_words(ctx.text, ents, ctx.gazetteer)
 
 
 def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -292,11 +295,6 @@ def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Well-known places the model did not mark."""
     return ents + missed_places(ctx.text, ents, ctx.gazetteer)
-
-
-def rule_armed_forces(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "Syrian Armed Forces" is the "Syrian Army" the document names."""
-    return merge_armed_forces(ents)
 
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -354,20 +352,19 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("group-of", rule_group_of),
     ("event", rule_events),
     ("vessel", rule_vessels),
-    ("product", rule_products),
+    ("type-prior", rule_type_prior),
     ("place-cue", rule_place_cues),
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
     ("alias", rule_aliases),
-    ("alias-nickname", rule_nicknames),
     ("alias-known-surname", rule_known_surnames),
     ("alias-known", rule_known_names),
     ("alias-adopt", rule_adopt_aliases),
+    ("role", rule_roles),
     ("consistency", rule_harmonise),
-    ("opener", rule_openers),
+    ("common-word", rule_common_words),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
-    ("alias-army", rule_armed_forces),
     ("headline", rule_headlines),
     ("shape", rule_shapes),
     ("order", rule_order),
@@ -383,10 +380,23 @@ def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], .
     given, adds up each rule's time by name (for `bench/eval_facets.py --ablate`)."""
     for name, rule in rules:
         started = perf_counter() if seconds is not None else 0.0
-        ents = [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)]
+        ents = _traced(name, ents, [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)])
         if seconds is not None:
             seconds[name] = seconds.get(name, 0.0) + perf_counter() - started
     return ents
+
+
+def _traced(name: str, before: list[Ent], after: list[Ent]) -> list[Ent]:
+    """`after` with the rule's name added to every span it created or whose facet or value
+    it changed (what `trawl extract --explain` reports as "rules"); a value filled in for a
+    span whose facet stayed (a ruler span's first canonical value) is no rule's change."""
+    same = {id(e) for e in before}
+    if all(id(e) in same for e in after):
+        return after  # most rules hand most spans back untouched
+    old = {(e.start, e.end): (e.facet, e.value) for e in before}
+    return [e if id(e) in same or e.facet is None
+            or old.get((e.start, e.end)) in ((e.facet, e.value), (e.facet, None))
+            else replace(e, rules=(*e.rules, name)) for e in after]
 
 
 def resolve_entities(text: str, raw: list[RawEnt], gazetteer: Gazetteer,

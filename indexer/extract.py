@@ -50,12 +50,15 @@ def extract_record(doc: Document, facets: Facets, *, explain: bool = False) -> d
 
 
 def explain_values(record: dict, facets: Facets) -> dict:
-    """facet -> value -> the body mentions that produced it (empty if only the title had it)."""
+    """facet -> value -> the body mentions that produced it (empty if only the title had it),
+    each with "rule" (the step that last set it: "model", a ruler source or a rule's own
+    label) and "rules" (the names of the `RULES` entries that produced or changed it)."""
     explained: dict[str, dict[str, list[dict]]] = {
         name: {value: [] for value in record[name]} for name in FACETS}
     for mention in facets.mentions:
         values = explained.get(mention.facet, {})
         if mention.value in values:
             values[mention.value].append({"text": mention.text, "start": mention.start,
-                                          "end": mention.end, "rule": mention.rule})
+                                          "end": mention.end, "rule": mention.rule,
+                                          "rules": list(mention.rules)})
     return explained

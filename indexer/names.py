@@ -12,6 +12,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from indexer.countries import country_tables, demonym_for, is_demonym
+from indexer.rule_data import alternation, word_list
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
                          "its", "his", "her", "my", "your", "all", "both"})
@@ -58,19 +59,16 @@ lgbt lgbtq lgbtq+ allied neo-nazi neo-nazis nazi nazis londoner londoners hongko
 christendom health education findings measles oxygen started multiple following wn q&a
 """.split())
 #: named storms: "Hurricane Dorian", "Typhoon Hagibis", "Tropical Storm Imelda"
-_STORM = re.compile(r"^(?:(?:Super|Tropical|Severe|Post-Tropical)\s+)?(?:Hurricane|Typhoon|Cyclone"
-                    r"|Storm|Depression|Cyclonic Storm)\s")
+_STORM = re.compile(r"^(?:(?:" + alternation("storm_prefixes") + r")\s+)?(?:"
+                    + alternation("storm_nouns") + r")\s")
 #: a sentence opener or a quantity swallowed into a span ("Although Hong Kong's",
 #: "Hundreds of Hong Kong")
-_LEADING_OPENER = re.compile(r"(?:(?:After|Although|Though|When|While|Before|Since|Because|"
-                             r"However|Meanwhile|If|Unless|Until|Despite|During|Unlike|In|At|"
-                             r"On|From|Across|Into|Inside|Outside|Around|Throughout|"
-                             r"Following|Amongst|Among),?\s+"
-                             r"|(?:Hundreds|Thousands|Dozens|Millions|Tens of thousands|Scores)"
+_LEADING_OPENER = re.compile(r"(?:(?:" + alternation("leading_openers") + r"),?\s+"
+                             r"|(?:" + alternation("leading_quantities") + r")"
                              r"\s+of\s+(?:the\s+)?)(?=[A-Z])")
 #: a trailing function word or a measure cut into a span ("Candace Windfall as",
 #: "Control Centre of", "Humberto 75 miles")
-_TRAILING_JUNK = re.compile(r"(?:\s+(?:as|of|and|or|the|in|on|at|for|to|by|with|from))+$"
+_TRAILING_JUNK = re.compile(r"(?:\s+(?:" + alternation("trailing_function_words") + r"))+$"
                             r"|\s+\d[\d,.]*\s+[a-z].*$")
 #: words of a state body named by its country ("Syria's Armed Forces" -> "Syrian Armed
 #: Forces"); a proper name after "<Country>'s" keeps its own name instead
@@ -81,18 +79,16 @@ national intelligence service services cabinet senate assembly supreme court cen
 embassy mission presidency revolutionary guard guards corps marines ground
 """.split())
 #: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act")
-_DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:Act|Law|Treaty|Convention|Charter|Protocol|Bill"
-                            r"|Constitution"
-                            r"|Resolution|Licen[cs]e)(?:\s+(?:No\.?\s*)?\d+)?$)")
+_DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:" + alternation("document_nouns") + r")"
+                            r"(?:\s+(?:No\.?\s*)?\d+)?$)")
 #: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
-VESSEL_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS",
-                             "MV", "SS", "ROKS", "JS", "TCG", "FGS", "ITS", "ESPS", "HNLMS"})
+VESSEL_PREFIXES = frozenset(word_list("vessel_prefixes"))
 _QUOTES = "\"'“”‘’«»`´"
 _TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\\u200b\u200e\u200f\ufeff"
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'-]{3,}")
 #: "Later the Syrian Army": a sentence adverb and "the" swallowed into the span
 _LEADING_WORDS_THE = re.compile(r"(?:[A-Z][a-z]+,?\s+){1,2}the\s+(?=[A-Z])")
-_REGION_SUFFIX = re.compile(r"\s+(?:provinces?|governorates?|countryside|region)$", re.I)
+_REGION_SUFFIX = re.compile(r"\s+(?:" + alternation("region_suffixes") + r")$", re.I)
 _INITIALS_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.$")
 _PARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|Ash|An|Bin|Ibn)-")
 

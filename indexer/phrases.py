@@ -17,7 +17,7 @@ from dataclasses import replace
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
 from indexer.names import trim_span
-from indexer.rule_data import word_list
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
@@ -31,18 +31,17 @@ EVENT_NOUNS = MEETING_NOUNS | frozenset(word_list("other_event_nouns"))
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
-_CUE_BEFORE = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|governorates?|districts?"
-                         r"|islands?"
-                         r"|region|suburbs?|outskirts|countryside|neighbou?rhoods?|port|camps?"
-                         r"|crossings?|capital|airport|base) of (?:the )?" + _NAME)
-_CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:[Pp]rovinces?|[Gg]overnorates?|[Cc]ountryside|region"
-                        r"|district|area|city|crossings?|border crossing|river)\b")
+#: cue nouns are data (rule_words.txt); "<noun> of X" and "X <noun>" is their grammar
+_CUE_BEFORE = re.compile(r"\b(?:" + alternation("place_cue_before") + r") of (?:the )?"
+                         + _NAME)
+_CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
+                        + alternation("place_cue_after") + r")\b")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
-_LEADING_FUNCTION = re.compile(r"^(?:(?:The|In|On|At|From|To|By|For|And|But|Of|A|An|As|With)\s)+")
+_LEADING_FUNCTION = re.compile(r"^(?:(?:" + alternation("leading_function_words") + r")\s)+")
 #: capitalised words that are also towns in the gazetteer but rarely mean them
 COMMON_WORDS = frozenset(word_list("common_town_words"))
 
@@ -197,8 +196,8 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
         inside = [e for e in out if overlaps(span, e) and span.start - 4 <= e.start
                   and e.end <= span.end + 12 and not e.fixed and e.facet != "date"]
         if same:
-            i = same[0]
-            if out[i].facet != "place" and not out[i].fixed:
+            i = same[0]  # the cue is evidence even where the model said place already
+            if not out[i].fixed:
                 out[i] = replace(out[i], facet="place", value=None, rule="place-cue", fixed=True)
         elif is_demonym(span.text) or any(overlaps(span, e) for e in out if e not in inside):
             continue
@@ -221,12 +220,11 @@ _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
 
 
 #: a currency after a country's short name: "US$ 5", "U.S. dollars", "HK$"
-_CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|cents?\b)")
+_CURRENCY_AFTER = re.compile(r"\s?(?:\$|(?:" + alternation("currency_words") + r")\b)")
 
 
 #: a place name that starts an organisation's ("Abu Dhabi Media", "Ithaca College")
-_ORG_AFTER = re.compile(r"\s(?:Media|TV|Television|Radio|College|University|News|Times|Post"
-                        r"|Airlines|Airways|Bank|Club|FC|Police|Council)\b")
+_ORG_AFTER = re.compile(r"\s(?:" + alternation("org_after_place") + r")\b")
 
 
 def _countryless(name: str, gazetteer: Gazetteer) -> bool:

@@ -33,6 +33,8 @@ class Ent:
     fixed: bool = False
     #: the canonical name of the shipped well-known entity this span names, if any
     known: str | None = None
+    #: names of the `RULES` that produced or changed this span's facet or value, in order
+    rules: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

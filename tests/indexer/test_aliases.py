@@ -74,14 +74,6 @@ def test_bare_head_noun_is_the_one_full_name():
                                                           "alias-head")
 
 
-def test_syrian_army_variants_are_one_actor():
-    text = "Syria's Armed Forces said the Syrian Army held. Syrian Armed Forces denied it."
-    ents = resolved(text, [("ORG", "Syria's Armed Forces"), ("ORG", "Syrian Army"),
-                           ("ORG", "Syrian Armed Forces")])
-    assert [(value, rule) for _, _, value, rule in ents] == [
-        ("Syrian Army", "alias-army"), ("Syrian Army", "model"), ("Syrian Army", "alias-army")]
-
-
 def test_armed_forces_stay_when_no_army_is_named():
     ents = resolved("Syria's Armed Forces said.", [("ORG", "Syria's Armed Forces")])
     assert ents == [("Syria's Armed Forces", "actor", "Syrian Armed Forces", "model")]
@@ -131,14 +123,6 @@ def test_place_named_with_its_country_takes_the_inner_name_and_that_country():
 
 def test_ent_key_is_case_insensitive():
     assert Ent(0, 5, "ISIL ", "ORG").key == Ent(0, 4, "isil", "ORG").key == "isil"
-
-
-def test_known_as_names_the_actor_before_it():
-    text = "The Syria Civil Defence, known as the White Helmets, said. The White Helmets left."
-    ents = resolved(text, [("ORG", "Syria Civil Defence"), ("GPE", "White Helmets")])
-    assert ents == [("Syria Civil Defence", "actor", "Syria Civil Defence", "model"),
-                    ("White Helmets", "actor", "Syria Civil Defence", "alias-nickname"),
-                    ("White Helmets", "actor", "Syria Civil Defence", "alias-nickname")]
 
 
 def test_lone_known_surname_is_the_known_person_unless_another_is_named():

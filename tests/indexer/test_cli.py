@@ -13,6 +13,7 @@ import pytest
 from builder_kit import stored_documents, write_md
 
 from indexer.cli import build_parser, main
+from indexer.entities import RULE_NAMES
 from indexer.lock import IndexLock
 from search.schema import FACETS
 
@@ -155,14 +156,17 @@ def test_extract_explain_names_the_mentions_behind_each_value(workdir, model, ca
     status, out, _ = run(capsys, "extract", "news/a.md", "--model", model, "--explain")
     assert status == 0
     record = json.loads(out)
+    hts = record["explain"]["actor"]["Hayat Tahrir al-Sham"][0]
     assert record["explain"] == {
         "actor": {"Hayat Tahrir al-Sham": [
-            {"text": "Hayat Tahrir al-Sham", "start": 0, "end": 20, "rule": record["explain"][
-                "actor"]["Hayat Tahrir al-Sham"][0]["rule"]}]},
-        "place": {"Aleppo": [{"text": "Aleppo", "start": 29, "end": 35, "rule": "model"}]},
+            {"text": "Hayat Tahrir al-Sham", "start": 0, "end": 20, "rule": hts["rule"],
+             "rules": hts["rules"]}]},
+        "place": {"Aleppo": [{"text": "Aleppo", "start": 29, "end": 35, "rule": "model",
+                              "rules": ["classify"]}]},
         "date": {"2024-11-29": [{"text": "29 November 2024", "start": 39, "end": 55,
-                                 "rule": "date"}]},
+                                 "rule": "date", "rules": []}]},
     }
+    assert set(hts["rules"]) <= set(RULE_NAMES)
 
 
 def test_extract_reports_problems_on_stderr(workdir, model, capsys):

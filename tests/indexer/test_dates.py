@@ -173,6 +173,12 @@ RELATIVE = [
     ("next Wednesday", MON_DEC, "2025-01-01"),
     ("Wednesday", FRI_LEAP, "2024-02-28"),
     ("this Thursday", SUN, "2019-03-28"),
+    # part of a day, resolved like the bare weekday (issue 10, class 7)
+    ("early on Wednesday", FRI, "2024-11-27"),
+    ("late on Friday", FRI, "2024-11-29"),
+    ("on Wednesday morning", FRI, "2024-11-27"),
+    ("late on Thursday night", FRI, "2024-11-28"),
+    ("early on Monday", FRI_JAN, "2024-12-30"),
 ]
 
 
@@ -231,6 +237,12 @@ MULTIPLE = [
     ("Tuesday, November 26, 2024\n\nFrom November 20 to 22", FRI,
      ["2024-11-26", "2024-11-20", "2024-11-21", "2024-11-22"], "2024-11-26"),
     ("Tuesday, November 26, 2024\n\nFrom November 20 to 22", None, ["2024-11-26"], "2024-11-26"),
+    # ranges: their start and end days (issue 10, class 7)
+    ("October 25-26, 2016", None, ["2016-10-25", "2016-10-26"], "2016-10"),
+    ("from 1 to 28 November", FRI, ["2024-11-01", "2024-11-28"], "2024-11"),
+    ("1 to 28 November 2019", None, ["2019-11-01", "2019-11-28"], "2019-11"),
+    ("between 3 and 5 March", FRI, ["2024-03-03", "2024-03-04", "2024-03-05"], "2024-03"),
+    ("between 3 and 25 March 2020", None, ["2020-03-03", "2020-03-25"], "2020-03"),
 ]
 
 

@@ -1,0 +1,83 @@
+"""Role mentions tied to the person the document names in full (error class 6 of issue 10).
+
+"Mr Hammond" and "Minister Ellwood" are already the document's one full name with that
+surname (the alias rule; titles are stripped from people). What is left is the bare role:
+"the Foreign Secretary" stands for Jeremy Hunt when the same document writes "Foreign
+Secretary Jeremy Hunt" and gives that role to no one else. Such a mention becomes one more
+mention of that person's value, never a value of its own (one value per person), and a role
+the document gives to nobody named in full, or to several people, is left alone: no person is
+invented. The office itself is no mention of its holder: "elect the Prime Minister", "the
+Lord Mayor election", "the President and Vice President". A role is the run of title words written right before the person's name, in the
+span or just before it; the words that make no bare role are data
+(indexer/data/role_words.txt).
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.names import TITLE_WORDS
+from indexer.rule_data import alternation, word_list
+from indexer.spans import Ent, SpanIndex
+
+NOT_BARE_ROLES = frozenset(word_list("not_bare_roles"))
+#: "elect the Prime Minister", "the Lord Mayor election": the office, not the person
+_GENERIC_BEFORE = re.compile(r"\b(?:" + alternation("generic_role_before") + r")\s+$", re.I)
+_GENERIC_AFTER = re.compile(r"\s+(?:" + alternation("generic_role_after") + r")\b")
+#: a capitalised word: a role is the run of these right before a name
+_TITLE_WORD = re.compile(r"[A-Z][\w.-]*")
+
+
+def role_before(text: str, ent: Ent) -> str | None:
+    """The role written right before a person's name, inside its span or just before it
+    ("Foreign Secretary Jeremy Hunt" -> "Foreign Secretary"), or None."""
+    words = text[max(0, ent.start - 60):ent.start].split() + ent.text.split()
+    name_words = len((ent.value or "").split())
+    role = _trailing_titles(words[:len(words) - name_words])
+    if not role or all(w.lower() in NOT_BARE_ROLES for w in role):
+        return None
+    return " ".join(role)
+
+
+def _trailing_titles(words: list[str]) -> list[str]:
+    role: list[str] = []
+    for word in reversed(words):
+        if not (_TITLE_WORD.fullmatch(word) and word.lower() in TITLE_WORDS):
+            break
+        role.insert(0, word)
+    return role
+
+
+def people_by_role(text: str, ents: list[Ent]) -> dict[str, str]:
+    """Role -> the one person value the document names with it (roles given to several
+    people are left out)."""
+    holders: dict[str, set[str]] = {}
+    for ent in ents:
+        if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
+            role = role_before(text, ent)
+            if role:
+                holders.setdefault(role, set()).add(ent.value)
+    return {role: next(iter(people)) for role, people in holders.items() if len(people) == 1}
+
+
+def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
+    """ "the Foreign Secretary" as a mention of the one person the document names with that
+    role; no name follows it and no other span covers it."""
+    roles = people_by_role(text, ents)
+    if not roles:
+        return []
+    taken = SpanIndex(ents)
+    alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    found = []
+    for match in re.finditer(rf"\b[Tt]he\s+({alternation})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
+        mention = Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor",
+                      value=roles[match[1]], rule="role", fixed=True)
+        if not taken.overlaps(mention) and not _generic(text, match):
+            found.append(mention)
+    return found
+
+
+def _generic(text: str, match: re.Match) -> bool:
+    """True when "the <role>" names the office rather than the one who holds it."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                or _GENERIC_AFTER.match(text, match.end()))

@@ -1,0 +1,115 @@
+"""The type prior (error class 5 of issue 10): products, software, spacecraft, vessels, works
+and events that the model tags as organisations or people are no actors.
+
+The evidence is the document's own wording around a name, with the cue words as data
+(indexer/data/type_cues.txt), not a list of names:
+
+- a type noun in apposition before the name: "the browser Firefox", "the TV show Friends",
+  "NASA's space probe Stardust", "cargo ship MV X" (a vessel prefix counts too);
+- a type noun right after the name, which a determiner or possessive opens: "the Firefox
+  browser", "its Falcon Heavy rocket", "the Glastonbury festival";
+- a type noun leading the name itself: "Space Shuttle Atlantis", "Spacecraft Stardust";
+- the name as the object of a verb whose objects are products or works: "launched Falcon 9",
+  "released Windows 11", "will stream The Mandalorian" (organisations only: "Iran released
+  Nazanin Zaghari-Ratcliffe" names a person, so the model's PERSON spans need a noun cue).
+
+One cue types every mention of that name in the document. A maker keeps its facet: a name
+that is the subject of such a verb anywhere in the document ("SpaceX launched Falcon 9",
+"Netflix will stream it") or ends like an organisation ("Boeing Company") is an actor whatever
+noun follows it. Places keep theirs ("a United States spacecraft"). The pipeline runs the
+model's NER only (no parser, to keep the cost within 1.15 x the bare model), so the cues
+are read from the words next to the span rather than from dependency arcs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from indexer.consistency import ORG_ENDINGS
+from indexer.rule_data import alternation, word_list
+from indexer.spans import Ent
+
+#: how far before or after a span its cue is looked for
+WINDOW = 60
+#: the name's own words the before-cue may leave between a type noun and the name
+MAX_MODIFIERS = 2
+
+
+WORK_NOUNS = alternation("work_nouns")
+WORK_VERBS = alternation("work_verbs")
+MAKER_AUXILIARIES = alternation("maker_auxiliaries")
+VESSEL_PREFIXES = alternation("vessel_prefixes")
+# Patterns are built from the data lists; what stays here is only their grammar (determiner,
+# lowercase modifiers, the span boundary), which is code.
+_OPENER = r"(?:\b(?:the|its|a|an|their|his|her|our|this|that)|['’]s)"
+_NOUN_BEFORE = re.compile(
+    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}(?:{WORK_NOUNS})"
+    rf"|\b(?:{VESSEL_PREFIXES}))[,:]?[ \t]+[\"“‘']?$", re.I)
+#: after the name: at most one lowercase modifier ("the EastMed gas pipeline"), and no other
+#: name after the noun ("the Netflix series Stranger Things": Netflix is its maker)
+_NOUN_AFTER = re.compile(rf"[\"”’']?\s+(?:[a-z]+\s+)?(?:{WORK_NOUNS})\b"
+                         r"(?![ \t]+[\"“‘']?[A-Z])")
+_OPENED = re.compile(rf"{_OPENER}\s+(?:[a-z][\w-]*\s+)?[\"“‘']?$", re.I)
+_VERB_BEFORE = re.compile(
+    rf"\b(?:{WORK_VERBS})\s+(?:(?:the|its|a|an|their|his|her)\s+)?"
+    r"(?:new\s+|latest\s+)?[\"“‘']?$")
+_MAKER_AFTER = re.compile(
+    rf"['’]?\s+(?:(?:{MAKER_AUXILIARIES})\s+)*(?:{WORK_VERBS})"
+    r"\s+(?:(?:the|its|a|an|their|his|her|our|two|three|several)\s|[A-Z0-9\"“])")
+#: the span is only the start of a longer title: "Doris Day's Best Friends"
+_TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
+_LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
+
+
+#: every word of every cue, lower case: one pass over the document's words finds where cues
+#: may be, and only mentions near one are looked at closely (the full patterns are slow)
+CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes")
+                      for entry in word_list(name) for word in entry.split())
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _cue_near(starts: list[int], ent: Ent) -> bool:
+    """True when some cue word starts within the window around the mention (or inside it)."""
+    i = bisect_left(starts, ent.start - WINDOW)
+    return i < len(starts) and starts[i] <= ent.end + WINDOW
+
+
+def typed_as_work(text: str, ent: Ent) -> bool:
+    """True when a cue next to this mention makes it a product, work, vessel or event."""
+    before = text[max(0, ent.start - WINDOW):ent.start]
+    if _NOUN_BEFORE.search(before) or _LEADING_NOUN.match(ent.text):
+        return True
+    if ent.label == "GPE":
+        return False
+    if _NOUN_AFTER.match(text, ent.end) and _OPENED.search(before) and not ent.text.isupper():
+        return True  # an acronym before a type noun is its maker ("the BBC documentary")
+    return ent.label != "PERSON" and bool(_VERB_BEFORE.search(before))
+
+
+def is_maker(text: str, ent: Ent) -> bool:
+    """True when the mention is the subject of a work verb with an object ("SpaceX launched
+    Falcon 9", "Netflix will stream the show"; "Friends aired on NBC" is the work) or its name
+    ends like an organisation's."""
+    return bool(_MAKER_AFTER.match(text, ent.end)) or ent.text.split()[-1] in ORG_ENDINGS
+
+
+def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
+    """Every actor or place mention of a name the document types as a product, work, vessel
+    or event loses its facet, unless the document also shows the name as a maker. A mention
+    that is only the start of a longer title ("Day's talk show Doris Day's Best Friends") is
+    dropped alone: the singer Doris Day elsewhere stays an actor."""
+    starts = [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
+    candidates = [e for e in ents if e.facet in ("actor", "place") and not e.fixed
+                  and _cue_near(starts, e)]
+    if not candidates:
+        return ents
+    makers = {e.key for e in candidates if is_maker(text, e)}
+    cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
+    works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
+    spans = {(e.start, e.end) for e in cued}
+    return [replace(e, facet=None, value=None, rule="type-prior")
+            if e.facet in ("actor", "place") and not e.fixed
+            and (e.key in works or (e.start, e.end) in spans) else e
+            for e in ents]
