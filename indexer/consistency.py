@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
@@ -217,15 +218,26 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     the capitalised form stands (openers, headings, "the Cathedral"). Names with inner
     capitals or all capitals ("YouTube", "NATO"), persons, places the gazetteer is sure of
     ("Reading") and the short form of a longer name in the document ("the Post" after "the
-    New York Post") are left alone."""
+    New York Post") are left alone, and so is a country's body named by its bare noun ("the
+    Senate" beside "a state senate"): entity resolution joins it to the qualified body."""
     keys = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
             and e.label != "PERSON" and _capitalised_word(e.text)}
+    keys -= _bare_bodies()
     keys -= {e.key for e in ents if e.label == "PERSON"}
     keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
     common = {key for key in keys
               if key in text and not gazetteer.confident(key) and _lower_use(key).search(text)}
     return [replace(e, facet=None, value=None, rule="common-word") if e.key in common
             and not e.fixed and e.facet in ("actor", "place") else e for e in ents]
+
+
+@lru_cache(maxsize=1)
+def _bare_bodies() -> frozenset[str]:
+    """One-word bodies a country qualifier can precede ("senate", "congress", "parliament"),
+    from the entity resolution's word list (search/data/entity_words.yaml)."""
+    from search.entity_rules import entity_words
+
+    return frozenset(body for body in entity_words().bodies if " " not in body)
 
 
 def _capitalised_word(text: str) -> bool:

@@ -365,6 +365,13 @@ def test_common_words_are_no_names_where_the_document_writes_them_in_lower_case(
     assert [e.text for e in out if e.rule == "common-word"] == ["Cathedral", "Weather"]
 
 
+def test_common_words_leave_a_countrys_bare_body():
+    text = "The Senate voted; a state senate had voted first. The Cathedral and the cathedral."
+    ctx, ents = classified(text, [("ORG", "Senate"), ("ORG", "Cathedral")])
+    out = entities.rule_common_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "common-word"] == ["Cathedral"]
+
+
 def test_common_words_leave_inner_capitals_and_web_addresses():
     text = "YouTube said users of youtube.com grew. Mozilla runs www.mozilla.org and /mozilla."
     ctx, ents = classified(text, [("ORG", "YouTube"), ("ORG", "Mozilla")])
