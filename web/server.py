@@ -11,9 +11,8 @@ from pathlib import Path
 
 import uvicorn
 
-from search import engine
+from search.backend import BackendConfig, BackendUnavailable, open_backend
 from search.errors import IndexMissing
-from search.index import open_index
 from web.app import create_app
 from web.settings import (
     ALLOW_EDITS_ENV,
@@ -28,15 +27,20 @@ from web.settings import (
 RELOAD_DIRS = [str(Path(__file__).resolve().parent.parent / pkg) for pkg in ("web", "search")]
 
 
-def index_problem(index_dir: str | os.PathLike) -> str | None:
-    """Why `index_dir` cannot be served (missing or empty index, with how to build one), or None."""
+def index_problem(index_dir: str | os.PathLike,
+                  backend: BackendConfig | None = None) -> str | None:
+    """Why the index cannot be served (missing or empty, with how to build one), or None."""
+    config = backend or BackendConfig(index_dir=Path(index_dir))
+    where = f"{index_dir}/" if config.kind == "whoosh" else config.label
     build = f"Build one with:  trawl --index {index_dir} index PATH...   (e.g. samples/)"
     try:
-        index = open_index(index_dir)
+        index = open_backend(config)
     except IndexMissing:
-        return f"trawl: there is no index in {index_dir}/.\n{build}"
-    if engine.document_count(index) == 0:
-        return f"trawl: the index in {index_dir}/ holds no documents.\n{build}"
+        return f"trawl: there is no index in {where}.\n{build}"
+    except BackendUnavailable as exc:
+        return f"trawl: {exc}"
+    if index.document_count() == 0:
+        return f"trawl: the index in {where} holds no documents.\n{build}"
     return None
 
 
@@ -64,6 +68,7 @@ def run(
     allowed_hosts: Sequence[str] = (),
     allow_edits: bool = False,
     edit_token: str | None = None,
+    backend: BackendConfig | None = None,
 ) -> int:
     """Serve `index_dir` until interrupted; 1 with a clear message when there is nothing to serve.
 
@@ -72,14 +77,15 @@ def run(
     must then carry).
     """
     allow_edits = allow_edits or bool(edit_token)
-    problem = index_problem(index_dir) or port_problem(host, port)
+    problem = index_problem(index_dir, backend) or port_problem(host, port)
     if problem:
         print(problem, file=sys.stderr)
         return 1
     hosts = allowed_hosts_for(host, allowed_hosts)
     if host in WILDCARD_ADDRESSES:
         print(exposure_warning(host, hosts), file=sys.stderr, flush=True)
-    print(f"Trawl is serving {index_dir} at http://{host}:{port}/", flush=True)
+    print(f"Trawl is serving {backend.label if backend else index_dir} at http://{host}:{port}/",
+          flush=True)
     if allow_edits:
         print("corrections may be made from the web app and POST /api/corrections"
               + (" (with the edit token)" if edit_token else ""), flush=True)
@@ -88,19 +94,29 @@ def run(
             # the reloader imports the app in a fresh process: hand it the settings by environment
             os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port),
                               **{ALLOWED_HOSTS_ENV: ",".join(hosts),
-                                 ALLOW_EDITS_ENV: "1" if allow_edits else "0"})
+                                 ALLOW_EDITS_ENV: "1" if allow_edits else "0"},
+                              **backend_env(backend))
             uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
                         reload=True, reload_dirs=RELOAD_DIRS)
         else:
             app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port,
                                       allowed_hosts=hosts, allow_edits=allow_edits,
-                                      edit_token=edit_token))
+                                      edit_token=edit_token, backend=backend))
             uvicorn.run(app, host=host, port=port)
     except SystemExit as exc:  # uvicorn exits this way when the port is taken
         return exc.code if isinstance(exc.code, int) else 1
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a graceful shutdown
         pass
     return 0
+
+
+def backend_env(backend: BackendConfig | None) -> dict[str, str]:
+    """The TRAWL_* variables that name `backend` (for the reloader's fresh process)."""
+    if backend is None or backend.kind != "typesense":
+        return {}
+    return {"TRAWL_BACKEND": backend.kind, "TRAWL_TYPESENSE_URL": ",".join(backend.typesense_urls),
+            "TRAWL_TYPESENSE_KEY": backend.typesense_key,
+            "TRAWL_TYPESENSE_COLLECTION": backend.collection}
 
 
 def exposure_warning(host: str, hosts: Sequence[str]) -> str:
