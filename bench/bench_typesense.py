@@ -27,6 +27,7 @@ from bench.bench_search import DATA_DIR, KINDS, Case, _ensure_index, make_cases
 from bench.gen_corpus import generate
 from indexer.typesense_build import index_fields
 from search.backend import BackendConfig, open_backend
+from search.errors import IndexMissing
 from search.index import open_index
 from search.model import SearchRequest
 from search.schema import document_fields
@@ -45,12 +46,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.typesense_url:
             config = _config((args.typesense_url,), args.typesense_key)
         else:
-            node = TypesenseNode(Path(scratch) / "node", BENCH_KEY).start().wait_healthy()
+            data = Path(args.keep) if args.keep else Path(scratch) / "node"
+            ports = (args.port, args.port + 1) if args.port else (None, None)
+            node = TypesenseNode(data, BENCH_KEY, *ports).start().wait_healthy()
             config = _config((node.url,), BENCH_KEY)
         try:
-            seconds = _load(config, args.docs)
-            print(f"typesense import: {args.docs:,} documents in {seconds:.0f} s "
-                  f"({args.docs / seconds:.0f} docs/s, Trawl's text analysis included)")
+            if _loaded(config) == args.docs:
+                print(f"typesense: the {args.docs:,} documents imported by an earlier run")
+            else:
+                seconds = _load(config, args.docs)
+                print(f"typesense import: {args.docs:,} documents in {seconds:.0f} s "
+                      f"({args.docs / seconds:.0f} docs/s, Trawl's text analysis included)")
             _compare(open_index(index_dir), open_backend(config), args, node)
         finally:
             if node is not None:
@@ -68,12 +74,25 @@ def _parser() -> argparse.ArgumentParser:
                                         "documents (default bench/data/docs-N, built if missing)")
     parser.add_argument("--typesense-url", help="a running node instead of one started here")
     parser.add_argument("--typesense-key", default=BENCH_KEY)
+    parser.add_argument("--keep", metavar="DIR",
+                        help="the started node's data folder, kept: a later run with the same "
+                             "--docs reuses the collection instead of importing again")
+    parser.add_argument("--port", type=int, help="the started node's API port (the peering "
+                                                 "port is the next one; same with --keep)")
     return parser
 
 
 def _config(urls: tuple[str, ...], key: str) -> BackendConfig:
     return BackendConfig(kind="typesense", typesense_urls=urls, typesense_key=key,
                          collection="bench")
+
+
+def _loaded(config: BackendConfig) -> int:
+    """Documents behind the bench alias already (0 if none)."""
+    try:
+        return open_backend(config).document_count()
+    except IndexMissing:
+        return 0
 
 
 def _load(config: BackendConfig, docs: int) -> float:

@@ -393,7 +393,7 @@ def run_serve(args) -> int:
     config = config_of(args)
     return run(args.index, args.host, args.port, args.reload, tuple(args.allowed_host),
                args.allow_edits, os.environ.get("TRAWL_EDIT_TOKEN") or None,
-               backend=config if config.kind != "whoosh" else None)
+               config if config.kind != "whoosh" else None)
 
 
 def _fail(message: str) -> int:

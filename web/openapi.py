@@ -306,7 +306,8 @@ SCHEMAS.update({
                        "generation": NULLABLE_STRING,
                        "documents": {"type": "integer", "minimum": 0},
                        "corrections": {
-                           "type": "object", "additionalProperties": False,
+                           "type": ["object", "null"], "additionalProperties": False,
+                           "description": "null on a backend without corrections (typesense)",
                            "required": ["version", "entries", "problem"],
                            "properties": {
                                "version": {"type": "string"},

@@ -223,11 +223,11 @@ def test_serve_hands_the_index_and_address_to_the_web_server(workdir, capsys, mo
     assert main(["--index", "ix", "serve", "--allowed-host", "other.example"]) == 0
     monkeypatch.setenv("TRAWL_EDIT_TOKEN", "s3cret")
     assert main(["--index", "ix", "serve", "--allow-edits"]) == 0
-    assert calls == [
-        ("ix", "127.0.0.1", 8123, True, ("news.example", "intranet"), False, None),
+    assert calls == [  # the last one: the backend, None for the embedded index
+        ("ix", "127.0.0.1", 8123, True, ("news.example", "intranet"), False, None, None),
         ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet", "other.example"), False,
-         None),
-        ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet"), True, "s3cret")]
+         None, None),
+        ("ix", "127.0.0.1", 8000, False, ("news.example", "intranet"), True, "s3cret", None)]
 
 
 def test_the_console_entry_point_runs_as_a_module(workdir, model):

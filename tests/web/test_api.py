@@ -37,7 +37,7 @@ def client(request, index_dir):
             yield test_client
         return
     config = request.getfixturevalue("typesense_config")("web", article_fields(ARTICLES))
-    with live_server(index_dir, config) as server, httpx.Client(base_url=server.url) as http:
+    with live_server(index_dir, backend=config) as server, httpx.Client(base_url=server.url) as http:
         http.backend = request.param
         http.generation = open_backend(config).generation_name()
         yield http
