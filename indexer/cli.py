@@ -16,6 +16,7 @@ import time
 from collections.abc import Sequence
 from itertools import chain
 
+from search.backend import BACKENDS, config_of
 from search.errors import TrawlError
 
 INDEX_ENV = "TRAWL_INDEX"
@@ -54,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the subcommand; user errors become one line on stderr and status 1."""
     try:
+        config_of(args)  # the configuration, built once from options, environment, defaults
         return args.handler(args)
     except TrawlError as exc:
         return _fail(str(exc))
@@ -73,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="trawl", description="Full-text search with actor, place and date facets.")
     parser.add_argument("--index", metavar="DIR", default=os.environ.get(INDEX_ENV) or DEFAULT_INDEX,
                         help=f"index directory (default: ${INDEX_ENV} or '{DEFAULT_INDEX}')")
+    parser.add_argument("--backend", choices=BACKENDS,
+                        help="search engine: the embedded index or a Typesense cluster "
+                             "(default: $TRAWL_BACKEND or whoosh)")
+    parser.add_argument("--typesense-url", metavar="URL[,URL...]",
+                        help="Typesense node URLs, comma-separated for a cluster "
+                             "(default: $TRAWL_TYPESENSE_URL)")
+    parser.add_argument("--typesense-key", metavar="KEY",
+                        help="Typesense API key (default: $TRAWL_TYPESENSE_KEY)")
+    parser.add_argument("--typesense-collection", metavar="NAME",
+                        help="the alias searches read and `index` writes (default: "
+                             "$TRAWL_TYPESENSE_COLLECTION or trawl)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_index(sub)
     _add_extract(sub)
@@ -301,7 +314,6 @@ def _enricher(args, progress=None) -> LazyEnricher:
 
 def run_index(args) -> int:
     """`trawl index`: build or update the index, print problems and a summary."""
-    from indexer.build import build_index
     from indexer.load import count_documents
     from indexer.progress import ConsoleProgress
 
@@ -309,8 +321,7 @@ def run_index(args) -> int:
     progress = ConsoleProgress(total=count_documents(args.paths), **every)
     try:
         with _enricher(args, progress) as enricher:
-            report = build_index(args.index, args.paths, enricher, rebuild=args.rebuild,
-                                 prune=args.prune, progress=progress)
+            report = _build(args, enricher, progress)
     except KeyboardInterrupt:
         progress.close()
         print("trawl: interrupted; the index holds what was committed before Ctrl-C "
@@ -327,6 +338,20 @@ def run_index(args) -> int:
         return _fail("nothing could be indexed" + (" (the index was not changed)"
                                                    if report.rebuilt else ""))
     return 0
+
+
+def _build(args, enricher, progress):
+    """Index into the configured backend: the embedded index, or a Typesense collection."""
+    config = config_of(args)
+    if config.kind == "typesense":
+        from indexer.typesense_build import build_typesense_index
+
+        return build_typesense_index(config, args.paths, enricher, rebuild=args.rebuild,
+                                     prune=args.prune, progress=progress)
+    from indexer.build import build_index
+
+    return build_index(args.index, args.paths, enricher, rebuild=args.rebuild,
+                       prune=args.prune, progress=progress)
 
 
 def run_extract(args) -> int:
@@ -350,6 +375,11 @@ def run_stats(args) -> int:
     """`trawl stats`: a summary of the live index, as text or JSON."""
     from indexer.stats import index_stats
 
+    if config_of(args).kind != "whoosh":
+        from search.backend import Unsupported
+
+        raise Unsupported("trawl stats reads the embedded index; on typesense, "
+                          "/healthz and the search page give the document count")
     stats = index_stats(args.index, top=max(0, args.top))
     if args.json:
         print(json.dumps(stats.as_json(), ensure_ascii=False, indent=2))
@@ -377,9 +407,10 @@ def run_serve(args) -> int:
     """`trawl serve`: the web app over the index."""
     from web.server import run
 
+    config = config_of(args)
     return run(args.index, args.host, args.port, args.reload, tuple(args.allowed_host),
                args.allow_edits, os.environ.get("TRAWL_EDIT_TOKEN") or None,
-               workers=args.workers)
+               workers=args.workers, backend=config if config.kind != "whoosh" else None)
 
 
 def _fail(message: str) -> int:

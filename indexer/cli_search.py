@@ -14,8 +14,7 @@ import shlex
 import sys
 from typing import TextIO
 
-from search.engine import search
-from search.index import open_index
+from search.backend import config_of, open_backend
 from search.model import SORTS, SearchRequest, SearchResult
 from search.params import ABOUT_PARAMS, FILTER_FACETS
 from search.serialize import result_to_json
@@ -82,7 +81,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Search the index in `args.index` and print the result; errors are raised (TrawlError)."""
     out = out or sys.stdout
     req = request_of(args)
-    result = search(open_index(args.index), req)
+    result = open_backend(config_of(args)).search(req)
     if args.json:
         json.dump(result_to_json(result), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from indexer.cli_search import add_selection_options, request_of
-from search.index import open_index
+from search.backend import config_of, open_backend
 from search.serialize import standout_to_json
 from search.standout import MIN_SUPPORT, StandOutResult, parse_min_support, stand_out
 
@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    result = stand_out(open_index(args.index), request_of(args), parse_min_support(args.min_count))
+    result = stand_out(open_backend(config_of(args)), request_of(args), parse_min_support(args.min_count))
     if args.json:
         json.dump(standout_to_json(result), out, ensure_ascii=False, indent=2)
         out.write("\n")

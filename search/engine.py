@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,7 +16,6 @@ from search.filters import build_filters
 from search.generation import Generation
 from search.highlight import Highlighter
 from search.hits import as_date, canonical_values, date_keys, load_hits, page_docnums
-from search.index import TrawlIndex
 from search.matching import Match, match_query
 from search.model import FacetValue, Hit, SearchRequest, SearchResult
 from search.params import FILTER_FACETS
@@ -23,6 +23,9 @@ from search.query import parse_query
 from search.schema import FACETS
 from search.suggest import suggest
 from search.timeline import build_mentioned_timeline, build_timeline
+
+if TYPE_CHECKING:  # the index calls these functions as its backend methods
+    from search.index import TrawlIndex
 
 #: matched words marked in one document (its page steps through them)
 MAX_DOCUMENT_MATCHES = 500

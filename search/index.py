@@ -7,9 +7,10 @@ import threading
 import time
 from pathlib import Path
 
-from search import store
+from search import engine, store
 from search.corrections import corrections_path, read_corrections
 from search.generation import Generation
+from search.model import FacetValue, Hit, SearchRequest, SearchResult
 from search.whoosh_adapter import latest_commit
 
 #: how often (at most) a search checks whether the index changed on disk
@@ -66,6 +67,26 @@ class TrawlIndex:
         generation (Generation.corrections.problem) and nothing is applied."""
         self._corrections_seen = self._corrections_signature()
         return base.with_corrections(read_corrections(self.index_dir))
+
+    # the backend protocol (search.backend.SearchBackend): the embedded engine's functions
+    def search(self, req: SearchRequest) -> SearchResult:
+        return engine.search(self, req)
+
+    def facet_values(self, name: str, prefix: str, req: SearchRequest,
+                     limit: int = 20) -> list[FacetValue]:
+        return engine.facet_values(self, name, prefix, req, limit)
+
+    def get_document(self, doc_id: str, q: str = "") -> dict | None:
+        return engine.get_document(self, doc_id, q)
+
+    def more_like_this(self, doc_id: str, n: int = 5) -> list[Hit]:
+        return engine.more_like_this(self, doc_id, n)
+
+    def document_count(self) -> int:
+        return engine.document_count(self)
+
+    def generation_name(self) -> str | None:
+        return store.generation_name(self.index_dir)
 
     def _disk_key(self) -> tuple:
         """(live generation directory, Whoosh commit number): changes on every commit/rebuild."""

@@ -12,6 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from search import engine, serialize
+from search.backend import Unsupported
 from search.entity_table import ENTITY_FACETS
 from search.params import FILTER_FACETS
 from web.errors import DocumentNotFound, EntityNotFound, FacetNotFound
@@ -32,7 +33,7 @@ class ApiJSON(JSONResponse):
 async def api_search(request: Request) -> Response:
     """GET /api/search: one page of hits with facets, timeline and suggestion."""
     req = parse_search(request)
-    result = await run_search(request, engine.search, index_of(request), req)
+    result = await run_search(request, index_of(request).search, req)
     return ApiJSON(serialize.result_to_json(result))
 
 
@@ -41,7 +42,7 @@ async def api_document(request: Request) -> Response:
     offsets of the words `q` matches."""
     doc_id = request.path_params["id"]
     q = text_param(request, "q")
-    doc = await run_search(request, engine.get_document, index_of(request), doc_id, q)
+    doc = await run_search(request, index_of(request).get_document, doc_id, q)
     if doc is None:
         raise DocumentNotFound(doc_id)
     return ApiJSON(serialize.document_to_json(doc))
@@ -55,7 +56,7 @@ async def api_facet_values(request: Request) -> Response:
     req = parse_search(request)
     prefix = text_param(request, "prefix")
     values = await run_search(request,
-        engine.facet_values, index_of(request), name, prefix, req, req.facet_size
+        index_of(request).facet_values, name, prefix, req, req.facet_size
     )
     return ApiJSON({"facet": name, "prefix": prefix,
                     "values": [serialize.value_to_json(v) for v in values]})
@@ -88,13 +89,24 @@ async def healthz(request: Request) -> Response:
     the process id (`trawl serve --workers N` runs N processes, each on its own) and the
     corrections applied (a corrections file that cannot be read is reported here, not fatal)."""
     index = index_of(request)
-    gen = await run_in_threadpool(index.generation)  # never waits for a slot
+    body = await run_in_threadpool(health_of, index)  # never waits for a slot
+    return ApiJSON({"status": "ok", **body, "worker": os.getpid()})
+
+
+def health_of(index) -> dict:
+    """The generation this process serves, its commit and document count, and the
+    corrections applied (commit and corrections None on a backend without the embedded
+    engine's generations and corrections)."""
+    try:
+        gen = index.generation()
+    except Unsupported:
+        return {"generation": index.generation_name(), "commit": None,
+                "documents": index.document_count(), "corrections": None}
     name, commit = gen.key
     found = gen.corrections
-    return ApiJSON({"status": "ok", "generation": name, "commit": commit,
-                    "documents": gen.live_count, "worker": os.getpid(),
-                    "corrections": {"version": found.version, "entries": len(found.entries),
-                                    "problem": found.problem}})
+    return {"generation": name, "commit": commit, "documents": gen.live_count,
+            "corrections": {"version": found.version, "entries": len(found.entries),
+                            "problem": found.problem}}
 
 
 ROUTES = [

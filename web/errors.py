@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from search.backend import BackendUnavailable, Unsupported
 from search.corrections import MalformedCorrections, StaleCorrections
 from search.errors import IndexMissing, InvalidRequest, TrawlError
 from web.limits import ServerBusy
@@ -36,6 +37,8 @@ STATUS_BY_ERROR: tuple[tuple[type[TrawlError], int], ...] = (
     (StaleCorrections, 409),
     (MalformedCorrections, 409),
     (IndexMissing, 503),
+    (BackendUnavailable, 503),
+    (Unsupported, 501),
     (ServerBusy, 503),
     (InvalidRequest, 400),
     (TrawlError, 400),
@@ -48,6 +51,8 @@ PAGE_TITLES = {
     "not_found": "Not found",
     "index_missing": "No index yet",
     "server_busy": "Busy, try again",
+    "backend_unavailable": "Search engine not answering",
+    "unsupported_by_backend": "Not available on this search engine",
     "internal_error": "Something went wrong",
     "invalid_correction": "Correction not made",
     "stale_version": "Someone else corrected first",

@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
-from search import engine, store
 from search.errors import InvalidRequest
 from search.folding import fold
 from search.model import Hit, SearchRequest, SearchResult
@@ -110,9 +109,9 @@ async def export_response(request: Request) -> StreamingResponse:
     asked = parse_search(request)
     req = replace(asked, page=1, size=batch, facet_size=1)
     index = index_of(request)
-    first = await run_search(request, engine.search, index, req)
+    first = await run_search(request, index.search, req)
     provenance = {"search_url": search_permalink(request, asked),
-                  "index_generation": store.generation_name(request.app.state.settings.index_dir)}
+                  "index_generation": index.generation_name()}
     body = _stream(FORMATS[fmt], _all_hits(request, index, req, first), provenance,
                    BYTE_ORDER_MARK if bom and fmt == "csv" else "")
     disposition = f'attachment; filename="{export_file_name(asked)}.{fmt}"'
@@ -150,7 +149,7 @@ async def _all_hits(request: Request, index, req: SearchRequest, first: SearchRe
         if seen >= result.total:
             return
         req = replace(req, page=req.page + 1)
-        result = await run_search(request, engine.search, index, req)
+        result = await run_search(request, index.search, req)
 
 
 async def _stream(fmt: ExportFormat, hits: AsyncIterator[Hit], provenance: dict,

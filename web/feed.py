@@ -19,7 +19,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search import engine
 from search.errors import InvalidRequest
 from search.model import Hit, SearchRequest
 from search.schema import FACETS
@@ -38,7 +37,7 @@ async def atom_feed(request: Request) -> Response:
     """GET /feed.atom: the newest documents matching the search parameters, as Atom."""
     asked = parse_search(request)
     req = feed_request(asked, text_param(request, "new_since"))
-    result = await run_search(request, engine.search, index_of(request), req)
+    result = await run_search(request, index_of(request).search, req)
     base = str(request.base_url).rstrip("/")
     return Response(build_feed(base, str(request.url), asked, result.hits),
                     media_type=MEDIA_TYPE)

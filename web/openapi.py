@@ -311,7 +311,8 @@ SCHEMAS.update({
                        "worker": {"type": "integer",
                                   "description": "id of the server process that answered"},
                        "corrections": {
-                           "type": "object", "additionalProperties": False,
+                           "type": ["object", "null"], "additionalProperties": False,
+                           "description": "null on a backend without corrections (typesense)",
                            "required": ["version", "entries", "problem"],
                            "properties": {
                                "version": {"type": "string"},

@@ -8,7 +8,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from search import engine
 from search.model import FacetCounts, Hit, SearchRequest
 from search.schema import FACETS
 from web.errors import DocumentNotFound
@@ -26,11 +25,11 @@ SAFE_URL_SCHEMES = ("http://", "https://")  # anything else (javascript:, data:)
 
 def run_page_search(index, req: SearchRequest, prefixes: dict[str, str]):
     """The search plus, for facets with a filter box in use, the values matching its prefix."""
-    result = engine.search(index, req)
+    result = index.search(req)
     facets = dict(result.facets)
     for name, prefix in prefixes.items():
         if prefix:
-            values = engine.facet_values(index, name, prefix, req, req.facet_size)
+            values = index.facet_values(name, prefix, req, req.facet_size)
             facets[name] = FacetCounts(values=values, truncated=len(values) >= req.facet_size)
     return result, facets
 
@@ -105,10 +104,10 @@ def _meta_text(value) -> str:
 def load_document(index, doc_id: str, q: str = "") -> tuple[dict | None, list[Hit]]:
     """The document (with the matches of `q`) and the documents most like it (none when the
     document is unknown)."""
-    doc = engine.get_document(index, doc_id, q)
+    doc = index.get_document(doc_id, q)
     if doc is None:
         return None, []
-    return doc, engine.more_like_this(index, doc_id, n=MORE_LIKE_THIS)
+    return doc, index.more_like_this(doc_id, n=MORE_LIKE_THIS)
 
 
 async def document_page(request: Request) -> Response:

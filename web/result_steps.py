@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from search import engine
 from search.model import Hit, SearchRequest
 from web.links import document_href
 
@@ -23,7 +22,7 @@ class ResultSteps:
 def result_steps(index, req: SearchRequest, doc_id: str) -> ResultSteps | None:
     """The document's rank on `req`'s page of results and links to the results around it
     (across page boundaries); None when the document is not on that page."""
-    result = engine.search(index, _lean(req))
+    result = index.search(_lean(req))
     ids = [hit.id for hit in result.hits]
     if doc_id not in ids:
         return None
@@ -42,7 +41,7 @@ def _neighbour(index, req: SearchRequest, hits: list[Hit], at: int, other_page: 
     if other_page < 1:
         return None
     other = dataclasses.replace(req, page=other_page)
-    hits = engine.search(index, _lean(other)).hits
+    hits = index.search(_lean(other)).hits
     return _href(hits[-1 if last else 0], other) if hits else None
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import uvicorn
 
 from search import store
+from search.backend import BackendConfig, BackendUnavailable, open_backend
 from search.errors import IndexMissing
 from web.app import create_app
 from web.settings import (
@@ -44,16 +45,29 @@ _M_ARENA_MAX = -8  # mallopt parameter number, from glibc's malloc.h
 RELOAD_DIRS = [str(Path(__file__).resolve().parent.parent / pkg) for pkg in ("web", "search")]
 
 
-def index_problem(index_dir: str | os.PathLike) -> str | None:
-    """Why `index_dir` cannot be served (missing or empty index, with how to build one), or None."""
+def index_problem(index_dir: str | os.PathLike,
+                  backend: BackendConfig | None = None) -> str | None:
+    """Why the index cannot be served (missing or empty, with how to build one), or None."""
+    config = backend or BackendConfig(index_dir=Path(index_dir))
+    where = f"{index_dir}/" if config.kind == "whoosh" else config.label
     build = f"Build one with:  trawl --index {index_dir} index PATH...   (e.g. samples/)"
-    try:  # Whoosh's count only: the search structures are built by the serving processes
-        count = store.open_live(index_dir).doc_count()
+    try:
+        count = _document_count(index_dir, config)
     except IndexMissing:
-        return f"trawl: there is no index in {index_dir}/.\n{build}"
+        return f"trawl: there is no index in {where}.\n{build}"
+    except BackendUnavailable as exc:
+        return f"trawl: {exc}"
     if count == 0:
-        return f"trawl: the index in {index_dir}/ holds no documents.\n{build}"
+        return f"trawl: the index in {where} holds no documents.\n{build}"
     return None
+
+
+def _document_count(index_dir, config: BackendConfig) -> int:
+    """The embedded index's count from Whoosh alone (the serving processes build the search
+    structures); a clustered backend's from the backend."""
+    if config.kind == "whoosh":
+        return store.open_live(index_dir).doc_count()
+    return open_backend(config).document_count()
 
 
 def port_problem(host: str, port: int) -> str | None:
@@ -81,6 +95,7 @@ def run(
     allow_edits: bool = False,
     edit_token: str | None = None,
     workers: int = DEFAULT_SERVE_WORKERS,
+    backend: BackendConfig | None = None,
 ) -> int:
     """Serve `index_dir` with `workers` processes until interrupted; 1 with a clear message
     when there is nothing to serve.
@@ -91,14 +106,15 @@ def run(
     """
     allow_edits = allow_edits or bool(edit_token)
     problem = (RELOAD_WITH_WORKERS if reload and workers > 1 else None) \
-        or index_problem(index_dir) or port_problem(host, port)
+        or index_problem(index_dir, backend) or port_problem(host, port)
     if problem:
         print(problem, file=sys.stderr)
         return 1
     hosts = allowed_hosts_for(host, allowed_hosts)
     if host in WILDCARD_ADDRESSES:
         print(exposure_warning(host, hosts), file=sys.stderr, flush=True)
-    print(serving_line(index_dir, host, port, workers), flush=True)
+    print(serving_line(backend.label if backend else index_dir, host, port, workers),
+          flush=True)
     if allow_edits:
         print("corrections may be made from the web app and POST /api/corrections"
               + (" (with the edit token)" if edit_token else ""), flush=True)
@@ -106,11 +122,11 @@ def run(
     try:
         if reload or workers > 1:
             _run_by_import(index_dir, host, port, hosts, reload, workers, allow_edits,
-                           edit_token)
+                           edit_token, backend)
         else:
             app = create_app(Settings(index_dir=Path(index_dir), host=host, port=port,
                                       allowed_hosts=hosts, allow_edits=allow_edits,
-                                      edit_token=edit_token))
+                                      edit_token=edit_token, backend=backend))
             uvicorn.run(app, host=host, port=port)
     except SystemExit as exc:  # uvicorn exits this way when the port is taken
         return exc.code if isinstance(exc.code, int) else 1
@@ -143,12 +159,14 @@ def serving_line(index_dir: str | os.PathLike, host: str, port: int, workers: in
 
 
 def _run_by_import(index_dir, host: str, port: int, hosts: Sequence[str], reload: bool,
-                   workers: int, allow_edits: bool, edit_token: str | None) -> None:
+                   workers: int, allow_edits: bool, edit_token: str | None,
+                   backend: BackendConfig | None = None) -> None:
     """uvicorn's reloader or its worker supervisor: each starts processes that import the app
     afresh, so they get the settings by environment (web.app.create_app_from_env)."""
     os.environ.update(TRAWL_INDEX=str(index_dir), TRAWL_HOST=host, TRAWL_PORT=str(port),
                       **{ALLOWED_HOSTS_ENV: ",".join(hosts),
-                         ALLOW_EDITS_ENV: "1" if allow_edits else "0"})
+                         ALLOW_EDITS_ENV: "1" if allow_edits else "0"},
+                      **backend_env(backend))
     if edit_token:
         os.environ[EDIT_TOKEN_ENV] = edit_token
     if reload:
@@ -157,6 +175,15 @@ def _run_by_import(index_dir, host: str, port: int, hosts: Sequence[str], reload
     else:
         uvicorn.run("web.app:create_app_from_env", factory=True, host=host, port=port,
                     workers=workers)
+
+
+def backend_env(backend: BackendConfig | None) -> dict[str, str]:
+    """The TRAWL_* variables that name `backend` (for the reloader's fresh process)."""
+    if backend is None or backend.kind != "typesense":
+        return {}
+    return {"TRAWL_BACKEND": backend.kind, "TRAWL_TYPESENSE_URL": ",".join(backend.typesense_urls),
+            "TRAWL_TYPESENSE_KEY": backend.typesense_key,
+            "TRAWL_TYPESENSE_COLLECTION": backend.collection}
 
 
 def exposure_warning(host: str, hosts: Sequence[str]) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from search.backend import BackendConfig, backend_config
+
 DEFAULT_INDEX_DIR = "index"
 DEFAULT_HOST = "127.0.0.1"  # local only unless the operator asks for more
 DEFAULT_PORT = 8000
@@ -48,6 +50,12 @@ class Settings:
     allow_edits: bool = False
     #: when set, every write must carry this token (and writing is on)
     edit_token: str | None = None
+    #: the search backend; None serves the embedded index in `index_dir`
+    backend: BackendConfig | None = None
+
+    @property
+    def backend_config(self) -> BackendConfig:
+        return self.backend or BackendConfig(index_dir=self.index_dir)
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None) -> Settings:
@@ -58,8 +66,10 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> Settings:
     port = env.get("TRAWL_PORT", "")
     host = env.get("TRAWL_HOST") or DEFAULT_HOST
     token = env.get(EDIT_TOKEN_ENV) or None
+    backend = backend_config(environ=env)
     return Settings(
-        index_dir=Path(env.get("TRAWL_INDEX") or DEFAULT_INDEX_DIR),
+        index_dir=backend.index_dir,
+        backend=backend if backend.kind != "whoosh" else None,
         host=host,
         port=int(port) if port.isdigit() else DEFAULT_PORT,
         allowed_hosts=allowed_hosts_for(host, split_hosts(env.get(ALLOWED_HOSTS_ENV, ""))),

@@ -78,7 +78,7 @@ def entity_view(index, facet: str, name: str) -> EntityView | None:
         return None
     req = SearchRequest(**{facet: (evidence["name"],)}, sort="newest", size=ENTITY_LATEST)
     return EntityView(evidence, stand_out(index, req, ENTITY_MIN_SUPPORT),
-                      engine.search(index, req))
+                      index.search(req))
 
 
 async def entity_page(request: Request) -> Response:

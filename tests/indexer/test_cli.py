@@ -230,10 +230,11 @@ def test_serve_hands_the_index_and_address_to_the_web_server(workdir, capsys, mo
     monkeypatch.setenv("TRAWL_SERVE_WORKERS", "2")
     assert main(["--index", "ix", "serve", "--allow-edits"]) == 0
     local = ("news.example", "intranet")
-    assert calls == [
-        ("ix", "127.0.0.1", 8123, True, local, False, None, {"workers": 1}),
-        ("ix", "127.0.0.1", 8000, False, (*local, "other.example"), False, None, {"workers": 3}),
-        ("ix", "127.0.0.1", 8000, False, local, True, "s3cret", {"workers": 2})]
+    assert calls == [  # the backend: None for the embedded index
+        ("ix", "127.0.0.1", 8123, True, local, False, None, {"workers": 1, "backend": None}),
+        ("ix", "127.0.0.1", 8000, False, (*local, "other.example"), False, None,
+         {"workers": 3, "backend": None}),
+        ("ix", "127.0.0.1", 8000, False, local, True, "s3cret", {"workers": 2, "backend": None})]
 
 
 def test_the_console_entry_point_runs_as_a_module(workdir, model):

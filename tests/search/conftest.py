@@ -9,9 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_corpus import CORPUS, write_generation
+from search_corpus import CORPUS, to_document, write_generation
 
+from search.backend import open_backend
 from search.index import open_index
+from search.schema import document_fields
+
+BACKENDS = ("whoosh", "typesense")
 
 
 @pytest.fixture
@@ -30,3 +34,27 @@ def corpus_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def ix(corpus_dir):
     return open_index(corpus_dir)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request, corpus_dir):
+    """The corpus behind each backend (search.backend.SearchBackend): the contract suite.
+
+    A test marked `@pytest.mark.differs("typesense", "why")` is expected to fail there."""
+    if request.param == "whoosh":
+        return open_index(corpus_dir)
+    load = request.getfixturevalue("typesense_config")
+    return open_backend(load("corpus", (document_fields(*to_document(d)) for d in CORPUS)))
+
+
+
+@pytest.fixture(params=BACKENDS)
+def make_backend(request, make_index):
+    """make_backend(docs) -> a backend holding exactly `docs`, for each backend."""
+    def make(docs: list[dict]):
+        if request.param == "whoosh":
+            return open_index(make_index(docs))
+        load = request.getfixturevalue("typesense_config")
+        return open_backend(load(f"docs-{request.node.name.split('[')[0][-40:]}",
+                                 [document_fields(*to_document(d)) for d in docs]))
+    return make

@@ -46,8 +46,7 @@ def about_doc(i: int, title: str, text: str, actors=(), places=()) -> dict:
                          + mentions_of(text, "place", *places)]}
 
 
-def test_about_filters_keep_or_drop_documents_an_entity_is_central_to(make_index):
-    docs = [
+ABOUT_DOCS = [
         about_doc(1, "Trump visits Ohio", "Donald Trump spoke in Ohio, the United States, "
                   "on Monday to a large crowd of supporters gathered there.\n\nOhio voted, as the "
                   "United States watched.",
@@ -59,14 +58,23 @@ def test_about_filters_keep_or_drop_documents_an_entity_is_central_to(make_index
         about_doc(3, "Election in the US", "The United States holds an election today across "
                   "every state, with turnout expected to be high.\n\nThe United States votes.",
                   [], ["United States"]),
-    ]
-    ix = open_index(make_index(docs))
-    total = lambda **p: search(ix, SearchRequest.from_params(p)).total  # noqa: E731
+]
+
+
+def test_about_filters_keep_or_drop_documents_an_entity_is_central_to(make_backend):
+    backend = make_backend(ABOUT_DOCS)
+    total = lambda **p: backend.search(SearchRequest.from_params(p)).total  # noqa: E731
     assert total(actor="Donald Trump", not_place="United States") == 0
     assert total(actor="Donald Trump", not_about_place="United States") == 1
     assert total(about_place="United States") == 2
-    assert total(about_place="US") == 2  # an alias of the entity
     assert total(about_actor="Donald Trump") == 2
+
+
+@pytest.mark.differs("typesense", "filters match the values documents were enriched with: "
+                     "no corpus-wide entity table maps an alias such as US to its entity")
+def test_about_filters_take_an_alias_of_the_entity(make_backend):
+    backend = make_backend(ABOUT_DOCS)
+    assert backend.search(SearchRequest.from_params({"about_place": "US"})).total == 2
 
 
 def test_about_filters_need_an_index_with_salience(make_index):

@@ -6,7 +6,6 @@ from datetime import date
 
 import numpy as np
 
-from search.engine import search
 from search.generation import NO_DAY
 from search.model import SearchRequest, TimelineBucket
 from search.timeline import MAX_BUCKETS, build_timeline
@@ -72,13 +71,13 @@ def test_only_masked_and_dated_documents_count():
     assert build_timeline(published, np.zeros(3, dtype=bool), None) == ([], "month")
 
 
-def test_search_timeline_follows_the_filters(ix):
-    result = search(ix, SearchRequest.from_params({"place": "Syria"}))
+def test_search_timeline_follows_the_filters(backend):
+    result = backend.search(SearchRequest.from_params({"place": "Syria"}))
     assert result.timeline_unit == "day"
     assert (result.timeline[0], result.timeline[-1], len(result.timeline)) == (
         TimelineBucket("2024-11-01", 1, date(2024, 11, 1), date(2024, 11, 1)),
         TimelineBucket("2024-11-15", 1, date(2024, 11, 15), date(2024, 11, 15)), 15)
-    result = search(ix, SearchRequest.from_params({"timeline": "year"}))
+    result = backend.search(SearchRequest.from_params({"timeline": "year"}))
     assert [(b.period, b.count) for b in result.timeline] == [
         ("2013", 2), ("2014", 0), ("2015", 0), ("2016", 0), ("2017", 0), ("2018", 0),
         ("2019", 0), ("2020", 0), ("2021", 1), ("2022", 0), ("2023", 0), ("2024", 3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -14,11 +15,16 @@ from pathlib import Path
 
 import httpx
 
+from search.backend import BackendConfig
+from web.server import backend_env
+
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 30.0
-RUN_SERVER = ("import sys; from web.server import run; sys.exit(run(sys.argv[1], "
-              "port=int(sys.argv[2]), allow_edits=sys.argv[3] == '1', "
-              "edit_token=sys.argv[4] or None, workers=int(sys.argv[5])))")
+RUN_SERVER = ("import sys; from web.server import run; from search.backend import backend_config; "
+              "c = backend_config(index=sys.argv[1]); "
+              "sys.exit(run(sys.argv[1], port=int(sys.argv[2]), allow_edits=sys.argv[3] == '1', "
+              "edit_token=sys.argv[4] or None, workers=int(sys.argv[5]), "
+              "backend=None if c.kind == 'whoosh' else c))")
 
 
 @dataclass
@@ -35,16 +41,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(index_dir: Path, allow_edits: bool = False,
-                edit_token: str = "", workers: int = 1) -> Iterator[LiveServer]:
-    """Start `web.server.run` on `index_dir` with `workers` processes, wait until /healthz
-    answers, stop it with SIGTERM. `allow_edits` / `edit_token` turn the correction
-    endpoints on (off by default)."""
+def live_server(index_dir: Path, allow_edits: bool = False, edit_token: str = "",
+                workers: int = 1, backend: BackendConfig | None = None) -> Iterator[LiveServer]:
+    """Start `web.server.run` on `index_dir` (or on `backend`, given by TRAWL_* variables)
+    with `workers` processes, wait until /healthz answers, stop it with SIGTERM.
+    `allow_edits` / `edit_token` turn the correction endpoints on (off by default)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", RUN_SERVER, str(index_dir), str(port),
          "1" if allow_edits else "0", edit_token, str(workers)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO, env={**os.environ, **backend_env(backend)}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
     )
     server = LiveServer(f"http://127.0.0.1:{port}", process)
     try:

@@ -134,6 +134,11 @@ XSS_ARTICLE = Article(
 )
 
 
+def article_fields(articles: list[Article]) -> list[dict]:
+    """The stored fields of `articles`, as the builder gives them to any backend."""
+    return [document_fields(a.document(), a.facets()) for a in articles]
+
+
 def build_index(index_dir: Path, articles: list[Article]) -> Path:
     """Write `articles` into a new generation of `index_dir` and publish it."""
     path, ix = store.create_generation(index_dir)
