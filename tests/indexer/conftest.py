@@ -1,11 +1,12 @@
-"""Fixtures of the CLI tests: a tiny rule-based spaCy pipeline on disk and a folder of news."""
+"""Fixtures of the indexer tests: a tiny rule-based spaCy pipeline (on disk for the CLI, and as
+an enricher that counts its calls for the build tests) and a folder of news."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from builder_kit import save_tiny_model, write_md
+from builder_kit import CountingEnricher, save_tiny_model, tiny_nlp, write_md
 
 
 @pytest.fixture(scope="module")
@@ -23,3 +24,15 @@ def workdir(tmp_path, monkeypatch) -> Path:
     write_md(tmp_path / "news", "b.md", "Troops leave Hama", "Bashar al-Assad lost Hama.",
              published="2024-12-05")
     return tmp_path
+
+
+@pytest.fixture(scope="module")
+def enricher_core():
+    from indexer.enrich import Enricher
+
+    return Enricher(tiny_nlp(), batch_size=4)
+
+
+@pytest.fixture
+def enricher(enricher_core):
+    return CountingEnricher(enricher_core)

@@ -12,7 +12,6 @@ from builder_kit import (
     news_records,
     search_ids,
     stored_documents,
-    tiny_nlp,
     write_jsonl,
     write_md,
 )
@@ -29,18 +28,6 @@ from search.errors import TrawlError
 BODY_A = "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024."
 BODY_B = "Government troops left Hama."
 BODY_C = "Bashar al-Assad spoke in Aleppo."
-
-
-@pytest.fixture(scope="module")
-def enricher_core():
-    from indexer.enrich import Enricher
-
-    return Enricher(tiny_nlp(), batch_size=4)
-
-
-@pytest.fixture
-def enricher(enricher_core):
-    return CountingEnricher(enricher_core)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from builder_kit import CountingEnricher, save_tiny_model, tiny_nlp, write_md
+from builder_kit import save_tiny_model, write_md
 
 from indexer import typesense_build
 from indexer.cli import main
@@ -21,18 +21,6 @@ BODY_A = "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024."
 BODY_B = "Government troops left Hama."
 BODY_C = "Bashar al-Assad spoke in Aleppo."
 _ALIASES = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def enricher_core():
-    from indexer.enrich import Enricher
-
-    return Enricher(tiny_nlp(), batch_size=4)
-
-
-@pytest.fixture
-def enricher(enricher_core):
-    return CountingEnricher(enricher_core)
 
 
 @pytest.fixture
