@@ -331,9 +331,9 @@ def run_index(args) -> int:
         progress.close()
     print(report.summary())
     if report.ok and (report.indexed or report.pruned):
-        from search.entity_cache import store_entities
+        from search.index import store_derived
 
-        store_entities(args.index)  # at commit, so the next reader opens it cheaply
+        store_derived(args.index)  # at commit, so the next reader opens it cheaply
     if not report.ok:
         return _fail("nothing could be indexed" + (" (the index was not changed)"
                                                    if report.rebuilt else ""))

@@ -62,9 +62,6 @@ def entity_structures(gen, entities: dict[str, EntityTable],
     return Resolved(entities, facets, central, boilerplate)
 
 
-#: how long `trawl index` waits for the spelling words of new segments to be counted
-SPELLER_WAIT_S = 900
-
 
 @lru_cache(maxsize=1)
 def rules_digest() -> str:
@@ -121,18 +118,4 @@ def save(directory: Path, gen, resolved: Resolved) -> bool:
     for old in directory.glob(f"{CACHE_PREFIX}*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
-    return True
-
-
-def store_entities(index_dir) -> bool:
-    """Resolve the live generation's entities and count its spelling words, and store them beside it (`trawl index` does
-    this after its commit); False when that could not be done (the next reader will)."""
-    from search.errors import TrawlError
-    from search.index import open_index
-
-    try:
-        gen = open_index(index_dir).generation()
-    except (TrawlError, OSError):
-        return False
-    gen.speller.ready(SPELLER_WAIT_S)  # its per-segment word counts are stored too
     return True

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from search import engine, store
 from search.corrections import corrections_path, read_corrections
+from search.errors import TrawlError
 from search.generation import Generation
 from search.model import FacetValue, Hit, SearchRequest, SearchResult
 from search.whoosh_adapter import latest_commit
@@ -108,3 +109,19 @@ def open_index(index_dir: str | os.PathLike,
     or stored there when missing (search.entity_cache); without, they are resolved.
     """
     return TrawlIndex(index_dir, refresh_interval_s, cache)
+
+
+#: how long `trawl index` waits for the spelling words of new segments to be counted
+SPELLER_WAIT_S = 900
+
+
+def store_derived(index_dir) -> bool:
+    """Open the live generation once, as a reader would, so that what readers derive from it
+    is stored beside it: the resolved entities (search/entity_cache.py) and the spelling
+    words of new segments (search/spell_vocab.py). `trawl index` calls this after its commit;
+    False when it could not be done (the next reader will)."""
+    try:
+        gen = open_index(index_dir).generation()
+    except (TrawlError, OSError):
+        return False
+    return gen.speller.ready(SPELLER_WAIT_S)

@@ -101,6 +101,17 @@ def segment_vocabulary(segment, locked: Callable, directory: Path | None) -> Voc
     return counts
 
 
+def drop_others(directory: Path | None, segments) -> None:
+    """Remove the files of segments no longer in the index (merged away), as the entity
+    cache drops older commits' files; a reader still holding one has its counts in memory."""
+    if directory is None:
+        return
+    keep = {f"{CACHE_PREFIX}{segment_id(segment)}.pickle" for segment in segments}
+    for path in directory.glob(f"{CACHE_PREFIX}*.pickle"):
+        if path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
 def _count_segment(segment, locked: Callable) -> Vocabulary:
     total = segment.doc_count_all()
     counts: Vocabulary = {field: Counter() for field in SPELL_SOURCES}

@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from search.folding import fold
-from search.spell_vocab import segment_vocabulary
+from search.spell_vocab import drop_others, segment_vocabulary
 
 #: the Whoosh fields holding the unstemmed words of title and body
 SPELL_FIELDS = ("spell_body", "spell_title")
@@ -123,6 +123,7 @@ def _stored_counts(gen) -> dict[str, Counter]:
     for segment in segments:
         for field, counts in segment_vocabulary(segment, lambda: gen.lock, gen.cache_dir).items():
             totals[field].update(counts)
+    drop_others(gen.cache_dir, segments)
     return totals
 
 

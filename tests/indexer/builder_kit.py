@@ -17,6 +17,18 @@ PATTERNS = [
 ]
 
 
+#: the bodies of the three reports of the build tests' `corpus` fixture (conftest.py)
+BODY_A = "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024."
+BODY_B = "Government troops left Hama."
+BODY_C = "Bashar al-Assad spoke in Aleppo."
+
+
+def counts(report) -> dict:
+    """A build report's counters, for comparing whole runs."""
+    return {k: getattr(report, k) for k in
+            ("indexed", "unchanged", "skipped", "failed", "pruned", "documents", "rebuilt")}
+
+
 def tiny_nlp():
     """spaCy's blank English with an entity ruler named "ner" (what Trawl's loader requires)."""
     import spacy

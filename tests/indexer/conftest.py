@@ -6,7 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builder_kit import CountingEnricher, save_tiny_model, tiny_nlp, write_md
+from builder_kit import (
+    BODY_A,
+    BODY_B,
+    BODY_C,
+    CountingEnricher,
+    save_tiny_model,
+    tiny_nlp,
+    write_md,
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +44,14 @@ def enricher_core():
 @pytest.fixture
 def enricher(enricher_core):
     return CountingEnricher(enricher_core)
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch) -> Path:
+    """Three reports in tmp/news (paths in the index are relative to tmp, the working dir)."""
+    monkeypatch.chdir(tmp_path)
+    news = tmp_path / "news"
+    write_md(news, "a.md", "Rebels enter Aleppo", BODY_A)
+    write_md(news, "b.md", "Troops leave Hama", BODY_B)
+    write_md(news / "sub", "c.md", "Assad speaks", BODY_C)
+    return news

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from builder_kit import (
+    BODY_A,
+    BODY_B,
     CountingEnricher,
+    counts,
     generation_dirs,
     news_records,
     search_ids,
@@ -24,26 +26,6 @@ from indexer.model import ModelMissing
 from indexer.roots import RootScope, load_roots
 from search import store
 from search.errors import TrawlError
-
-BODY_A = "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024."
-BODY_B = "Government troops left Hama."
-BODY_C = "Bashar al-Assad spoke in Aleppo."
-
-
-@pytest.fixture
-def corpus(tmp_path, monkeypatch) -> Path:
-    """Three reports in tmp/news (paths in the index are relative to tmp, the working dir)."""
-    monkeypatch.chdir(tmp_path)
-    news = tmp_path / "news"
-    write_md(news, "a.md", "Rebels enter Aleppo", BODY_A)
-    write_md(news, "b.md", "Troops leave Hama", BODY_B)
-    write_md(news / "sub", "c.md", "Assad speaks", BODY_C)
-    return news
-
-
-def counts(report: BuildReport) -> dict:
-    return {k: getattr(report, k) for k in
-            ("indexed", "unchanged", "skipped", "failed", "pruned", "documents", "rebuilt")}
 
 
 def test_first_run_builds_and_publishes_a_generation(tmp_path, corpus, enricher):

@@ -4,10 +4,9 @@ batching; against a real Typesense node (tests/conftest.py)."""
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
-from builder_kit import save_tiny_model, write_md
+from builder_kit import BODY_B, counts, save_tiny_model, write_md
 
 from indexer import typesense_build
 from indexer.cli import main
@@ -17,9 +16,6 @@ from search.errors import IndexMissing
 from search.model import SearchRequest
 from search.typesense import make_client
 
-BODY_A = "Hayat Tahrir al-Sham entered Aleppo on 29 November 2024."
-BODY_B = "Government troops left Hama."
-BODY_C = "Bashar al-Assad spoke in Aleppo."
 _ALIASES = itertools.count()
 
 
@@ -29,21 +25,6 @@ def config(typesense_node) -> BackendConfig:
     return BackendConfig(kind="typesense", typesense_urls=(typesense_node.url,),
                          typesense_key=typesense_node.api_key,
                          collection=f"build{next(_ALIASES)}")
-
-
-@pytest.fixture
-def corpus(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    news = tmp_path / "news"
-    write_md(news, "a.md", "Rebels enter Aleppo", BODY_A)
-    write_md(news, "b.md", "Troops leave Hama", BODY_B)
-    write_md(news / "sub", "c.md", "Assad speaks", BODY_C)
-    return news
-
-
-def counts(report) -> dict:
-    return {k: getattr(report, k) for k in
-            ("indexed", "unchanged", "skipped", "failed", "pruned", "documents", "rebuilt")}
 
 
 def ids(config: BackendConfig, **params) -> list[str]:

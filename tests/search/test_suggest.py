@@ -7,10 +7,11 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from search_corpus import add_to_live
 from whoosh import index as whoosh_index
 from whoosh.fields import TEXT
 
-from search import spell_vocab, speller
+from search import spell_vocab, speller, store
 from search.engine import search
 from search.generation import Generation
 from search.index import open_index
@@ -133,6 +134,21 @@ def test_counts_are_stored_beside_the_generation_and_reused(make_index, monkeypa
     again = speller.Speller(gen)
     assert again.ready(10) and again.failed is None
     assert again.nearest("convoi", time.monotonic() + 1) == "convoy"
+
+
+def test_counts_of_segments_merged_away_are_removed(make_index):
+    index_dir = make_index(_docs("the convoy", "a convoy again"))
+    assert open_index(index_dir).generation().speller.ready(10)
+    add_to_live(index_dir, [{"id": "d9", "title": "Report", "text": "the truce held"}])
+    gen = open_index(index_dir).generation()
+    assert gen.speller.ready(10)
+    assert len(list(index_dir.rglob(".spell-*.pickle"))) == 2  # two segments, two files
+    writer = store.open_live(index_dir).writer()
+    writer.commit(optimize=True)  # one merged segment
+    gen = open_index(index_dir).generation()
+    assert gen.speller.ready(10)
+    assert len(list(index_dir.rglob(".spell-*.pickle"))) == 1
+    assert gen.speller.nearest("truse", time.monotonic() + 1) == "truce"
 
 
 def test_an_index_written_with_whoosh_spelling_fields_still_gets_suggestions(tmp_path):
