@@ -19,6 +19,7 @@ from search.hits import as_date, canonical_values, date_keys, load_hits, page_do
 from search.matching import Match, match_query
 from search.model import FacetValue, Hit, SearchRequest, SearchResult
 from search.params import FILTER_FACETS
+from search.place_countries import document_countries
 from search.query import parse_query
 from search.schema import FACETS
 from search.suggest import suggest
@@ -109,7 +110,7 @@ def get_document(ix: TrawlIndex, doc_id: str, q: str = "") -> dict | None:
         "meta": _json(stored.get("meta"), {}),
         **{facet: _as_list(stored.get(facet)) for facet in FACETS},
         **{facet: canonical_values(gen, facet, stored) for facet in ENTITY_FACETS},
-        "countries": _json(stored.get("place_country"), {}),
+        "countries": document_countries(gen, stored),
         "mentions": _entity_mentions(gen, _json(stored.get("mentions"), [])),
         "matches": matches,
     }

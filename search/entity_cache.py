@@ -7,21 +7,20 @@ index, or else by the first reader) as `.entities-<commit>.pickle` inside the ge
 dot-files alone and `--rebuild` removes it with its generation. A file that is missing,
 unreadable, or made for another commit, document count or rule data is recomputed.
 Corrections are applied on top of it (search.entity_corrections), never stored in it.
-The file is pickled like Whoosh's own table of contents in the same directory: anyone who
-can write there can already change what the index serves.
+The file is written and read by search.derived_files.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from search import derived_files
 from search.boilerplate import WORDS_FILE as BOILERPLATE_FILE
 from search.boilerplate import flag_boilerplate
+from search.derived_files import load_or_compute
 from search.entity_rules import WORDS_FILE as ENTITY_WORDS_FILE
 from search.entity_table import EntityTable, central_facet_table, entity_facet_table
 from search.facet_table import FacetTable
@@ -83,39 +82,12 @@ def cache_path(directory: Path, gen) -> Path:
 def load_or_resolve(gen, directory: Path | None) -> Resolved:
     """The stored entity structures of `gen` if they are there and current, else resolved
     now (and stored when `directory` is writable)."""
-    if directory is None:
-        return gen.resolve()
-    stored = _load(cache_path(directory, gen), cache_key(gen))
-    if stored is not None:
-        return stored
-    resolved = gen.resolve()
-    save(directory, gen, resolved)
-    return resolved
-
-
-def _load(path: Path, key: tuple) -> Resolved | None:
-    try:
-        with path.open("rb") as handle:
-            found_key, resolved = pickle.load(handle)  # noqa: S301 - see the module docstring
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-            ImportError):
-        return None
-    return resolved if found_key == key and isinstance(resolved, Resolved) else None
+    return load_or_compute(directory, CACHE_PREFIX, gen.key[1], cache_key(gen), gen.resolve,
+                           Resolved)
 
 
 def save(directory: Path, gen, resolved: Resolved) -> bool:
-    """Store the structures atomically (temp file + rename) and drop older commits' files;
-    False when the directory is not writable (a read-only deployment recomputes)."""
-    path = cache_path(directory, gen)
-    tmp = directory / f"{path.name}.{os.getpid()}.tmp"
-    try:
-        with tmp.open("wb") as handle:
-            pickle.dump((cache_key(gen), resolved), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        return False
-    for old in directory.glob(f"{CACHE_PREFIX}*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)
-    return True
+    """Store the structures (search.derived_files) and drop older commits' files; False
+    when the directory is not writable (a read-only deployment recomputes)."""
+    return derived_files.save(cache_path(directory, gen), cache_key(gen), resolved,
+                              f"{CACHE_PREFIX}*.pickle")

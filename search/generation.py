@@ -21,6 +21,13 @@ from search.entity_cache import Resolved, entity_structures, load_or_resolve
 from search.entity_corrections import apply_corrections
 from search.entity_table import resolve_entities
 from search.facet_table import FacetTable, build_facet_table, with_enclosing_dates
+from search.place_countries import (
+    PlaceCountries,
+    corrected_countries,
+    corrected_country_table,
+    countries_of,
+    stored_place_countries,
+)
 from search.positions import TermPositions
 from search.postings import (
     segments,
@@ -82,6 +89,8 @@ class Generation:
         self.entity_seconds = time.perf_counter() - entities_started
         #: the corrections applied (search.corrections) and the status of each entry
         self.corrections = CorrectionsFile()
+        self._derive_lock = threading.Lock()
+        self._place_countries: PlaceCountries | None = None
         self.correction_status: dict[str, str] = {}
         self._use_entities(self.resolved)
         #: the date table facet counts come from: a date value counts the dates inside it
@@ -117,6 +126,8 @@ class Generation:
             self.count_tables = {**self.facets, "date": self.date_counts}
         self.queries = ArrayCache(QUERY_CACHE_BYTES)
         self._countries: dict[str, str | None] = {}
+        #: whether the `country` facet follows corrected places (set by with_corrections)
+        self.countries_corrected = False
 
     def with_corrections(self, found: CorrectionsFile) -> Generation:
         """This generation with the analysts' corrections applied to its entities: a view
@@ -127,7 +138,28 @@ class Generation:
         view.corrections, view.correction_status = found, status
         if entities is not self.resolved.entities:
             view._use_entities(entity_structures(self, entities, self.resolved))
+        if entities.get("place") is not self.resolved.entities.get("place"):
+            view._use_countries(corrected_country_table(self, entities["place"],
+                                                        self.place_countries()))
         return view
+
+    def _use_countries(self, table: FacetTable) -> None:
+        """Serve the `country` facet derived from the corrected places (search.place_countries)."""
+        self.facets = {**self.facets, COUNTRY_FIELD: table}
+        self.count_tables = {**self.count_tables, COUNTRY_FIELD: table}
+        self.countries_corrected = True
+
+    def place_countries(self) -> PlaceCountries:
+        """Every (document, place, country) of the generation: stored beside it, read once."""
+        with self._derive_lock:
+            if self._place_countries is None:
+                self._place_countries = stored_place_countries(self)
+            return self._place_countries
+
+    def countries_of(self, stored: dict) -> list[str]:
+        """A stored document's countries, as the `country` facet counts them."""
+        return corrected_countries(self, stored) if self.countries_corrected \
+            else countries_of(stored)
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, weights) of a term, cached for the life of the generation."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 import numpy as np
@@ -83,17 +82,8 @@ def _hit(gen: Generation, stored: dict, score: float | None, highlighter: Highli
         actor=canonical_values(gen, "actor", stored),
         place=canonical_values(gen, "place", stored),
         date=list(_as_list(stored.get("date"))),
-        country=countries_of(stored),
+        country=gen.countries_of(stored),
     )
-
-
-def countries_of(stored: dict) -> list[str]:
-    """The countries of a stored document's places, in the order its places come."""
-    try:
-        pairs = json.loads(stored.get("place_country") or "{}")
-    except (TypeError, ValueError):
-        return []
-    return list(dict.fromkeys(c for c in pairs.values() if c)) if isinstance(pairs, dict) else []
 
 
 def as_date(value) -> date | None:

@@ -13,13 +13,12 @@ its commit). Indexes written with the `spell_*` fields keep using them (search/s
 
 from __future__ import annotations
 
-import os
-import pickle
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from search import derived_files
 from search.schema import text_analyzer
 from search.whoosh_adapter import segment_id
 
@@ -124,21 +123,9 @@ def _count_segment(segment, locked: Callable) -> Vocabulary:
 
 
 def _load(path: Path) -> Vocabulary | None:
-    try:
-        with path.open("rb") as handle:
-            found_format, counts = pickle.load(handle)  # noqa: S301 - Trawl's own file
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-            ImportError):
-        return None
-    return counts if found_format == CACHE_FORMAT and isinstance(counts, dict) else None
+    return derived_files.load(path, CACHE_FORMAT, dict)
 
 
 def _save(path: Path, counts: Vocabulary) -> None:
     """Atomically (temp file + rename); a read-only index directory just recounts."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as handle:
-            pickle.dump((CACHE_FORMAT, counts), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    derived_files.save(path, CACHE_FORMAT, counts)

@@ -22,9 +22,9 @@ from search.backend import BackendConfig, BackendUnavailable, Unsupported
 from search.errors import IndexMissing, InvalidRequest, TrawlError
 from search.folding import fold
 from search.highlight import Highlighter
-from search.hits import countries_of
 from search.model import FacetValue, Hit, SearchRequest, SearchResult
 from search.params import FILTER_FACETS
+from search.place_countries import countries_of
 from search.schema import FACETS, text_analyzer
 from search.timeline import build_timeline
 from search.typesense_facets import EXTRA_VALUES, FacetPlan, facet_counts, facet_field, facet_value

@@ -121,6 +121,50 @@ def test_country_sets_a_place_country_label_and_evidence(index_dir):
     assert describe_entity(ix.generation(), "place", "Aleppo")["country"] == "Syrian Arab Republic"
 
 
+def test_country_correction_moves_the_place_documents_in_the_country_facet(index_dir):
+    ix = open_index(index_dir)
+    assert counts(ix, "country") == {"Jordan": 2, "Switzerland": 2, "Syria": 1}
+    ix, made = edit(index_dir, op="country", facet="place", value="Aleppo",
+                    country="Syrian Arab Republic")
+    assert counts(ix, "country") == {"Jordan": 2, "Switzerland": 2, "Syrian Arab Republic": 1}
+    assert total(ix, country="Syria") == 0 and total(ix, country="Syrian Arab Republic") == 1
+    assert total(ix, q='country:"syrian arab republic"') == 1
+    hit = search(ix, SearchRequest.from_params({"place": "Aleppo"})).hits[0]
+    assert hit.country == ["Syrian Arab Republic"]
+    assert get_document(ix, "u3")["countries"] == {"Aleppo": "Syrian Arab Republic"}
+    ix, _ = edit(index_dir, op="undo")
+    assert counts(ix, "country") == {"Jordan": 2, "Switzerland": 2, "Syria": 1}
+    assert search(ix, SearchRequest.from_params({"place": "Aleppo"})).hits[0].country == ["Syria"]
+
+
+def test_a_dropped_or_retyped_place_no_longer_brings_its_country(index_dir):
+    ix, _ = edit(index_dir, op="drop", facet="place", value="Amman")
+    assert counts(ix, "country")["Jordan"] == 1  # u5 still names the place Jordan
+    assert total(ix, country="Jordan") == 1
+    assert get_document(ix, "u4")["countries"] == {}
+    ix, _ = edit(index_dir, op="retype", facet="place", value="Geneva", to="actor")
+    assert "Switzerland" not in counts(ix, "country") and total(ix, country="Switzerland") == 0
+
+
+def test_a_value_retyped_into_the_places_brings_the_country_set_for_it(index_dir):
+    ix, _ = edit(index_dir, op="retype", facet="actor", value="NRG", to="place")
+    ix, _ = edit(index_dir, op="country", facet="place", value="NRG", country="Italy")
+    assert counts(ix, "country")["Italy"] == 2  # u3 and u4 name NRG
+    hit = search(ix, SearchRequest.from_params({"q": "Jordan", "country": "Italy"})).hits[0]
+    assert hit.country == ["Jordan", "Italy"]
+
+
+def test_without_corrections_the_derived_country_table_is_the_stored_one(index_dir):
+    from search.place_countries import corrected_country_table, read_place_countries
+
+    gen = open_index(index_dir).generation()
+    derived = corrected_country_table(gen, gen.entities["place"], read_place_countries(gen))
+    stored = gen.surface["country"]
+    assert derived.values == stored.values
+    assert derived.value_ptr.tolist() == stored.value_ptr.tolist()
+    assert derived.value_docs.tolist() == stored.value_docs.tolist()
+
+
 def test_drop_removes_a_value_from_facets_counts_and_filters(index_dir):
     ix, _ = edit(index_dir, op="drop", facet="actor", value="Reuters")
     assert "Reuters" not in counts(ix, "actor")
@@ -245,4 +289,21 @@ def test_the_entity_structures_are_stored_beside_the_generation_and_reused(index
     assert counts(open_index(index_dir), "actor")["United Nations"] == 2
     add_to_live(index_dir, [{"id": "u7", "title": "Seven", "text": "x", "actor": ["UN"]}])
     assert counts(open_index(index_dir), "actor")["United Nations"] == 3  # a new commit
+    assert [p.name for p in generation.glob(f"{CACHE_PREFIX}*.pickle")] != [stored[0].name]
+
+
+def test_the_places_countries_are_stored_beside_the_generation_once_per_commit(index_dir):
+    from search import store
+    from search.index import store_derived
+    from search.place_countries import CACHE_PREFIX
+
+    generation = index_dir / store.generation_name(index_dir)
+    assert store_derived(index_dir)  # what `trawl index` does after its commit
+    stored = list(generation.glob(f"{CACHE_PREFIX}*.pickle"))
+    assert len(stored) == 1
+    ix, _ = edit(index_dir, op="country", facet="place", value="Amman", country="Hashemite")
+    assert counts(ix, "country")["Hashemite"] == 2
+    add_to_live(index_dir, [{"id": "u8", "title": "Eight", "text": "x", "place": ["Amman"],
+                             "countries": {"Amman": "Jordan"}}])
+    assert counts(open_index(index_dir), "country")["Hashemite"] == 3  # a new commit
     assert [p.name for p in generation.glob(f"{CACHE_PREFIX}*.pickle")] != [stored[0].name]
