@@ -118,6 +118,8 @@ def is_designation(ent: Ent, text: str) -> bool:
 
 #: last words that make a name a place: buildings, landmarks, natural features
 LANDMARK_WORDS = frozenset(word_list("landmark_words"))
+#: landmark words no person's name ends with: they override a PERSON label too
+LANDMARKS_NOT_SURNAMES = frozenset(word_list("landmark_words_not_surnames"))
 #: last words that make a name an organisation, whatever the model said
 ORG_ENDINGS = frozenset(word_list("org_endings"))
 _WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|co|au|uk|hu|de|fr|ru|in|io|info|news)$", re.I)
@@ -139,8 +141,16 @@ _ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ic|ics|ish|ern|i|is)$")
 
 
 def _landmark(ent: Ent) -> bool:
+    """A name ending in a landmark word: a building, street or natural feature. A PERSON
+    label yields only to words no surname is, or to a house number ("10 Downing Street")."""
     words = ent.text.split()
-    return len(words) > 1 and words[-1] in LANDMARK_WORDS and words[0][:1].isupper()
+    if len(words) < 2 or words[-1] not in LANDMARK_WORDS:
+        return False
+    if words[0].isdigit():
+        return len(words) > 2
+    if not words[0][:1].isupper():
+        return False
+    return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
 
 
 def _organisation(ent: Ent) -> bool:
@@ -166,7 +176,7 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
                     text: str) -> Ent:
     """A span of an actor/place/date label: its facet, unless its name's shape or the
     gazetteer says otherwise."""
-    if facet == "actor" and ent.label != "PERSON" and _landmark(ent):
+    if facet == "actor" and _landmark(ent):
         return replace(ent, facet="place", rule="landmark")
     if facet == "place" and _organisation(ent):
         return replace(ent, facet="actor", rule="organisation")

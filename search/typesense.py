@@ -203,7 +203,8 @@ class TypesenseBackend:
     def _params(self, tq: TypesenseQuery, filters: list[str]) -> dict:
         params = {"q": tq.q, "query_by": "title_terms,body_terms", "query_by_weights": "2,1",
                   "prefix": "false", "num_typos": 0, "drop_tokens_threshold": 0,
-                  "typo_tokens_threshold": 0, "highlight_fields": "none"}
+                  "typo_tokens_threshold": 0, "split_join_tokens": "off",
+                  "highlight_fields": "none"}
         clauses = [*tq.filters, *filters]
         if clauses:
             params["filter_by"] = " && ".join(clauses)

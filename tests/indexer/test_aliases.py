@@ -205,6 +205,12 @@ def test_honorific_makes_a_person_whatever_the_label():
     ("A fire hit the Al Noor Mosque.", "ORG", "Al Noor Mosque", "place"),
     ("He wrote for Ballot Access News.", "GPE", "Ballot Access News", "actor"),
     ("The clip was on News.com.au today.", "GPE", "News.com.au", "actor"),
+    # a PERSON label yields to a landmark word no surname is, or to a house number
+    ("The blast hit Karl Marx Avenue.", "PERSON", "Karl Marx Avenue", "place"),
+    ("Police searched homes in Chippewa Falls.", "PERSON", "Chippewa Falls", "place"),
+    ("The talks at 10 Downing Street ended.", "PERSON", "10 Downing Street", "place"),
+    ("The prize went to Sally Field.", "PERSON", "Sally Field", "actor"),
+    ("Picabo Street won the race.", "PERSON", "Picabo Street", "actor"),
 ])
 def test_landmarks_are_places_and_organisations_are_actors(text, label, name, facet):
     assert {e[0]: e[1] for e in resolved(text, [(label, name)])}[name] == facet

@@ -155,3 +155,20 @@ def test_long_non_ascii_document_folds_accents_and_case():
     assert highlighter.snippets(text) == [
         "…Ümit and Çağlar wrote at length. Ümit and Çağlar wrote at length. Ümit and "
         "Çağlar wrote at length. Then <mark>ÖCALAN</mark> spoke in <mark>İmralı</mark>."]
+
+
+SPLIT_DOCS = [
+    {"id": "s1", "title": "Camp", "text": "Aid reached the brotrou camp.", "actor": ["Alpha"]},
+    {"id": "s2", "title": "Road", "text": "The bro road and the trou bridge.", "actor": ["Beta"]},
+    {"id": "s3", "title": "Rou", "text": "The brout road and the rou bridge.", "actor": ["Beta"]},
+    {"id": "s4", "title": "Brot", "text": "The brot road, the b and the brotr and the o.",
+     "actor": ["Beta"]},
+]
+
+
+def test_a_word_missing_under_the_filters_matches_nothing_not_a_split_of_it(make_backend):
+    # Typesense, by default, splits a query word that finds nothing into two ("bro trou")
+    backend = make_backend(SPLIT_DOCS)
+    assert order(run(backend, q="brotrou")) == ["s1"]
+    assert run(backend, q="brotrou", actor="Beta").total == 0
+    assert order(run(backend, q="bro trou")) == ["s2"]
