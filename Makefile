@@ -13,7 +13,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,cluster,typesense]'
+	$(PY) -m pip install --quiet -e '.[test,cluster,typesense,bench]'
 	touch $@
 
 setup: $(VENV)/.installed

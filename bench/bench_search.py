@@ -64,12 +64,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def mix_parser(description: str, per_case: int) -> argparse.ArgumentParser:
+    """The options of every bench that runs this query mix: --docs, --per-case, --warmup."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--docs", type=int, default=100_000)
-    parser.add_argument("--per-case", type=int, default=8,
+    parser.add_argument("--per-case", type=int, default=per_case,
                         help="queries per (kind, filter count) pair")
     parser.add_argument("--warmup", type=int, default=6)
+    return parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = mix_parser(__doc__.splitlines()[0], per_case=8)
     parser.add_argument("--rebuild", action="store_true", help="index the corpus again")
     return parser
 

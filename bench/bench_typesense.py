@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_search import DATA_DIR, KINDS, Case, _ensure_index, make_cases
+from bench.bench_search import DATA_DIR, KINDS, Case, _ensure_index, make_cases, mix_parser
 from bench.gen_corpus import generate
 from indexer.typesense_build import index_fields
 from search.backend import BackendConfig, open_backend
@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     index_dir = Path(args.index) if args.index else DATA_DIR / f"docs-{args.docs}"
     if not args.index:
         _ensure_index(index_dir, args.docs, rebuild=False)
+    kept = bool(args.keep) and Path(args.keep).is_dir() and any(Path(args.keep).iterdir())
     with tempfile.TemporaryDirectory(prefix="trawl-bench-ts-") as scratch:
         node = None
         if args.typesense_url:
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             node = TypesenseNode(data, BENCH_KEY, *ports).start().wait_healthy()
             config = _config((node.url,), BENCH_KEY)
         try:
-            if _loaded(config) == args.docs:
+            if _loaded(config, wait_s=300 if kept else 0) == args.docs:
                 print(f"typesense: the {args.docs:,} documents imported by an earlier run")
             else:
                 seconds = _load(config, args.docs)
@@ -65,11 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=100_000)
-    parser.add_argument("--per-case", type=int, default=4,
-                        help="queries per (kind, filter count) pair")
-    parser.add_argument("--warmup", type=int, default=6)
+    parser = mix_parser(__doc__.splitlines()[0], per_case=4)
     parser.add_argument("--index", help="the embedded index of the same --docs generated "
                                         "documents (default bench/data/docs-N, built if missing)")
     parser.add_argument("--typesense-url", help="a running node instead of one started here")
@@ -87,12 +84,18 @@ def _config(urls: tuple[str, ...], key: str) -> BackendConfig:
                          collection="bench")
 
 
-def _loaded(config: BackendConfig) -> int:
-    """Documents behind the bench alias already (0 if none)."""
-    try:
-        return open_backend(config).document_count()
-    except IndexMissing:
-        return 0
+def _loaded(config: BackendConfig, wait_s: float = 0) -> int:
+    """Documents behind the bench alias already (0 if none). A node restarted on a kept
+    data folder answers /health before it has loaded its collections from disk, so with
+    `wait_s` the alias is looked for again until then."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return open_backend(config).document_count()
+        except IndexMissing:
+            if time.monotonic() >= deadline:
+                return 0
+            time.sleep(2)
 
 
 def _load(config: BackendConfig, docs: int) -> float:

@@ -1,0 +1,166 @@
+"""Trawl beside its peers on one generated corpus and one query mix: tantivy (embedded,
+Rust), SQLite FTS5 (datasette-style) and plain Whoosh (`groupedby` facets).
+
+    .venv/bin/python -m bench.bench_peers [--docs 100000] [--per-case 4]
+        [--engines trawl,tantivy,sqlite-fts5,whoosh] [--work DIR]
+
+The corpus is bench_search's (bench.gen_corpus, bench/data/docs-N for Trawl, built if
+missing); tantivy and FTS5 index the same generated documents into --work (default
+bench/data/peers-N, reused when built for the same N; their build times are printed each
+time they build). The cases are bench_search's 128-query mix (one word, two words, phrase,
+empty; 0-3 filters). Every engine answers the whole request (total, 20 hits with snippets,
+disjunctive top-10 counts of actor, place and date, a timeline by month); the engines take
+turns query by query, the first one rotating, so they see the same machine load. Prints
+p50/p95/p99 overall and for phrases, index size, build rate, the memory each engine added to
+this process when opened and warmed, and how many totals equal Trawl's (the analysers differ:
+tantivy and FTS5 stem with their own English stemmers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.bench_search import DATA_DIR, Case, _ensure_index, make_cases, mix_parser, plain_search
+from bench.gen_corpus import generate
+from bench.peers import Fts5, Tantivy
+from search.engine import search
+from search.index import open_index
+from search.model import SearchRequest
+
+ENGINES = ("trawl", "tantivy", "sqlite-fts5", "whoosh")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    engines = [e.strip() for e in args.engines.split(",")]
+    unknown = sorted(set(engines) - set(ENGINES))
+    if unknown:
+        raise SystemExit(f"unknown engine(s) {unknown}: choose from {', '.join(ENGINES)}")
+    index_dir = DATA_DIR / f"docs-{args.docs}"
+    trawl_build = _ensure_index(index_dir, args.docs, rebuild=False)
+    work = Path(args.work) if args.work else DATA_DIR / f"peers-{args.docs}"
+    runners, facts = open_engines(engines, index_dir, work, args.docs, trawl_build)
+    ix = open_index(index_dir)
+    cases, warmups = make_cases(args.docs, args.per_case, ix.generation().schema, args.warmup)
+    for params in warmups:
+        for run in runners.values():
+            run(SearchRequest.from_params(params))
+    times, totals = run_cases(runners, cases)
+    print_table(cases, times, totals, facts, args.docs)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = mix_parser(__doc__.splitlines()[0], per_case=4)
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--work", help="where tantivy and FTS5 keep their indexes")
+    return parser
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def open_engines(engines: list[str], index_dir: Path, work: Path, docs: int,
+                 trawl_build: dict) -> tuple[dict[str, Callable], dict[str, dict]]:
+    """Each engine's `run(req) -> total`, and its facts (build rate, size, memory added)."""
+    runners: dict[str, Callable] = {}
+    facts: dict[str, dict] = {}
+    for name in engines:
+        before = rss_mb()
+        if name in ("trawl", "whoosh"):
+            ix = open_index(index_dir)
+            gen = ix.generation()
+            runners[name] = (lambda r, ix=ix: search(ix, r).total) if name == "trawl" else \
+                (lambda r, gen=gen: plain_search(gen.searcher, gen.schema, r))
+            facts[name] = {"build_s": trawl_build["seconds"], "size": _size(index_dir)}
+        else:
+            engine, build_s = _peer(name, work, docs)
+            runners[name] = engine.search
+            facts[name] = {"build_s": build_s, "size": _size(work / name)}
+        runners[name](SearchRequest.from_params({"q": ""}))
+        facts[name]["rss_added"] = rss_mb() - before
+    return runners, facts
+
+
+def _peer(name: str, work: Path, docs: int):
+    """The peer engine's index in `work`, built first when missing (build seconds kept)."""
+    marker = work / f"{name}.json"
+    path = work / name
+    cls = Tantivy if name == "tantivy" else Fts5
+    if marker.exists() and json.loads(marker.read_text())["docs"] == docs:
+        return cls(path if name == "tantivy" else path / "fts.db"), \
+            json.loads(marker.read_text())["seconds"]
+    path.mkdir(parents=True, exist_ok=True)
+    for old in path.iterdir():
+        old.unlink()
+    engine = cls(path if name == "tantivy" else path / "fts.db")
+    print(f"{name}: indexing {docs:,} generated documents ...", flush=True)
+    started = time.perf_counter()
+    engine.build(generate(docs))
+    seconds = time.perf_counter() - started
+    print(f"{name}: {seconds:.1f} s ({docs / seconds:,.0f} docs/s)", flush=True)
+    marker.write_text(json.dumps({"docs": docs, "seconds": seconds}))
+    return engine, seconds
+
+
+def _size(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def run_cases(runners: dict[str, Callable],
+              cases: list[Case]) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
+    """Milliseconds and totals per case and engine, the first engine rotating."""
+    names = list(runners)
+    times: dict[str, list[float]] = {n: [] for n in names}
+    totals: dict[str, list[int]] = {n: [] for n in names}
+    for n, case in enumerate(cases):
+        order = names[n % len(names):] + names[:n % len(names)]
+        for name in order:
+            req = SearchRequest.from_params(case.params)
+            started = time.perf_counter()
+            totals[name].append(runners[name](req))
+            times[name].append((time.perf_counter() - started) * 1000)
+    return times, totals
+
+
+def percentiles(values: list[float]) -> tuple[float, float, float]:
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return statistics.median(values), cuts[94], cuts[98]
+
+
+def print_table(cases: list[Case], times: dict[str, list[float]], totals: dict[str, list[int]],
+                facts: dict[str, dict], docs: int) -> None:
+    phrases = [i for i, c in enumerate(cases) if c.kind == "phrase"]
+    print(f"\n{docs:,} documents, {len(cases)} queries, engines taking turns query by query\n")
+    print("| engine | build | size | p50 | p95 | p99 | phrase p50 | phrase p95 | memory added "
+          "| totals equal to Trawl's |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, ms in times.items():
+        p50, p95, p99 = percentiles(ms)
+        f50, f95, _ = percentiles([ms[i] for i in phrases])
+        build = facts[name]["build_s"]
+        same = (f"{sum(a == b for a, b in zip(totals[name], totals['trawl'], strict=True))}"
+                f" of {len(cases)}") if "trawl" in totals else "-"
+        print(f"| {name} | {build:,.0f} s ({docs / build:,.0f} docs/s) | "
+              f"{facts[name]['size']:,.0f} MiB | {p50:.1f} ms | {p95:.1f} ms | {p99:.1f} ms | "
+              f"{f50:.1f} ms | {f95:.1f} ms | {facts[name]['rss_added']:,.0f} MB | {same} |")
+    if "trawl" in totals:
+        for name in totals:
+            differing = [(cases[i].params.get("q"), totals["trawl"][i], totals[name][i])
+                         for i in range(len(cases)) if totals[name][i] != totals["trawl"][i]]
+            if differing and name != "trawl":
+                print(f"{name}: totals differing from Trawl's (query, Trawl, {name}): "
+                      f"{differing[:4]}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
