@@ -43,6 +43,9 @@ def trimmed(text: str) -> str:
     ("Control Centre of", "Control Centre"),
     ("Humberto 75 miles", "Humberto"),            # a measure
     ("1st Fleet Command", "1st Fleet Command"),
+    ("Kamala Harris Image", "Kamala Harris"),     # a caption's credit word
+    ("Phil CollinsImage", "Phil Collins"),        # ... run into the name
+    ("Image Comics", "Image Comics"),
 ])
 def test_trim_span_keeps_only_the_name(span, expected):
     assert trimmed(span) == expected
