@@ -31,6 +31,8 @@ congresswoman councilman councilwoman councillor councilor assemblyman assemblyw
 cardinal archbishop bishop cde comrade broadcaster presidential candidate nominee
 supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
 """.split())
+#: occupations written before a person's name, cut like titles by strip_title only
+OCCUPATION_WORDS = frozenset(word_list("occupation_words"))
 #: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
 ORG_TITLE_WORDS = frozenset({"army", "navy", "air", "force", "staff", "justice"})
 #: leading words of a PERSON span that are never part of the name even if capitalised
@@ -201,15 +203,19 @@ def strip_title(name: str) -> str:
     cut = 0
     for i, word in enumerate(words[:-1]):
         bare = _POSSESSIVE.sub("", word)
-        if word.lower() in TITLE_WORDS or (i == cut and (is_demonym(word) or bare != word)):
+        if _title_word(word) or (i == cut and (is_demonym(word) or bare != word)):
             cut = i + 1 if word.lower() != "of" else cut
         else:
             break
-    while cut < len(words) - 1 and words[cut].lower() in TITLE_WORDS:
+    while cut < len(words) - 1 and _title_word(words[cut]):
         cut += 1
     if cut and words[cut][:1].isupper():
         return " ".join(words[cut:])
     return " ".join(words) if country and words != name.split() else name
+
+
+def _title_word(word: str) -> bool:
+    return word.lower() in TITLE_WORDS or word.lower() in OCCUPATION_WORDS
 
 
 def _leading_country(words: list[str]) -> int:

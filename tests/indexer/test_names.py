@@ -67,6 +67,9 @@ def test_trim_span_returns_offsets_into_the_text():
     ("Haider al-Abadi", "Haider al-Abadi"),
     ("United States Representative Elijah Cummings", "Elijah Cummings"),
     ("U.S. Senator Ted Cruz", "Ted Cruz"),
+    ("Immunologist Kristian Andersen", "Kristian Andersen"),  # an occupation
+    ("Voice actor Lauren Landa", "Lauren Landa"),
+    ("Gary Player", "Gary Player"),
 ])
 def test_strip_title(name, expected):
     assert strip_title(name) == expected
