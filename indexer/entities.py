@@ -44,6 +44,7 @@ from indexer.names import (
     trim_span,
 )
 from indexer.phrases import (
+    coordinated_names,
     event_names,
     extend_org_names,
     group_actors,
@@ -202,6 +203,12 @@ def rule_hyphenated(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return hyphenated_places(ents, ctx.gazetteer)
 
 
+def rule_coordination(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3 (non-names): "Crete and Cyprus", "Kelly and Baroni" - two names in one span
+    are two mentions when the document names each on its own."""
+    return coordinated_names(ents, ctx.gazetteer)
+
+
 def rule_targets(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: a known place after "shelled", "airstrikes hit", "missiles at" is a place,
     whatever label the model gave it."""
@@ -347,6 +354,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),
+    ("coordination", rule_coordination),
     ("place-target", rule_targets),
     ("group", rule_group_actors),
     ("group-of", rule_group_of),

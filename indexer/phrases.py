@@ -149,6 +149,59 @@ def hyphenated_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     return out
 
 
+#: two names in one span: "Crete and Cyprus", "Kelly and Baroni", "Prohibition Party, Reform
+#: Party", "De La Fuente/Richardson"
+_COORDINATED = re.compile(r"(?P<a>[^,/]+?)(?:\s+and\s+|,\s+|\s*/\s*)(?P<b>[^,/]+)")
+
+
+def coordinated_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Two names the model read as one span are two mentions when the document names each on
+    its own (as a span of its own, or as the surname of a person it names in full) or the
+    gazetteer knows both as places; "Bill and Melinda Gates Foundation" stays one name."""
+    known = _names_known_apart(ents)
+    out = []
+    for ent in ents:
+        match = _COORDINATED.fullmatch(ent.text)
+        if match and ent.facet == "place" and "," in ent.text:
+            match = None  # "Shelby, North Carolina": a place and where it is
+        parts = [_coordinated_part(ent, match, side, known, gazetteer) for side in "ab"] \
+            if match and not ent.fixed and ent.facet in ("actor", "place") else [None]
+        out += parts if all(parts) else [ent]
+    return out
+
+
+def _names_known_apart(ents: list[Ent]) -> dict[str, Ent]:
+    """Lower-cased name -> a span naming it on its own: each span, and the surname of each
+    person named in full."""
+    known: dict[str, Ent] = {}
+    for ent in ents:
+        if ent.facet not in ("actor", "place"):
+            continue
+        known.setdefault(ent.key, ent)
+        words = ent.text.split()
+        if ent.label == "PERSON" and len(words) > 1:
+            known.setdefault(words[-1].lower(), ent)
+    return known
+
+
+def _coordinated_part(ent: Ent, match: re.Match, side: str, known: dict[str, Ent],
+                      gazetteer: Gazetteer) -> Ent | None:
+    """One of two coordinated names as a mention of its own, or None when it is not one."""
+    part = match.group(side)
+    key = " ".join(part.lower().split())
+    if not part[:1].isupper() or (len(part.split()) == 1 and _COMPASS.match(part + " ")):
+        return None  # "North and South Korea": "North" is half a name
+    start = ent.start + match.start(side)
+    other = known.get(key)
+    if other is not None and other is not ent:
+        return Ent(start, start + len(part), part, other.label, facet=other.facet,
+                   rule="coordination")
+    if gazetteer.lookup(part):
+        return Ent(start, start + len(part), part, "GPE", facet="place", rule="coordination",
+                   fixed=True)
+    return None
+
+
 def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """ "the Brussels Conference", "Geneva talks": an event is no actor or place, but the
     place it is named after is a place mention."""

@@ -335,3 +335,30 @@ def test_country_that_is_its_own_adjective_stays_a_place():
     text = "Storms hit New Zealand. Students at Ithaca College protested."
     ents = resolve_entities(text, raw_ents(ruler_nlp([("GPE", "New Zealand")]), text), gazetteer)
     assert [(e.value, e.facet) for e in ents if e.facet] == [("New Zealand", "place")]
+
+
+def test_two_names_in_one_span_are_two_mentions_when_the_document_names_each():
+    text = ("Bridget Anne Kelly and William Baroni were convicted. Kelly and Baroni appealed. "
+            "Talks covered Aleppo and Idlib.")
+    ents = resolved(text, [("PERSON", "Bridget Anne Kelly"), ("PERSON", "William Baroni"),
+                           ("PERSON", "Kelly and Baroni"), ("ORG", "Aleppo and Idlib")])
+    values = [(facet, value) for _, facet, value, _ in ents]
+    assert ("actor", "Kelly and Baroni") not in values
+    assert values.count(("actor", "Bridget Anne Kelly")) == 2  # "Kelly" is her again
+    assert values.count(("actor", "William Baroni")) == 2
+    assert ("place", "Aleppo") in values and ("place", "Idlib") in values
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("The Bill and Melinda Gates Foundation paid.", "ORG", "Bill and Melinda Gates Foundation"),
+    ("Ties between North and South Korea grew.", "GPE", "North and South Korea"),
+])
+def test_a_name_with_and_in_it_stays_one_name(text, label, name):
+    assert name in {e[0] for e in resolved(text, [(label, name)])}
+
+
+def test_a_place_and_where_it_is_stay_one_place():
+    text = "Shelby grew. North Carolina voted. Residents of Shelby, North Carolina voted."
+    ents = resolved(text, [("GPE", "Shelby, North Carolina"), ("GPE", "Shelby"),
+                           ("GPE", "North Carolina")])
+    assert "Shelby, North Carolina" in {e[0] for e in ents}
