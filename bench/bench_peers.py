@@ -2,7 +2,7 @@
 Rust), SQLite FTS5 (datasette-style) and plain Whoosh (`groupedby` facets).
 
     .venv/bin/python -m bench.bench_peers [--docs 100000] [--per-case 4]
-        [--engines trawl,tantivy,sqlite-fts5,whoosh] [--work DIR]
+        [--engines trawl,tantivy,sqlite-fts5,whoosh] [--work DIR] [--budget SECONDS]
 
 The corpus is bench_search's (bench.gen_corpus, bench/data/docs-N for Trawl, built if
 missing); tantivy and FTS5 index the same generated documents into --work (default
@@ -10,10 +10,12 @@ bench/data/peers-N, reused when built for the same N; their build times are prin
 time they build). The cases are bench_search's 128-query mix (one word, two words, phrase,
 empty; 0-3 filters). Every engine answers the whole request (total, 20 hits with snippets,
 disjunctive top-10 counts of actor, place and date, a timeline by month); the engines take
-turns query by query, the first one rotating, so they see the same machine load. Prints
-p50/p95/p99 overall and for phrases, index size, build rate, the memory each engine added to
-this process when opened and warmed, and how many totals equal Trawl's (the analysers differ:
-tantivy and FTS5 stem with their own English stemmers).
+turns query by query, the first one rotating, so they see the same machine load; no new
+query starts after --budget seconds (the table then says how many ran). Prints p50/p95/p99
+overall and per query kind, index size, build rate, the memory each engine added to this
+process when opened and warmed (and the process's peak), and how many totals equal Trawl's,
+with every query whose total differs (the analysers differ: tantivy and FTS5 stem with their
+own English stemmers; on this corpus they agree).
 """
 
 from __future__ import annotations
@@ -25,7 +27,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.bench_search import DATA_DIR, Case, _ensure_index, make_cases, mix_parser, plain_search
+from bench.bench_search import (
+    DATA_DIR,
+    KINDS,
+    Case,
+    _ensure_index,
+    make_cases,
+    mix_parser,
+    plain_search,
+)
 from bench.gen_corpus import generate
 from bench.peers import Fts5, Tantivy
 from search.engine import search
@@ -50,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     for params in warmups:
         for run in runners.values():
             run(SearchRequest.from_params(params))
-    times, totals = run_cases(runners, cases)
-    print_table(cases, times, totals, facts, args.docs)
+    times, totals = run_cases(runners, cases, args.budget)
+    print_table(cases[:len(times[engines[0]])], times, totals, facts, args.docs)
     return 0
 
 
@@ -59,12 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = mix_parser(__doc__.splitlines()[0], per_case=4)
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--work", help="where tantivy and FTS5 keep their indexes")
+    parser.add_argument("--budget", type=float, default=1800.0,
+                        help="seconds after which no new query starts")
     return parser
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory (VmRSS) or its peak (VmHWM), in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -116,13 +129,18 @@ def _size(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
 
 
-def run_cases(runners: dict[str, Callable],
-              cases: list[Case]) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
-    """Milliseconds and totals per case and engine, the first engine rotating."""
+def run_cases(runners: dict[str, Callable], cases: list[Case], budget: float = float("inf"),
+              ) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
+    """Milliseconds and totals per case and engine, the first engine rotating; no case
+    starts after `budget` seconds."""
     names = list(runners)
     times: dict[str, list[float]] = {n: [] for n in names}
     totals: dict[str, list[int]] = {n: [] for n in names}
+    deadline = time.monotonic() + budget
     for n, case in enumerate(cases):
+        if time.monotonic() > deadline:
+            print(f"budget of {budget:.0f} s spent: {n} of {len(cases)} queries ran", flush=True)
+            break
         order = names[n % len(names):] + names[:n % len(names)]
         for name in order:
             req = SearchRequest.from_params(case.params)
@@ -139,27 +157,51 @@ def percentiles(values: list[float]) -> tuple[float, float, float]:
 
 def print_table(cases: list[Case], times: dict[str, list[float]], totals: dict[str, list[int]],
                 facts: dict[str, dict], docs: int) -> None:
-    phrases = [i for i, c in enumerate(cases) if c.kind == "phrase"]
     print(f"\n{docs:,} documents, {len(cases)} queries, engines taking turns query by query\n")
-    print("| engine | build | size | p50 | p95 | p99 | phrase p50 | phrase p95 | memory added "
-          "| totals equal to Trawl's |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| engine | build | size | p50 | p95 | p99 | memory added | totals equal to Trawl's |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, ms in times.items():
         p50, p95, p99 = percentiles(ms)
-        f50, f95, _ = percentiles([ms[i] for i in phrases])
         build = facts[name]["build_s"]
-        same = (f"{sum(a == b for a, b in zip(totals[name], totals['trawl'], strict=True))}"
-                f" of {len(cases)}") if "trawl" in totals else "-"
         print(f"| {name} | {build:,.0f} s ({docs / build:,.0f} docs/s) | "
               f"{facts[name]['size']:,.0f} MiB | {p50:.1f} ms | {p95:.1f} ms | {p99:.1f} ms | "
-              f"{f50:.1f} ms | {f95:.1f} ms | {facts[name]['rss_added']:,.0f} MB | {same} |")
-    if "trawl" in totals:
-        for name in totals:
-            differing = [(cases[i].params.get("q"), totals["trawl"][i], totals[name][i])
-                         for i in range(len(cases)) if totals[name][i] != totals["trawl"][i]]
-            if differing and name != "trawl":
-                print(f"{name}: totals differing from Trawl's (query, Trawl, {name}): "
-                      f"{differing[:4]}")
+              f"{facts[name]['rss_added']:,.0f} MB | {_agreement(totals, name)} |")
+    print(f"\npeak RSS of this process (every engine open): {rss_mb('VmHWM'):,.0f} MB")
+    print_kinds(cases, times)
+    print_disagreements(cases, totals)
+
+
+def _agreement(totals: dict[str, list[int]], name: str) -> str:
+    if "trawl" not in totals:
+        return "-"
+    same = sum(a == b for a, b in zip(totals[name], totals["trawl"], strict=True))
+    return f"{same} of {len(totals[name])}"
+
+
+def print_kinds(cases: list[Case], times: dict[str, list[float]]) -> None:
+    """p50 / p95 per query kind and engine."""
+    print("\n| query kind | " + " | ".join(f"{name} p50 / p95" for name in times) + " |")
+    print("|---|" + "---|" * len(times))
+    for kind in KINDS:
+        picked = [i for i, c in enumerate(cases) if c.kind == kind]
+        if len(picked) < 2:
+            continue
+        cells = []
+        for ms in times.values():
+            p50, p95, _ = percentiles([ms[i] for i in picked])
+            cells.append(f"{p50:.1f} / {p95:.1f} ms")
+        print(f"| {kind} ({len(picked)}) | " + " | ".join(cells) + " |")
+
+
+def print_disagreements(cases: list[Case], totals: dict[str, list[int]]) -> None:
+    """Every query whose total differs from Trawl's, with its filters."""
+    if "trawl" not in totals:
+        return
+    for name in totals:
+        for i, case in enumerate(cases):
+            if name != "trawl" and totals[name][i] != totals["trawl"][i]:
+                print(f"{name} differs: {case.params} Trawl {totals['trawl'][i]:,}, "
+                      f"{name} {totals[name][i]:,}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.bench_peers import open_engines, run_cases
+from bench.bench_peers import open_engines, print_table, run_cases
 from bench.bench_search import make_cases
 from bench.gen_corpus import build_index
 from bench.peers import match_words, periods
@@ -33,6 +33,31 @@ def test_peers_agree_with_trawl_on_every_case_of_the_mix(engines):
     assert totals["tantivy"] == totals["trawl"]
     assert totals["sqlite-fts5"] == totals["trawl"]
     assert facts["tantivy"]["size"] > 0 and facts["sqlite-fts5"]["size"] > 0
+
+
+def test_the_table_names_every_engine_and_kind_and_each_differing_query(engines, capsys):
+    index_dir, runners, facts = engines
+    cases, _ = make_cases(DOCS, 1, open_index(index_dir).generation().schema, 0)
+    times, totals = run_cases(runners, cases)
+    totals["tantivy"][0] += 1  # one disagreement, to see it printed with its query
+    print_table(cases, times, totals, facts, DOCS)
+    out = capsys.readouterr().out
+    for name in runners:
+        assert f"| {name} |" in out
+    for kind in ("one word", "two words", "phrase", "empty"):
+        assert f"| {kind} (4) |" in out
+    assert f"| tantivy | {facts['tantivy']['build_s']:,.0f} s" in out
+    assert f"{len(cases) - 1} of {len(cases)} |" in out
+    assert f"tantivy differs: {cases[0].params} Trawl {totals['trawl'][0]:,}" in out
+    assert "sqlite-fts5 differs" not in out
+
+
+def test_no_query_starts_once_the_budget_is_spent(engines, capsys):
+    index_dir, runners, _ = engines
+    cases, _ = make_cases(DOCS, 1, open_index(index_dir).generation().schema, 0)
+    times, totals = run_cases(runners, cases, budget=-1)
+    assert all(ms == [] for ms in times.values()) and all(t == [] for t in totals.values())
+    assert f"0 of {len(cases)} queries ran" in capsys.readouterr().out
 
 
 def test_date_periods_and_query_parts():
