@@ -235,6 +235,7 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     keys -= _bare_bodies()
     keys -= {e.key for e in ents if e.label == "PERSON"}
     keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
+    keys -= {e.key for e in ents if e.key in keys and _bare_name_use(text, e)}
     common = {key for key in keys
               if key in text and not gazetteer.confident(key) and _lower_use(key).search(text)}
     return [replace(e, facet=None, value=None, rule="common-word") if e.key in common
@@ -248,6 +249,30 @@ def _bare_bodies() -> frozenset[str]:
     from search.entity_rules import entity_words
 
     return frozenset(body for body in entity_words().bodies if " " not in body)
+
+
+def _bare_name_use(text: str, ent: Ent) -> bool:
+    """An organisation the text names as one ("with Time magazine", "Time's list"): the
+    model's ORG, after a running lower-case word that is no determiner, and typed by the next
+    word (a possessive or a name type noun: magazine, network, app). A common word capitalised
+    by house style takes a determiner ("the Cathedral", "this Chamber"); openers, numbers and
+    speaker labels before it ("1 Solar mass", "((WN)) Hydrogen") are no evidence."""
+    words = text[max(0, ent.start - 30):ent.start].split()
+    after = text[ent.end:ent.end + 30].split()
+    if ent.label != "ORG" or not words or not after or not words[-1].isalpha() \
+            or not words[-1].islower() or words[-1] in _determiners():
+        return False
+    return after[0].startswith(("'s", "\u2019s")) or after[0].strip(".,;:") in _type_nouns()
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return frozenset(word_list("name_determiners"))
+
+
+@lru_cache(maxsize=1)
+def _type_nouns() -> frozenset[str]:
+    return frozenset(word_list("name_type_nouns"))
 
 
 def _capitalised_word(text: str) -> bool:

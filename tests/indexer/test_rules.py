@@ -365,6 +365,18 @@ def test_common_words_are_no_names_where_the_document_writes_them_in_lower_case(
     assert [e.text for e in out if e.rule == "common-word"] == ["Cathedral", "Weather"]
 
 
+def test_common_words_keep_an_organisation_named_bare_mid_sentence():
+    # class: real names that are also common words ("Time" magazine) are no common words when
+    # the model tags one mention ORG mid-sentence without a determiner; "the Chamber" is style
+    text = ("In an interview with Time magazine, she spoke. It took time. Members of this "
+            "Chamber met; the chamber rose. Photographs showed photographs.")
+    patterns = [("ORG", "Time"), ("ORG", "Chamber"), ("ORG", "Photographs")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_common_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "common-word"] == ["Chamber", "Photographs"]
+    assert [e.value for e in out if e.facet == "actor"] == ["Time"]
+
+
 def test_common_words_leave_a_countrys_bare_body():
     text = "The Senate voted; a state senate had voted first. The Cathedral and the cathedral."
     ctx, ents = classified(text, [("ORG", "Senate"), ("ORG", "Cathedral")])
