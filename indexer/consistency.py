@@ -232,7 +232,7 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     Senate" beside "a state senate"): entity resolution joins it to the qualified body."""
     keys = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
             and e.label != "PERSON" and _capitalised_word(e.text)}
-    keys -= _bare_bodies()
+    keys -= bare_bodies()
     keys -= {e.key for e in ents if e.label == "PERSON"}
     keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
     keys -= {e.key for e in ents if e.key in keys and _bare_name_use(text, e)}
@@ -243,7 +243,7 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
 
 
 @lru_cache(maxsize=1)
-def _bare_bodies() -> frozenset[str]:
+def bare_bodies() -> frozenset[str]:
     """One-word bodies a country qualifier can precede ("senate", "congress", "parliament"),
     from the entity resolution's word list (search/data/entity_words.yaml)."""
     from search.entity_rules import entity_words

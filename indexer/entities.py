@@ -22,6 +22,7 @@ from indexer.aliases import (
 )
 from indexer.consistency import (
     adopt_fixed_values,
+    bare_bodies,
     classify,
     common_words,
     harmonise,
@@ -57,6 +58,7 @@ from indexer.phrases import (
     region_homonyms,
 )
 from indexer.roles import bare_role_mentions
+from indexer.run_ins import split_run_in_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
 from indexer.targets import attack_targets
@@ -190,6 +192,12 @@ Rule = Callable[[DocContext, list[Ent]], list[Ent]]
 def rule_join_org_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Names the model cut in two ("Syria | 's Armed Forces")."""
     return extend_org_names(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: a title's place or body run into the person's name ("First Minister of
+    Scotland Nicola Sturgeon"): two mentions, the place or body and the person."""
+    return split_run_in_names(ctx.text, ents, ctx.is_place, bare_bodies())
 
 
 def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -352,6 +360,7 @@ def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 #: canonical value (`canonical_value`), so every rule sees values filled in
 RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
+    ("run-in-names", rule_run_in_names),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),
     ("coordination", rule_coordination),

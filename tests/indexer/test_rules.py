@@ -407,3 +407,34 @@ def test_every_span_names_the_rules_that_produced_or_changed_it():
         ("Foreign Secretary", "Jeremy Hunt", ("role",)),
         ("Hunt", "Jeremy Hunt", ("classify", "alias"))]
     assert {name for e in out for name in e.rules} <= set(entities.RULE_NAMES)
+
+
+def test_run_in_names_splits_a_title_place_from_the_person():
+    text = "The President of Turkey Ahmet Demir spoke. Later Demir left."
+    ctx, ents = spans(text, [("GPE", "Turkey Ahmet Demir"), ("PERSON", "Demir")])
+    split = entities.rule_run_in_names(ctx, ents)
+    assert [(e.text, e.label) for e in split] == [
+        ("Turkey", "GPE"), ("Ahmet Demir", "PERSON"), ("Demir", "PERSON")]
+
+
+def test_run_in_names_person_span_needs_the_place_or_body_named_apart():
+    text = "Speaker of the House Ann Roe spoke in the House. Mayor of Mary Ann Lee spoke."
+    patterns = [("PERSON", "House Ann Roe"), ("PERSON", "Mary Ann Lee"), ("ORG", "House")]
+    ctx, ents = spans(text, patterns)
+    split = [e.text for e in entities.rule_run_in_names(ctx, ents)]
+    # "House" is named apart; "Mary" is only a gazetteer town, so the person stays whole
+    assert split == ["House", "Ann Roe", "House", "Mary Ann Lee"]
+
+
+def test_run_in_names_needs_of_before_and_a_person_after():
+    text = "Turkey Ahmet Demir spoke. Demir left. The court of Damascus Saraqib sat."
+    patterns = [("PERSON", "Turkey Ahmet Demir"), ("PERSON", "Demir"), ("GPE", "Damascus Saraqib")]
+    ctx, ents = spans(text, patterns)
+    assert entities.rule_run_in_names(ctx, ents) == ents
+
+
+def test_run_in_names_never_splits_off_another_persons_given_name():
+    text = "a ruling of Mary Lee Roe. Mary Smith and Roe met."
+    patterns = [("GPE", "Mary Lee Roe"), ("PERSON", "Mary Smith"), ("PERSON", "Roe")]
+    ctx, ents = spans(text, patterns)
+    assert [e.text for e in entities.rule_run_in_names(ctx, ents)][0] == "Mary Lee Roe"
