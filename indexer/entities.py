@@ -27,11 +27,13 @@ from indexer.consistency import (
     common_words,
     harmonise,
     person_words,
+    place_context,
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
+from indexer.lone_places import lone_places
 from indexer.names import (
     VESSEL_PREFIXES,
     canonical_actor,
@@ -61,7 +63,7 @@ from indexer.roles import bare_role_mentions
 from indexer.run_ins import split_run_in_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
-from indexer.targets import attack_targets
+from indexer.targets import attack_targets, cued
 from indexer.types import drop_works
 from indexer.watchlist import known_surnames
 
@@ -302,6 +304,14 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return common_words(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: a one-word GPE mentioned once that neither the gazetteer, a place rule nor the
+    words around it (a place context, or a target cue: "storm hit X") confirm ("Afterwards", "Reddit",
+    "Vibrio") is no place."""
+    return lone_places(ents, ctx.is_place, lambda e: place_context(ctx.text, e, ctx.gazetteer)
+                       or cued(ctx.text, e.start))
+
+
 def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """An ORG that is a town of a country the document names is that town."""
     return towns_of_named_countries(ents, ctx.gazetteer, ctx.persons)
@@ -380,6 +390,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("role", rule_roles),
     ("consistency", rule_harmonise),
     ("common-word", rule_common_words),
+    ("lone-place", rule_lone_places),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
     ("headline", rule_headlines),

@@ -25,7 +25,7 @@ CUE_WINDOW = 40
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}")
 
 
-def _cued(text: str, start: int) -> bool:
+def cued(text: str, start: int) -> bool:
     """True when a target cue ends right before `start` (maybe with "the city of")."""
     window = text[max(0, start - CUE_WINDOW):start]
     if not any(w.lower() in _CUE_ENDS for w in window.split()[-4:]):
@@ -46,7 +46,7 @@ def missed_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     for match in _NAME.finditer(text):
         start, end = match.span()
         if not taken.overlaps_range(start, end) \
-                and _cued(text, start) \
+                and cued(text, start) \
                 and is_place(match.group()):
             found.append(Ent(start, end, match.group(), "GPE", facet="place",
                              rule="place-target", fixed=True))
@@ -59,10 +59,10 @@ def attack_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     out = list(ents)
     previous_target = None
     for i, ent in enumerate(ents):
-        cued = _cued(text, ent.start)
+        after_cue = cued(text, ent.start)
         listed = previous_target is not None and ent.start > previous_target.end \
             and _LIST_GLUE.fullmatch(text[previous_target.end:ent.start])
-        if not (cued or listed):
+        if not (after_cue or listed):
             previous_target = None
             continue
         if _retypable(ent) and is_place(ent.text):

@@ -438,3 +438,18 @@ def test_run_in_names_never_splits_off_another_persons_given_name():
     patterns = [("GPE", "Mary Lee Roe"), ("PERSON", "Mary Smith"), ("PERSON", "Roe")]
     ctx, ents = spans(text, patterns)
     assert [e.text for e in entities.rule_run_in_names(ctx, ents)][0] == "Mary Lee Roe"
+
+
+def test_lone_place_drops_an_unconfirmed_one_word_gpe():
+    ctx, ents = classified("Afterwards, the talks ended in Aleppo.",
+                           [("GPE", "Afterwards"), ("GPE", "Aleppo")])
+    assert facets(entities.rule_lone_places(ctx, ents)) == [("Aleppo", "place", "Aleppo")]
+
+
+def test_lone_place_keeps_what_context_repetition_or_form_confirm():
+    text = ("Fighting spread in Kafrnabl. Zorba fell; later Zorba was retaken. "
+            "Talks moved on. D.C. officials left.")
+    patterns = [("GPE", "Kafrnabl"), ("GPE", "Zorba"), ("GPE", "D.C.")]
+    ctx, ents = classified(text, patterns)
+    assert facets(entities.rule_lone_places(ctx, ents)) == facets(ents)
+    assert {e.text for e in ents if e.facet == "place"} == {"Kafrnabl", "Zorba", "D.C."}

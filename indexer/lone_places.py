@@ -1,0 +1,44 @@
+"""Class 3 (non-names) for places: a one-word GPE that nothing but the recogniser calls a place.
+
+The small model tags many capitalised words as GPE with no other sign of a place: sentence
+openers ("Afterwards", "Realistically", "Offering"), brands and services ("Reddit", "Ocado"),
+taxa ("Vibrio"), given names ("Melania"). A one-word place value is dropped when every sign
+is missing at once: the gazetteer does not know the name, no place rule (cue, gazetteer,
+possessive, alias, consistency) touched it, the model labelled it GPE, the document mentions
+it once, and the words around that mention say nothing of a place ("in X", "the capital, X",
+"X, Syria", "Mosul and X", or a target cue: "the storm hit X"). Abbreviations ("D.C.", "DC") are left alone: they are forms of
+known places the gazetteer lists under their full names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from indexer.spans import Ent
+
+#: the rules a model place may have passed and still be unconfirmed (classification alone)
+_UNCONFIRMING_RULES = frozenset({"classify"})
+
+
+def lone_places(ents: list[Ent], is_place: Callable[[str], bool],
+                in_place_context: Callable[[Ent], bool]) -> list[Ent]:
+    """Unconfirmed one-word place values dropped (see the module docstring)."""
+    mentions = Counter(e.value for e in ents if e.facet == "place")
+    return [replace(e, facet=None, value=None, rule="lone-place")
+            if _unconfirmed(e, mentions, is_place, in_place_context) else e for e in ents]
+
+
+def _unconfirmed(ent: Ent, mentions: Counter, is_place: Callable[[str], bool],
+                 in_place_context: Callable[[Ent], bool]) -> bool:
+    if ent.facet != "place" or ent.label != "GPE" or ent.fixed or ent.rule != "model" \
+            or not set(ent.rules) <= _UNCONFIRMING_RULES or mentions[ent.value] != 1:
+        return False
+    return _word(ent.text) and not is_place(ent.text) and not in_place_context(ent)
+
+
+def _word(text: str) -> bool:
+    """One word written as a name, not an abbreviation ("D.C.", "DC")."""
+    word = text.strip()
+    return " " not in word and "." not in word and not word.isupper() and word[:1].isupper()
