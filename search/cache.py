@@ -12,7 +12,10 @@ import numpy as np
 
 
 def size_of(value: Any) -> int:
-    """Bytes held by a cached value: numpy arrays, and tuples/lists/dicts/dataclasses of them."""
+    """Bytes held by a cached value: numpy arrays, and tuples/lists/dicts/dataclasses of them;
+    a memory-mapped file counts nothing (its pages are the page cache's, shared)."""
+    if isinstance(value, np.memmap):
+        return 64
     if isinstance(value, np.ndarray):
         return value.nbytes
     if isinstance(value, tuple | list):

@@ -28,6 +28,7 @@ from search.place_countries import (
     countries_of,
     stored_place_countries,
 )
+from search.position_store import StoredPositions
 from search.positions import TermPositions
 from search.postings import (
     segments,
@@ -105,6 +106,9 @@ class Generation:
         self.positions = ArrayCache(POSITION_CACHE_BYTES)
         #: the spelling vocabulary, read in a background thread (ready within a second or so)
         self.speller = Speller(self)
+        #: decoded positions of frequent terms, mapped from beside the generation (read, or
+        #: built and written, in a background thread: search.position_store)
+        self.stored_positions = StoredPositions(self, cache_dir)
         self.build_seconds = time.perf_counter() - started
 
     def resolve(self) -> Resolved:
@@ -170,7 +174,12 @@ class Generation:
 
     def term_positions(self, fieldname: str, text: str) -> TermPositions:
         """A term's postings with decoded word positions, cached for the generation: the
-        frequent words of phrases are decoded once, not once per query."""
+        frequent words of phrases are decoded once, not once per query (or never, when
+        the generation's stored positions are ready)."""
+        store = self.stored_positions.get()
+        if store is not None and store.has_field(fieldname):
+            return store.term(fieldname, text)
+
         def read():
             with self.lock:
                 docnums, weights, values = term_postings_positions(self.reader, fieldname, text)
@@ -181,6 +190,9 @@ class Generation:
     def positions_within(self, fieldname: str, text: str, wanted: np.ndarray) -> TermPositions:
         """A term's postings and positions within the given sorted docnums: from the cache
         when the whole term is there, else reading only the posting blocks that hold them."""
+        store = self.stored_positions.get()
+        if store is not None and store.has_field(fieldname):
+            return store.within(fieldname, text, wanted)
         cached = self.positions.peek((fieldname, text))
         if cached is not None:
             return cached.within(wanted)

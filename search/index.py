@@ -118,12 +118,14 @@ SPELLER_WAIT_S = 900
 def store_derived(index_dir) -> bool:
     """Open the live generation once, as a reader would, so that what readers derive from it
     is stored beside it: the resolved entities (search/entity_cache.py), the places'
-    countries (search/place_countries.py) and the spelling words of new segments
-    (search/spell_vocab.py). `trawl index` calls this after its commit;
+    countries (search/place_countries.py), the spelling words of new segments
+    (search/spell_vocab.py) and their stored positions (search/position_store.py).
+    `trawl index` calls this after its commit;
     False when it could not be done (the next reader will)."""
     try:
         gen = open_index(index_dir).generation()
         gen.place_countries()
     except (TrawlError, OSError):
         return False
-    return gen.speller.ready(SPELLER_WAIT_S)
+    positions = gen.stored_positions.ready(SPELLER_WAIT_S)
+    return gen.speller.ready(SPELLER_WAIT_S) and positions

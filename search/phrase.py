@@ -6,6 +6,10 @@ the candidates would touch most of its blocks anyway; otherwise only in the bloc
 hold candidates. Positions are decoded for the candidates only. So a phrase mixing a rare
 word with a very frequent one decodes the frequent word's blocks once per generation
 instead of once per query.
+
+When the generation's stored positions are ready (search.position_store: each segment's
+frequent terms decoded once, memory-mapped), every word is read from them for the
+candidates only, and no posting block of a frequent word is decoded at query time.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[
     rarest = gen.term_positions(fieldname, words[order[0]])
     found = {order[0]: rarest.rows(np.flatnonzero(gen.live[rarest.docnums]))}
     candidates = found[order[0]].docnums
+    stored = gen.stored_positions.get() is not None
     for index in order[1:]:
         word = words[index]
-        if len(candidates) * BLOCK_POSTINGS >= frequency[word]:
+        if not stored and len(candidates) * BLOCK_POSTINGS >= frequency[word]:
             found[index] = gen.term_positions(fieldname, word).within(candidates)
         else:
             found[index] = gen.positions_within(fieldname, word, candidates)

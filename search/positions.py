@@ -120,13 +120,44 @@ class EncodedPositions:
 
 
 @dataclass(frozen=True)
+class DecodedPositions:
+    """Positions already decoded into flat arrays (search.position_store): row i's positions
+    are `parts[part[i]][starts[i]:ends[i]]`; the parts may be memory maps, and row subsets
+    share them."""
+
+    parts: tuple[np.ndarray, ...]
+    part: np.ndarray  # which part each row's positions are in
+    starts: np.ndarray  # int64
+    ends: np.ndarray
+
+    def rows(self, rows: np.ndarray) -> DecodedPositions:
+        return DecodedPositions(self.parts, self.part[rows], self.starts[rows], self.ends[rows])
+
+    def decode(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into `rows`, position) of every position of those rows."""
+        starts = self.starts[rows]
+        lengths = self.ends[rows] - starts
+        owner = np.repeat(np.arange(len(starts)), lengths)
+        first = np.cumsum(lengths) - lengths
+        at = np.arange(len(owner)) + (starts - first)[owner]
+        if len(self.parts) == 1:
+            return owner, self.parts[0][at].astype(np.int64)
+        part = self.part[rows][owner]
+        positions = np.zeros(len(owner), dtype=np.int64)
+        for index in np.unique(part).tolist():
+            picked = part == index
+            positions[picked] = self.parts[index][at[picked]]
+        return owner, positions
+
+
+@dataclass(frozen=True)
 class TermPositions:
     """A term's postings with their encoded word positions, decoded on demand; row subsets
     share the byte buffer, so narrowing to candidates copies no position data."""
 
     docnums: np.ndarray  # sorted global document numbers
     weights: np.ndarray  # the term's weight in each document
-    encoded: EncodedPositions  # one value per posting
+    encoded: EncodedPositions | DecodedPositions  # one value per posting
 
     @classmethod
     def from_values(cls, docnums: np.ndarray, weights: np.ndarray,
