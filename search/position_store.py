@@ -304,11 +304,11 @@ class StoredPositions:
     thread when the generation opens; `get()` is None until every segment has its files,
     and phrases read Whoosh meanwhile (the same results, slower)."""
 
-    def __init__(self, gen, directory: Path | None, min_docs: int = MIN_DOCS,
+    def __init__(self, gen, directory: Path | None, min_docs: int | None = None,
                  background: bool = True):
         self._gen = gen
         self._directory = directory
-        self._min_docs = min_docs
+        self._min_docs = MIN_DOCS if min_docs is None else min_docs
         self._store: PositionStore | None = None
         self._ready = threading.Event()
         #: False serves phrases the old way (for side-by-side benchmarks and tests)

@@ -89,8 +89,8 @@ def _decode_blocks(cursor: BlockCursor, weights: bool,
             values.extend(cursor.values())
         previous_max = cursor.max_id()
         cursor.next_block()
-    if not blocks:
-        return EMPTY, None
+    if not blocks:  # e.g. a segment whose documents are all deleted
+        return EMPTY, (np.zeros(0, dtype=WEIGHT_DTYPE) if weights else None)
     docnums = np.cumsum(np.concatenate(blocks)).astype(DOCNUM_DTYPE)
     return docnums, (np.concatenate(block_weights) if weights else None)
 
