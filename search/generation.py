@@ -166,8 +166,13 @@ class Generation:
             else countries_of(stored)
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(docnums, weights) of a term, cached for the life of the generation."""
+        """(docnums, weights) of a term, cached for the life of the generation; a frequent
+        word's come from the stored positions when they are ready (no block decoded)."""
+        store = self.stored_positions.get()
+
         def read():
+            if store is not None and store.has_field(fieldname):
+                return store.postings(fieldname, text)
             with self.lock:
                 return term_postings(self.reader, fieldname, text)
         return self.terms.get((fieldname, text), read)

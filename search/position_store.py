@@ -21,7 +21,6 @@ Written in a temporary directory renamed into place; recomputed when missing or 
 
 from __future__ import annotations
 
-import mmap
 import os
 import shutil
 import threading
@@ -35,7 +34,12 @@ import numpy as np
 
 from search import derived_files
 from search.positions import DecodedPositions, TermPositions, decode_positions_bulk
-from search.postings import DOCNUM_DTYPE, term_postings_positions, term_postings_within
+from search.postings import (
+    DOCNUM_DTYPE,
+    term_postings,
+    term_postings_positions,
+    term_postings_within,
+)
 from search.whoosh_adapter import WEIGHT_DTYPE, segment_id
 
 #: the fields phrases are matched in
@@ -106,6 +110,24 @@ class PositionStore:
     def within(self, fieldname: str, text: str, wanted: np.ndarray) -> TermPositions:
         """The postings of a term in the given sorted global docnums."""
         return self._join(fieldname, text, np.asarray(wanted, dtype=np.int64))
+
+    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(global docnums, weights) of a term, as search.postings.term_postings reads them."""
+        docnums, weights = [], []
+        for leaf, offset, stored in self._segments:
+            field = stored.fields[fieldname]
+            if text in field.terms:
+                rows, docs = field.rows_of(text, None)
+                found = docs.astype(np.int64), field.weights_of(text, rows)
+            else:
+                with self._lock:
+                    found = term_postings(leaf, fieldname, text)
+            docnums.append(found[0] + offset)
+            weights.append(found[1])
+        if not docnums:
+            return np.zeros(0, dtype=DOCNUM_DTYPE), np.zeros(0, dtype=WEIGHT_DTYPE)
+        return (np.concatenate(docnums).astype(DOCNUM_DTYPE),
+                np.concatenate(weights).astype(WEIGHT_DTYPE))
 
     def _join(self, fieldname: str, text: str, wanted: np.ndarray | None) -> TermPositions:
         pieces = []
@@ -215,20 +237,9 @@ def _map_field(path: Path, field: str, info: dict) -> FieldPositions:
         dtype, count = info["arrays"][name]
         if not count:
             return np.zeros(0, dtype=dtype)
-        array = np.memmap(path / f"{field}.{name}", dtype=dtype, mode="r", shape=(count,))
-        _random_access(array)
-        return array
+        return np.memmap(path / f"{field}.{name}", dtype=dtype, mode="r", shape=(count,))
     return FieldPositions(info["terms"], mapped("docnums"), mapped("starts"),
                           mapped("positions"), mapped("weights"))
-
-
-def _random_access(array: np.memmap) -> None:
-    """Tell the kernel not to read ahead around each page touched: a phrase reads a few
-    scattered rows of a term, and read-ahead would fill the process's resident set with
-    pages nobody asked for."""
-    mapped = getattr(array, "_mmap", None)
-    if mapped is not None and hasattr(mmap, "MADV_RANDOM"):
-        mapped.madvise(mmap.MADV_RANDOM)
 
 
 def _stored_terms(leaf, field: str, min_docs: int) -> list[str]:

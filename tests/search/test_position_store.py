@@ -21,6 +21,7 @@ from search.model import SearchRequest
 from search.phrase import phrase_documents
 from search.position_store import PREFIX, StoredPositions
 from search.positions import DecodedPositions
+from search.postings import term_postings
 from search.schema import document_fields
 
 #: words the analyzer keeps as they are, and a stop word (Whoosh renumbers around it)
@@ -82,7 +83,7 @@ _texts = st.lists(st.lists(st.sampled_from([*_WORDS, _STOP]), min_size=1, max_si
                   min_size=1, max_size=30)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=_texts, segments=st.integers(1, 3), data=st.data(),
        phrase=st.lists(st.sampled_from(_WORDS), min_size=2, max_size=3),
        slop=st.sampled_from([1, 2, 4]), min_docs=st.sampled_from([1, 3, 10_000]),
@@ -100,6 +101,12 @@ def test_stored_positions_find_what_whoosh_finds(texts, segments, data, phrase, 
         new_keep, new_postings = _new(gen, field, phrase, slop, Path(tmp), min_docs)
         assert new_keep.tolist() == old_keep.tolist() == _whoosh(gen, field, phrase, slop)
         assert _positions_of(new_postings, new_keep) == _positions_of(old_postings, old_keep)
+        stored = gen.stored_positions.get()
+        for word in [*_WORDS, "absent"]:  # the term queries' postings too
+            docnums, weights = stored.postings(field, word)
+            expected = term_postings(gen.reader, field, word)
+            assert docnums.tolist() == expected[0].tolist()
+            assert weights.tolist() == expected[1].tolist()
         gen.close()
 
 
