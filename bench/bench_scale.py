@@ -1,12 +1,13 @@
 """Phrase latency (cold and warm position cache) and memory of one process at scale.
 
-    nice -n 10 .venv/bin/python -m bench.bench_scale [--docs 100000] [--per-case 8]
+    nice -n 10 .venv/bin/python -m bench.bench_scale [--docs 100000] [--per-case 8] [--old]
 
 Uses the generated bench index of bench_search (built first if missing). Runs the phrase
 cases of bench_search twice - the first pass meets every frequent word for the first time,
 the second finds them in the generation's position cache; the whole-query cache is emptied
-before each query, so matching is measured. Prints p50/p95 and the sum of totals (for
-comparing two versions), then the process's resident memory split into private (anonymous)
+before each query, so matching is measured. Phrases read the stored positions
+(search.position_store, built first when missing), or with --old Whoosh's posting blocks.
+Prints p50/p95 and the sum of totals (for comparing two versions), then the process's resident memory split into private (anonymous)
 pages and file pages (the memory-mapped index, shared with other processes).
 """
 
@@ -26,12 +27,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--per-case", type=int, default=8)
+    parser.add_argument("--old", action="store_true",
+                        help="read Whoosh's posting blocks, not the stored positions")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     ix = open_bench_index(args.docs)
     gen = ix.generation()
     print(f"opened {gen.live_count:,} documents in {time.perf_counter() - started:.1f} s; "
           f"memory {_memory()}")
+    gen.stored_positions.enabled = not args.old
+    ready = gen.stored_positions.ready(None)
+    print(f"stored positions (search.position_store) {'ready' if ready else 'NOT READY'} "
+          f"after {gen.stored_positions.seconds:.1f} s; phrases read "
+          f"{'Whoosh blocks (--old)' if args.old else 'them'}")
     cases, warmups = make_cases(args.docs, args.per_case, gen.schema, 6)
     for params in warmups:
         search(ix, SearchRequest.from_params(params))
