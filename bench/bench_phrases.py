@@ -52,6 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     cases, warmups = make_cases(args.docs, args.per_case, gen.schema, args.warmup)
     if args.memory:
         return _memory_run(ix, gen, cases, warmups, args.memory)
+    timings, differing = _side_by_side(ix, gen, cases, warmups)
+    _print_table(cases, timings)
+    print(f"queries whose total, facet counts or hits differ: {len(differing)} of {len(cases)}"
+          + (f" {differing}" if differing else ""))
+    return 0
+
+
+def _side_by_side(ix, gen, cases, warmups) -> tuple[dict, list]:
+    """Milliseconds per case for each way, and the queries whose answers differ."""
     caches = {way: {name: ArrayCache(getattr(gen, name).max_bytes) for name in _CACHES}
               for way in WAYS}
     for params in warmups:
@@ -68,10 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             timings[way].append((time.perf_counter() - started) * 1000)
         if _summary(answers["old"]) != _summary(answers["new"]):
             differing.append(case.params["q"])
-    _print_table(cases, timings)
-    print(f"queries whose total, facet counts or hits differ: {len(differing)} of {len(cases)}"
-          + (f" {differing}" if differing else ""))
-    return 0
+    return timings, differing
 
 
 def _search(ix, gen, caches: dict, way: str, req: SearchRequest):
