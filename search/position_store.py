@@ -50,7 +50,7 @@ PREFIX = ".positions-"
 #: bumped when what the files hold changes, so older files are rebuilt
 FORMAT = 1
 #: terms decoded per hold of the generation lock while a segment is built
-TERMS_PER_LOCK = 16
+TERMS_PER_LOCK = 2
 _STARTS_DTYPE = np.uint32
 _LIMIT = np.iinfo(_STARTS_DTYPE).max
 
@@ -204,13 +204,19 @@ def segment_positions(leaf, locked: Callable[[], AbstractContextManager],
     return _open(path, key)
 
 
-def drop_others(directory: Path, leaves) -> None:
+def drop_others(directory: Path, leaves, opened_at: float) -> None:
     """Remove the files of segments no longer in the index (merged away); a process still
-    mapping them keeps its pages until it closes them."""
+    mapping them keeps its pages until it closes them. Files written after this reader
+    opened belong to a newer commit's segments and are kept."""
     keep = {f"{PREFIX}{segment_id(leaf)}" for leaf in leaves}
     for path in directory.glob(f"{PREFIX}*"):
-        if path.name not in keep and not path.name.endswith(".tmp"):
-            shutil.rmtree(path, ignore_errors=True)
+        if path.name in keep or path.name.endswith(".tmp"):
+            continue
+        try:
+            if path.stat().st_mtime < opened_at:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _key(leaf, min_docs: int) -> tuple:
@@ -320,6 +326,7 @@ class StoredPositions:
         self._gen = gen
         self._directory = directory
         self._min_docs = MIN_DOCS if min_docs is None else min_docs
+        self._opened_at = time.time()
         self._store: PositionStore | None = None
         self._ready = threading.Event()
         #: False serves phrases the old way (for side-by-side benchmarks and tests)
@@ -351,7 +358,7 @@ class StoredPositions:
                 if stored is None:
                     return
                 found.append((leaf, offset, stored))
-            drop_others(self._directory, [leaf for leaf, _ in leaves])
+            drop_others(self._directory, [leaf for leaf, _ in leaves], self._opened_at)
             self._store = PositionStore(found, self._gen.lock)
         except Exception as error:  # a closed or damaged reader: phrases read Whoosh
             self.failed = error

@@ -3,7 +3,9 @@ old way (Whoosh's posting blocks) and Whoosh's own Phrase query find."""
 
 from __future__ import annotations
 
+import os
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from search.engine import search
 from search.index import open_index
 from search.model import SearchRequest
 from search.phrase import phrase_documents
-from search.position_store import PREFIX, StoredPositions
+from search.position_store import PREFIX, StoredPositions, drop_others
 from search.positions import DecodedPositions
 from search.postings import term_postings
 from search.schema import document_fields
@@ -174,3 +176,14 @@ def test_decoded_positions_read_rows_across_parts():
     owner, positions = decoded.rows(np.array([3, 0, 2])).decode(np.array([0, 1, 2]))
     assert owner.tolist() == [0, 0, 1, 1, 1, 2, 2]
     assert positions.tolist() == [3, 4, 5, 6, 7, 1, 2]
+
+
+def test_only_files_older_than_the_reader_are_dropped(tmp_path):
+    """A merged-away segment's files go; files a newer commit's reader wrote after this
+    reader opened stay (they are that commit's segments)."""
+    gone, newer = tmp_path / f"{PREFIX}merged", tmp_path / f"{PREFIX}newer"
+    gone.mkdir()
+    os.utime(gone, (1_000, 1_000))
+    newer.mkdir()
+    drop_others(tmp_path, [], opened_at=time.time() - 60)
+    assert not gone.exists() and newer.exists()
