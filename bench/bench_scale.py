@@ -7,8 +7,9 @@ cases of bench_search twice - the first pass meets every frequent word for the f
 the second finds them in the generation's position cache; the whole-query cache is emptied
 before each query, so matching is measured. Phrases read the stored positions
 (search.position_store, built first when missing), or with --old Whoosh's posting blocks.
-Prints p50/p95 and the sum of totals (for comparing two versions), then the process's resident memory split into private (anonymous)
-pages and file pages (the memory-mapped index, shared with other processes).
+Prints p50/p95 and the sum of totals (for comparing two versions), then the process's
+resident memory split into private (anonymous) pages and file pages (the memory-mapped
+index, shared with other processes).
 """
 
 from __future__ import annotations

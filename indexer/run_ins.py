@@ -81,19 +81,15 @@ def _is_place_or_body(ent: Ent, head: str, bodies: dict[str, str],
 
 
 def _is_person(ent: Ent, rest: str, persons: list[list[str]]) -> bool:
-    """The words after the place or body name a person (see the module docstring)."""
-    return _named_person(rest, persons) or (ent.label == "PERSON" and _full_name(rest))
-
-
-def _full_name(rest: str) -> bool:
-    """Two or more capitalised words: what the model itself took for a person's name."""
+    """The words after the place or body are capitalised and name a person: one whose
+    surname or start the document names as a person, or, in a span the model labelled
+    PERSON, two or more words (what the model itself took for a person's name)."""
     words = rest.split()
-    return len(words) > 1 and all(w[0].isupper() for w in words)
-
-
-def _named_person(rest: str, persons: list[list[str]]) -> bool:
-    """Capitalised words whose surname, or whose start, the document names as a person."""
-    words = rest.lower().split()
-    if not all(w[0].isupper() for w in rest.split()):
+    if not all(w[0].isupper() for w in words):
         return False
+    return (ent.label == "PERSON" and len(words) > 1) or _named_person(rest.lower().split(), persons)
+
+
+def _named_person(words: list[str], persons: list[list[str]]) -> bool:
+    """The document names a person with this surname, or whose name starts with these words."""
     return any(p[-1] == words[-1] or p[:len(words)] == words for p in persons)

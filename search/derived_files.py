@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -59,3 +60,24 @@ def load_or_compute(directory: Path | None, prefix: str, commit: int, key,
     value = compute()
     save(path, key, value, f"{prefix}*.pickle")
     return value
+
+
+def drop_other_segments(directory: Path, prefix: str, suffix: str, keep_ids,
+                        opened_at: float) -> None:
+    """Remove the per-segment files or folders `<prefix><segment id><suffix>` of segments
+    not in `keep_ids` (merged away). One written after `opened_at` (when the reader dropping
+    them opened) belongs to a newer commit's segments, written by a newer reader, and stays;
+    a process still using a removed one keeps what it read or mapped."""
+    keep = {f"{prefix}{segment}{suffix}" for segment in keep_ids}
+    for path in directory.glob(f"{prefix}*{suffix}"):
+        if path.name in keep or path.name.endswith(".tmp"):
+            continue
+        try:
+            if path.stat().st_mtime >= opened_at:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue

@@ -61,6 +61,8 @@ class Generation:
 
     def __init__(self, whoosh_index, name: str | None = None, cache_dir: Path | None = None):
         started = time.perf_counter()
+        #: wall-clock time of opening: derived files written later belong to newer commits
+        self.opened_at = time.time()
         self.schema = whoosh_index.schema
         self.searcher = whoosh_index.searcher()
         self.reader = self.searcher.reader()
@@ -168,10 +170,10 @@ class Generation:
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, weights) of a term, cached for the life of the generation; a frequent
         word's come from the stored positions when they are ready (no block decoded)."""
-        store = self.stored_positions.get()
+        store = self.stored_positions.for_field(fieldname)
 
         def read():
-            if store is not None and store.has_field(fieldname):
+            if store is not None:
                 return store.postings(fieldname, text)
             with self.lock:
                 return term_postings(self.reader, fieldname, text)
@@ -181,8 +183,8 @@ class Generation:
         """A term's postings with decoded word positions, cached for the generation: the
         frequent words of phrases are decoded once, not once per query (or never, when
         the generation's stored positions are ready)."""
-        store = self.stored_positions.get()
-        if store is not None and store.has_field(fieldname):
+        store = self.stored_positions.for_field(fieldname)
+        if store is not None:
             return store.term(fieldname, text)
 
         def read():
@@ -195,8 +197,8 @@ class Generation:
     def positions_within(self, fieldname: str, text: str, wanted: np.ndarray) -> TermPositions:
         """A term's postings and positions within the given sorted docnums: from the cache
         when the whole term is there, else reading only the posting blocks that hold them."""
-        store = self.stored_positions.get()
-        if store is not None and store.has_field(fieldname):
+        store = self.stored_positions.for_field(fieldname)
+        if store is not None:
             return store.within(fieldname, text, wanted)
         cached = self.positions.peek((fieldname, text))
         if cached is not None:

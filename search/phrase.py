@@ -42,7 +42,7 @@ def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[
     rarest = gen.term_positions(fieldname, words[order[0]])
     found = {order[0]: rarest.rows(np.flatnonzero(gen.live[rarest.docnums]))}
     candidates = found[order[0]].docnums
-    stored = gen.stored_positions.get() is not None
+    stored = gen.stored_positions.for_field(fieldname) is not None
     for index in order[1:]:
         word = words[index]
         if not stored and len(candidates) * BLOCK_POSTINGS >= frequency[word]:

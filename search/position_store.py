@@ -205,18 +205,10 @@ def segment_positions(leaf, locked: Callable[[], AbstractContextManager],
 
 
 def drop_others(directory: Path, leaves, opened_at: float) -> None:
-    """Remove the files of segments no longer in the index (merged away); a process still
-    mapping them keeps its pages until it closes them. Files written after this reader
-    opened belong to a newer commit's segments and are kept."""
-    keep = {f"{PREFIX}{segment_id(leaf)}" for leaf in leaves}
-    for path in directory.glob(f"{PREFIX}*"):
-        if path.name in keep or path.name.endswith(".tmp"):
-            continue
-        try:
-            if path.stat().st_mtime < opened_at:
-                shutil.rmtree(path, ignore_errors=True)
-        except OSError:
-            continue
+    """Remove the folders of segments no longer in the index (merged away), unless written
+    after this reader opened (search.derived_files.drop_other_segments)."""
+    derived_files.drop_other_segments(directory, PREFIX, "",
+                                      [segment_id(leaf) for leaf in leaves], opened_at)
 
 
 def _key(leaf, min_docs: int) -> tuple:
@@ -326,7 +318,6 @@ class StoredPositions:
         self._gen = gen
         self._directory = directory
         self._min_docs = MIN_DOCS if min_docs is None else min_docs
-        self._opened_at = time.time()
         self._store: PositionStore | None = None
         self._ready = threading.Event()
         #: False serves phrases the old way (for side-by-side benchmarks and tests)
@@ -346,6 +337,11 @@ class StoredPositions:
     def get(self) -> PositionStore | None:
         return self._store if self.enabled else None
 
+    def for_field(self, fieldname: str) -> PositionStore | None:
+        """The store when it is ready, enabled and holds `fieldname`, else None."""
+        store = self.get()
+        return store if store is not None and store.has_field(fieldname) else None
+
     def _load(self) -> None:
         started = time.perf_counter()
         try:
@@ -358,7 +354,7 @@ class StoredPositions:
                 if stored is None:
                     return
                 found.append((leaf, offset, stored))
-            drop_others(self._directory, [leaf for leaf, _ in leaves], self._opened_at)
+            drop_others(self._directory, [leaf for leaf, _ in leaves], self._gen.opened_at)
             self._store = PositionStore(found, self._gen.lock)
         except Exception as error:  # a closed or damaged reader: phrases read Whoosh
             self.failed = error

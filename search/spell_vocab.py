@@ -100,15 +100,13 @@ def segment_vocabulary(segment, locked: Callable, directory: Path | None) -> Voc
     return counts
 
 
-def drop_others(directory: Path | None, segments) -> None:
-    """Remove the files of segments no longer in the index (merged away), as the entity
-    cache drops older commits' files; a reader still holding one has its counts in memory."""
-    if directory is None:
-        return
-    keep = {f"{CACHE_PREFIX}{segment_id(segment)}.pickle" for segment in segments}
-    for path in directory.glob(f"{CACHE_PREFIX}*.pickle"):
-        if path.name not in keep:
-            path.unlink(missing_ok=True)
+def drop_others(directory: Path | None, segments, opened_at: float) -> None:
+    """Remove the files of segments no longer in the index (merged away), unless written
+    after this reader opened (search.derived_files.drop_other_segments); a reader still
+    holding one has its counts in memory."""
+    if directory is not None:
+        derived_files.drop_other_segments(directory, CACHE_PREFIX, ".pickle",
+                                          [segment_id(s) for s in segments], opened_at)
 
 
 def _count_segment(segment, locked: Callable) -> Vocabulary:

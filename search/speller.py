@@ -123,7 +123,7 @@ def _stored_counts(gen) -> dict[str, Counter]:
     for segment in segments:
         for field, counts in segment_vocabulary(segment, lambda: gen.lock, gen.cache_dir).items():
             totals[field].update(counts)
-    drop_others(gen.cache_dir, segments)
+    drop_others(gen.cache_dir, segments, gen.opened_at)
     return totals
 
 
