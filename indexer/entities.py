@@ -34,6 +34,7 @@ from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.lone_places import lone_places
+from indexer.name_variants import name_variants
 from indexer.names import (
     VESSEL_PREFIXES,
     canonical_actor,
@@ -287,6 +288,12 @@ def rule_adopt_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return adopt_fixed_values(ents)
 
 
+def rule_name_variants(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "John James Conyers Jr" and "John Conyers" in one document are one person,
+    named by the short form."""
+    return name_variants(ents)
+
+
 def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 6: "the Foreign Secretary" is one more mention of the one person the document
     names "Foreign Secretary Jeremy Hunt"; no person is invented."""
@@ -387,6 +394,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("alias-known-surname", rule_known_surnames),
     ("alias-known", rule_known_names),
     ("alias-adopt", rule_adopt_aliases),
+    ("name-variant", rule_name_variants),
     ("role", rule_roles),
     ("consistency", rule_harmonise),
     ("common-word", rule_common_words),
