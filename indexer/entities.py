@@ -31,6 +31,7 @@ from indexer.consistency import (
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
+from indexer.divisions import division_places
 from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.lone_places import lone_places
@@ -260,6 +261,12 @@ def rule_type_prior(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return drop_works(ctx.text, ents)
 
 
+def rule_divisions(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: "County Mayo", "Riverside County": a name that starts or ends with a
+    division word is a place."""
+    return division_places(ents)
+
+
 def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "the town of X", "X province": the cue makes the name a place."""
     return place_cues(ctx.text, ents)
@@ -395,6 +402,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("event", rule_events),
     ("vessel", rule_vessels),
     ("type-prior", rule_type_prior),
+    ("division", rule_divisions),
     ("place-cue", rule_place_cues),
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
