@@ -1,0 +1,34 @@
+"""Rules of the pipeline that were only tested through the whole pipeline, now alone too."""
+
+from __future__ import annotations
+
+from indexer import entities
+from tests.indexer.test_rules import classified, facets
+
+
+def test_coordination_splits_two_names_the_document_names_apart():
+    text = "Ann Kelly and Bob Baroni were tried. Kelly and Baroni appealed."
+    patterns = [("PERSON", "Ann Kelly"), ("PERSON", "Bob Baroni"), ("PERSON", "Kelly and Baroni")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_coordination(ctx, ents)
+    assert "Kelly and Baroni" not in [e.text for e in out]
+    assert [e.text for e in out if e.start > 36] == ["Kelly", "Baroni"]
+
+
+def test_coordination_keeps_one_name_with_and_in_it():
+    text = "The Bill and Mary Roe Foundation gave money."
+    ctx, ents = classified(text, [("ORG", "The Bill and Mary Roe Foundation")])
+    assert facets(entities.rule_coordination(ctx, ents)) == facets(ents)
+
+
+def test_a_lone_known_surname_is_the_known_person():
+    ctx, ents = classified("Assad spoke on Sunday.", [("PERSON", "Assad")])
+    out = entities.rule_known_surnames(ctx, ents)
+    assert [(e.text, e.value, e.rule) for e in out if e.facet] == [
+        ("Assad", "Bashar al-Assad", "alias-known")]
+
+
+def test_a_known_surname_the_document_gives_another_first_name_is_left_alone():
+    text = "Hafez al-Assad ruled for decades."
+    ctx, ents = classified(text, [("PERSON", "Hafez al-Assad")])
+    assert facets(entities.rule_known_surnames(ctx, ents)) == facets(ents)
