@@ -7,7 +7,8 @@ words of such a span that name a place the gazetteer knows, or a body (one the d
 names apart, or a bare legislature noun), are that place or body, and the words after them
 are the person when the document names that person elsewhere (the surname, or a full name
 that starts the same), or, in a span the model labelled PERSON, when they are a full name; in
-such a span the place or body must be one the document names apart. Leading words that begin
+such a span the place or body must be one the document names apart; after a bare legislature
+noun ("the House", which starts no person's name) a full name is the person whatever the label. Leading words that begin
 another person's name in the document are never split off, and a span that is itself a
 known place ("Puerto Rico") stays whole.
 """
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import cache
 
+from indexer.rule_data import word_list
 from indexer.spans import Ent
 
 #: at most this many leading words can be the run-in place or body
@@ -38,7 +41,7 @@ def split_run_in_names(text: str, ents: list[Ent], is_place: Callable[[str], boo
         parts = None
         if _candidate(text, ent, is_place):
             persons = [e.key.split() for e in ents if e.label == "PERSON" and e is not ent]
-            parts = _split(ent, bodies, persons, is_place)
+            parts = _split(ent, bodies, persons, is_place, bare_bodies)
         out.extend(parts or (ent,))
     return out
 
@@ -58,7 +61,7 @@ def _candidate(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
 
 
 def _split(ent: Ent, bodies: dict[str, str], persons: list[list[str]],
-           is_place: Callable[[str], bool]) -> tuple[Ent, Ent] | None:
+           is_place: Callable[[str], bool], bare: Collection[str]) -> tuple[Ent, Ent] | None:
     words = list(_WORD.finditer(ent.text))
     firsts = {p[0] for p in persons if len(p) > 1}
     for k in range(min(MAX_PREFIX_WORDS, len(words) - 1), 0, -1):  # longest place first
@@ -67,7 +70,7 @@ def _split(ent: Ent, bodies: dict[str, str], persons: list[list[str]],
         head_key = " ".join(head.lower().split())
         if head_key.split()[0] in firsts or not _is_place_or_body(ent, head, bodies, is_place):
             continue
-        if _is_person(ent, rest, persons):
+        if _is_person(ent, rest, persons, head_key in bare):
             first = Ent(ent.start, ent.start + len(head), head, bodies.get(head_key, "GPE"))
             return first, Ent(ent.start + words[k].start(), ent.end, rest, "PERSON")
     return None
@@ -80,14 +83,24 @@ def _is_place_or_body(ent: Ent, head: str, bodies: dict[str, str],
     return " ".join(head.lower().split()) in bodies or (ent.label != "PERSON" and is_place(head))
 
 
-def _is_person(ent: Ent, rest: str, persons: list[list[str]]) -> bool:
+def _is_person(ent: Ent, rest: str, persons: list[list[str]], after_bare: bool) -> bool:
     """The words after the place or body are capitalised and name a person: one whose
-    surname or start the document names as a person, or, in a span the model labelled
-    PERSON, two or more words (what the model itself took for a person's name)."""
+    surname or start the document names as a person, or two or more words where the model
+    labelled the span PERSON or they follow a bare legislature noun ("Speaker of the House
+    Nancy Pelosi": no person's name starts with "House")."""
     words = rest.split()
     if not all(w[0].isupper() for w in words):
         return False
-    return (ent.label == "PERSON" and len(words) > 1) or _named_person(rest.lower().split(), persons)
+    if after_bare and words[-1] in _body_endings():
+        return False  # "House | Judiciary Committee": a committee of the House, no person
+    return ((ent.label == "PERSON" or after_bare) and len(words) > 1) \
+        or _named_person(rest.lower().split(), persons)
+
+
+@cache
+def _body_endings() -> frozenset[str]:
+    """Last words that make a name a body's (Committee, Council, League...)."""
+    return frozenset(word_list("purpose_heads")) | frozenset(word_list("org_endings"))
 
 
 def _named_person(words: list[str], persons: list[list[str]]) -> bool:

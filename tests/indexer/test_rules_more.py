@@ -32,3 +32,13 @@ def test_a_known_surname_the_document_gives_another_first_name_is_left_alone():
     text = "Hafez al-Assad ruled for decades."
     ctx, ents = classified(text, [("PERSON", "Hafez al-Assad")])
     assert facets(entities.rule_known_surnames(ctx, ents)) == facets(ents)
+
+
+def test_run_in_after_a_bare_legislature_splits_off_a_full_name_once_named():
+    text = ("He met the Speaker of the House Mary Lee Roe and the chair of the House Budget "
+            "Committee.")
+    patterns = [("ORG", "the House Mary Lee Roe"), ("ORG", "the House Budget Committee")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_run_in_names(ctx, ents)
+    assert [e.text for e in out] == ["House", "Mary Lee Roe", "House Budget Committee"]
+    assert [e.label for e in out][:2] == ["ORG", "PERSON"]
