@@ -67,6 +67,7 @@ from indexer.run_ins import split_run_in_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
 from indexer.targets import attack_targets, cued
+from indexer.taxa import drop_taxa
 from indexer.types import drop_works
 from indexer.watchlist import known_surnames
 
@@ -350,6 +351,11 @@ def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
                                       ctx.is_place)
 
 
+def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: "Acropora millepora", "A. millepora": a species, no actor or place."""
+    return drop_taxa(ents)
+
+
 def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
     a value that is only a quantity is dropped ("USD 26.95", "Magnitude 6.3")."""
@@ -418,6 +424,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
     ("headline", rule_headlines),
+    ("taxon", rule_taxa),
     ("shape", rule_shapes),
     ("order", rule_order),
     ("countries", rule_countries),
