@@ -48,7 +48,7 @@ from indexer.names import (
     strip_region_suffix,
     trim_span,
 )
-from indexer.org_joins import join_purpose_names
+from indexer.org_joins import join_cut_names
 from indexer.phrases import (
     coordinated_names,
     event_names,
@@ -200,10 +200,10 @@ def rule_join_org_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return extend_org_names(ctx.text, ents, ctx.gazetteer)
 
 
-def rule_join_purpose_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 2: a name cut at its "for" ("the Tunisian League | for | the Defence of Human
-    Rights"): one organisation."""
-    return join_purpose_names(ctx.text, ents)
+def rule_join_cut_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a name cut at its "for" or "and" ("the Tunisian League | for | the Defence of
+    Human Rights", "the Bill | and | Melinda Gates Foundation"): one organisation."""
+    return join_cut_names(ctx.text, ents)
 
 
 def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -397,7 +397,7 @@ def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 #: canonical value (`canonical_value`), so every rule sees values filled in
 RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
-    ("join-purpose", rule_join_purpose_names),
+    ("join-cut", rule_join_cut_names),
     ("run-in-names", rule_run_in_names),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),

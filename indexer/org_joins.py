@@ -5,6 +5,10 @@ are organisations, only "for" (or "for the") stands between them, and the first 
 noun that takes such a complement (`purpose_heads`: League, Committee, Court, Ministry...). "a
 report by Amnesty International for the United Nations" stays two: "International" is no such
 noun.
+
+The same cut at "and" in a couple's foundation ("the Bill | and | Melinda Gates Foundation"):
+a lone given name the model took for a person, "and", then an organisation of three or more
+words named after the other person (ending in an `org_endings` word) is one name.
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ from indexer.rule_data import word_list
 from indexer.spans import Ent
 
 _FOR = re.compile(r" for (?:the )?")
+_AND = re.compile(r" and ")
 
 
-def join_purpose_names(text: str, ents: list[Ent]) -> list[Ent]:
+def join_cut_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Adjacent "<Body> | for | <purpose>" organisation spans joined into one."""
     heads = frozenset(word_list("purpose_heads"))
+    endings = frozenset(word_list("org_endings"))
     out: list[Ent] = []
     for ent in ents:  # in text order, as the model gave them
         last = out[-1] if out else None
-        if last and _cut_at_for(text, last, ent, heads):
+        if last and (_cut_at_for(text, last, ent, heads) or _cut_at_and(text, last, ent, endings)):
             out[-1] = Ent(last.start, ent.end, text[last.start:ent.end], "ORG")
         else:
             out.append(ent)
@@ -35,3 +41,11 @@ def _cut_at_for(text: str, ent: Ent, nxt: Ent, heads: frozenset[str]) -> bool:
     return (ent.label == nxt.label == "ORG" and not ent.fixed and not nxt.fixed
             and bool(words) and words[-1] in heads
             and _FOR.fullmatch(text, ent.end, nxt.start) is not None)
+
+
+def _cut_at_and(text: str, ent: Ent, nxt: Ent, endings: frozenset[str]) -> bool:
+    """ "Bill | and | Melinda Gates Foundation": a lone given name before a foundation."""
+    words = nxt.text.split()
+    return (ent.label == "PERSON" and nxt.label == "ORG" and not ent.fixed and not nxt.fixed
+            and " " not in ent.text and len(words) >= 3 and words[-1] in endings
+            and _AND.fullmatch(text, ent.end, nxt.start) is not None)

@@ -1,4 +1,4 @@
-"""The `join-purpose` rule alone (class 2: an organisation's name cut at its "for"), on spans
+"""The `join-cut` rule alone (class 2: an organisation's name cut at its "for" or "and"), on spans
 from spacy.blank("en") with an entity ruler."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.indexer.test_rules import facets, spans
 def test_a_body_and_its_purpose_are_one_organisation():
     text = "The Ruritanian League for the Rights of Farmers protested."
     ctx, ents = spans(text, [("ORG", "Ruritanian League"), ("ORG", "the Rights of Farmers")])
-    out = entities.rule_join_purpose_names(ctx, ents)
+    out = entities.rule_join_cut_names(ctx, ents)
     assert [(e.text, e.label) for e in out] == [
         ("Ruritanian League for the Rights of Farmers", "ORG")]
 
@@ -18,7 +18,7 @@ def test_a_body_and_its_purpose_are_one_organisation():
 def test_a_court_and_its_circuit_are_one_name():
     text = "the Court of Appeals for the Ninth Circuit ruled."
     ctx, ents = spans(text, [("ORG", "the Court of Appeals"), ("ORG", "the Ninth Circuit")])
-    assert [e.text for e in entities.rule_join_purpose_names(ctx, ents)] == [
+    assert [e.text for e in entities.rule_join_cut_names(ctx, ents)] == [
         "Court of Appeals for the Ninth Circuit"]
 
 
@@ -27,7 +27,7 @@ def test_work_done_for_another_body_stays_two_names():
     patterns = [("ORG", "Amnesty International"), ("ORG", "the United Nations"),
                 ("PERSON", "Ann Lee"), ("ORG", "Acme Union")]
     ctx, ents = spans(text, patterns)
-    out = entities.rule_join_purpose_names(ctx, ents)
+    out = entities.rule_join_cut_names(ctx, ents)
     assert facets(out) == facets(ents)
     assert len(out) == 4
 
@@ -35,4 +35,13 @@ def test_work_done_for_another_body_stays_two_names():
 def test_only_for_stands_between_the_two_names():
     text = "The Farmers League, for the Rights of Farmers, spoke."
     ctx, ents = spans(text, [("ORG", "Farmers League"), ("ORG", "the Rights of Farmers")])
-    assert len(entities.rule_join_purpose_names(ctx, ents)) == 2
+    assert len(entities.rule_join_cut_names(ctx, ents)) == 2
+
+
+def test_a_couples_foundation_cut_at_and_is_one_name():
+    text = "Money came from the Ann and Bob Roe Foundation and from Mary and the Roe Trust."
+    patterns = [("PERSON", "Ann"), ("ORG", "Bob Roe Foundation"), ("PERSON", "Mary"),
+                ("ORG", "the Roe Trust")]
+    ctx, ents = spans(text, patterns)
+    out = entities.rule_join_cut_names(ctx, ents)
+    assert [e.text for e in out] == ["Ann and Bob Roe Foundation", "Mary", "Roe Trust"]
