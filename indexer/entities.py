@@ -34,6 +34,7 @@ from indexer.countries import is_demonym
 from indexer.divisions import division_places
 from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
+from indexer.home_countries import home_countries
 from indexer.lone_places import lone_places
 from indexer.name_variants import name_variants
 from indexer.names import (
@@ -388,6 +389,11 @@ def rule_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return infer_countries(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_home_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 4: "Valencia" in a report on Spain is Spain's city, not Venezuela's."""
+    return home_countries(ents, ctx.gazetteer, ctx.is_country)
+
+
 def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Georgia" among American places is the US state."""
     return region_homonyms(ents)
@@ -427,6 +433,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("taxon", rule_taxa),
     ("shape", rule_shapes),
     ("order", rule_order),
+    ("home-country", rule_home_countries),
     ("countries", rule_countries),
     ("region-homonym", rule_region_homonyms),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cmp_to_key, lru_cache
 from typing import NamedTuple
 
 from indexer.countries import country_tables
@@ -59,8 +59,11 @@ _lookup_key = lru_cache(maxsize=1 << 16)(place_key)
 class Gazetteer:
     """Folded name -> Place; built once per process (see default_gazetteer)."""
 
-    def __init__(self, places: dict[str, Place]):
+    def __init__(self, places: dict[str, Place],
+                 others: dict[str, tuple[Place, ...]] | None = None):
         self._places = places
+        #: folded name -> the best place of each other country that has one by that name
+        self._others = others or {}
 
     def __len__(self) -> int:
         return len(self._places)
@@ -68,6 +71,11 @@ class Gazetteer:
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, or None."""
         return self._places.get(_lookup_key(text))
+
+    def in_other_countries(self, text: str) -> tuple[Place, ...]:
+        """Places of other countries than `lookup`'s that share the name ("Valencia": the
+        Spanish city beside the larger Venezuelan one), best first; () when none."""
+        return self._others.get(_lookup_key(text), ())
 
     def confident(self, text: str) -> Place | None:
         """A place so well known that the name is a place even when the model said otherwise."""
@@ -92,14 +100,26 @@ class Gazetteer:
 
     @classmethod
     def from_entries(cls, entries: list[tuple[str, Place]]) -> Gazetteer:
-        """Index (name, place) pairs; on a shared key the better-ranked, larger place wins."""
+        """Index (name, place) pairs; on a shared key the better-ranked, larger place wins,
+        and the best place of each other country is kept as an alternative."""
         places: dict[str, Place] = {}
+        by_country: dict[str, dict[str, Place]] = {}
         for name, place in entries:
             key = place_key(name)
+            if not key:
+                continue
             old = places.get(key)
-            if key and (old is None or _better(place, old)):
+            if old is None or _better(place, old):
                 places[key] = place
-        return cls(places)
+            old = by_country.setdefault(key, {}).get(place.country)
+            if old is None or _better(place, old):
+                by_country[key][place.country] = place
+        others = {}
+        for key, candidates in by_country.items():
+            rest = [p for c, p in candidates.items() if c != places[key].country]
+            if rest:
+                others[key] = tuple(sorted(rest, key=cmp_to_key(_order)))
+        return cls(places, others)
 
 
 #: a city this large keeps its name against a state or province of another country:
@@ -107,6 +127,11 @@ class Gazetteer:
 #: province, "Aleppo" and "Gaza" stay the cities (ISO provinces are many and less known)
 _CITY_OVER = {"region": 1_000_000, "province": 250_000}
 _CITY_KINDS = frozenset({"city", "city-alt"})
+
+
+def _order(a: Place, b: Place) -> int:
+    """Sort order of places sharing a name: the better one first."""
+    return -1 if _better(a, b) else (1 if _better(b, a) else 0)
 
 
 def _better(new: Place, old: Place) -> bool:

@@ -1,0 +1,57 @@
+"""The `home-country` rule alone (class 4: a place name several countries share takes the
+document's own country), on a hand-made gazetteer."""
+
+from __future__ import annotations
+
+from indexer.entities import (
+    DocContext,
+    canonical_value,
+    rule_classify,
+    rule_home_countries,
+    spans_from_model,
+)
+from indexer.gazetteer import Gazetteer, Place
+from tests.indexer.entity_kit import raw_ents, ruler_nlp
+
+GAZETTEER = Gazetteer.from_entries([
+    ("Spain", Place("Spain", "Spain", "country", 47_000_000)),
+    ("Venezuela", Place("Venezuela", "Venezuela", "country", 28_000_000)),
+    ("Canada", Place("Canada", "Canada", "country", 38_000_000)),
+    ("United States", Place("United States", "United States", "country", 330_000_000)),
+    ("Valencia", Place("Valencia", "Venezuela", "city", 1_600_000)),
+    ("Valencia", Place("Valencia", "Spain", "city", 800_000)),
+    ("Paris", Place("Paris", "France", "city", 2_100_000)),
+    ("Paris", Place("Paris", "United States", "city", 25_000)),
+    ("Ontario", Place("Ontario", "Canada", "province", 0)),
+    ("Ontario", Place("Ontario", "United States", "city", 170_000)),
+])
+
+
+def countries(text: str, places: list[str]) -> dict[str, str | None]:
+    ctx = DocContext(text, GAZETTEER, {})
+    ents = spans_from_model(text, raw_ents(ruler_nlp([("GPE", p) for p in places]), text), {})
+    ents = [canonical_value(e, GAZETTEER) for e in rule_classify(ctx, ents)]
+    return {e.text: e.country for e in rule_home_countries(ctx, ents) if e.facet == "place"}
+
+
+def test_a_shared_name_takes_the_country_the_document_names():
+    assert GAZETTEER.lookup("Valencia").country == "Venezuela"
+    assert countries("Floods in Valencia, the worst in Spain for years.",
+                     ["Valencia", "Spain"])["Valencia"] == "Spain"
+
+
+def test_without_the_other_country_named_the_first_choice_stays():
+    assert countries("Floods in Valencia.", ["Valencia"])["Valencia"] == "Venezuela"
+    both = "Valencia, with ties to Spain and Venezuela."
+    assert countries(both, ["Valencia", "Spain", "Venezuela"])["Valencia"] == "Venezuela"
+
+
+def test_a_far_smaller_namesake_or_a_city_beside_a_province_does_not_win():
+    us = "In Paris and Ontario, United States officials met."
+    assert countries(us, ["Paris", "Ontario", "United States"]) == {
+        "Paris": "France", "Ontario": "Canada", "United States": "United States"}
+
+
+def test_the_gazetteer_keeps_each_countrys_best_place_as_an_alternative():
+    assert [p.country for p in GAZETTEER.in_other_countries("valencia")] == ["Spain"]
+    assert GAZETTEER.in_other_countries("Spain") == ()
