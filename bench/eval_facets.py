@@ -110,30 +110,43 @@ def _values(records: list[dict]) -> set[tuple]:
     return {(r["id"], facet, v) for r in records for facet in ("actor", "place") for v in r[facet]}
 
 
+def _countries(records: list[dict]) -> dict[tuple, str]:
+    return {(r["id"], place): country for r in records
+            for place, country in r.get("countries", {}).items()}
+
+
+def _moved(before: dict[tuple, str], after: dict[tuple, str]) -> int:
+    """Places present in both runs whose country differs."""
+    return sum(1 for key, country in before.items() if key in after and after[key] != country)
+
+
 def ablate(scorer: Path, gold: Path, nlp, docs: list[Document], out_dir: Path,
            other: list[Document]) -> None:
     """One line per rule: P/R/F1 lost without it, per facet, its time per document, and how
-    many actor/place values it changes on `other` documents (no gold: a rule silent on the
-    gold may still act elsewhere)."""
+    many actor/place values and place countries it changes on `other` documents (no gold: a
+    rule silent on the gold may still act elsewhere)."""
     recorder, elsewhere = _RawRecorder(nlp), _RawRecorder(nlp)
     list(recorder.enrich(docs))
     list(elsewhere.enrich(other))
-    before = _values(rule_predictions(elsewhere, elsewhere.raws, RULES))
+    records = rule_predictions(elsewhere, elsewhere.raws, RULES)
+    before, before_countries = _values(records), _countries(records)
     seconds: dict[str, float] = {}
     full = score(scorer, gold, rule_predictions(recorder, recorder.raws, RULES, seconds),
                  out_dir / "ablate-full.jsonl")
     metrics = ("precision", "recall", "f1")
     print(f"\nablation on {len(docs)} documents: full minus without-rule (+ = the rule helps)")
     print(f"{'rule':22}" + "".join(f" {f[:5]}-{m[:2]:>2}" for f in ("actors", "places")
-                                    for m in metrics) + "   ms/doc  changed")
+                                    for m in metrics) + "   ms/doc  changed countries")
     for name, _ in RULES:
         rules = tuple(r for r in RULES if r[0] != name)
         cut = score(scorer, gold, rule_predictions(recorder, recorder.raws, rules),
                     out_dir / "ablate-without.jsonl")
         deltas = "".join(f" {full[f][m] - cut[f][m]:>+8.3f}" for f in ("actors", "places")
                          for m in metrics)
-        changed = len(before ^ _values(rule_predictions(elsewhere, elsewhere.raws, rules)))
-        print(f"{name:22}{deltas} {seconds[name] * 1000 / len(docs):8.3f} {changed:8}")
+        records = rule_predictions(elsewhere, elsewhere.raws, rules)
+        changed = len(before ^ _values(records))
+        moved = _moved(before_countries, _countries(records))
+        print(f"{name:22}{deltas} {seconds[name] * 1000 / len(docs):8.3f} {changed:8} {moved:9}")
 
 
 def median_seconds(run, runs: int) -> float:
@@ -230,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", help="directory to keep the two prediction files in")
     parser.add_argument("--ablate", action="store_true",
                         help="print each rule's contribution to P/R/F1 and its time")
-    parser.add_argument("--ablate-corpus", help="JSON lines (no gold) on which --ablate "
-                        "also counts the actor/place values each rule changes")
+    parser.add_argument("--ablate-corpus", action="append", default=[],
+                        help="JSON lines (no gold; may be given more than once) on which --ablate "
+                        "also counts the actor/place values and countries each rule changes")
     parser.add_argument("--errors", action="store_true",
                         help="print Trawl's false positives and misses per document")
     args = parser.parse_args(argv)
@@ -256,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gold: {gold} ({raw['documents']} documents); predictions in {out_dir}\n")
     print_table(raw, trawl, times, len(timed))
     if args.ablate:
-        other = read_documents(Path(args.ablate_corpus)) if args.ablate_corpus else []
+        other = [doc for path in args.ablate_corpus for doc in read_documents(Path(path))]
         ablate(scorer, gold, enricher.nlp, docs, out_dir, other)
     return 0
 
