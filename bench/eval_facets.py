@@ -116,8 +116,8 @@ def _countries(records: list[dict]) -> dict[tuple, str]:
 
 
 def _moved(before: dict[tuple, str], after: dict[tuple, str]) -> int:
-    """Places present in both runs whose country differs."""
-    return sum(1 for key, country in before.items() if key in after and after[key] != country)
+    """Places whose country differs between the runs (given, taken away or changed)."""
+    return sum(1 for key in before.keys() | after.keys() if before.get(key) != after.get(key))
 
 
 def ablate(scorer: Path, gold: Path, nlp, docs: list[Document], out_dir: Path,
