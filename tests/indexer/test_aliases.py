@@ -161,6 +161,11 @@ def test_unknown_names_in_place_context_that_are_no_places(text, label, name):
     assert facets[name] == "actor"
 
 
+def test_unknown_name_listed_with_a_known_city_is_a_place():
+    assert resolved("Aleppo and Latakia were quiet.", [("ORG", "Latakia")]) == [
+        ("Latakia", "place", "Latakia", "gazetteer")]
+
+
 def test_unknown_name_after_a_locative_is_a_place():
     assert resolved("Strikes hit near Hmeimim on Monday.", [("ORG", "Hmeimim")]) == [
         ("Hmeimim", "place", "Hmeimim", "gazetteer")]

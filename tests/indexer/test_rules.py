@@ -221,6 +221,24 @@ def test_harmonise_majority_facet():
     assert {e.facet for e in out} == {"actor"}
 
 
+def test_harmonise_breaks_a_tie_with_the_gazetteer():
+    ents = [Ent(0, 6, "Aleppo", "ORG", "actor"), Ent(10, 16, "Aleppo", "GPE", "place"),
+            Ent(20, 25, "Zorba", "ORG", "actor"), Ent(30, 35, "Zorba", "GPE", "place")]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert [(e.text, e.facet) for e in out] == [("Aleppo", "place"), ("Aleppo", "place"),
+                                                ("Zorba", "actor"), ("Zorba", "actor")]
+    assert [e.rule for e in out] == ["consistency", "model", "model", "consistency"]
+
+
+def test_harmonise_fixed_facets_outvote_the_model_and_stay():
+    ents = [Ent(0, 5, "Zorba", "ORG", "actor"), Ent(10, 15, "Zorba", "ORG", "actor"),
+            Ent(20, 25, "Zorba", "ORG", "place", rule="place-cue", fixed=True),
+            Ent(30, 35, "Kefi", "ORG", "place", rule="place-cue", fixed=True),
+            Ent(40, 44, "Kefi", "ORG", "actor", rule="alias", fixed=True)]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert [e.facet for e in out] == ["place", "place", "place", "place", "actor"]
+
+
 def test_common_words_cover_sentence_openers():
     text = "Results show a rise. The results were new."
     ctx, ents = classified(text, [("ORG", "Results")])
@@ -235,6 +253,19 @@ def test_towns_of_named_countries():
     ents = [replace(e, facet="actor", rule="model") if e.text == "Saraqib" else e for e in ents]
     out = entities.rule_towns(ctx, ents)
     assert [e.facet for e in out if e.text == "Saraqib"] == ["place"]
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("In Iraq, shelling hit Saraqib.", set()),  # a town of a country the document does not name
+    ("In Syria, shelling hit Saraqib.", {"Saraqib"}),  # a word of a person's name
+])
+def test_towns_need_a_named_country_and_no_persons_name(text, persons):
+    ctx, ents = classified(text, [("GPE", "Iraq"), ("GPE", "Syria"), ("ORG", "Saraqib")])
+    ctx.persons.update(persons)
+    ents = [replace(e, facet="actor", rule="model", fixed=False) if e.label == "ORG" else e
+            for e in ents]
+    out = entities.rule_towns(ctx, ents)
+    assert [e.facet for e in out if e.text == "Saraqib"] == ["actor"]
 
 
 def test_missed_places():
