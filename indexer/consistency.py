@@ -269,18 +269,19 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     common = {key for key in _common_word_candidates(text, ents)
               if _written_in_lower_case(key, text, gazetteer)}
     return [replace(e, facet=None, value=None, rule="common-word")
-            if e.key in common and _open_mention(e) else e for e in ents]
+            if e.key in common and open_mention(e) else e for e in ents]
 
 
-def _open_mention(ent: Ent) -> bool:
-    """An actor or place no rule has fixed from outside evidence."""
+def open_mention(ent: Ent) -> bool:
+    """An actor or place mention no rule has fixed from outside evidence: one a later rule
+    may still change."""
     return ent.facet in ("actor", "place") and not ent.fixed
 
 
 def _common_word_candidates(text: str, ents: list[Ent]) -> set[str]:
     """Keys of the one-word capitalised names `common_words` may take for common words: no
     country's bare body, person, short form of a longer name or organisation named as one."""
-    keys = {e.key for e in ents if _open_mention(e) and e.label != "PERSON"
+    keys = {e.key for e in ents if open_mention(e) and e.label != "PERSON"
             and _capitalised_word(e.text)}
     keys -= bare_bodies()
     keys -= _persons_and_short_forms(ents)
@@ -344,7 +345,7 @@ def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     chosen = {key: _chosen_facet(key, fixed.get(key) or votes[key], gazetteer)
               for key in set(votes) | set(fixed)}
     return [replace(ent, facet=chosen[ent.key], value=None, rule="consistency")
-            if _open_mention(ent) and chosen.get(ent.key) not in (None, ent.facet) else ent
+            if open_mention(ent) and chosen.get(ent.key) not in (None, ent.facet) else ent
             for ent in ents]
 
 

@@ -134,6 +134,14 @@ def test_type_prior_keeps_makers_people_and_places(text, kept):
     assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
 
 
+def test_type_prior_leaves_fixed_mentions_and_learns_nothing_from_them():
+    text = "The show Friends aired on NBC. Friends was a hit."
+    ctx, ents = classified(text, [("ORG", "Friends"), ("ORG", "NBC")])
+    ents = [replace(e, rule="watchlist", fixed=True) if e.start == 9 else e for e in ents]
+    out = entities.rule_type_prior(ctx, ents)
+    assert [(e.start, e.facet) for e in out if e.text == "Friends"] == [(9, "actor"), (31, "actor")]
+
+
 def test_type_prior_drops_only_the_start_of_a_longer_title():
     text = "Doris Day sang. Her talk show Doris Day's Best Friends ran a year."
     ctx, ents = classified(text, [("PERSON", "Doris Day")])
