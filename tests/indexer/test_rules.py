@@ -9,7 +9,7 @@ import pytest
 
 from indexer import entities
 from indexer.entities import RULES, DocContext, canonical_value, run_rules, spans_from_model
-from indexer.headlines import headline_ranges, is_title_cased
+from indexer.headlines import headline_ranges, is_title_cased, unconfirmed_headline_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
 from tests.indexer.entity_kit import raw_ents, ruler_nlp, small_gazetteer
@@ -324,6 +324,21 @@ def test_headline_names_need_confirmation():
                                   ("GPE", "Aleppo")], body_start=38)
     out = facets(entities.rule_headlines(ctx, ents))
     assert [t for t, _, _ in out] == ["Tinker", "Aleppo", "Tinker"]
+
+
+def test_headline_names_confirmed_by_gazetteer_rules_shipped_names_or_another_mention():
+    text = "Aleppo Zorba Kefi Quux Blah Meet\n\nThe body said it. QC said so."
+
+    def mention(name: str, **known) -> Ent:
+        start = text.index(name)
+        return Ent(start, start + len(name), name, "ORG", "actor", name, **known)
+
+    ents = [mention("Aleppo"), mention("Zorba", fixed=True), mention("Kefi", known="Kefi"),
+            replace(mention("Quux"), value="Quux Corp"), mention("Blah"),
+            replace(mention("QC"), value="Quux Corp")]
+    out = unconfirmed_headline_names(text, ents, headline_ranges(text, 0), {"Aleppo"}.__contains__)
+    assert [e.text for e in out if e.facet] == ["Aleppo", "Zorba", "Kefi", "Quux", "QC"]
+    assert [e.rule for e in out if not e.facet] == ["headline"]
 
 
 def test_headline_person_confirmed_by_surname():
