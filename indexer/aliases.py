@@ -9,7 +9,7 @@ Coalition" of the document. Ambiguous cases (two Johnsons, two coalitions) stay 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from indexer.names import is_storm
@@ -50,21 +50,37 @@ def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
     and from all-capital actors that spell the initials of a longer actor in the document."""
     found: dict[str, Ent] = {}
     for ent in ents:
-        if ent.facet not in ("actor", "place") or len(ent.text.split()) < 2:
-            continue
-        after = text[ent.end:ent.end + 40]
-        paren, appos = _PAREN.match(after), _APPOSITION.match(after)
-        if paren and (paren.group(1).isupper() or is_acronym_of(paren.group(1), ent.text)):
-            found.setdefault(paren.group(1), ent)
-        elif appos and is_acronym_of(appos.group(1), ent.text):
-            found.setdefault(appos.group(1), ent)
+        acronym = _acronym_defined_after(text, ent)
+        if acronym is not None:
+            found.setdefault(acronym, ent)
     for ent in ents:
-        short = ent.text
-        if short.isupper() and short not in found and len(short) >= 3:
-            full = [e for e in ents if e.facet == "actor" and is_acronym_of(short, e.text)]
-            if len({e.value for e in full}) == 1:
-                found[short] = full[0]
+        full = _spelled_out(ent.text, ents) if _undefined_acronym(ent.text, found) else None
+        if full is not None:
+            found[ent.text] = full
     return found
+
+
+def _acronym_defined_after(text: str, ent: Ent) -> str | None:
+    """The acronym a multi-word actor or place defines right after its name: "Full Name
+    (ACR)" (any capitals, or its initials) or "Full Name, or ACR" (its initials)."""
+    if ent.facet not in ("actor", "place") or len(ent.text.split()) < 2:
+        return None
+    after = text[ent.end:ent.end + 40]
+    paren = _PAREN.match(after)
+    if paren and (paren.group(1).isupper() or is_acronym_of(paren.group(1), ent.text)):
+        return paren.group(1)
+    appos = _APPOSITION.match(after)
+    return appos.group(1) if appos and is_acronym_of(appos.group(1), ent.text) else None
+
+
+def _undefined_acronym(short: str, found: dict[str, Ent]) -> bool:
+    return short.isupper() and short not in found and len(short) >= 3
+
+
+def _spelled_out(short: str, ents: list[Ent]) -> Ent | None:
+    """The one actor (by value) whose initials the all-capital name spells, else None."""
+    full = [e for e in ents if e.facet == "actor" and is_acronym_of(short, e.text)]
+    return full[0] if len({e.value for e in full}) == 1 else None
 
 
 def surname_key(word: str) -> str:
@@ -74,27 +90,32 @@ def surname_key(word: str) -> str:
 
 def partial_name_targets(ents: list[Ent]) -> dict[str, Ent]:
     """Surname (or last two words) -> the one full PERSON name that ends with it."""
-    targets: dict[str, list[Ent]] = {}
-    for ent in ents:
-        words = (ent.value or "").split()
-        if ent.label != "PERSON" or ent.facet != "actor" or len(words) < 2:
-            continue
-        for key in {surname_key(words[-1]), surname_key(" ".join(words[-2:]))}:
-            bucket = targets.setdefault(key, [])
-            if all(e.value != ent.value for e in bucket):
-                bucket.append(ent)
-    return {key: found[0] for key, found in targets.items() if len(found) == 1}
+    return _sole_targets((key, ent) for ent, words in _persons_named_in_full(ents)
+                         for key in {surname_key(words[-1]), surname_key(" ".join(words[-2:]))})
 
 
 def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
     """Last word of a multi-word actor -> that actor, when only one actor ends with it."""
-    targets: dict[str, list[Ent]] = {}
+    orgs = ((ent, (ent.value or "").split()) for ent in ents
+            if ent.facet == "actor" and ent.label == "ORG")
+    return _sole_targets((words[-1].casefold(), ent) for ent, words in orgs if len(words) >= 2)
+
+
+def _persons_named_in_full(ents: list[Ent]) -> Iterator[tuple[Ent, list[str]]]:
+    """(entity, words of its value) of the PERSON actors named by two words or more."""
     for ent in ents:
         words = (ent.value or "").split()
-        if ent.facet == "actor" and ent.label == "ORG" and len(words) >= 2:
-            bucket = targets.setdefault(words[-1].casefold(), [])
-            if all(e.value != ent.value for e in bucket):
-                bucket.append(ent)
+        if ent.label == "PERSON" and ent.facet == "actor" and len(words) > 1:
+            yield ent, words
+
+
+def _sole_targets(keyed: Iterable[tuple[str, Ent]]) -> dict[str, Ent]:
+    """Key -> the first entity with it, for the keys that only one value (one name) has."""
+    targets: dict[str, list[Ent]] = {}
+    for key, ent in keyed:
+        bucket = targets.setdefault(key, [])
+        if all(e.value != ent.value for e in bucket):
+            bucket.append(ent)
     return {key: found[0] for key, found in targets.items() if len(found) == 1}
 
 
@@ -152,16 +173,9 @@ _SHORT_FORM = re.compile(r"(?:(?:al|el|ad|as|an|ar|ash|bin|ibn)[-\s])?[A-Z]")
 def first_name_targets(ents: list[Ent], partials: dict[str, Ent]) -> dict[str, Ent]:
     """Given name -> the one full PERSON name that starts with it ("Melania" -> "Melania
     Trump"), unless the word is also some person's surname in the document."""
-    targets: dict[str, set[str]] = {}
-    full: dict[str, Ent] = {}
-    for ent in ents:
-        words = (ent.value or "").split()
-        if ent.label == "PERSON" and ent.facet == "actor" and 2 <= len(words) <= 4 \
-                and all(_GIVEN_NAME.fullmatch(w) for w in words[:1]):
-            targets.setdefault(words[0], set()).add(ent.value)
-            full.setdefault(words[0], ent)
-    return {first: full[first] for first, names in targets.items()
-            if len(names) == 1 and surname_key(first) not in partials}
+    firsts = _sole_targets((words[0], ent) for ent, words in _persons_named_in_full(ents)
+                           if len(words) <= 4 and _GIVEN_NAME.fullmatch(words[0]))
+    return {first: full for first, full in firsts.items() if surname_key(first) not in partials}
 
 
 @dataclass(frozen=True)
@@ -255,8 +269,7 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
 def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_place,
                   is_known_place) -> _AliasTables:
     partials = partial_name_targets(ents)
-    surnames = {surname_key(e.value.split()[-1]) for e in ents
-                if e.label == "PERSON" and e.facet == "actor" and len((e.value or "").split()) > 1}
+    surnames = {surname_key(words[-1]) for _, words in _persons_named_in_full(ents)}
     orgs = {e.text for e in ents if e.label == "ORG"}
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
@@ -278,22 +291,28 @@ def known_surname_aliases(ents: list[Ent], surnames: dict[str, str], is_place) -
     """A lone surname the document did not resolve ("Assad") is the well-known person with
     that surname, unless the document names another person with it ("Hafez al-Assad")."""
     named: dict[str, set[str]] = {}
-    for ent in ents:
-        words = (ent.value or "").split()
-        if ent.label == "PERSON" and ent.facet == "actor" and len(words) > 1:
-            named.setdefault(surname_key(words[-1]), set()).add(ent.value)
+    for ent, words in _persons_named_in_full(ents):
+        named.setdefault(surname_key(words[-1]), set()).add(ent.value)
     out = []
     for ent in ents:
-        words = (ent.value or ent.text).split()
-        key = surname_key(words[0]) if len(words) == 1 else ""
-        full = surnames.get(key)
-        if full and not ent.fixed and ent.facet in ("actor", "place") \
-                and not words[0].isupper() and named.get(key, {full}) == {full} \
-                and not is_place(ent.text):
-            ent = replace(ent, facet="actor", value=full, country=None, rule="alias-known",
-                          fixed=True)
-        out.append(ent)
+        full = _known_person(ent, surnames, named, is_place)
+        out.append(replace(ent, facet="actor", value=full, country=None, rule="alias-known",
+                           fixed=True) if full else ent)
     return out
+
+
+def _known_person(ent: Ent, surnames: dict[str, str], named: dict[str, set[str]],
+                  is_place) -> str | None:
+    """The well-known person a lone unfixed surname mention names, if no other person the
+    document names in full has that surname and it is no acronym or place."""
+    words = (ent.value or ent.text).split()
+    key = surname_key(words[0]) if len(words) == 1 else ""
+    full = surnames.get(key)
+    if full and not ent.fixed and ent.facet in ("actor", "place") \
+            and not words[0].isupper() and named.get(key, {full}) == {full} \
+            and not is_place(ent.text):
+        return full
+    return None
 
 
 def drop_vessel_parts(ents: list[Ent], vessel_prefixes: frozenset[str]) -> list[Ent]:

@@ -59,26 +59,51 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """A name the gazetteer does not know well after "near", "in", "east of", or listed with a
     known city ("Latakia and Palmyra"): a place, unless it
     reads as an institution ("in Congress", "in the Syrian Army") or an acronym."""
-    words = [w.lower() for w in ent.text.split()]
-    if ent.text.isupper() or len(words) > 3 or (ent.label == "PERSON" and len(words) > 1) \
-            or set(words) & (GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS) \
-            or not all(w[:1].isupper() for w in ent.text.split()) \
-            or _plural_name(words[-1]) or _POSSESSOR.match(text, ent.end):
+    if _no_place_name(ent, text):
         return False
-    if _STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start):
-        return True
-    region = _IN_REGION.match(text, ent.end)  # "Chippewa Falls, Wisconsin", "Allen, Texas"
-    if region and (place := gazetteer.lookup(region.group(1))) \
-            and place.kind in ("country", "region", "province"):
-        return True
+    return any(evidence(ent, text, gazetteer) for evidence in _PLACE_EVIDENCE)
+
+
+#: words that make a name an institution, an office or an event rather than a place
+_NOT_PLACE_WORDS = GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS
+
+
+def _no_place_name(ent: Ent, text: str) -> bool:
+    """An acronym, a long name, a person's full name, an institution's or event's name, a
+    name with a lower-case word, a plural noun or a possessor: not an unknown toponym."""
+    words = [w.lower() for w in ent.text.split()]
+    return ent.text.isupper() or len(words) > 3 or (ent.label == "PERSON" and len(words) > 1) \
+        or bool(set(words) & _NOT_PLACE_WORDS) \
+        or not all(w[:1].isupper() for w in ent.text.split()) \
+        or _plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
+
+
+def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "near Hmeimim", "east of the Euphrates"."""
+    return bool(_STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start))
+
+
+def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "Chippewa Falls, Wisconsin", "Allen, Texas": followed by a country, region or
+    province."""
+    region = _IN_REGION.match(text, ent.end)
+    place = gazetteer.lookup(region.group(1)) if region else None
+    return bool(place) and place.kind in ("country", "region", "province")
+
+
+def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "Latakia and Palmyra": next to a known city in a list. A person's name listed with a
+    town that is also a given name ("Elizabeth and Susan") needs a large city next to it."""
     before = _BEFORE_LIST.search(text, max(0, ent.start - 25), ent.start)
     after = _AFTER_LIST.match(text, ent.end)
     near = [gazetteer.confident(m.group(1)) for m in (before, after) if m]
-    # a person's name listed with a town that is also a given name ("Elizabeth and Susan")
-    # needs a large city next to it to be a place
     least = LANDMARK_CITY_POPULATION if ent.label == "PERSON" else 0
     return any(place and place.kind.startswith("city") and place.population >= least
                for place in near)
+
+
+#: what puts an unknown name in a place, in the order it is looked for
+_PLACE_EVIDENCE = (_after_strong_locative, _before_a_region, _listed_with_a_city)
 
 
 def _plural_name(word: str) -> bool:
@@ -202,18 +227,29 @@ def towns_of_named_countries(ents: list[Ent], gazetteer: Gazetteer,
     """A name the model called an organisation or person that the gazetteer knows as a town
     of a country the document names ("shelling hit Saraqib" in a report that names Syria) is
     that town. A town elsewhere with the same name ("Mary", Turkmenistan) does not qualify."""
+    countries = _named_countries(ents, gazetteer)
+    return [replace(ent, facet="place", value=None, rule="gazetteer", fixed=True)
+            if _may_be_a_town(ent, persons) and _town_in(ent.text, countries, gazetteer) else ent
+            for ent in ents]
+
+
+def _named_countries(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
+    """The countries of the document's places and the places that are countries."""
     countries = {e.country for e in ents if e.facet == "place" and e.country}
     countries |= {e.value for e in ents if e.facet == "place" and e.value
                   and (p := gazetteer.lookup(e.value)) and p.kind == "country"}
-    out = []
-    for ent in ents:
-        place = gazetteer.lookup(ent.text) if ent.facet == "actor" and not ent.fixed \
-            and ent.label == "ORG" and len(ent.text.split()) <= 2 \
-            and not set(ent.text.split()) & persons else None
-        if place and place.kind.startswith("city") and place.country in countries:
-            ent = replace(ent, facet="place", value=None, rule="gazetteer", fixed=True)
-        out.append(ent)
-    return out
+    return countries
+
+
+def _may_be_a_town(ent: Ent, persons: set[str]) -> bool:
+    """An unfixed ORG actor of one or two words, none of them a person's name word."""
+    return ent.facet == "actor" and not ent.fixed and ent.label == "ORG" \
+        and len(ent.text.split()) <= 2 and not set(ent.text.split()) & persons
+
+
+def _town_in(name: str, countries: set[str], gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(name)
+    return bool(place) and place.kind.startswith("city") and place.country in countries
 
 
 #: a word the document writes in lower case as a running word: not in a web address, a file
@@ -230,16 +266,38 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     ("Reading") and the short form of a longer name in the document ("the Post" after "the
     New York Post") are left alone, and so is a country's body named by its bare noun ("the
     Senate" beside "a state senate"): entity resolution joins it to the qualified body."""
-    keys = {e.key for e in ents if e.facet in ("actor", "place") and not e.fixed
-            and e.label != "PERSON" and _capitalised_word(e.text)}
+    common = {key for key in _common_word_candidates(text, ents)
+              if _written_in_lower_case(key, text, gazetteer)}
+    return [replace(e, facet=None, value=None, rule="common-word")
+            if e.key in common and open_mention(e) else e for e in ents]
+
+
+def open_mention(ent: Ent) -> bool:
+    """An actor or place mention no rule has fixed from outside evidence: one a later rule
+    may still change."""
+    return ent.facet in ("actor", "place") and not ent.fixed
+
+
+def _common_word_candidates(text: str, ents: list[Ent]) -> set[str]:
+    """Keys of the one-word capitalised names `common_words` may take for common words: no
+    country's bare body, person, short form of a longer name or organisation named as one."""
+    keys = {e.key for e in ents if open_mention(e) and e.label != "PERSON"
+            and _capitalised_word(e.text)}
     keys -= bare_bodies()
-    keys -= {e.key for e in ents if e.label == "PERSON"}
-    keys -= {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
+    keys -= _persons_and_short_forms(ents)
     keys -= {e.key for e in ents if e.key in keys and _bare_name_use(text, e)}
-    common = {key for key in keys
-              if key in text and not gazetteer.confident(key) and _lower_use(key).search(text)}
-    return [replace(e, facet=None, value=None, rule="common-word") if e.key in common
-            and not e.fixed and e.facet in ("actor", "place") else e for e in ents]
+    return keys
+
+
+def _persons_and_short_forms(ents: list[Ent]) -> set[str]:
+    """Keys of persons, and last words of longer names ("post" of "the New York Post")."""
+    return {e.key for e in ents if e.label == "PERSON"} \
+        | {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
+
+
+def _written_in_lower_case(key: str, text: str, gazetteer: Gazetteer) -> bool:
+    """The document writes the word in lower case, and the gazetteer is not sure of it."""
+    return key in text and not gazetteer.confident(key) and bool(_lower_use(key).search(text))
 
 
 @lru_cache(maxsize=1)
@@ -283,26 +341,30 @@ def _capitalised_word(text: str) -> bool:
 def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Give every occurrence of a surface form the same facet: rule-fixed facets first, then
     the majority of the model's labels, then the gazetteer (place if it knows the name)."""
+    votes, fixed = _facet_votes(ents)
+    chosen = {key: _chosen_facet(key, fixed.get(key) or votes[key], gazetteer)
+              for key in set(votes) | set(fixed)}
+    return [replace(ent, facet=chosen[ent.key], value=None, rule="consistency")
+            if open_mention(ent) and chosen.get(ent.key) not in (None, ent.facet) else ent
+            for ent in ents]
+
+
+def _facet_votes(ents: list[Ent]) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Facet counts per surface form: (the model's, the rules' fixed ones)."""
     votes: dict[str, Counter] = {}
     fixed: dict[str, Counter] = {}
     for ent in ents:
         if ent.facet in ("actor", "place") and ent.rule != "group":  # a group's nation is no vote
             (fixed if ent.fixed else votes).setdefault(ent.key, Counter())[ent.facet] += 1
-    chosen = {}
-    for key in set(votes) | set(fixed):
-        counts = fixed.get(key) or votes[key]
-        ranked = counts.most_common()
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            chosen[key] = "place" if gazetteer.lookup(key) else "actor"
-        else:
-            chosen[key] = ranked[0][0]
-    out = []
-    for ent in ents:
-        target = chosen.get(ent.key)
-        if ent.facet in ("actor", "place") and target and target != ent.facet and not ent.fixed:
-            ent = replace(ent, facet=target, value=None, rule="consistency")
-        out.append(ent)
-    return out
+    return votes, fixed
+
+
+def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:
+    """The majority facet; a tie goes to place when the gazetteer knows the name."""
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return "place" if gazetteer.lookup(key) else "actor"
+    return ranked[0][0]
 
 
 def adopt_fixed_values(ents: list[Ent]) -> list[Ent]:

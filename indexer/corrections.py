@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from search.corrections import (
+    ARGUMENTS,
     Correction,
     CorrectionError,
     MalformedCorrections,
@@ -92,29 +93,55 @@ def correct(index_dir: str | os.PathLike, gen, fields: dict[str, str], via: str,
     (search.generation.Generation); CorrectionError / StaleCorrections / MalformedCorrections
     say why not, and nothing is written then."""
     root = Path(index_dir)
-    unknown = sorted(set(fields) - {"op", "facet", "value", "into", "to", "country", "name",
-                                    "target"})
-    if unknown:
-        raise CorrectionError(f"unknown field(s): {', '.join(unknown)}")
+    _check_fields(fields)
     with _locked(root):
         entries, version = read_file(root)
-        if expected_version is not None and expected_version != version:
-            raise StaleCorrections(
-                f"the corrections changed since you read them (version {expected_version}, "
-                f"now {version}): reload and try again")
-        entry = Correction(
-            id=next_id(entries), when=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            via=via, **{k: str(v).strip() for k, v in fields.items() if v is not None})
-        if entry.op == "undo":
-            entry = replace(entry, target=_undo_target(entries, entry.target))
-        check_correction(entry)
-        before = _status(gen, entries)
-        after = _status(gen, [*entries, entry])
-        if after.get(entry.id, "").startswith("skipped: "):
-            raise CorrectionError(after[entry.id].removeprefix("skipped: "))
+        _check_version(expected_version, version)
+        entry = _new_entry(entries, fields, via)
+        before, after = _statuses(gen, entries, entry)
         new_version = write_file(root, [*entries, entry])
     skipped = {i: s for i, s in after.items() if s.startswith("skipped") and before.get(i) != s}
     return Edit(entry, new_version, skipped)
+
+
+#: the fields a correction may carry: op, facet, value and the ops' arguments
+CORRECTION_FIELDS = frozenset({"op", "facet", "value"}).union(*ARGUMENTS.values())
+
+
+def _check_fields(fields: dict[str, str]) -> None:
+    unknown = sorted(set(fields) - CORRECTION_FIELDS)
+    if unknown:
+        raise CorrectionError(f"unknown field(s): {', '.join(unknown)}")
+
+
+def _check_version(expected_version: str | None, version: str) -> None:
+    """StaleCorrections when the editor read another version of the file than there is now."""
+    if expected_version is not None and expected_version != version:
+        raise StaleCorrections(
+            f"the corrections changed since you read them (version {expected_version}, "
+            f"now {version}): reload and try again")
+
+
+def _new_entry(entries: list[Correction], fields: dict[str, str], via: str) -> Correction:
+    """The next entry of the file, numbered and dated; an undo names what it takes back."""
+    entry = Correction(
+        id=next_id(entries), when=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        via=via, **{k: str(v).strip() for k, v in fields.items() if v is not None})
+    if entry.op == "undo":
+        entry = replace(entry, target=_undo_target(entries, entry.target))
+    check_correction(entry)
+    return entry
+
+
+def _statuses(gen, entries: list[Correction],
+              entry: Correction) -> tuple[dict[str, str], dict[str, str]]:
+    """Every entry's status on `gen` before and after the new entry; CorrectionError when
+    the new entry itself would be skipped."""
+    before = _status(gen, entries)
+    after = _status(gen, [*entries, entry])
+    if after.get(entry.id, "").startswith("skipped: "):
+        raise CorrectionError(after[entry.id].removeprefix("skipped: "))
+    return before, after
 
 
 def _status(gen, entries: list[Correction]) -> dict[str, str]:

@@ -53,6 +53,11 @@ def _said_elsewhere(text: str, name: str, ranges: list[tuple[int, int]]) -> bool
     return any(not any(s <= m.start() < e for s, e in ranges) for m in pattern.finditer(text))
 
 
+def _confirmed(text: str, ent: Ent, ranges: list[tuple[int, int]], is_place) -> bool:
+    """The gazetteer knows the value as a place, or the running text uses the name."""
+    return bool(is_place(ent.value)) or _confirmed_by_text(text, ent, ranges)
+
+
 def _confirmed_by_text(text: str, ent: Ent, ranges: list[tuple[int, int]]) -> bool:
     """The running text uses the name, or for a person's full name, the surname
     ("Sergey Lavrov" in a headline, "Lavrov said" below)."""
@@ -67,13 +72,21 @@ def unconfirmed_headline_names(text: str, ents: list[Ent], ranges: list[tuple[in
     gazetteer, a shipped or watchlist name, nor the running text confirms."""
     if not ranges:
         return ents
-    confirmed = {e.value.casefold() for e in ents if e.value and e.facet in ("actor", "place")
-                 and not _inside(e, ranges)}
-    out = []
-    for ent in ents:
-        if ent.facet in ("actor", "place") and ent.value and not ent.fixed and not ent.known \
-                and _inside(ent, ranges) and ent.value.casefold() not in confirmed \
-                and not is_place(ent.value) and not _confirmed_by_text(text, ent, ranges):
-            ent = replace(ent, facet=None, value=None, rule="headline")
-        out.append(ent)
-    return out
+    confirmed = _values_outside(ents, ranges)
+    return [replace(ent, facet=None, value=None, rule="headline")
+            if _headline_only(ent, ranges, confirmed)
+            and not _confirmed(text, ent, ranges, is_place) else ent
+            for ent in ents]
+
+
+def _values_outside(ents: list[Ent], ranges: list[tuple[int, int]]) -> set[str]:
+    """The actor and place values, case-folded, of the mentions outside the headline lines."""
+    return {e.value.casefold() for e in ents if e.value and e.facet in ("actor", "place")
+            and not _inside(e, ranges)}
+
+
+def _headline_only(ent: Ent, ranges: list[tuple[int, int]], confirmed: set[str]) -> bool:
+    """An unfixed actor or place value, of no shipped name, inside the headline lines and
+    not among the values found outside them."""
+    return ent.facet in ("actor", "place") and bool(ent.value) and not ent.fixed \
+        and not ent.known and _inside(ent, ranges) and ent.value.casefold() not in confirmed

@@ -200,22 +200,37 @@ def strip_title(name: str) -> str:
     country = _leading_country(words)
     if country and len(words) > country + 1 and words[country].lower() in TITLE_WORDS:
         words = words[country:]  # "United States Representative Elijah Cummings"
-    cut = 0
-    for i, word in enumerate(words[:-1]):
-        bare = _POSSESSIVE.sub("", word)
-        if _title_word(word) or (i == cut and (is_demonym(word) or bare != word)):
-            cut = i + 1 if word.lower() != "of" else cut
-        else:
-            break
-    while cut < len(words) - 1 and _title_word(words[cut]):
-        cut += 1
+    cut = _title_length(words)
     if cut and words[cut][:1].isupper():
         return " ".join(words[cut:])
     return " ".join(words) if country and words != name.split() else name
 
 
+def _title_length(words: list[str]) -> int:
+    """How many leading words are the title: title and occupation words, with a nationality
+    or a possessive ("Iran's") first; "of" inside a title ("Secretary of State") is no end.
+    The last word is always left for the name."""
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if not (_title_word(word) or (i == cut and _title_qualifier(word))):
+            break
+        cut = i + 1 if word.lower() != "of" else cut
+    while cut < len(words) - 1 and _title_word(words[cut]):
+        cut += 1
+    return cut
+
+
 def _title_word(word: str) -> bool:
     return word.lower() in TITLE_WORDS or word.lower() in OCCUPATION_WORDS
+
+
+def _title_qualifier(word: str) -> bool:
+    """A nationality or a possessive that may open a title ("Iranian", "Iran's")."""
+    return is_demonym(word) or _possessive(word)
+
+
+def _possessive(word: str) -> bool:
+    return _POSSESSIVE.sub("", word) != word
 
 
 def _leading_country(words: list[str]) -> int:
@@ -286,30 +301,62 @@ def same_name(a: str, b: str) -> bool:
     return min(len(sa), len(sb)) > 4 and SequenceMatcher(None, sa, sb).ratio() >= SAME_SPELLING
 
 
+def is_storm(name: str) -> bool:
+    """True for a named storm ("Hurricane Dorian", "Tropical Storm Imelda")."""
+    return bool(_STORM.match(name))
+
+
 def is_non_entity(name: str) -> bool:
     """True for spans that name nobody: numbers, weekdays, months, nationality words,
     generic words on their own, lower-case words, lone titles."""
+    if any(no_name(name) for no_name in _NO_NAMES):
+        return True
     words = name.split()
-    if not words or not any(ch.isalpha() for ch in name):
-        return True
-    lower = name.lower()
-    if lower in WEEKDAYS or lower in MONTHS or lower.rstrip("s") in WEEKDAYS or lower in NOT_NAMES:
-        return True
-    if is_storm(name):
-        return True
-    if len(words) == 1 and not any("a" <= ch.lower() <= "z" for ch in unicodedata.normalize(
-            "NFKD", name)):
-        return True  # a lone word in another script ("Одной") in English text
-    if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
-        return True
-    if len(words) == 1 and (lower in GENERIC_WORDS or lower in TITLE_WORDS):
-        return True
-    if len(words) > 1 and words[0] in VESSEL_PREFIXES:
-        return True
     if words[-1].lower() in ORG_TITLE_WORDS:
-        return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS for w in words)
-    return all(w.lower() in TITLE_WORDS or w.lower() in DETERMINERS or is_demonym(w)
-               or _POSSESSIVE.sub("", w) != w for w in words)
+        return all(_title_or_determiner(w) for w in words)
+    return all(_title_or_determiner(w) or _title_qualifier(w) for w in words)
+
+
+def _no_letters(name: str) -> bool:
+    return not name.split() or not any(ch.isalpha() for ch in name)
+
+
+def _listed_non_name(name: str) -> bool:
+    """A weekday (or its plural), a month, or a word of NOT_NAMES."""
+    lower = name.lower()
+    return lower in WEEKDAYS or lower in MONTHS or lower.rstrip("s") in WEEKDAYS \
+        or lower in NOT_NAMES
+
+
+def _foreign_script_word(name: str) -> bool:
+    """A lone word in another script ("Одной") in English text."""
+    return len(name.split()) == 1 and not any(
+        "a" <= ch.lower() <= "z" for ch in unicodedata.normalize("NFKD", name))
+
+
+def _no_capitalised_word(name: str) -> bool:
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
+
+
+def _lone_generic_word(name: str) -> bool:
+    """ "Ministry", "President" on their own."""
+    lower = name.lower()
+    return len(name.split()) == 1 and (lower in GENERIC_WORDS or lower in TITLE_WORDS)
+
+
+def _vessel_name(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[0] in VESSEL_PREFIXES
+
+
+def _title_or_determiner(word: str) -> bool:
+    return word.lower() in TITLE_WORDS or word.lower() in DETERMINERS
+
+
+#: shapes of a span that names nobody, tried in order by `is_non_entity`; after them the
+#: span has at least one word
+_NO_NAMES = (_no_letters, _listed_non_name, is_storm, _foreign_script_word, _no_capitalised_word,
+             _lone_generic_word, _vessel_name)
 
 
 #: words that only ever stand before a person's name ("Dr Valeria Gazzola", "Congressman Amash")
@@ -324,11 +371,6 @@ def is_honorific_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and words[0].lower() in HONORIFICS \
         and all(w[:1].isupper() for w in words[1:])
-
-
-def is_storm(name: str) -> bool:
-    """True for a named storm ("Hurricane Dorian", "Tropical Storm Imelda")."""
-    return bool(_STORM.match(name))
 
 
 def is_document_name(name: str) -> bool:

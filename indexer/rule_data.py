@@ -15,6 +15,7 @@ may contain spaces: "armed forces"). `word_list(name)` gives a section in file o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -25,18 +26,40 @@ RULE_FILES = (RULE_WORDS, DATA / "type_cues.txt", DATA / "role_words.txt")
 
 @cache
 def _sections() -> dict[str, tuple[str, ...]]:
+    lines = (line for path in RULE_FILES for line in path.read_text(encoding="utf-8").splitlines())
+    return parse_sections(lines)
+
+
+def parse_sections(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Section name -> its entries, from the lines of one or more word-list files read in a
+    row; lines before the first "[name]" belong to no list. ValueError names a list that is
+    defined twice."""
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
-    lines = (line.strip() for path in RULE_FILES
-             for line in path.read_text(encoding="utf-8").splitlines())
-    for line in lines:
-        if line.startswith("[") and line.endswith("]"):
-            if line[1:-1] in sections:
-                raise ValueError(f"word list {line} is defined twice in {DATA}")
-            current = sections[line[1:-1]] = []
-        elif line and not line.startswith("#") and current is not None:
+    for line in map(str.strip, lines):
+        name = _section_name(line)
+        if name is not None:
+            current = _new_section(sections, name)
+        elif _is_entry(line) and current is not None:
             current.append(line)
     return {name: tuple(entries) for name, entries in sections.items()}
+
+
+def _section_name(line: str) -> str | None:
+    """The name of a "[name]" line, None for any other line."""
+    return line[1:-1] if line.startswith("[") and line.endswith("]") else None
+
+
+def _is_entry(line: str) -> bool:
+    """A line that is neither blank nor a comment."""
+    return bool(line) and not line.startswith("#")
+
+
+def _new_section(sections: dict[str, list[str]], name: str) -> list[str]:
+    if name in sections:
+        raise ValueError(f"word list [{name}] is defined twice in {DATA}")
+    sections[name] = []
+    return sections[name]
 
 
 def word_list(name: str) -> tuple[str, ...]:

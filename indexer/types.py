@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from indexer.consistency import ORG_ENDINGS
+from indexer.consistency import ORG_ENDINGS, open_mention
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent
 
@@ -100,16 +100,25 @@ def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
     or event loses its facet, unless the document also shows the name as a maker. A mention
     that is only the start of a longer title ("Day's talk show Doris Day's Best Friends") is
     dropped alone: the singer Doris Day elsewhere stays an actor."""
-    starts = [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
-    candidates = [e for e in ents if e.facet in ("actor", "place") and not e.fixed
-                  and _cue_near(starts, e)]
+    candidates = _mentions_near_cues(text, ents)
     if not candidates:
         return ents
+    works, spans = _typed_as_works(text, candidates)
+    return [replace(e, facet=None, value=None, rule="type-prior")
+            if open_mention(e) and (e.key in works or (e.start, e.end) in spans) else e
+            for e in ents]
+
+
+def _mentions_near_cues(text: str, ents: list[Ent]) -> list[Ent]:
+    """The unfixed actor and place mentions with a cue word near them."""
+    starts = [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
+    return [e for e in ents if open_mention(e) and _cue_near(starts, e)]
+
+
+def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tuple[int, int]]]:
+    """(keys of the names typed as works wherever they stand, (start, end) of the mentions
+    typed as works, which include the start of a longer title), makers excepted."""
     makers = {e.key for e in candidates if is_maker(text, e)}
     cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
-    spans = {(e.start, e.end) for e in cued}
-    return [replace(e, facet=None, value=None, rule="type-prior")
-            if e.facet in ("actor", "place") and not e.fixed
-            and (e.key in works or (e.start, e.end) in spans) else e
-            for e in ents]
+    return works, {(e.start, e.end) for e in cued}

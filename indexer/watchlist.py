@@ -65,15 +65,23 @@ def _entry(raw: object, where: str, implied_type: str | None = None) -> WatchEnt
         raise WatchlistError(f"{where}: missing name")
     if kind not in TYPE_LABELS:
         raise WatchlistError(f"{where}: type must be actor, person or place, got {kind!r}")
+    aliases = _aliases(raw, where)
+    country = str(raw.get("country") or "").strip() or None
+    return WatchEntry(name, _ENTRY_TYPES.get(kind, kind), aliases, country)
+
+
+#: spellings of an entry type that stand for another
+_ENTRY_TYPES = {"organisation": "actor", "organization": "actor"}
+
+
+def _aliases(raw: dict, where: str) -> tuple[str, ...]:
+    """The entry's aliases, stripped, without blanks and repeats, in their order."""
     aliases = raw.get("aliases") or ()
     if isinstance(aliases, str):
         aliases = aliases.split("|")
     if not isinstance(aliases, (list, tuple)):
         raise WatchlistError(f"{where}: aliases must be a list or a '|'-separated string")
-    clean = tuple(dict.fromkeys(str(a).strip() for a in aliases if str(a).strip()))
-    country = str(raw.get("country") or "").strip() or None
-    return WatchEntry(name, "actor" if kind in ("organisation", "organization") else kind,
-                      clean, country)
+    return tuple(dict.fromkeys(str(a).strip() for a in aliases if str(a).strip()))
 
 
 def parse_yaml(text: str, source: str) -> list[WatchEntry]:

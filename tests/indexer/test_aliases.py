@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from entity_kit import raw_ents, resolved, ruler_nlp, small_gazetteer
 
-from indexer.aliases import initials, is_acronym_of
+from indexer.aliases import (
+    acronym_definitions,
+    first_name_targets,
+    initials,
+    is_acronym_of,
+    known_surname_aliases,
+)
 from indexer.entities import resolve_entities
 from indexer.gazetteer import Gazetteer, Place
 from indexer.spans import Ent
@@ -44,6 +50,43 @@ def test_acronym_by_apposition_and_even_when_the_model_misses_it():
         ("SDF", "actor", "Syrian Democratic Forces", "alias-acronym"),
         ("SDF", "actor", "Syrian Democratic Forces", "alias-acronym"),
     ]
+
+
+def test_acronym_definitions_from_brackets_apposition_and_initials():
+    text = ("Islamic State (ISIS) and the Free Syrian Army, known as FSA, met. The NDF said the "
+            "National Defence Forces would stay.")
+
+    def actor(name: str) -> Ent:
+        start = text.index(name)
+        return Ent(start, start + len(name), name, "ORG", "actor", name)
+
+    state, army, ndf, forces = map(actor, ("Islamic State", "Free Syrian Army", "NDF",
+                                           "National Defence Forces"))
+    found = acronym_definitions(text, [state, army, ndf, forces])
+    assert found == {"ISIS": state, "FSA": army, "NDF": forces}
+
+
+def test_an_acronym_two_names_spell_or_of_two_letters_is_no_alias():
+    names = ("National Defence Forces", "Northern Democratic Front", "NDF", "Nur Din", "ND")
+    assert acronym_definitions("", [Ent(0, 1, n, "ORG", "actor", n) for n in names]) == {}
+
+
+def test_first_names_are_given_names_of_short_full_names_only():
+    people = [Ent(0, 1, name, "PERSON", "actor", name)
+              for name in ("Melania Trump", "DeShawn Smith", "Maria de la Cruz Lopez", "Ivan")]
+    assert list(first_name_targets(people, {})) == ["Melania"]
+    assert first_name_targets(people, {"melania": people[0]}) == {}
+
+
+def test_lone_surname_of_two_people_named_in_full_stays_unresolved():
+    bashar = Ent(0, 15, "Bashar al-Assad", "PERSON", "actor", "Bashar al-Assad")
+    hafez = Ent(20, 34, "Hafez al-Assad", "PERSON", "actor", "Hafez al-Assad")
+    lone = Ent(40, 45, "Assad", "PERSON", "actor", "Assad")
+    surnames = {"assad": "Bashar al-Assad"}
+    assert known_surname_aliases([bashar, lone], surnames, lambda name: False)[-1].value \
+        == "Bashar al-Assad"
+    assert known_surname_aliases([bashar, hafez, lone], surnames, lambda name: False)[-1] == lone
+    assert known_surname_aliases([lone], surnames, lambda name: name == "Assad") == [lone]
 
 
 def test_partial_name_takes_the_full_name_and_its_label():
@@ -159,6 +202,11 @@ def test_a_coalition_without_a_unique_full_name_stays_coalition():
 def test_unknown_names_in_place_context_that_are_no_places(text, label, name):
     facets = {e[0]: e[1] for e in resolved(text, [(label, name)])}
     assert facets[name] == "actor"
+
+
+def test_unknown_name_listed_with_a_known_city_is_a_place():
+    assert resolved("Aleppo and Latakia were quiet.", [("ORG", "Latakia")]) == [
+        ("Latakia", "place", "Latakia", "gazetteer")]
 
 
 def test_unknown_name_after_a_locative_is_a_place():

@@ -101,6 +101,8 @@ def test_canonical_actor(name, person, expected):
     ("UTC", True), ("COVID-19", True), ("Islam", True), ("Brexit", True), ("After", True),
     ("Hurricane Dorian", True), ("Tropical Storm Imelda", True), ("Storm Ciara", True),
     ("Detective Inspector", True), ("United States Constitution", False),
+    ("10 000", True), ("Saturdays", True), ("the Army", True), ("Syrian Army", False),
+    ("Iraqi Minister", True), ("Iran's Minister", True), ("HMS Ocean", True),
 ])
 def test_is_non_entity(name, expected):
     assert is_non_entity(name) is expected

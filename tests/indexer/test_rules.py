@@ -9,7 +9,7 @@ import pytest
 
 from indexer import entities
 from indexer.entities import RULES, DocContext, canonical_value, run_rules, spans_from_model
-from indexer.headlines import headline_ranges, is_title_cased
+from indexer.headlines import headline_ranges, is_title_cased, unconfirmed_headline_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
 from tests.indexer.entity_kit import raw_ents, ruler_nlp, small_gazetteer
@@ -134,6 +134,14 @@ def test_type_prior_keeps_makers_people_and_places(text, kept):
     assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
 
 
+def test_type_prior_leaves_fixed_mentions_and_learns_nothing_from_them():
+    text = "The show Friends aired on NBC. Friends was a hit."
+    ctx, ents = classified(text, [("ORG", "Friends"), ("ORG", "NBC")])
+    ents = [replace(e, rule="watchlist", fixed=True) if e.start == 9 else e for e in ents]
+    out = entities.rule_type_prior(ctx, ents)
+    assert [(e.start, e.facet) for e in out if e.text == "Friends"] == [(9, "actor"), (31, "actor")]
+
+
 def test_type_prior_drops_only_the_start_of_a_longer_title():
     text = "Doris Day sang. Her talk show Doris Day's Best Friends ran a year."
     ctx, ents = classified(text, [("PERSON", "Doris Day")])
@@ -221,6 +229,24 @@ def test_harmonise_majority_facet():
     assert {e.facet for e in out} == {"actor"}
 
 
+def test_harmonise_breaks_a_tie_with_the_gazetteer():
+    ents = [Ent(0, 6, "Aleppo", "ORG", "actor"), Ent(10, 16, "Aleppo", "GPE", "place"),
+            Ent(20, 25, "Zorba", "ORG", "actor"), Ent(30, 35, "Zorba", "GPE", "place")]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert [(e.text, e.facet) for e in out] == [("Aleppo", "place"), ("Aleppo", "place"),
+                                                ("Zorba", "actor"), ("Zorba", "actor")]
+    assert [e.rule for e in out] == ["consistency", "model", "model", "consistency"]
+
+
+def test_harmonise_fixed_facets_outvote_the_model_and_stay():
+    ents = [Ent(0, 5, "Zorba", "ORG", "actor"), Ent(10, 15, "Zorba", "ORG", "actor"),
+            Ent(20, 25, "Zorba", "ORG", "place", rule="place-cue", fixed=True),
+            Ent(30, 35, "Kefi", "ORG", "place", rule="place-cue", fixed=True),
+            Ent(40, 44, "Kefi", "ORG", "actor", rule="alias", fixed=True)]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert [e.facet for e in out] == ["place", "place", "place", "place", "actor"]
+
+
 def test_common_words_cover_sentence_openers():
     text = "Results show a rise. The results were new."
     ctx, ents = classified(text, [("ORG", "Results")])
@@ -235,6 +261,19 @@ def test_towns_of_named_countries():
     ents = [replace(e, facet="actor", rule="model") if e.text == "Saraqib" else e for e in ents]
     out = entities.rule_towns(ctx, ents)
     assert [e.facet for e in out if e.text == "Saraqib"] == ["place"]
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("In Iraq, shelling hit Saraqib.", set()),  # a town of a country the document does not name
+    ("In Syria, shelling hit Saraqib.", {"Saraqib"}),  # a word of a person's name
+])
+def test_towns_need_a_named_country_and_no_persons_name(text, persons):
+    ctx, ents = classified(text, [("GPE", "Iraq"), ("GPE", "Syria"), ("ORG", "Saraqib")])
+    ctx.persons.update(persons)
+    ents = [replace(e, facet="actor", rule="model", fixed=False) if e.label == "ORG" else e
+            for e in ents]
+    out = entities.rule_towns(ctx, ents)
+    assert [e.facet for e in out if e.text == "Saraqib"] == ["actor"]
 
 
 def test_missed_places():
@@ -285,6 +324,21 @@ def test_headline_names_need_confirmation():
                                   ("GPE", "Aleppo")], body_start=38)
     out = facets(entities.rule_headlines(ctx, ents))
     assert [t for t, _, _ in out] == ["Tinker", "Aleppo", "Tinker"]
+
+
+def test_headline_names_confirmed_by_gazetteer_rules_shipped_names_or_another_mention():
+    text = "Aleppo Zorba Kefi Quux Blah Meet\n\nThe body said it. QC said so."
+
+    def mention(name: str, **known) -> Ent:
+        start = text.index(name)
+        return Ent(start, start + len(name), name, "ORG", "actor", name, **known)
+
+    ents = [mention("Aleppo"), mention("Zorba", fixed=True), mention("Kefi", known="Kefi"),
+            replace(mention("Quux"), value="Quux Corp"), mention("Blah"),
+            replace(mention("QC"), value="Quux Corp")]
+    out = unconfirmed_headline_names(text, ents, headline_ranges(text, 0), {"Aleppo"}.__contains__)
+    assert [e.text for e in out if e.facet] == ["Aleppo", "Zorba", "Kefi", "Quux", "QC"]
+    assert [e.rule for e in out if not e.facet] == ["headline"]
 
 
 def test_headline_person_confirmed_by_surname():

@@ -62,6 +62,17 @@ def test_yaml_errors_name_the_file_and_entry(text, message):
     assert str(info.value).startswith(message)
 
 
+def test_entries_spell_organisations_either_way_and_clean_their_aliases():
+    text = "- {name: Wagner Group, type: Organization, aliases: [' Wagner ', '', PMC Wagner, Wagner]}\n" \
+           "- {name: Hezbollah, type: organisation, aliases: 'Hizbullah| |Hizbollah'}"
+    assert parse_yaml(text, "w.yaml") == [
+        WatchEntry("Wagner Group", "actor", ("Wagner", "PMC Wagner")),
+        WatchEntry("Hezbollah", "actor", ("Hizbullah", "Hizbollah")),
+    ]
+    with pytest.raises(WatchlistError, match=r"^w.yaml: entry 1: aliases must be a list"):
+        parse_yaml("- {name: X, type: actor, aliases: {a: b}}", "w.yaml")
+
+
 def test_csv_errors_name_the_line():
     with pytest.raises(WatchlistError, match=r"^w.csv:3: type must be"):
         parse_csv("name,type\nA,actor\nB,tank\n", "w.csv")

@@ -198,6 +198,8 @@ def test_rename_gives_a_canonical_name_and_the_old_one_still_finds_it(index_dir)
     ({"op": "merge", "facet": "actor", "value": "NRG"}, "needs 'into'"),
     ({"op": "rename", "facet": "actor", "value": "NRG", "name": "a\nb"}, "one line"),
     ({"op": "undo", "target": "c9"}, "no correction with id 'c9'"),
+    ({"op": "drop", "facet": "actor", "value": "NRG", "colour": "red", "by": "me"},
+     r"unknown field\(s\): by, colour"),
 ])
 def test_bad_input_is_refused_and_changes_nothing(index_dir, fields, message):
     edit(index_dir, op="rename", facet="actor", value="Reuters", name="Reuters Agency")
@@ -241,6 +243,17 @@ def test_a_malformed_file_is_reported_served_without_and_not_edited(index_dir, t
     with pytest.raises(MalformedCorrections):
         correct(index_dir, ix.generation(), {"op": "drop", "facet": "actor", "value": "UN"}, "cli")
     assert corrections_path(index_dir).read_text(encoding="utf-8") == text
+
+
+def test_an_edit_names_the_earlier_changes_it_leaves_without_effect(index_dir):
+    edit(index_dir, op="rename", facet="actor", value="Reuters", name="Reuters News")
+    _, dropped = edit(index_dir, op="drop", facet="actor", value="Reuters News")
+    assert dropped.skipped == {}
+    _, made = edit(index_dir, op="undo", target="c1")
+    assert list(made.skipped) == ["c2"]
+    assert made.skipped["c2"].startswith("skipped: no actor named 'Reuters News'")
+    _, later = edit(index_dir, op="drop", facet="actor", value="NRG")
+    assert later.skipped == {}  # c2 was skipped before this edit already
 
 
 def test_a_correction_whose_value_left_the_index_is_skipped_not_fatal(index_dir):
