@@ -47,7 +47,8 @@ def is_acronym_of(acronym: str, name: str) -> bool:
 
 def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
     """Acronym -> the entity it abbreviates, from "Full Name (ACR)", "Full Name, or ACR",
-    and from all-capital actors that spell the initials of a longer actor in the document."""
+    and from all-capital names that spell the initials of a longer actor or place in the
+    document."""
     found: dict[str, Ent] = {}
     for ent in ents:
         acronym = _acronym_defined_after(text, ent)
@@ -78,8 +79,9 @@ def _undefined_acronym(short: str, found: dict[str, Ent]) -> bool:
 
 
 def _spelled_out(short: str, ents: list[Ent]) -> Ent | None:
-    """The one actor (by value) whose initials the all-capital name spells, else None."""
-    full = [e for e in ents if e.facet == "actor" and is_acronym_of(short, e.text)]
+    """The one actor or place (by value) whose initials the all-capital name spells ("CBD" of
+    "Central Business District"), else None."""
+    full = [e for e in ents if e.facet in ("actor", "place") and is_acronym_of(short, e.text)]
     return full[0] if len({e.value for e in full}) == 1 else None
 
 

@@ -410,3 +410,9 @@ def test_a_place_and_where_it_is_stay_one_place():
     ents = resolved(text, [("GPE", "Shelby, North Carolina"), ("GPE", "Shelby"),
                            ("GPE", "North Carolina")])
     assert "Shelby, North Carolina" in {e[0] for e in ents}
+
+
+def test_an_all_capital_name_spelling_a_places_initials_is_that_place():
+    text = "Shops in the Orwell Business District reopened. The OBD was quiet."
+    assert resolved(text, [("GPE", "Orwell Business District"), ("ORG", "OBD")])[-1][:3] == (
+        "OBD", "place", "Orwell Business District")
