@@ -63,6 +63,7 @@ from indexer.phrases import (
     place_cues,
     region_homonyms,
 )
+from indexer.place_tails import place_tails
 from indexer.roles import bare_role_mentions
 from indexer.run_ins import split_run_in_names
 from indexer.shapes import name_shape
@@ -274,6 +275,11 @@ def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return place_cues(ctx.text, ents)
 
 
+def rule_place_tails(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: "shelled Sheikh | Maqsoud": the tail of a place named elsewhere is that place."""
+    return place_tails(ctx.text, ents)
+
+
 def rule_possessive_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Syria's Idlib": two places, the inner one in the outer one's country."""
     return split_possessive_places(ents, ctx.gazetteer)
@@ -416,6 +422,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("type-prior", rule_type_prior),
     ("division", rule_divisions),
     ("place-cue", rule_place_cues),
+    ("place-tail", rule_place_tails),
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
     ("alias", rule_aliases),

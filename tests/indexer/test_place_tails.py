@@ -1,0 +1,35 @@
+"""The `place-tail` rule alone (class 2: a place's name cut after its first word)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from indexer import entities
+from indexer.spans import Ent
+from tests.indexer.test_rules import classified, facets
+
+
+def _with_place(ents, text):
+    """The spans with the one whose text is `text` made a place (as the cue rules would)."""
+    return [replace(e, facet="place", value=e.text, fixed=True) if e.text == text else e
+            for e in ents]
+
+
+def test_the_tail_of_a_place_named_elsewhere_is_that_place():
+    text = "Guns shelled Sheikh Dabbour. The district of Sheikh Dabbour was empty."
+    ctx, ents = classified(text, [("GPE", "Sheikh Dabbour")])
+    # the model kept only the tail of the first mention, and took it for a person
+    tail = Ent(20, 27, "Dabbour", "PERSON", facet="actor", value="Dabbour")
+    ents = [tail] + _with_place(ents[1:], "Sheikh Dabbour")
+    out = entities.rule_place_tails(ctx, ents)
+    assert facets(out) == [("Sheikh Dabbour", "place", "Sheikh Dabbour")] * 2
+    assert out[0].rule == "place-tail" and (out[0].start, out[0].end) == (13, 27)
+
+
+def test_a_surname_after_another_word_stays_a_person():
+    text = "Minister Dabbour spoke. Sheikh Dabbour is a district; Dr Roe agreed."
+    ctx, ents = classified(text, [("PERSON", "Dabbour"), ("GPE", "Sheikh Dabbour"),
+                                  ("PERSON", "Roe")])
+    out = entities.rule_place_tails(ctx, _with_place(ents, "Sheikh Dabbour"))
+    assert [(e.text, e.facet) for e in out if e.facet] == [
+        ("Dabbour", "actor"), ("Sheikh Dabbour", "place"), ("Roe", "actor")]
