@@ -14,11 +14,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from indexer.rule_data import word_list
 from indexer.spans import Ent
 
 #: generational suffixes that end a person's name without being its surname
-_SUFFIXES = frozenset({"jr", "junior", "ii", "iii", "iv"})
-_SENIOR = frozenset({"sr", "senior"})
+_SUFFIXES = frozenset(word_list("generational_suffixes"))
+_SENIOR = frozenset(word_list("senior_suffixes"))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 
 
