@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import zip_longest
 
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
@@ -70,26 +71,42 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     used that way ("U.S. troops") is a modifier there, not a place mention."""
     out = list(ents)
     for i, ent in enumerate(ents):
-        match = _HEAD.match(text, ent.end)
-        possessive = bool(match) and match.group(0)[:1] in "'’"
-        demonym = _modifier(ent, gazetteer, possessive) if match and not ent.fixed else None
-        if not demonym:
+        phrase = _group_phrase(text, ent, ents, gazetteer)
+        if phrase is None:
             continue
-        span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
-        if any(overlaps(span, other) for other in ents if other is not ent):
-            continue
-        head = match.group(1).lower()
-        head = head.title() if head in INSTITUTIONS else head
-        out.append(replace(span, facet="actor", value=f"{demonym} {head}", rule="group",
-                           fixed=True))
-        if ent.facet == "place":
-            out[i] = replace(ent, facet=None, rule="modifier")
+        span, demonym, head = phrase
+        out.append(_group(span, f"{demonym} {head}"))
+        out[i] = _as_modifier(ent)
         for j, item, name in _listed_modifiers(text, ents, i, gazetteer):
-            out.append(replace(item, facet="actor", value=f"{name} {head}", rule="group",
-                               fixed=True))
-            if item.facet == "place":
-                out[j] = replace(item, facet=None, rule="modifier")
+            out.append(_group(item, f"{name} {head}"))
+            out[j] = _as_modifier(item)
     return out
+
+
+def _group_phrase(text: str, ent: Ent, ents: list[Ent],
+                  gazetteer: Gazetteer) -> tuple[Ent, str, str] | None:
+    """(the phrase's span, the nationality, the group noun) of "<ent> <group noun>", or None
+    when the span is fixed, names no nationality there, or crosses another entity."""
+    match = _HEAD.match(text, ent.end)
+    if not match or ent.fixed:
+        return None
+    demonym = _modifier(ent, gazetteer, match.group(0)[:1] in "'’")
+    if not demonym:
+        return None
+    span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
+    if any(overlaps(span, other) for other in ents if other is not ent):
+        return None
+    head = match.group(1).lower()
+    return span, demonym, head.title() if head in INSTITUTIONS else head
+
+
+def _group(span: Ent, value: str) -> Ent:
+    return replace(span, facet="actor", value=value, rule="group", fixed=True)
+
+
+def _as_modifier(ent: Ent) -> Ent:
+    """A place used to name a group ("U.S. troops") is a modifier there, no place mention."""
+    return replace(ent, facet=None, rule="modifier") if ent.facet == "place" else ent
 
 
 _LIST_GLUE = re.compile(r",?\s*(?:and|or)?\s*")
@@ -242,22 +259,42 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
     out = list(ents)
     for start, end in _cue_spans(text):
         start, end = trim_span(text, start, end)
-        if end <= start:
-            continue
-        span = Ent(start, end, text[start:end], "GPE")
-        same = [i for i, e in enumerate(out) if (e.start, e.end) == (span.start, span.end)]
-        inside = [e for e in out if overlaps(span, e) and span.start - 4 <= e.start
-                  and e.end <= span.end + 12 and not e.fixed and e.facet != "date"]
-        if same:
-            i = same[0]  # the cue is evidence even where the model said place already
-            if not out[i].fixed:
-                out[i] = replace(out[i], facet="place", value=None, rule="place-cue", fixed=True)
-        elif is_demonym(span.text) or any(overlaps(span, e) for e in out if e not in inside):
-            continue
-        else:
-            out = [e for e in out if e not in inside]
-            out.append(replace(span, facet="place", rule="place-cue", fixed=True))
+        if end > start:
+            out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
+
+
+def _apply_cue(ents: list[Ent], span: Ent) -> list[Ent]:
+    """The spans once one cue-introduced name is marked as a place."""
+    same = [i for i, e in enumerate(ents) if (e.start, e.end) == (span.start, span.end)]
+    if same:
+        return _relabelled(ents, same[0])  # the cue is evidence even where the model said place
+    return _added_place(ents, span)
+
+
+def _added_place(ents: list[Ent], span: Ent) -> list[Ent]:
+    """The cue-introduced name added as a place, replacing the model spans inside it; none
+    added for a nationality word or a name crossing another span."""
+    inside = [e for e in ents if _inside_cued(span, e)]
+    if is_demonym(span.text) or any(overlaps(span, e) for e in ents if e not in inside):
+        return ents
+    return [e for e in ents if e not in inside] + [
+        replace(span, facet="place", rule="place-cue", fixed=True)]
+
+
+def _relabelled(ents: list[Ent], i: int) -> list[Ent]:
+    if ents[i].fixed:
+        return ents
+    out = list(ents)
+    out[i] = replace(ents[i], facet="place", value=None, rule="place-cue", fixed=True)
+    return out
+
+
+def _inside_cued(span: Ent, ent: Ent) -> bool:
+    """A model span the cue-introduced name replaces: inside it (a little slack either side),
+    not fixed, not a date."""
+    return overlaps(span, ent) and span.start - 4 <= ent.start and ent.end <= span.end + 12 \
+        and not ent.fixed and ent.facet != "date"
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -295,38 +332,68 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
     found = []
     taken = SpanIndex(ents)
     for match in _CAPITALISED.finditer(text):
-        lead = _LEADING_FUNCTION.match(match.group())
-        start = match.start() + (lead.end() if lead else 0)
-        name = _ABBREVIATION_BREAK.split(text[start:match.end()])[0]
-        name = name if _INITIALS_ONLY.fullmatch(name) else name.rstrip(".")
-        if not name or name in COMMON_WORDS or taken.overlaps_range(start, start + len(name)):
-            continue
-        place = gazetteer.lookup(name)
-        if place is None or place.kind == "city-alt" or is_currency(text, start + len(name)) \
-                or _ORG_AFTER.match(text, start + len(name)) or name.startswith("Project "):
-            continue
-        if place.kind == "city" and (place.population < CONFIDENT_CITY_POPULATION
-                                     or sentence_initial(text, start)):
-            continue
-        found.append(Ent(start, start + len(name), name, "GPE", facet="place",
-                         rule="gazetteer-scan", fixed=True))
+        start, name = _scanned_name(text, match)
+        if name and name not in COMMON_WORDS \
+                and not taken.overlaps_range(start, start + len(name)) \
+                and _well_known_place(text, start, name, gazetteer):
+            found.append(Ent(start, start + len(name), name, "GPE", facet="place",
+                             rule="gazetteer-scan", fixed=True))
     return found
+
+
+def _scanned_name(text: str, match: re.Match) -> tuple[int, str]:
+    """(start, name) of a capitalised run: without a leading function word, cut at an
+    abbreviation's full stop, a trailing full stop dropped unless it is all initials."""
+    lead = _LEADING_FUNCTION.match(match.group())
+    start = match.start() + (lead.end() if lead else 0)
+    name = _ABBREVIATION_BREAK.split(text[start:match.end()])[0]
+    return start, name if _INITIALS_ONLY.fullmatch(name) else name.rstrip(".")
+
+
+def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) -> bool:
+    """The gazetteer knows the name as a place by its own name, not a currency, an
+    organisation's first word or a project; a city only when large and not sentence-initial."""
+    place = gazetteer.lookup(name)
+    end = start + len(name)
+    if place is None or place.kind == "city-alt" or is_currency(text, end) \
+            or _ORG_AFTER.match(text, end) or name.startswith("Project "):
+        return False
+    return place.kind != "city" or (place.population >= CONFIDENT_CITY_POPULATION
+                                    and not sentence_initial(text, start))
 
 
 def _joins(text: str, ent: Ent, nxt: Ent, gazetteer: Gazetteer) -> bool:
     """True when two adjacent spans are one organisation's name cut in two by the model:
-    "<Body> for <purpose> | in <Country>" or "<Country> | 's <Body>"."""
+    "<Body> of the | <Name>", "<Body> for <purpose> | in <Country>" or "<Country> | 's <Body>"."""
     between = text[ent.end:nxt.start]
-    if ent.label == "ORG" and nxt.label == "ORG" and not between.strip() \
-            and re.search(r"\s(?:of|of the|for|and)$", ent.text):
-        return True  # "International Committee of the | Red Cross" cut by a ruler or a line
-    if ent.label == "ORG" and nxt.label == "GPE" and between == " in " and " for " in ent.text:
-        place = gazetteer.lookup(nxt.text)
-        return bool(place) and place.kind == "country"
-    if ent.label == "GPE" and nxt.label == "ORG" and between in ("'s ", "’s "):
-        place = gazetteer.lookup(ent.text)
-        return bool(place) and place.kind == "country" and nxt.text[:1].isupper()
-    return False
+    return any(join(ent, nxt, between, gazetteer) for join in _JOINS)
+
+
+def _cut_at_connector(ent: Ent, nxt: Ent, between: str, gazetteer: Gazetteer) -> bool:
+    """ "International Committee of the | Red Cross", cut by a ruler or a line."""
+    return ent.label == nxt.label == "ORG" and not between.strip() \
+        and re.search(r"\s(?:of|of the|for|and)$", ent.text) is not None
+
+
+def _purpose_in_country(ent: Ent, nxt: Ent, between: str, gazetteer: Gazetteer) -> bool:
+    """ "Committee for the Defence of Human Rights | in Syria"."""
+    return ent.label == "ORG" and nxt.label == "GPE" and between == " in " \
+        and " for " in ent.text and _is_country(nxt.text, gazetteer)
+
+
+def _countrys_body(ent: Ent, nxt: Ent, between: str, gazetteer: Gazetteer) -> bool:
+    """ "Syria | 's Armed Forces"."""
+    return ent.label == "GPE" and nxt.label == "ORG" and between in ("'s ", "’s ") \
+        and nxt.text[:1].isupper() and _is_country(ent.text, gazetteer)
+
+
+def _is_country(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(name)
+    return bool(place) and place.kind == "country"
+
+
+#: the ways two adjacent spans are one name, tried in order
+_JOINS = (_cut_at_connector, _purpose_in_country, _countrys_body)
 
 
 _CONNECTORS = (" of", " of the", " for", " and")
@@ -340,21 +407,36 @@ _AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?)(?=[\s.,
 def _and_rest(text: str, ent: Ent, starts: dict[int, Ent]) -> int | None:
     """End of the rest of an organisation name cut at "and", or None. The rest may be a
     span the model took for a place or nationality ("East Syria"), not a person or body."""
-    words = ent.text.split()
-    if ent.label != "ORG" or ent.fixed or len(words) < 3 \
-            or not {"of", "for"} & set(words[1:-1]):
+    if not _named_with_of_or_for(ent):
         return None
     match = _AND_REST.match(text, ent.end)
-    other = starts.get(match.start(1)) if match else None
-    if not match or (other and (other.label in ("ORG", "PERSON") or other.fixed
-                                or other.end > match.end(1))):
+    if not match or _blocks_rest(starts.get(match.start(1)), match.end(1)):
         return None
     return match.end(1)
+
+
+def _named_with_of_or_for(ent: Ent) -> bool:
+    """An unfixed organisation of three words or more with "of" or "for" inside."""
+    words = ent.text.split()
+    return ent.label == "ORG" and not ent.fixed and len(words) >= 3 \
+        and bool({"of", "for"} & set(words[1:-1]))
+
+
+def _blocks_rest(other: Ent | None, end: int) -> bool:
+    """A span where the rest starts that is a person or body, fixed, or longer than it."""
+    return other is not None and (other.label in ("ORG", "PERSON") or other.fixed
+                                  or other.end > end)
 
 
 def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Join organisation names the model cut in two ("Syria | 's Armed Forces", "Autonomous
     Administration of North | and East Syria")."""
+    return _join_adjacent(text, _with_and_rests(text, ents), gazetteer)
+
+
+def _with_and_rests(text: str, ents: list[Ent]) -> list[Ent]:
+    """Names cut at "and" grown by their rest; what a grown name swallowed ("East Syria")
+    is dropped."""
     starts = {e.start: e for e in ents}
     joined, grown = [], []
     for ent in ents:
@@ -362,21 +444,27 @@ def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
         joined.append(replace(ent, end=end, text=text[ent.start:end]) if end else ent)
         if end:
             grown.append(joined[-1])
-    ents = [e for e in joined  # drop what a joined name swallowed ("East Syria")
-            if not any(g.start < e.start and e.end <= g.end for g in grown)]
+    return [e for e in joined if not any(g.start < e.start and e.end <= g.end for g in grown)]
+
+
+def _join_adjacent(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Each span joined with the next when the two are one name cut in two."""
     out: list[Ent] = []
     skip = False
-    for i, ent in enumerate(ents):
-        nxt = ents[i + 1] if i + 1 < len(ents) else None
+    for ent, nxt in zip_longest(ents, ents[1:]):
         if skip:
             skip = False
-        elif nxt and not ent.fixed and (not nxt.fixed or ent.text.endswith(_CONNECTORS)) \
-                and _joins(text, ent, nxt, gazetteer):
+        elif nxt and _may_join(ent, nxt) and _joins(text, ent, nxt, gazetteer):
             out.append(Ent(ent.start, nxt.end, text[ent.start:nxt.end], "ORG"))
             skip = True
         else:
             out.append(ent)
     return out
+
+
+def _may_join(ent: Ent, nxt: Ent) -> bool:
+    """No rule fixed the first span, nor the second unless the first ends in a connector."""
+    return not ent.fixed and (not nxt.fixed or ent.text.endswith(_CONNECTORS))
 
 
 #: a compass word before a wider area ("Eastern Mediterranean", "Central Europe")
@@ -392,18 +480,22 @@ REGION_HOMONYMS = {"Georgia": "United States"}
 def region_homonyms(ents: list[Ent]) -> list[Ent]:
     """Give a country name that is also another country's region (Georgia) that region's
     country when most of the document's other places lie there."""
-    named = [e for e in ents if e.facet == "place" and e.value in REGION_HOMONYMS]
-    if not named:
+    if not any(e.facet == "place" and e.value in REGION_HOMONYMS for e in ents):
         return ents
+    most = _most_common_country(ents)
+    return [replace(e, country=most) if _homonym_at_home(e, most) else e for e in ents]
+
+
+def _most_common_country(ents: list[Ent]) -> str | None:
+    """The country most of the document's other places lie in."""
     others = Counter(e.country for e in ents if e.facet == "place" and e.country
                      and e.value not in REGION_HOMONYMS)
-    out = []
-    for ent in ents:
-        home = REGION_HOMONYMS.get(ent.value) if ent.facet == "place" else None
-        if home and others and others.most_common(1)[0][0] == home:
-            ent = replace(ent, country=home)
-        out.append(ent)
-    return out
+    return others.most_common(1)[0][0] if others else None
+
+
+def _homonym_at_home(ent: Ent, most: str | None) -> bool:
+    """A place named like another country's region, where most other places lie."""
+    return ent.facet == "place" and most is not None and REGION_HOMONYMS.get(ent.value) == most
 
 
 def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = None) -> list[Ent]:
@@ -417,14 +509,19 @@ def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = No
     own = {e.country for e in known}
     out = []
     for ent in ents:
-        if ent.facet == "place" and not ent.country and ent.value \
-                and not (gazetteer and _countryless(ent.value, gazetteer)) \
-                and not _open_water(ent.value):
+        if _needs_country(ent, gazetteer):
             country = (_contained_country(ent.value, gazetteer, own) if gazetteer else None) \
                 or _sentence_country(text, ent, known)
             ent = replace(ent, country=country) if country else ent
         out.append(ent)
     return out
+
+
+def _needs_country(ent: Ent, gazetteer: Gazetteer | None) -> bool:
+    """A place value without a country that may lie in one (no continent, sea or ocean)."""
+    return ent.facet == "place" and not ent.country and bool(ent.value) \
+        and not (gazetteer and _countryless(ent.value, gazetteer)) \
+        and not _open_water(ent.value)
 
 
 #: last words of a name of open water, which lies in no country
