@@ -86,27 +86,38 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, st
         if label == "DATE":
             ents.append(Ent(start, end, text[start:end], label, facet="date", rule="date"))
             continue
-        start, end = trim_span(text, start, end)
-        if end <= start:
-            continue
-        if label in ("ORG", "GPE", "LOC", "NORP", "FAC") and is_honorific_name(text[start:end]):
-            label = "PERSON"
-        if label == "GPE" and is_currency(text, end):
-            continue  # "US$ 5", "U.S. dollars": a currency, not the country
-        ent = Ent(start, end, text[start:end], label)
-        if ruler_id and RULER_ID_SEPARATOR in ruler_id:
-            source, name = ruler_id.split(RULER_ID_SEPARATOR, 1)
-            facet = "place" if label == "GPE" else "actor"
-            if source == "known":
-                # the document's own name, unless it is the canonical one spelt differently;
-                # known_names() decides once the whole document is seen
-                value = name if same_name(ent.text, name) else None
-                ent = replace(ent, facet=facet, value=value, rule=source, fixed=True, known=name)
-            else:
-                ent = replace(ent, facet=facet, value=name, rule=source, fixed=True,
-                              country=watch_places.get(name) if facet == "place" else None)
-        ents.append(ent)
+        ent = _model_span(text, start, end, label)
+        if ent is not None:
+            ents.append(_ruled(ent, ruler_id, watch_places) if ruler_id else ent)
     return ents
+
+
+def _model_span(text: str, start: int, end: int, label: str) -> Ent | None:
+    """A model span trimmed, an honorific name made a person; None when nothing is left or
+    it is a currency ("US$ 5", "U.S. dollars": a currency, not the country)."""
+    start, end = trim_span(text, start, end)
+    if end <= start:
+        return None
+    if label in ("ORG", "GPE", "LOC", "NORP", "FAC") and is_honorific_name(text[start:end]):
+        label = "PERSON"
+    if label == "GPE" and is_currency(text, end):
+        return None
+    return Ent(start, end, text[start:end], label)
+
+
+def _ruled(ent: Ent, ruler_id: str, watch_places: Mapping[str, str]) -> Ent:
+    """An entity-ruler span with its source's facet and value: a shipped known entity keeps
+    the document's own name unless it is the canonical one spelt differently (known_names()
+    decides once the whole document is seen); a watchlist entry takes its value."""
+    if RULER_ID_SEPARATOR not in ruler_id:
+        return ent
+    source, name = ruler_id.split(RULER_ID_SEPARATOR, 1)
+    facet = "place" if ent.label == "GPE" else "actor"
+    if source == "known":
+        value = name if same_name(ent.text, name) else None
+        return replace(ent, facet=facet, value=value, rule=source, fixed=True, known=name)
+    return replace(ent, facet=facet, value=name, rule=source, fixed=True,
+                   country=watch_places.get(name) if facet == "place" else None)
 
 
 def _country_of(gazetteer: Gazetteer):
@@ -151,18 +162,26 @@ def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
 
 
 def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
-    name = normalise_text(ent.text)
-    bare = strip_region_suffix(name)
-    if bare != name and gazetteer.lookup(bare):
-        name = bare
+    name = _place_name(normalise_text(ent.text), gazetteer)
     known = gazetteer.canonical(name)
-    country = gazetteer.lookup(name) if known else None
-    if is_non_entity(name) or is_document_name(name) or (
-            is_demonym(name) and not (country and country.kind == "country")):
+    if _no_place_name(name, gazetteer.lookup(name) if known else None):
         return replace(ent, facet=None)  # "New Zealand" is its own adjective, yet a country
     if known:
         return replace(ent, value=known[0], country=known[1] or None)
     return replace(ent, value=fix_casing(name, False))
+
+
+def _place_name(name: str, gazetteer: Gazetteer) -> str:
+    """The name without a region word ("Idlib province" -> "Idlib") when the gazetteer
+    knows it so."""
+    bare = strip_region_suffix(name)
+    return bare if bare != name and gazetteer.lookup(bare) else name
+
+
+def _no_place_name(name: str, place) -> bool:
+    """A non-name, the document's own name, or a nationality word that is no country."""
+    return is_non_entity(name) or is_document_name(name) or (
+        is_demonym(name) and not (place and place.kind == "country"))
 
 
 @dataclass

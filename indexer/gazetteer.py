@@ -106,14 +106,9 @@ class Gazetteer:
         by_country: dict[str, dict[str, Place]] = {}
         for name, place in entries:
             key = place_key(name)
-            if not key:
-                continue
-            old = places.get(key)
-            if old is None or _better(place, old):
-                places[key] = place
-            old = by_country.setdefault(key, {}).get(place.country)
-            if old is None or _better(place, old):
-                by_country[key][place.country] = place
+            if key:
+                _keep_better(places, key, place)
+                _keep_better(by_country.setdefault(key, {}), place.country, place)
         others = {}
         for key, candidates in by_country.items():
             rest = [p for c, p in candidates.items() if c != places[key].country]
@@ -127,6 +122,13 @@ class Gazetteer:
 #: province, "Aleppo" and "Gaza" stay the cities (ISO provinces are many and less known)
 _CITY_OVER = {"region": 1_000_000, "province": 250_000}
 _CITY_KINDS = frozenset({"city", "city-alt"})
+
+
+def _keep_better(table: dict[str, Place], key: str, place: Place) -> None:
+    """Store the place under the key unless a better one is there."""
+    old = table.get(key)
+    if old is None or _better(place, old):
+        table[key] = place
 
 
 def _order(a: Place, b: Place) -> int:

@@ -35,14 +35,23 @@ def home_countries(ents: list[Ent], gazetteer: Gazetteer,
 
 
 def _home(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | None:
+    first = _movable_place(ent, gazetteer, named)
+    if first is None:
+        return None
+    homes = [p for p in gazetteer.in_other_countries(ent.text)
+             if p.country in named and _comparable(p, first)]
+    return homes[0] if len({p.country for p in homes}) == 1 else None
+
+
+def _movable_place(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | None:
+    """The gazetteer's first choice for a place span whose country the document does not
+    name (no country itself, no watchlist entry); None otherwise."""
     if ent.facet != "place" or not ent.country or ent.country in named or ent.rule == "watchlist":
         return None
     first = gazetteer.lookup(ent.text)
     if first is None or first.kind == "country" or first.country != ent.country:
         return None
-    homes = [p for p in gazetteer.in_other_countries(ent.text)
-             if p.country in named and _comparable(p, first)]
-    return homes[0] if len({p.country for p in homes}) == 1 else None
+    return first
 
 
 def _comparable(other: Place, first: Place) -> bool:

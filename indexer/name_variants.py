@@ -39,11 +39,18 @@ def variant_targets(values: Counter) -> dict[str, str]:
             groups.setdefault(core, []).append(value)
     targets = {}
     for core, names in groups.items():
-        short = [n for n in names if _words(n) == list(core)]
-        if len(names) == 2 and len(short) == 1 and not any(_senior(n) for n in names):
-            long = next(n for n in names if n != short[0])
-            targets[long] = short[0]
+        pair = _long_and_short(core, names)
+        if pair:
+            targets[pair[0]] = pair[1]
     return targets
+
+
+def _long_and_short(core: tuple[str, str], names: list[str]) -> tuple[str, str] | None:
+    """(long form, short form) when the names are exactly one of each and no "Senior"."""
+    short = [n for n in names if _words(n) == list(core)]
+    if len(names) != 2 or len(short) != 1 or any(_senior(n) for n in names):
+        return None
+    return next(n for n in names if n != short[0]), short[0]
 
 
 def name_core(value: str) -> tuple[str, str] | None:
