@@ -90,18 +90,41 @@ def _month_days(year: int, month: int) -> int:
 def _tokenise(text: str) -> list[tuple[str, int]] | None:
     tokens: list[tuple[str, int]] = []
     for raw in _TOKEN_RE.findall(text):
-        word = raw.rstrip(".")
-        if word[:1].isdigit():
-            tokens.append(_number_token(word))
-        elif word in MONTHS or word in WEEKDAYS:
-            tokens.append(("M", MONTHS[word]) if word in MONTHS else ("W", WEEKDAYS[word]))
-        elif raw in RANGE_WORDS or raw in LIST_WORDS or raw == ",":
-            tokens.append(("~" if raw in RANGE_WORDS else "&" if raw in LIST_WORDS else ",", 0))
-        elif word == "between" and not tokens:
-            tokens.append(("between", 0))
-        elif word not in SKIP_WORDS:
+        token = _word_token(raw, first=not tokens)
+        if token is None:
             return None
+        if token != _SKIP:
+            tokens.append(token)
     return tokens
+
+
+_SKIP = ("", 0)
+
+
+def _word_token(raw: str, first: bool) -> tuple[str, int] | None:
+    """One raw word as a grammar token; _SKIP for filler words, None for a foreign word."""
+    word = raw.rstrip(".")
+    if word[:1].isdigit():
+        return _number_token(word)
+    if word in MONTHS:
+        return ("M", MONTHS[word])
+    if word in WEEKDAYS:
+        return ("W", WEEKDAYS[word])
+    separator = _separator(raw)
+    if separator:
+        return (separator, 0)
+    if word == "between" and first:
+        return ("between", 0)
+    return _SKIP if word in SKIP_WORDS else None
+
+
+def _separator(raw: str) -> str:
+    """"~" for a range word, "&" for a list word, "," for a comma, else ""."""
+    if raw in RANGE_WORDS:
+        return "~"
+    if raw in LIST_WORDS:
+        return "&"
+    return "," if raw == "," else ""
 
 
 def _number_token(word: str) -> tuple[str, int]:
@@ -122,31 +145,40 @@ def _group_tokens(tokens: list) -> tuple[list[dict], list[str]]:
     for i, (kind, value) in enumerate(tokens):
         current = groups[-1]
         if kind == ",":
-            following = tokens[i + 1][0] if i + 1 < len(tokens) else "~"
-            if following in "~&" or set(current) == {"W"} or (following == "Y" and "Y" not in current):
+            if _comma_joins(current, tokens[i + 1][0] if i + 1 < len(tokens) else "~"):
                 continue
             kind = "&"
-        if kind in "~&":
-            if not current:
-                return [], []
-            groups.append({})
-            separators.append(kind)
-        elif kind in current or kind == "X":
+        if not _add_token(groups, separators, kind, value):
             return [], []
-        else:
-            current[kind] = value
     return (groups, separators) if groups[-1] else ([], [])
+
+
+def _comma_joins(current: dict, following: str) -> bool:
+    """A comma that stays inside a date: before a separator, after a lone weekday, or before
+    the year the current date lacks."""
+    return following in "~&" or set(current) == {"W"} or (following == "Y" and "Y" not in current)
+
+
+def _add_token(groups: list[dict], separators: list[str], kind: str, value: int) -> bool:
+    """Adds one token to the groups; False when it breaks the grammar."""
+    current = groups[-1]
+    if kind in "~&":
+        if not current:
+            return False
+        groups.append({})
+        separators.append(kind)
+        return True
+    if kind in current or kind == "X":
+        return False
+    current[kind] = value
+    return True
 
 
 def _complete_groups(groups: list[dict], pub: date | None) -> list[Value] | None:
     """Lends months and years between neighbours ("March 3-5, 2024"), then infers the rest."""
     values: list[Value] = []
     for i, group in enumerate(groups):
-        earlier, later = (groups[i - 1::-1] if i else []), groups[i + 1:]
-        if "D" in group and "M" not in group:
-            group.update(next(({"M": g["M"]} for g in [*earlier, *later] if "M" in g), {}))
-        if "M" in group and "Y" not in group:
-            group.update(next(({"Y": g["Y"]} for g in [*later, *earlier] if "Y" in g), {}))
+        _lend_month_year(group, (groups[i - 1::-1] if i else []), groups[i + 1:])
         if set(group) == {"W"}:
             value = _weekday_value(group["W"], values[-1] if values else None, pub)
         else:
@@ -155,6 +187,14 @@ def _complete_groups(groups: list[dict], pub: date | None) -> list[Value] | None
             return None
         values.append(value)
     return values
+
+
+def _lend_month_year(group: dict, earlier: list[dict], later: list[dict]) -> None:
+    """A day takes the nearest month (earlier first), a month the nearest year (later first)."""
+    if "D" in group and "M" not in group:
+        group.update(next(({"M": g["M"]} for g in [*earlier, *later] if "M" in g), {}))
+    if "M" in group and "Y" not in group:
+        group.update(next(({"Y": g["Y"]} for g in [*later, *earlier] if "Y" in g), {}))
 
 
 def _weekday_value(weekday: int, previous: Value | None, pub: date | None) -> Value | None:
