@@ -97,17 +97,7 @@ def format_table(result: SearchResult, color: bool = False) -> str:
     lines = [_header(result), ""]
     first = (req.page - 1) * req.size
     for number, hit in enumerate(result.hits, start=first + 1):
-        published = hit.published.isoformat() if hit.published else "undated"
-        lines.append(f"{number:>3}. {printable(hit.title or hit.id)}")
-        details = [published, printable(hit.source), printable(hit.id)]
-        lines.append("     " + " · ".join(d for d in details if d))
-        facets = [f"{f}: {printable(', '.join(getattr(hit, f)[:HIT_VALUES]))}"
-                  for f in FILTER_FACETS if getattr(hit, f)]
-        if facets:
-            lines.append("     " + " | ".join(facets))
-        if hit.snippets:
-            lines.append("     " + terminal_text(hit.snippets[0], color))
-        lines.append("")
+        lines.extend(_hit_lines(number, hit, color))
     lines.extend(_summary(result))
     for offer in result.filter_offers:
         lines.append(f"Filter by: --{offer.facet} {printable(shlex.quote(offer.value))} "
@@ -115,6 +105,21 @@ def format_table(result: SearchResult, color: bool = False) -> str:
     if result.suggestion:
         lines.append(f"Did you mean: {printable(result.suggestion)}")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _hit_lines(number: int, hit, color: bool) -> list[str]:
+    """One hit: its number and title, date/source/id, its facet values, one snippet."""
+    published = hit.published.isoformat() if hit.published else "undated"
+    details = [published, printable(hit.source), printable(hit.id)]
+    lines = [f"{number:>3}. {printable(hit.title or hit.id)}",
+             "     " + " · ".join(d for d in details if d)]
+    facets = [f"{f}: {printable(', '.join(getattr(hit, f)[:HIT_VALUES]))}"
+              for f in FILTER_FACETS if getattr(hit, f)]
+    if facets:
+        lines.append("     " + " | ".join(facets))
+    if hit.snippets:
+        lines.append("     " + terminal_text(hit.snippets[0], color))
+    return [*lines, ""]
 
 
 def _header(result: SearchResult) -> str:

@@ -42,18 +42,23 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in FENCE_ENDS), None)
     if end is None:
         raise Skipped("front matter opened on line 1 is never closed with '---'", 1)
-    try:
-        front = load_yaml("\n".join(lines[1:end]), FRONT_MATTER_MAX_CHARS)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or str(err)
-        raise Skipped(f"invalid YAML front matter: {problem}", line) from None
+    front = _parsed_yaml("\n".join(lines[1:end]))
     if front is None:
         return {}, end + 1
     if not isinstance(front, dict):
         raise Skipped("front matter is not a mapping of keys to values", 2)
     return front, end + 1
+
+
+def _parsed_yaml(text: str):
+    """The front matter's YAML, or Skipped naming the problem and its line in the file."""
+    try:
+        return load_yaml(text, FRONT_MATTER_MAX_CHARS)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err)
+        raise Skipped(f"invalid YAML front matter: {problem}", line) from None
 
 
 def split_title(body: str, stem: str) -> tuple[str, str]:
