@@ -18,7 +18,7 @@ from itertools import zip_longest
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
 from indexer.names import trim_span
-from indexer.rule_data import alternation, word_list
+from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
@@ -226,7 +226,8 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     for ent in ents:
         words = ent.text.split()
         if ent.fixed or ent.facet not in ("actor", "place") or len(words) < 2 \
-                or words[-1].lower() not in EVENT_NOUNS or ent.label == "PERSON":
+                or words[-1].lower() not in EVENT_NOUNS or ent.label == "PERSON" \
+                or _body_of_events(words):
             out.append(ent)
             continue
         out.append(replace(ent, facet=None, value=None, rule="event"))
@@ -235,6 +236,17 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
             out.append(Ent(ent.start, ent.start + len(name), name, "GPE", facet="place",
                            rule="place-in-name", fixed=True))
     return out
+
+
+#: connectors after which a name goes on about its head ("Board of Elections")
+_HEAD_CONNECTORS = frozenset({"of", "on", "for"})
+
+
+def _body_of_events(words: list[str]) -> bool:
+    """ "State Board of Elections", "Commission on Presidential Debates": a body named after
+    the events it runs (its head, before "of"/"on"/"for", ends a body's name), no event."""
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_CONNECTORS), None)
+    return bool(cut) and words[cut - 1] in body_endings()
 
 
 def _cue_spans(text: str) -> list[tuple[int, int]]:

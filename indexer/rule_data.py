@@ -72,3 +72,10 @@ def alternation(name: str, escape: bool = True) -> str:
     only its grammar in code and its words in the data file."""
     words = sorted(word_list(name), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in words)
+
+
+@cache
+def body_endings() -> frozenset[str]:
+    """Capitalised last words of a body's name (Committee, Council, League, Board...): the
+    `purpose_heads` and `org_endings` lists together."""
+    return frozenset(word_list("purpose_heads")) | frozenset(word_list("org_endings"))

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from functools import cache
 
-from indexer.rule_data import word_list
+from indexer.rule_data import body_endings
 from indexer.spans import Ent
 
 #: at most this many leading words can be the run-in place or body
@@ -91,16 +90,11 @@ def _is_person(ent: Ent, rest: str, persons: list[list[str]], after_bare: bool) 
     words = rest.split()
     if not all(w[0].isupper() for w in words):
         return False
-    if after_bare and words[-1] in _body_endings():
+    if after_bare and words[-1] in body_endings():
         return False  # "House | Judiciary Committee": a committee of the House, no person
     return ((ent.label == "PERSON" or after_bare) and len(words) > 1) \
         or _named_person(rest.lower().split(), persons)
 
-
-@cache
-def _body_endings() -> frozenset[str]:
-    """Last words that make a name a body's (Committee, Council, League...)."""
-    return frozenset(word_list("purpose_heads")) | frozenset(word_list("org_endings"))
 
 
 def _named_person(words: list[str], persons: list[list[str]]) -> bool:

@@ -42,3 +42,14 @@ def test_run_in_after_a_bare_legislature_splits_off_a_full_name_once_named():
     out = entities.rule_run_in_names(ctx, ents)
     assert [e.text for e in out] == ["House", "Mary Lee Roe", "House Budget Committee"]
     assert [e.label for e in out][:2] == ["ORG", "PERSON"]
+
+
+def test_an_event_is_no_actor_but_a_body_running_events_is():
+    text = ("The Orwell Summit opened; the Orwell Board of Elections and the Commission on "
+            "Debates spoke.")
+    patterns = [("ORG", "The Orwell Summit"), ("ORG", "the Orwell Board of Elections"),
+                ("ORG", "the Commission on Debates")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_events(ctx, ents)
+    assert [(t, f) for t, f, _ in facets(out)] == [
+        ("Orwell Board of Elections", "actor"), ("Commission on Debates", "actor")]
