@@ -271,9 +271,14 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
     out = list(ents)
     for start, end in _cue_spans(text):
         start, end = trim_span(text, start, end)
-        if end > start:
+        if end > start and not _COMPOUND_ADJECTIVE.search(text[start:end]):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
+
+
+#: a name ending in a compound adjective ("the Kurdish-held district", "rebel-run areas"):
+#: the words before the cue noun describe the place, they do not name it
+_COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")
 
 
 def _apply_cue(ents: list[Ent], span: Ent) -> list[Ent]:

@@ -53,3 +53,10 @@ def test_an_event_is_no_actor_but_a_body_running_events_is():
     out = entities.rule_events(ctx, ents)
     assert [(t, f) for t, f, _ in facets(out)] == [
         ("Orwell Board of Elections", "actor"), ("Commission on Debates", "actor")]
+
+
+def test_a_compound_adjective_before_a_cue_noun_is_no_place():
+    text = "Shells fell on the Kurdish-held district and the Orwell district."
+    ctx, ents = classified(text, [])
+    out = entities.rule_place_cues(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Orwell", "place")]
