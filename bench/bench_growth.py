@@ -1,12 +1,12 @@
 """How build and search grow with the corpus: one row of the 10k -> 100k -> 1M table.
 
-    nice -n 10 .venv/bin/python -m bench.bench_growth --docs 1000000 [--per-case 8]
+    nice -n 10 .venv/bin/python -m bench.bench_growth --docs 1000000 [--per-case 8] [--procs 2]
 
 Uses the generated bench index of bench_search (bench/data/docs-N, built first if missing,
 with gen_corpus's settings, progress printed per commit). Then, each step timed:
-  - the first open until the files derived from the generation are ready (the spelling
-    vocabulary, the stored positions, the entity structures: what `trawl index` does after
-    its commit), skipped when they are there already;
+  - the files derived from the generation (the spelling vocabulary and the stored positions
+    of each segment, in --procs processes; the entity structures: what `trawl index` does
+    after its commit), quick when they are there already; then opening it until ready;
   - cold start: a new Python process importing Trawl, opening the index and answering one
     search (the files in the page cache, as after a restart);
   - the 128 cases of bench_search (the whole query mix, Trawl only), p50/p95 per kind and
@@ -24,13 +24,13 @@ import time
 from bench.bench_phrases import memory
 from bench.bench_search import DATA_DIR, KINDS, _ensure_index, _size_mb, make_cases, mix_parser
 from search.engine import search
-from search.index import open_index
+from search.index import open_index, store_derived
 from search.model import SearchRequest
 
 _COLD_START = """
 import time; started = time.perf_counter()
 from search.engine import search
-from search.index import open_index
+from search.index import open_index, store_derived
 from search.model import SearchRequest
 ix = open_index({index!r})
 total = search(ix, SearchRequest(q={q!r})).total
@@ -39,17 +39,23 @@ print(f"{{time.perf_counter() - started:.2f}} {{total}}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = mix_parser(__doc__.splitlines()[0], per_case=8).parse_args(argv)
+    parser = mix_parser(__doc__.splitlines()[0], per_case=8)
+    parser.add_argument("--procs", type=int, default=2, help="processes deriving files")
+    args = parser.parse_args(argv)
     index_dir = DATA_DIR / f"docs-{args.docs}"
     build = _ensure_index(index_dir, args.docs, rebuild=False)
     print(f"build: {build['seconds']:.0f} s ({args.docs / build['seconds']:.0f} docs/s, "
           f"procs={build['procs']}), {_size_mb(index_dir):,.0f} MiB before derived files",
           flush=True)
     started = time.perf_counter()
+    stored = store_derived(index_dir, procs=args.procs)
+    print(f"derived files ({args.procs} processes, {'done' if stored else 'FAILED'}): "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
+    started = time.perf_counter()
     ix = open_index(index_dir)
     gen = ix.generation()
     ready = gen.speller.ready(None) and gen.stored_positions.ready(None)
-    print(f"first open until derived files ready ({'ready' if ready else 'NOT READY'}): "
+    print(f"then opening until ready ({'ready' if ready else 'NOT READY'}): "
           f"{time.perf_counter() - started:.1f} s (structures {gen.build_seconds:.1f} s, "
           f"entities {gen.entity_seconds:.1f} s, stored positions "
           f"{gen.stored_positions.seconds:.1f} s); {_size_mb(index_dir):,.0f} MiB on disk",
