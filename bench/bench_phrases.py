@@ -3,6 +3,7 @@ the per-process position cache), side by side on the query mix of bench_search.
 
     nice -n 10 .venv/bin/python -m bench.bench_phrases [--docs 100000] [--per-case 8]
     nice -n 10 .venv/bin/python -m bench.bench_phrases --docs 100000 --memory new|old
+    nice -n 10 .venv/bin/python -m bench.bench_phrases --docs 100000 --compare browse
 
 Uses the generated bench index of bench_search (built first if missing). Opening it reads
 the stored positions (search.position_store), or decodes and writes them when missing: the
@@ -11,6 +12,10 @@ alternating query by query; each way keeps its own term, position and query cach
 processes would), so neither profits from the other's work. Prints p50/p95 per query kind
 and over the whole mix for both ways and their ratio, and compares every total, facet count
 and hit list (any difference is a bug).
+
+With --compare browse, both ways read the stored positions and differ in the answers to
+requests without query words or filters (the landing page): the old way computes each one,
+the new way keeps them per generation (search.generation.browse_cache).
 
 With --memory, one way only runs the whole mix (phrases twice) in this process, which then
 prints its resident memory: RSS, PSS (shared pages divided among the processes mapping
@@ -26,11 +31,12 @@ import time
 from bench.bench_search import KINDS, make_cases, open_bench_index
 from search.cache import ArrayCache
 from search.engine import search
+from search.generation import browse_cache
 from search.model import SearchRequest
 from search.position_store import PREFIX
 
 WAYS = ("old", "new")
-_CACHES = ("terms", "positions", "queries")
+_CACHES = ("terms", "positions", "queries", "browse")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-case", type=int, default=8)
     parser.add_argument("--warmup", type=int, default=6)
     parser.add_argument("--memory", choices=WAYS, help="run one way only and print memory")
+    parser.add_argument("--compare", choices=("positions", "browse"), default="positions",
+                        help="what differs between the old and the new way")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     ix = open_bench_index(args.docs)
@@ -52,17 +60,22 @@ def main(argv: list[str] | None = None) -> int:
     cases, warmups = make_cases(args.docs, args.per_case, gen.schema, args.warmup)
     if args.memory:
         return _memory_run(ix, gen, cases, warmups, args.memory)
-    timings, differing = _side_by_side(ix, gen, cases, warmups)
+    timings, differing = _side_by_side(ix, gen, cases, warmups, args.compare)
     _print_table(cases, timings)
     print(f"queries whose total, facet counts or hits differ: {len(differing)} of {len(cases)}"
           + (f" {differing}" if differing else ""))
     return 0
 
 
-def _side_by_side(ix, gen, cases, warmups) -> tuple[dict, list]:
+def _side_by_side(ix, gen, cases, warmups, compare: str) -> tuple[dict, list]:
     """Milliseconds per case for each way, and the queries whose answers differ."""
     caches = {way: {name: ArrayCache(getattr(gen, name).max_bytes) for name in _CACHES}
               for way in WAYS}
+    for way in WAYS:  # the browse cache holds answers, bounded by their number
+        keep = compare == "positions" or way == "new"
+        caches[way]["browse"] = browse_cache() if keep else ArrayCache(0, size=lambda _: 1)
+    for way in WAYS:
+        caches[way]["stored"] = compare == "browse" or way == "new"
     for params in warmups:
         for way in WAYS:
             _search(ix, gen, caches, way, SearchRequest.from_params(params))
@@ -83,7 +96,7 @@ def _side_by_side(ix, gen, cases, warmups) -> tuple[dict, list]:
 def _search(ix, gen, caches: dict, way: str, req: SearchRequest):
     for name in _CACHES:
         setattr(gen, name, caches[way][name])
-    gen.stored_positions.enabled = way == "new"
+    gen.stored_positions.enabled = caches[way]["stored"]
     return search(ix, req)
 
 

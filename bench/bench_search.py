@@ -85,11 +85,18 @@ def _ensure_index(index_dir: Path, docs: int, rebuild: bool) -> dict:
     if marker.exists() and not rebuild:
         return json.loads(marker.read_text())
     print(f"indexing {docs:,} generated documents into {index_dir} ...", flush=True)
-    seconds = build_index(str(index_dir), docs, procs=2)
+    seconds = build_index(str(index_dir), docs, procs=2, progress=_print_progress(docs))
     info = {"docs": docs, "seconds": seconds, "procs": 2}
     marker.write_text(json.dumps(info))
     print(f"indexed in {seconds:.0f} s ({docs / seconds:.0f} docs/s)", flush=True)
     return info
+
+
+def _print_progress(docs: int):
+    def progress(done: int, seconds: float) -> None:
+        print(f"{time.strftime('%H:%M:%S')} built {done:,} of {docs:,} in {seconds:.0f} s "
+              f"({done / seconds:.0f} docs/s)", flush=True)
+    return progress
 
 
 def open_bench_index(docs: int):

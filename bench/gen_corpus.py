@@ -143,17 +143,35 @@ def _sentences(words: list[str]) -> str:
     return " ".join(parts)
 
 
-def build_index(index_dir: str, count: int, *, procs: int = 2, seed: int = 7) -> float:
-    """Write `count` generated documents as a new live generation; returns the seconds taken."""
+#: Whoosh's posting pool limit of the first builds: a sorted run written to disk (every
+#: posting pickled, read back and merged) each ~3k documents per process
+RUN_LIMIT_MB = 128
+#: the pool kept whole in memory (about 70 kB per document per process, so ~3.5 GB for the
+#: 50k documents a process gets of a 100k commit) and a commit every BATCH_DOCS documents
+#: (`procs` new segments each, never merged), so a million documents stay bounded too
+POOL_LIMIT_MB = 8192
+BATCH_DOCS = 100_000
+
+
+def build_index(index_dir: str, count: int, *, procs: int = 2, seed: int = 7,
+                limitmb: int = POOL_LIMIT_MB, batch: int = BATCH_DOCS,
+                progress=None) -> float:
+    """Write `count` generated documents as a new live generation; returns the seconds taken.
+
+    Every `batch` documents are one commit; `progress(done, seconds)` is called after each."""
     from search import store
     from search.schema import document_fields
 
     started = time.perf_counter()
     generation, ix = store.create_generation(index_dir)
-    options = {"procs": procs, "multisegment": True, "limitmb": 128} if procs > 1 else {}
-    writer = ix.writer(**options)
-    for doc, facets in generate(count, seed):
-        writer.add_document(**document_fields(doc, facets))
-    writer.commit()
+    options = {"procs": procs, "multisegment": True} if procs > 1 else {}
+    documents = generate(count, seed)
+    for done in range(0, count, batch):
+        writer = ix.writer(limitmb=limitmb, **options)
+        for doc, facets in itertools.islice(documents, batch):
+            writer.add_document(**document_fields(doc, facets))
+        writer.commit(merge=False)
+        if progress:
+            progress(min(done + batch, count), time.perf_counter() - started)
     store.publish(index_dir, generation)
     return time.perf_counter() - started

@@ -16,6 +16,9 @@ from whoosh.analysis import STOP_WORDS, Filter, StopFilter
 
 _WORD_LIST = "acronym_words.txt"
 MIN_ACRONYM_CHARS = 2
+#: a token never stopped nor marked as an acronym, written before a word to analyse it alone
+#: as if the word before it were in capitals (the only context the analyzer looks at)
+CAPITALS_BEFORE = "QZXJ "
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +36,8 @@ def is_acronym(text: str, previous_in_capitals: bool) -> bool:
             and not previous_in_capitals and text.lower() in acronym_words())
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
+    """Whether a word as written is in capitals (then the next one is no acronym)."""
     return len(text) >= MIN_ACRONYM_CHARS and text.isupper()
 
 
@@ -45,7 +49,7 @@ class MarkAcronyms(Filter):
         for token in tokens:
             token.acronym = (token.text if is_acronym(token.text, previous_in_capitals)
                              else None)
-            previous_in_capitals = _in_capitals(token.text)
+            previous_in_capitals = in_capitals(token.text)
             yield token
 
 

@@ -30,8 +30,10 @@ def size_of(value: Any) -> int:
 class ArrayCache:
     """Least-recently-used values, evicted once their total size passes `max_bytes`."""
 
-    def __init__(self, max_bytes: int):
+    def __init__(self, max_bytes: int, size: Callable[[Any], int] = size_of):
+        #: the bound: bytes by default, or whatever unit `size` measures values in
         self.max_bytes = max_bytes
+        self._size = size
         self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
@@ -55,7 +57,7 @@ class ArrayCache:
             return item[0]
 
     def put(self, key: Hashable, value: Any) -> None:
-        size = size_of(value)
+        size = self._size(value)
         if size > self.max_bytes:
             return
         with self._lock:

@@ -20,7 +20,7 @@ from search.matching import Match, match_query
 from search.model import FacetValue, Hit, SearchRequest, SearchResult
 from search.params import FILTER_FACETS
 from search.place_countries import document_countries
-from search.query import parse_query
+from search.query import ParsedQuery, parse_query
 from search.schema import FACETS
 from search.suggest import suggest
 from search.timeline import build_mentioned_timeline, build_timeline
@@ -35,7 +35,15 @@ MAX_DOCUMENT_MATCHES = 500
 def search(ix: TrawlIndex, req: SearchRequest) -> SearchResult:
     """Run one search: hits of the requested page, facet counts, timeline, suggestion."""
     gen = ix.generation()
-    match = match_query(gen, parse_query(req.q, gen.schema))
+    parsed = parse_query(req.q, gen.schema)
+    if not req.q and not req.has_filters:
+        # the same answer for as long as the generation (and its corrections) is served
+        return gen.browse.get(req, lambda: _search(gen, req, parsed))
+    return _search(gen, req, parsed)
+
+
+def _search(gen: Generation, req: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+    match = match_query(gen, parsed)
     filters = build_filters(gen, req)
     final = filters.apply(match.mask)
     total = int(np.count_nonzero(final))

@@ -54,6 +54,14 @@ QUERY_CACHE_BYTES = 32 * 2**20
 #: postings and encoded word positions of the terms phrases read in full (a word in every
 #: one of 100k documents takes a few MB)
 POSITION_CACHE_BYTES = 64 * 2**20
+#: whole answers to requests with no query words and no filters (the landing page: facet
+#: counts and timelines over every document), at most this many requests per generation
+BROWSE_CACHE_ANSWERS = 16
+
+
+def browse_cache() -> ArrayCache:
+    """An empty cache of browse answers, bounded by their number (each a few tens of kB)."""
+    return ArrayCache(BROWSE_CACHE_ANSWERS, size=lambda _answer: 1)
 
 
 class Generation:
@@ -131,6 +139,8 @@ class Generation:
         if hasattr(self, "date_counts"):
             self.count_tables = {**self.facets, "date": self.date_counts}
         self.queries = ArrayCache(QUERY_CACHE_BYTES)
+        #: search.engine's answers to unfiltered requests without query words
+        self.browse = browse_cache()
         self._countries: dict[str, str | None] = {}
         #: whether the `country` facet follows corrected places (set by with_corrections)
         self.countries_corrected = False
@@ -142,6 +152,7 @@ class Generation:
         entities, status = apply_corrections(self.resolved.entities, self.surface,
                                              list(found.entries))
         view.corrections, view.correction_status = found, status
+        view.browse = browse_cache()  # corrections may change any count or label
         if entities is not self.resolved.entities:
             view._use_entities(entity_structures(self, entities, self.resolved))
         if entities.get("place") is not self.resolved.entities.get("place"):

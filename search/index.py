@@ -115,13 +115,19 @@ def open_index(index_dir: str | os.PathLike,
 SPELLER_WAIT_S = 900
 
 
-def store_derived(index_dir) -> bool:
+def store_derived(index_dir, procs: int = 1) -> bool:
     """Open the live generation once, as a reader would, so that what readers derive from it
     is stored beside it: the resolved entities (search/entity_cache.py), the places'
     countries (search/place_countries.py), the spelling words of new segments
     (search/spell_vocab.py) and their stored positions (search/position_store.py).
     `trawl index` calls this after its commit;
-    False when it could not be done (the next reader will)."""
+    False when it could not be done (the next reader will).
+
+    With `procs` > 1 the segments' spelling words and positions are first derived by that
+    many processes, each taking every procs-th segment (the same functions and files, for
+    an index of many segments); the reader then finds them written."""
+    if procs > 1:
+        _derive_segments_in_processes(index_dir, procs)
     try:
         gen = open_index(index_dir).generation()
         gen.place_countries()
@@ -129,3 +135,25 @@ def store_derived(index_dir) -> bool:
         return False
     positions = gen.stored_positions.ready(SPELLER_WAIT_S)
     return gen.speller.ready(SPELLER_WAIT_S) and positions
+
+
+def _derive_segments_in_processes(index_dir, procs: int) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # no threads or open readers inherited
+    with context.Pool(procs) as pool:
+        pool.starmap(_derive_segments, [(str(index_dir), n, procs) for n in range(procs)])
+
+
+def _derive_segments(index_dir: str, part: int, parts: int) -> None:
+    """Write the spelling words and stored positions of every `parts`-th segment."""
+    from contextlib import nullcontext
+
+    from search.position_store import segment_positions
+    from search.spell_vocab import segment_vocabulary
+
+    directory = Path(index_dir) / store.generation_name(index_dir)
+    reader = store.open_live(index_dir).reader()
+    for leaf, _offset in list(reader.leaf_readers())[part::parts]:
+        segment_vocabulary(leaf, nullcontext, directory)
+        segment_positions(leaf, nullcontext, directory)

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from whoosh.analysis import (
     CharsetFilter,
+    CompositeAnalyzer,
     Filter,
     LowercaseFilter,
     RegexTokenizer,
@@ -25,7 +26,13 @@ from whoosh.fields import DATETIME, ID, STORED, TEXT, FieldType, Schema
 from whoosh.formats import Existence
 from whoosh.support.charset import accent_map
 
-from search.acronyms import AcronymStopFilter, MarkAcronyms, RestoreAcronyms
+from search.acronyms import (
+    CAPITALS_BEFORE,
+    AcronymStopFilter,
+    MarkAcronyms,
+    RestoreAcronyms,
+    in_capitals,
+)
 from search.salience import CENTRAL_FIELDS, central_values
 
 #: The entity facets, in display order. The only place these names are defined.
@@ -82,12 +89,61 @@ class CombiningMarkFilter(Filter):
             yield token
 
 
+#: words (with their context) whose analysis an indexing analyzer remembers, at most
+MEMO_WORDS = 500_000
+
+
+class TextAnalyzer(CompositeAnalyzer):
+    """The filter chain of `text_analyzer()`, which indexes faster: what the chain makes of
+    a token depends only on the token and on whether the token before it is in capitals
+    (search.acronyms), so indexing (mode "index", stemming on) runs the chain once per such
+    pair and remembers the term and whether it is stopped; only the positions are counted
+    per document, as the stop filter renumbers them. Queries and unstemmed analysis run the
+    chain itself. Identical tokens either way (tests/search/test_schema.py)."""
+
+    def __call__(self, value, no_morph=False, mode="", **kwargs):
+        if no_morph or mode != "index":
+            return super().__call__(value, no_morph=no_morph, mode=mode, **kwargs)
+        return self._indexed(self.items[0](value, mode=mode, **kwargs))
+
+    def _indexed(self, tokens):
+        memo = self.__dict__.setdefault("_memo", {})
+        previous_in_capitals = False
+        pos = None
+        for token in tokens:
+            word = token.text
+            found = memo.get((word, previous_in_capitals))
+            if found is None:
+                found = self._learn(memo, word, previous_in_capitals)
+            previous_in_capitals = in_capitals(word)
+            token.text, token.stopped = found
+            if not token.stopped:
+                if token.positions:
+                    pos = token.pos if pos is None else pos + 1
+                    token.pos = pos
+                yield token
+            elif not token.removestops:
+                yield token
+
+    def _learn(self, memo: dict, word: str, previous_in_capitals: bool) -> tuple[str, bool]:
+        """(term, stopped) of `word` after a word in capitals or not, from the chain."""
+        text = CAPITALS_BEFORE + word if previous_in_capitals else word
+        found = [(t.text, t.stopped) for t in super().__call__(text, removestops=False)][-1]
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        memo[(word, previous_in_capitals)] = found
+        return found
+
+    def __getstate__(self):
+        return {key: value for key, value in self.__dict__.items() if key != "_memo"}
+
+
 def text_analyzer():
     """English stemming with accent folding, so 'Öcalan' and 'Ocalan' match each other;
     acronyms that are also common words ("US", "WHO") kept as written (search.acronyms)."""
-    return (RegexTokenizer() | MarkAcronyms() | LowercaseFilter() | AcronymStopFilter()
-            | StemFilter() | CharsetFilter(accent_map) | CombiningMarkFilter()
-            | RestoreAcronyms())
+    return TextAnalyzer(RegexTokenizer(), MarkAcronyms(), LowercaseFilter(), AcronymStopFilter(),
+                        StemFilter(), CharsetFilter(accent_map), CombiningMarkFilter(),
+                        RestoreAcronyms())
 
 
 def make_schema() -> Schema:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from search import derived_files
+from search.acronyms import CAPITALS_BEFORE, in_capitals
 from search.schema import text_analyzer
 from search.whoosh_adapter import segment_id
 
@@ -29,9 +30,6 @@ DOCS_PER_LOCK = 200
 CACHE_PREFIX = ".spell-"
 #: bumped when the words counted change, so older files are recounted
 CACHE_FORMAT = 1
-#: a token the analyzer never stops nor marks as an acronym, written before a word to give
-#: it a preceding word in capitals (the acronym rule looks at the word before)
-_CAPITALS_BEFORE = "QZXJ "
 
 Vocabulary = dict[str, Counter]
 
@@ -47,7 +45,7 @@ def text_words(text: str) -> set[str]:
         term = _term(word, previous_in_capitals)
         if term is not None:
             words.add(term)
-        previous_in_capitals = len(word) >= 2 and word.isupper()
+        previous_in_capitals = in_capitals(word)
     return words
 
 
@@ -68,7 +66,7 @@ def _term(word: str, previous_in_capitals: bool) -> str | None:
     """The unstemmed term of one token as the analyzer makes it, or None (a stop word,
     a number, an acronym): the analyzer depends on nothing else than the word and whether
     the word before it is in capitals."""
-    text = _CAPITALS_BEFORE + word if previous_in_capitals else word
+    text = CAPITALS_BEFORE + word if previous_in_capitals else word
     terms = [token.text for token in _analyzer()(text, no_morph=True)]
     if previous_in_capitals:
         terms = terms[1:]

@@ -22,11 +22,13 @@ from whoosh import index as whoosh_index
 
 from search.errors import IndexMissing
 from search.schema import make_schema
-from search.whoosh_adapter import share_segment_maps
+from search.whoosh_adapter import share_segment_maps, table_segment_lengths
 
 LIVE = "live"
 GENERATION_PREFIX = "gen-"
 INDEX_NAME = "MAIN"
+
+table_segment_lengths()  # the same segments, written faster (search.whoosh_adapter)
 
 
 def live_path(index_dir: str | os.PathLike) -> Path:

@@ -6,7 +6,9 @@ to the public (slower) way when the internals are not what this module expects:
 - posting lists decoded a whole block at a time (`BlockCursor`);
 - raw fixed-size columns and the field-length columns read as numpy buffers;
 - the latest commit number of an index directory (`latest_commit`);
-- datetimes as Whoosh stores them in columns (`column_datetime`).
+- datetimes as Whoosh stores them in columns (`column_datetime`);
+- a new segment's field lengths read once per field while its postings are written
+  (`table_segment_lengths`).
 
 Read segments without copying them: Whoosh memory-maps a compound segment file, then wraps
 each sub-file's view of the map in `BytesIO(view)`, which copies it - at 100k documents
@@ -21,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+from whoosh import writing
 from whoosh.codec import whoosh3
 from whoosh.filedb import compound
 from whoosh.filedb.filestore import FileStorage
@@ -86,6 +89,48 @@ def share_segment_maps() -> bool:
     if getattr(compound, "BufferFile", None) not in (BufferFile, MappedBufferFile):
         return False
     compound.BufferFile = MappedBufferFile
+    return True
+
+
+class _TabledLengths:
+    """A new segment's per-document reader whose field lengths are read once per field.
+
+    Writing a segment, Whoosh asks the length of the posting's field in its document for
+    every posting (about 300 per generated document), each a column read through a cache
+    wrapper; this answers from a list read once per field: the same values, including the
+    None Whoosh gives for a zero length code."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self._tables: dict[tuple, list] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        table = self._tables.get((fieldname, default))
+        if table is None:
+            read = self._reader.doc_field_length
+            table = [read(n, fieldname, default) for n in range(self._reader.doc_count_all())]
+            self._tables[(fieldname, default)] = table
+        return table[docnum]
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+
+_PER_DOCUMENT_READER = writing.SegmentWriter.per_document_reader
+
+
+def _tabled_per_document_reader(self):
+    return _TabledLengths(_PER_DOCUMENT_READER(self))
+
+
+def table_segment_lengths(enabled: bool = True) -> bool:
+    """Make segment writers read field lengths once per field (`_TabledLengths`), or with
+    `enabled` False as Whoosh does; False if this Whoosh differs (then nothing changes)."""
+    current = writing.SegmentWriter.per_document_reader
+    if current not in (_PER_DOCUMENT_READER, _tabled_per_document_reader):
+        return False
+    writing.SegmentWriter.per_document_reader = (
+        _tabled_per_document_reader if enabled else _PER_DOCUMENT_READER)
     return True
 
 

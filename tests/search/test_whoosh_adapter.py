@@ -8,18 +8,22 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pytest
+from search_corpus import CORPUS, to_document
 from whoosh.fields import DATETIME, TEXT, Schema
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import create_in
 from whoosh.matching import ListMatcher
 
+from search import store
 from search.engine import search
 from search.model import SearchRequest
+from search.schema import document_fields
 from search.whoosh_adapter import (
     LENGTH_OF_BYTE,
     BlockCursor,
     MappedBufferFile,
+    _TabledLengths,
     _ViewReader,
     block_cursor,
     column_datetime,
@@ -27,6 +31,7 @@ from search.whoosh_adapter import (
     length_codes,
     raw_column_bytes,
     share_segment_maps,
+    table_segment_lengths,
 )
 
 
@@ -154,3 +159,48 @@ def test_latest_commit_follows_commits(plain_ix, tmp_path):
     before = latest_commit(plain_ix.storage.folder, plain_ix.indexname)
     assert before == plain_ix.latest_generation() >= 1
     assert latest_commit(tmp_path / "nothing", "MAIN") == -1
+
+
+def _segment_files(directory, docs: list[dict], tabled: bool) -> dict[str, bytes]:
+    """The files of one segment holding `docs`, written with or without tabled lengths,
+    by name without the (random) segment id."""
+    table_segment_lengths(tabled)
+    try:
+        generation, ix = store.create_generation(directory)
+        writer = ix.writer(compound=False)
+        for spec in docs:
+            writer.add_document(**document_fields(*to_document(spec)))
+        writer.commit()
+    finally:
+        table_segment_lengths()
+    return {path.name.split(".", 1)[1]: path.read_bytes() for path in generation.iterdir()
+            if path.name.startswith(f"{store.INDEX_NAME}_") and "." in path.name}
+
+
+def test_tabled_field_lengths_write_the_same_segment(tmp_path):
+    # titles and bodies of very different lengths (one empty), so the block length bounds vary
+    docs = [{**spec, "id": f"{spec['id']}-{n}", "title": spec["title"] * (n % 3),
+             "text": " ".join([spec["text"]] * (1 + n % 5))}
+            for n, spec in enumerate(CORPUS * 20)]
+    tabled = _segment_files(tmp_path / "tabled", docs, True)
+    plain = _segment_files(tmp_path / "plain", docs, False)
+    assert {"pst", "trm", "_body_len.col", "_title_len.col"} <= set(tabled)
+    assert tabled == plain
+
+
+def test_tabled_lengths_answer_as_the_reader_does():
+    class Reader:
+        def doc_count_all(self):
+            return 3
+
+        def doc_field_length(self, docnum, fieldname, default=0):
+            return None if docnum == 1 else (docnum + 1) * len(fieldname) + default
+
+        def close(self):
+            return "closed"
+
+    tabled, reader = _TabledLengths(Reader()), Reader()
+    for fieldname, default in (("body", 0), ("title", 5)):
+        assert [tabled.doc_field_length(n, fieldname, default) for n in range(3)] == \
+            [reader.doc_field_length(n, fieldname, default) for n in range(3)]
+    assert tabled.close() == "closed"
