@@ -256,13 +256,19 @@ def _cue_spans(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             found.append(match.span(1))
             start, end = match.span(1)
-            while (more := _LIST_AFTER.match(text, end)) and not before:
+            while not before and _plural_cue(match) and (more := _LIST_AFTER.match(text, end)):
                 found.append(more.span(1))
                 end = more.end(1)
             while before and (more := _LIST_BEFORE.search(text, max(0, start - 60), start)):
                 found.append(more.span(1))
                 start = more.start(1)
     return found
+
+
+def _plural_cue(match: re.Match) -> bool:
+    """ "the towns of A, B and C" lists places; after "the town of A" a comma or "and"
+    goes on with something else ("the town of A, the mayor said")."""
+    return match.group(0).split(" of ", 1)[0].endswith("s")
 
 
 def place_cues(text: str, ents: list[Ent]) -> list[Ent]:

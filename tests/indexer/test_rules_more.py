@@ -60,3 +60,13 @@ def test_a_compound_adjective_before_a_cue_noun_is_no_place():
     ctx, ents = classified(text, [])
     out = entities.rule_place_cues(ctx, ents)
     assert [(e.text, e.facet) for e in out] == [("Orwell", "place")]
+
+
+def test_a_singular_cue_introduces_one_place_a_plural_one_a_list():
+    text = ("The mayor of Orwell, Ann Lee, spoke. The towns of Brack, Tarn and Quill "
+            "were shelled.")
+    ctx, ents = classified(text, [("PERSON", "Ann Lee")])
+    out = entities.rule_place_cues(ctx, ents)
+    assert sorted(e.text for e in out if e.facet == "place") == ["Brack", "Orwell", "Quill",
+                                                                 "Tarn"]
+    assert [(e.text, e.facet) for e in out if e.text == "Ann Lee"] == [("Ann Lee", "actor")]
