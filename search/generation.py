@@ -17,6 +17,7 @@ import numpy as np
 
 from search.cache import ArrayCache
 from search.corrections import CorrectionsFile
+from search.derived_files import load_or_compute
 from search.entity_cache import Resolved, entity_structures, load_or_resolve
 from search.entity_corrections import apply_corrections
 from search.entity_table import resolve_entities
@@ -49,6 +50,9 @@ _MICROS_PER_DAY = 86_400_000_000
 _MISSING_U64 = 2**64 - 1
 SCORED_FIELDS = ("title", "body", "source")
 FACET_FIELDS = (*FACETS, COUNTRY_FIELD)
+#: the stored facet tables' file name prefix and layout version (bump when FacetTable changes)
+TABLES_PREFIX = ".facets-"
+TABLES_FORMAT = 1
 TERM_CACHE_BYTES = 96 * 2**20
 QUERY_CACHE_BYTES = 32 * 2**20
 #: postings and encoded word positions of the terms phrases read in full (a word in every
@@ -84,15 +88,13 @@ class Generation:
         self.live = _live_mask(self.reader, self.doc_count)
         self.live_count = int(self.live.sum())
         self.published = _published_days(self.reader, self.doc_count)
-        #: facet tables over the values as the documents wrote them
-        self.surface: dict[str, FacetTable] = {
-            name: build_facet_table(self.reader, name, self.doc_count) for name in FACET_FIELDS
-        }
-        #: facet -> the table of its central values (search.salience), as written
-        self.surface_central: dict[str, FacetTable] = {
-            facet: build_facet_table(self.reader, field, self.doc_count)
-            for facet, field in CENTRAL_FIELDS.items() if field in self.schema
-        }
+        #: facet tables over the values as the documents wrote them, and facet -> the table
+        #: of its central values (search.salience); read from beside the generation when a
+        #: reader stored them there (the longest part of opening a large index), else built
+        tables = load_or_compute(cache_dir, TABLES_PREFIX, self.key[1],
+                                 (TABLES_FORMAT, self.key, self.doc_count, self.live_count),
+                                 self._facet_tables, tuple)
+        self.surface, self.surface_central = tables
         #: the entity structures before corrections, read from the cache beside the
         #: generation when it is there (search.entity_cache), else resolved now and cached
         entities_started = time.perf_counter()
@@ -120,6 +122,14 @@ class Generation:
         #: built and written, in a background thread: search.position_store)
         self.stored_positions = StoredPositions(self, cache_dir)
         self.build_seconds = time.perf_counter() - started
+
+    def _facet_tables(self) -> tuple[dict[str, FacetTable], dict[str, FacetTable]]:
+        """The facet tables read from the index's postings (see `surface`)."""
+        surface = {name: build_facet_table(self.reader, name, self.doc_count)
+                   for name in FACET_FIELDS}
+        central = {facet: build_facet_table(self.reader, field, self.doc_count)
+                   for facet, field in CENTRAL_FIELDS.items() if field in self.schema}
+        return surface, central
 
     def resolve(self) -> Resolved:
         """The entity structures without corrections: rules, entity tables, boilerplate."""
