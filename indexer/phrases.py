@@ -378,7 +378,7 @@ def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) ->
     organisation's first word or a project; a city only when large and not sentence-initial."""
     place = gazetteer.lookup(name)
     end = start + len(name)
-    if place is None or place.kind == "city-alt" or is_currency(text, end) \
+    if place is None or place.kind in ("city-alt", "celestial") or is_currency(text, end) \
             or _ORG_AFTER.match(text, end) or name.startswith("Project "):
         return False
     return place.kind != "city" or (place.population >= CONFIDENT_CITY_POPULATION

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer import entities
+from indexer.gazetteer import default_gazetteer
 from tests.indexer.test_rules import classified, facets
 
 
@@ -70,3 +71,17 @@ def test_a_singular_cue_introduces_one_place_a_plural_one_a_list():
     assert sorted(e.text for e in out if e.facet == "place") == ["Brack", "Orwell", "Quill",
                                                                  "Tarn"]
     assert [(e.text, e.facet) for e in out if e.text == "Ann Lee"] == [("Ann Lee", "actor")]
+
+
+def test_a_body_of_the_solar_system_lies_in_no_country():
+    gazetteer = default_gazetteer()
+    jupiter = gazetteer.lookup("Jupiter")
+    assert (jupiter.kind, jupiter.country) == ("celestial", "")
+    assert gazetteer.confident("Jupiter") is None  # never made a place against the model
+    text = "The probe reached Jupiter after passing Mars near Aleppo."
+    ctx = entities.DocContext(text, gazetteer, {})
+    ents = entities.spans_from_model(text, [(18, 25, "GPE", ""), (40, 44, "LOC", "")], {})
+    out = [entities.canonical_value(e, gazetteer) for e in entities.rule_classify(ctx, ents)]
+    out = entities.rule_countries(ctx, out)
+    assert [(e.text, e.facet, e.country) for e in out if e.facet] == [
+        ("Jupiter", "place", None), ("Mars", "place", None)]
