@@ -237,7 +237,7 @@ def _named_countries(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
     """The countries of the document's places and the places that are countries."""
     countries = {e.country for e in ents if e.facet == "place" and e.country}
     countries |= {e.value for e in ents if e.facet == "place" and e.value
-                  and (p := gazetteer.lookup(e.value)) and p.kind == "country"}
+                  and gazetteer.country_of(e.value)}
     return countries
 
 

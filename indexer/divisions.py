@@ -13,20 +13,22 @@ from dataclasses import replace
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
+DIVISION_WORDS = frozenset(word_list("division_words"))
+DIVISION_BODIES = frozenset(word_list("division_bodies"))
+
 
 def division_places(ents: list[Ent]) -> list[Ent]:
     """Actor spans named as an administrative division become places."""
-    words, bodies = frozenset(word_list("division_words")), frozenset(word_list("division_bodies"))
     return [replace(e, facet="place", value=None, rule="division", fixed=True)
-            if _division(e, words, bodies) else e for e in ents]
+            if _division(e) else e for e in ents]
 
 
-def _division(ent: Ent, division_words: frozenset[str], bodies: frozenset[str]) -> bool:
+def _division(ent: Ent) -> bool:
     words = ent.text.split()
     if ent.facet != "actor" or ent.fixed or len(words) < 2:
         return False
     if "of" in words[1:]:  # the name is about the word before "of": "County of X" is a place,
-        return words[words.index("of") - 1] in division_words  # "Sheriff of X County" no
-    if words[-1] in division_words:
+        return words[words.index("of") - 1] in DIVISION_WORDS  # "Sheriff of X County" no
+    if words[-1] in DIVISION_WORDS:
         return True
-    return words[0] in division_words and not bodies & set(words[1:])
+    return words[0] in DIVISION_WORDS and not DIVISION_BODIES & set(words[1:])

@@ -120,13 +120,6 @@ def _ruled(ent: Ent, ruler_id: str, watch_places: Mapping[str, str]) -> Ent:
                    country=watch_places.get(name) if facet == "place" else None)
 
 
-def _country_of(gazetteer: Gazetteer):
-    def country_of(name: str) -> str | None:
-        place = gazetteer.lookup(name)
-        return place.name if place and place.kind == "country" else None
-    return country_of
-
-
 def canonical_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     """Fill in the canonical value of an actor or place span (facet None when it is no name)."""
     if ent.value is not None or ent.facet not in ("actor", "place"):
@@ -135,7 +128,7 @@ def canonical_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
         return _place_value(ent, gazetteer)
     if ent.rule == "people":
         return replace(ent, value=normalise_text(ent.text))
-    value = canonical_actor(ent.text, ent.label == "PERSON", _country_of(gazetteer))
+    value = canonical_actor(ent.text, ent.label == "PERSON", gazetteer.country_of)
     return replace(ent, value=value, facet="actor" if value else None)
 
 
@@ -199,8 +192,7 @@ class DocContext:
 
     def country_of(self, name: str) -> str | None:
         """The country a name is, if it is one."""
-        place = self.gazetteer.lookup(name)
-        return place.name if place and place.kind == "country" else None
+        return self.gazetteer.country_of(name)
 
     def is_country(self, name: str) -> bool:
         return self.country_of(name) is not None

@@ -74,6 +74,11 @@ class Gazetteer:
         """The place a name denotes, or None."""
         return self._places.get(_lookup_key(text))
 
+    def country_of(self, text: str) -> str | None:
+        """The country a name is ("U.S." -> "United States"), if it is one."""
+        place = self.lookup(text)
+        return place.name if place and place.kind == "country" else None
+
     def in_other_countries(self, text: str) -> tuple[Place, ...]:
         """Places of other countries than `lookup`'s that share the name ("Valencia": the
         Spanish city beside the larger Venezuelan one), best first; () when none."""

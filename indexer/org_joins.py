@@ -15,37 +15,37 @@ from __future__ import annotations
 
 import re
 
+from indexer.consistency import ORG_ENDINGS
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
 _FOR = re.compile(r" for (?:the )?")
+PURPOSE_HEADS = frozenset(word_list("purpose_heads"))
 _AND = re.compile(r" and ")
 
 
 def join_cut_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Adjacent "<Body> | for | <purpose>" organisation spans joined into one."""
-    heads = frozenset(word_list("purpose_heads"))
-    endings = frozenset(word_list("org_endings"))
     out: list[Ent] = []
     for ent in ents:  # in text order, as the model gave them
         last = out[-1] if out else None
-        if last and (_cut_at_for(text, last, ent, heads) or _cut_at_and(text, last, ent, endings)):
+        if last and (_cut_at_for(text, last, ent) or _cut_at_and(text, last, ent)):
             out[-1] = Ent(last.start, ent.end, text[last.start:ent.end], "ORG")
         else:
             out.append(ent)
     return out
 
 
-def _cut_at_for(text: str, ent: Ent, nxt: Ent, heads: frozenset[str]) -> bool:
+def _cut_at_for(text: str, ent: Ent, nxt: Ent) -> bool:
     words = ent.text.split()
     return (ent.label == nxt.label == "ORG" and not ent.fixed and not nxt.fixed
-            and bool(words) and words[-1] in heads
+            and bool(words) and words[-1] in PURPOSE_HEADS
             and _FOR.fullmatch(text, ent.end, nxt.start) is not None)
 
 
-def _cut_at_and(text: str, ent: Ent, nxt: Ent, endings: frozenset[str]) -> bool:
+def _cut_at_and(text: str, ent: Ent, nxt: Ent) -> bool:
     """ "Bill | and | Melinda Gates Foundation": a lone given name before a foundation."""
     words = nxt.text.split()
     return (ent.label == "PERSON" and nxt.label == "ORG" and not ent.fixed and not nxt.fixed
-            and " " not in ent.text and len(words) >= 3 and words[-1] in endings
+            and " " not in ent.text and len(words) >= 3 and words[-1] in ORG_ENDINGS
             and _AND.fullmatch(text, ent.end, nxt.start) is not None)

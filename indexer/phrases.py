@@ -60,10 +60,10 @@ def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
     with "'s" as its demonym ("Syria's army" -> "Syrian Army"), a bare country as written."""
     if ent.label == "NORP":
         return _demonym(ent)
-    place = gazetteer.lookup(ent.text) if ent.label == "GPE" else None
-    if not place or place.kind != "country":
+    country = gazetteer.country_of(ent.text) if ent.label == "GPE" else None
+    if country is None:
         return None
-    return demonym_for(place.name) if possessive else ent.text
+    return demonym_for(country) if possessive else ent.text
 
 
 def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
@@ -401,18 +401,13 @@ def _cut_at_connector(ent: Ent, nxt: Ent, between: str, gazetteer: Gazetteer) ->
 def _purpose_in_country(ent: Ent, nxt: Ent, between: str, gazetteer: Gazetteer) -> bool:
     """ "Committee for the Defence of Human Rights | in Syria"."""
     return ent.label == "ORG" and nxt.label == "GPE" and between == " in " \
-        and " for " in ent.text and _is_country(nxt.text, gazetteer)
+        and " for " in ent.text and gazetteer.country_of(nxt.text) is not None
 
 
 def _countrys_body(ent: Ent, nxt: Ent, between: str, gazetteer: Gazetteer) -> bool:
     """ "Syria | 's Armed Forces"."""
     return ent.label == "GPE" and nxt.label == "ORG" and between in ("'s ", "’s ") \
-        and nxt.text[:1].isupper() and _is_country(ent.text, gazetteer)
-
-
-def _is_country(name: str, gazetteer: Gazetteer) -> bool:
-    place = gazetteer.lookup(name)
-    return bool(place) and place.kind == "country"
+        and nxt.text[:1].isupper() and gazetteer.country_of(ent.text) is not None
 
 
 #: the ways two adjacent spans are one name, tried in order

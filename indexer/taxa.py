@@ -10,35 +10,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from indexer.countries import is_demonym
-from indexer.rule_data import word_list
+from indexer.rule_data import body_endings, word_list
 from indexer.spans import Ent
 
+#: lower-case second words that are no species: name particles and body nouns ("Democratic
+#: party", "Afghan government")
+NOT_SPECIES = frozenset(word_list("name_particles")) | frozenset(
+    w.lower() for w in (*body_endings(), *word_list("institution_words")))
 _BINOMIAL = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.) ([a-z][a-z-]{2,})")
 
 
 def drop_taxa(ents: list[Ent]) -> list[Ent]:
     """Binomials and the genera they start with lose their facet."""
-    particles = frozenset(word_list("name_particles")) | _body_nouns()
-    taxa = [e for e in ents if _binomial(e, particles)]
+    taxa = [e for e in ents if _binomial(e)]
     genera = {e.text.split()[0] for e in taxa}
     return [replace(e, facet=None, value=None, rule="taxon")
             if e in taxa or _genus(e, genera) else e for e in ents]
 
 
-@cache
-def _body_nouns() -> frozenset[str]:
-    """Nouns that end a body's name, lower-cased ("Democratic party", "Afghan government")."""
-    return frozenset(w.lower() for name in ("org_endings", "purpose_heads", "institution_words")
-                     for w in word_list(name))
-
-
-def _binomial(ent: Ent, particles: frozenset[str]) -> bool:
+def _binomial(ent: Ent) -> bool:
     match = _BINOMIAL.fullmatch(ent.text)
     return bool(match) and ent.facet in ("actor", "place") and ent.rule == "model" \
-        and not ent.fixed and match.group(1) not in particles \
+        and not ent.fixed and match.group(1) not in NOT_SPECIES \
         and not is_demonym(ent.text.split()[0])
 
 
