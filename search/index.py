@@ -111,8 +111,8 @@ def open_index(index_dir: str | os.PathLike,
     return TrawlIndex(index_dir, refresh_interval_s, cache)
 
 
-#: how long `trawl index` waits for the spelling words of new segments to be counted
-SPELLER_WAIT_S = 900
+#: how long `trawl index` waits for new segments' spelling words and stored positions
+DERIVED_WAIT_S = 900
 
 
 def store_derived(index_dir, procs: int = 1) -> bool:
@@ -134,8 +134,8 @@ def store_derived(index_dir, procs: int = 1) -> bool:
         gen.place_countries()
     except (TrawlError, OSError):
         return False
-    positions = gen.stored_positions.ready(SPELLER_WAIT_S)
-    return gen.speller.ready(SPELLER_WAIT_S) and positions
+    positions = gen.stored_positions.ready(DERIVED_WAIT_S)
+    return gen.speller.ready(DERIVED_WAIT_S) and positions
 
 
 def _derive_segments_in_processes(index_dir, procs: int) -> None:
