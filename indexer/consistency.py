@@ -61,6 +61,8 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     reads as an institution ("in Congress", "in the Syrian Army") or an acronym."""
     if _no_place_name(ent, text):
         return False
+    if ent.label == "PERSON" and len(ent.text.split()) > 1:
+        return _after_person_place_preposition(ent, text)
     return any(evidence(ent, text, gazetteer) for evidence in _PLACE_EVIDENCE)
 
 
@@ -69,10 +71,10 @@ _NOT_PLACE_WORDS = GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS
 
 
 def _no_place_name(ent: Ent, text: str) -> bool:
-    """An acronym, a long name, a person's full name, an institution's or event's name, a
-    name with a lower-case word, a plural noun or a possessor: not an unknown toponym."""
+    """An acronym, a long name, an institution's or event's name, a name with a lower-case
+    word, a plural noun or a possessor: not an unknown toponym."""
     words = [w.lower() for w in ent.text.split()]
-    return ent.text.isupper() or len(words) > 3 or (ent.label == "PERSON" and len(words) > 1) \
+    return ent.text.isupper() or len(words) > 3 \
         or bool(set(words) & _NOT_PLACE_WORDS) \
         or not all(w[:1].isupper() for w in ent.text.split()) \
         or _plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
@@ -81,6 +83,21 @@ def _no_place_name(ent: Ent, text: str) -> bool:
 def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "near Hmeimim", "east of the Euphrates"."""
     return bool(_STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start))
+
+
+#: prepositions after which even a two-word name the model calls a person is a place
+_PERSON_PLACE_PREPOSITION = re.compile(r"\b(?:" + alternation("person_place_prepositions")
+                                       + r")\s+$")
+
+
+def _after_person_place_preposition(ent: Ent, text: str) -> bool:
+    """Class 2: "a shooting in La Llagosta", "fighting near Maidan Shahr": the model calls a
+    two- or three-word place it does not know a person; when every mention of the name
+    comes right after "in", "near" or "outside" it is a place (a possessor, "in Tomasz
+    Sekielski's film", was ruled out before). A name also met elsewhere ("Maria Lenz said
+    ...; voters lost faith in Maria Lenz") stays a person."""
+    starts = [m.start() for m in re.finditer(re.escape(ent.text), text)]
+    return all(_PERSON_PLACE_PREPOSITION.search(text, max(0, s - 10), s) for s in starts)
 
 
 def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:

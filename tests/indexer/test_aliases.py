@@ -214,6 +214,31 @@ def test_unknown_name_after_a_locative_is_a_place():
         ("Hmeimim", "place", "Hmeimim", "gazetteer")]
 
 
+@pytest.mark.parametrize("text", [
+    "A gunman killed two people in Vila Morenta on Friday.",
+    "Fighting went on near Qala Daroun overnight.",
+    "Protesters gathered outside Porto Brava, witnesses said.",
+])
+def test_two_word_name_the_model_calls_a_person_after_in_near_outside_is_a_place(text):
+    name = next(n for n in ("Vila Morenta", "Qala Daroun", "Porto Brava") if n in text)
+    assert [(t, facet) for t, facet, _, _ in resolved(text, [("PERSON", name)])] == [
+        (name, "place")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a possessor, and prepositions that take people
+    ("He was moved by what he saw in Tomas Weller's film.", "Tomas Weller"),
+    ("The inquiry into Hunter Bidwell widened.", "Hunter Bidwell"),
+    ("Their hostility towards Maria Lenz grew.", "Maria Lenz"),
+    # a person the document names elsewhere: the vote over its mentions keeps a person
+    ("Maria Lenz spoke first. Maria Lenz said she was tired. Voters lost faith in Maria Lenz.",
+     "Maria Lenz"),
+])
+def test_two_word_persons_stay_persons_after_other_words(text, name):
+    facets = {t: facet for t, facet, _, _ in resolved(text, [("PERSON", name)])}
+    assert facets[name] == "actor"
+
+
 def test_nations_listed_before_a_group_noun_are_modifiers_too():
     ents = resolved("There are reports of U.S., Iraqi, and Syrian companies hosting them.",
                     [("GPE", "U.S."), ("NORP", "Iraqi"), ("NORP", "Syrian")])
