@@ -177,9 +177,11 @@ def load_scorer(scorer: Path):
 
 
 def facet_errors(scorer, gold: Path, predictions: list[dict]) -> list[tuple]:
-    """(document id, facet, false positives, missed gold aliases, renamed FPs, renamed misses)
-    for each document and facet with an error. A rename is an error only because the value is
-    canonical: one of the value's mention texts matches the gold ("UK" -> "United Kingdom")."""
+    """(document id, facet, false positives, missed gold aliases) for each document and facet
+    with an error, matched as the scorer counts: a value also through the texts behind it in
+    the document (`trawl extract --explain`), so a canonical name is no error ("UK" ->
+    "United Kingdom"). With a scorer older than `surface_forms`, through the mention texts
+    `trawl_predictions` adds."""
     kind = "gum" if "gum" in gold.name else "re3d"
     truth = scorer.load_gold(str(gold), kind)
     by_id = {p["id"]: p for p in predictions}
@@ -188,35 +190,35 @@ def facet_errors(scorer, gold: Path, predictions: list[dict]) -> list[tuple]:
         pred = by_id.get(doc_id, {})
         for facet in ("actors", "places"):
             ents, mentions = per[facet]
-            values = list(dict.fromkeys(pred.get(facet[:-1]) or []))
-            texts = [t for v in values for t in pred.get("mentions", {}).get(v, [])]
-            wrong = [v for v in values if not any(scorer.matches(v, m) for m in mentions)]
+            forms = {v: _surface_forms(scorer, pred, facet[:-1], v)
+                     for v in dict.fromkeys(pred.get(facet[:-1]) or [])}
+            wrong = [v for v, fs in forms.items()
+                     if not any(scorer.matches(f, m) for f in fs for m in mentions)]
             missed = [sorted(a) for a in ents.values()
-                      if not any(scorer.matches(v, x) for v in values for x in a)]
-            renamed_fp = {v for v in wrong if any(scorer.matches(t, m) for m in mentions
-                                                  for t in pred["mentions"].get(v, []))}
-            renamed_miss = {" | ".join(a) for a in missed
-                            if any(scorer.matches(t, x) for t in texts for x in a)}
+                      if not any(scorer.matches(f, x) for fs in forms.values() for f in fs
+                                 for x in a)]
             if wrong or missed:
-                out.append((doc_id, facet, wrong, missed, renamed_fp, renamed_miss))
+                out.append((doc_id, facet, wrong, missed))
     return out
 
 
+def _surface_forms(scorer, pred: dict, facet: str, value: str) -> list[str]:
+    if hasattr(scorer, "surface_forms"):
+        return scorer.surface_forms(pred, facet, value)
+    return [value, *pred.get("mentions", {}).get(value, [])]
+
+
 def print_errors(errors: list[tuple]) -> None:
-    """One block per document and facet: FP values, then missed gold entities (aliases);
-    "(renamed)" marks errors that only the canonical renaming causes."""
-    totals = {"FP": 0, "FP renamed": 0, "MISS": 0, "MISS renamed": 0}
-    for doc_id, facet, wrong, missed, renamed_fp, renamed_miss in errors:
+    """One block per document and facet: FP values, then missed gold entities (aliases)."""
+    totals = {"FP": 0, "MISS": 0}
+    for doc_id, facet, wrong, missed in errors:
         print(f"{doc_id[:70]} [{facet}]")
         for value in wrong:
-            print(f"   FP   {value}" + ("  (renamed)" if value in renamed_fp else ""))
+            print(f"   FP   {value}")
         for aliases in missed:
-            label = " | ".join(aliases)
-            print(f"   MISS {label}" + ("  (renamed)" if label in renamed_miss else ""))
+            print(f"   MISS {' | '.join(aliases)}")
         totals["FP"] += len(wrong)
-        totals["FP renamed"] += len(renamed_fp)
         totals["MISS"] += len(missed)
-        totals["MISS renamed"] += len(renamed_miss)
     print(", ".join(f"{k}: {v}" for k, v in totals.items()), "\n")
 
 
