@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from indexer.names import is_storm
+from indexer.names import is_storm, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -192,6 +192,7 @@ class _AliasTables:
     is_country: Callable[[str], bool]
     is_place: Callable[[str], bool]
     is_known_place: Callable[[str], bool]
+    text: str
 
 
 def _not_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
@@ -213,9 +214,16 @@ def _known_entity(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
 def _partial_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """ "Araghchi" -> the one "Abbas Araghchi" of the document."""
     full = t.partials.get(surname_key(" ".join(words))) if len(words) <= 2 else None
-    if full is None or t.is_country(ent.text):
+    if full is None or t.is_country(ent.text) or _placed_in_a_region(ent, t):
         return None
     return ent if full.value == ent.value else _adopt(ent, full, "alias-partial")
+
+
+def _placed_in_a_region(ent: Ent, t: _AliasTables) -> bool:
+    """Class 2: "Crusius of Allen, Texas" beside "police chief Greg Allen": a place the text
+    puts in a region it names stays the place, whoever shares its name."""
+    region = region_after(t.text, ent.end) if ent.facet == "place" else None
+    return region is not None and t.is_place(region)
 
 
 def _first_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
@@ -231,7 +239,8 @@ def _first_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None
 def _surname_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """The surname of several people named in full ("Cummings"): a person, if not which."""
     if len(words) != 1 or ent.facet != "place" or surname_key(words[0]) not in t.surnames \
-            or (ent.fixed and ent.rule != "gazetteer") or t.is_known_place(ent.text):
+            or (ent.fixed and ent.rule != "gazetteer") or t.is_known_place(ent.text) \
+            or _placed_in_a_region(ent, t):
         return None
     return replace(ent, facet="actor", value=words[0], country=None, rule="alias-surname",
                    fixed=True)
@@ -259,7 +268,7 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
     acronyms = acronym_definitions(text, ents)
     ents = ents + acronym_mentions(text, acronyms, ents)
     tables = _alias_tables(ents, acronyms, is_country, is_place or is_country,
-                           is_known_place or is_country)
+                           is_known_place or is_country, text)
     out = []
     for ent in ents:
         words = (ent.value or ent.text).split()
@@ -269,14 +278,14 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
 
 
 def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_place,
-                  is_known_place) -> _AliasTables:
+                  is_known_place, text: str) -> _AliasTables:
     partials = partial_name_targets(ents)
     surnames = {surname_key(words[-1]) for _, words in _persons_named_in_full(ents)}
     orgs = {e.text for e in ents if e.label == "ORG"}
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
     return _AliasTables(acronyms, partials, surnames, firsts, head_noun_targets(ents),
-                        is_country, is_place, is_known_place)
+                        is_country, is_place, is_known_place, text)
 
 
 def known_names(ents: list[Ent]) -> list[Ent]:

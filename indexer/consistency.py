@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
-from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, strip_region_suffix
+from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, region_after, strip_region_suffix
 from indexer.phrases import EVENT_NOUNS
 from indexer.rule_data import alternation, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
@@ -38,8 +38,6 @@ INSTITUTION_WORDS = frozenset(word_list("institution_words"))
 _POSSESSOR = re.compile(r"['’]s\s+[a-z]")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
 LANDMARK_CITY_POPULATION = 500_000
-#: ", <state or country>" right after a name
-_IN_REGION = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)(?=[\s.,;:)]|$)")
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
 _AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
@@ -103,8 +101,8 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
 def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "Chippewa Falls, Wisconsin", "Allen, Texas": followed by a country, region or
     province."""
-    region = _IN_REGION.match(text, ent.end)
-    place = gazetteer.lookup(region.group(1)) if region else None
+    region = region_after(text, ent.end)
+    place = gazetteer.lookup(region) if region else None
     return bool(place) and place.kind in ("country", "region", "province")
 
 

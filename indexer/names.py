@@ -188,6 +188,18 @@ def _balanced(span: str) -> str:
     return span[:span.rfind("(")] if depth > 0 else span
 
 
+#: ", <one or two capitalised words>" right after a name ("Allen, Texas"); a word ending in a
+#: full stop ends it ("Saraqib, Syria. Commander ...")
+_REGION_AFTER = re.compile(r",\s+([A-Z][\w'’.-]*(?:(?<!\.)\s[A-Z][\w'’.-]*)?)(?=[\s.,;:)]|$)")
+
+
+def region_after(text: str, end: int) -> str | None:
+    """The name in an apposition right after `end` (", Texas"), which may be the region a
+    place is in; None without one."""
+    match = _REGION_AFTER.match(text, end)
+    return match.group(1) if match else None
+
+
 def strip_region_suffix(name: str) -> str:
     """ "Idlib Province", "Aleppo countryside" -> the place name before the region word."""
     return _REGION_SUFFIX.sub("", name)

@@ -239,6 +239,21 @@ def test_two_word_persons_stay_persons_after_other_words(text, name):
     assert facets[name] == "actor"
 
 
+def test_a_place_put_in_a_region_stays_a_place_beside_a_person_of_that_name():
+    text = "The fighter came from Saraqib, Syria. Commander Omar Saraqib denied it."
+    ents = resolved(text, [("GPE", "Saraqib"), ("GPE", "Syria"), ("PERSON", "Omar Saraqib")])
+    assert [(t, facet, value) for t, facet, value, _ in ents] == [
+        ("Saraqib", "place", "Saraqib"), ("Syria", "place", "Syria"),
+        ("Omar Saraqib", "actor", "Omar Saraqib")]
+
+
+def test_without_the_region_the_surname_is_the_person():
+    text = "The fighter met Saraqib. Commander Omar Saraqib denied it."
+    ents = resolved(text, [("GPE", "Saraqib"), ("PERSON", "Omar Saraqib")])
+    assert [(t, facet, value) for t, facet, value, _ in ents] == [
+        ("Saraqib", "actor", "Omar Saraqib"), ("Omar Saraqib", "actor", "Omar Saraqib")]
+
+
 def test_nations_listed_before_a_group_noun_are_modifiers_too():
     ents = resolved("There are reports of U.S., Iraqi, and Syrian companies hosting them.",
                     [("GPE", "U.S."), ("NORP", "Iraqi"), ("NORP", "Syrian")])
