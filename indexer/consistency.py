@@ -193,6 +193,20 @@ def _landmark(ent: Ent) -> bool:
     return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
 
 
+#: a hospital's name after "at", "to", "in" ... (maybe with "the")
+_CARE_FACILITY = re.compile(r"\s(?:" + alternation("care_facility_words") + r")$")
+_VISITED = re.compile(r"\b(?:" + alternation("facility_visit_prepositions") + r")\s+(?:the\s+)?$",
+                      re.I)
+
+
+def _visited_facility(ent: Ent, text: str) -> bool:
+    """Class 2: "died at John Radcliffe Hospital", "flown to Walter Reed Medical Center": a
+    hospital where someone is taken or treated is a place; a hospital that says or does
+    something stays an actor."""
+    return bool(_CARE_FACILITY.search(ent.text)) and ent.text[:1].isupper() \
+        and bool(_VISITED.search(text, max(0, ent.start - 16), ent.start))
+
+
 def _organisation(ent: Ent) -> bool:
     words = ent.text.split()
     return (len(words) > 1 and words[-1] in ORG_ENDINGS) or bool(_WEB_DOMAIN.search(ent.text))
@@ -216,7 +230,7 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
                     text: str) -> Ent:
     """A span of an actor/place/date label: its facet, unless its name's shape or the
     gazetteer says otherwise."""
-    if facet == "actor" and _landmark(ent):
+    if facet == "actor" and (_landmark(ent) or _visited_facility(ent, text)):
         return replace(ent, facet="place", rule="landmark")
     if facet == "place" and _organisation(ent):
         return replace(ent, facet="actor", rule="organisation")
