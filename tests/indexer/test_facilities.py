@@ -8,19 +8,18 @@ import pytest
 from tests.indexer.entity_kit import resolved
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("He died at John Radcliffe Hospital a short time later.", "John Radcliffe Hospital"),
-    ("She was flown to the Walter Reed Medical Center on Friday.", "Walter Reed Medical Center"),
-    ("Two patients remain in Hartford Clinic tonight.", "Hartford Clinic"),
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    # taken to or treated at: the place
+    ("He died at John Radcliffe Hospital a short time later.", "John Radcliffe Hospital",
+     "place"),
+    ("She was flown to the Walter Reed Medical Center on Friday.", "Walter Reed Medical Center",
+     "place"),
+    ("Two patients remain in Hartford Clinic tonight.", "Hartford Clinic", "place"),
+    # speaking, sending staff, or no hospital at all: an actor
+    ("John Radcliffe Hospital said the patient was stable.", "John Radcliffe Hospital", "actor"),
+    ("Doctors from Hartford Hospital were sent to help.", "Hartford Hospital", "actor"),
+    ("He thanked the Mayo Foundation for its support.", "Mayo Foundation", "actor"),
 ])
-def test_a_hospital_someone_is_taken_to_is_a_place(text, name):
-    assert [(t, facet) for t, facet, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("John Radcliffe Hospital said the patient was stable.", "John Radcliffe Hospital"),
-    ("Doctors from Hartford Hospital were sent to help.", "Hartford Hospital"),
-    ("He thanked the Mayo Foundation for its support.", "Mayo Foundation"),
-])
-def test_a_hospital_that_speaks_or_sends_staff_stays_an_actor(text, name):
-    assert [(t, facet) for t, facet, _, _ in resolved(text, [("ORG", name)])] == [(name, "actor")]
+def test_a_hospital_is_a_place_where_someone_is_taken_and_an_actor_that_speaks(text, name,
+                                                                                 facet):
+    assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, facet)]
