@@ -156,6 +156,8 @@ def is_designation(ent: Ent, text: str) -> bool:
         and bool(_DESIGNATION_NUMBER.match(text, ent.end))
 
 
+#: "Democrats", "Tories": a party's members acting as one, like a people ("Syrians")
+PARTY_MEMBERS = frozenset(word_list("party_members"))
 #: last words that make a name a place: buildings, landmarks, natural features
 LANDMARK_WORDS = frozenset(word_list("landmark_words"))
 #: landmark words no person's name ends with: they override a PERSON label too
@@ -223,7 +225,7 @@ def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") 
         return _labelled_facet(ent, facet, gazetteer, persons, text)
     if ent.label not in RESCUABLE_LABELS:
         return ent
-    return _rescued_facet(ent, gazetteer)
+    return _rescued_facet(ent, gazetteer, text)
 
 
 def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str],
@@ -239,9 +241,24 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     return replace(ent, facet=facet)
 
 
-def _rescued_facet(ent: Ent, gazetteer: Gazetteer) -> Ent:
+#: the capitalised word right before a span
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+$")
+#: words before a party's members that are no part of a party's name ("Other Republicans")
+_MEMBER_DETERMINERS = frozenset(word_list("name_determiners")) | frozenset(
+    word_list("member_determiners"))
+
+
+def _party_members(ent: Ent, text: str) -> bool:
+    """ "Democrats blocked the bill": a party's members, unless the word ends a longer name
+    the model cut ("Liberal | Democrats", "Sweden | Democrats")."""
+    before = _WORD_BEFORE.search(text, max(0, ent.start - 30), ent.start)
+    return ent.text in PARTY_MEMBERS \
+        and (before is None or before.group(1).lower() in _MEMBER_DETERMINERS)
+
+
+def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str = "") -> Ent:
     """A nationality, product or event span that is a people, an organisation or a place."""
-    if ent.label == "NORP" and is_people(ent.text):
+    if ent.label == "NORP" and (is_people(ent.text) or _party_members(ent, text)):
         return replace(ent, facet="actor", rule="people")
     if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"
         return replace(ent, facet="actor", rule="organisation")
