@@ -203,6 +203,11 @@ class DocContext:
     def is_known_place(self, name: str) -> bool:
         return self.gazetteer.confident(name) is not None
 
+    def is_region(self, name: str) -> bool:
+        """A country, or a state or province: a place no person's given name stands for."""
+        place = self.gazetteer.lookup(name)
+        return place is not None and place.kind in ("country", "region", "province")
+
 
 #: every rule: (context, spans so far) -> spans
 Rule = Callable[[DocContext, list[Ent]], list[Ent]]
@@ -222,7 +227,7 @@ def rule_join_cut_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a title's place or body run into the person's name ("First Minister of
     Scotland Nicola Sturgeon"): two mentions, the place or body and the person."""
-    return split_run_in_names(ctx.text, ents, ctx.is_place, bare_bodies())
+    return split_run_in_names(ctx.text, ents, ctx.is_place, bare_bodies(), ctx.is_region)
 
 
 def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from typing import NamedTuple
 
+from indexer.names import TITLE_WORDS
 from indexer.rule_data import body_endings
 from indexer.spans import Ent
 
@@ -32,17 +34,41 @@ _NON_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 def split_run_in_names(text: str, ents: list[Ent], is_place: Callable[[str], bool],
-                       bare_bodies: Collection[str]) -> list[Ent]:
-    """Spans after "of"/"from" split into the leading place or body and the person."""
+                       bare_bodies: Collection[str],
+                       is_region: Callable[[str], bool] = lambda name: False) -> list[Ent]:
+    """Spans after "of"/"from" split into the leading place or body and the person.
+    `is_region`: a country, state or province, which may lead a span the model labelled
+    PERSON before a full name ("Senator from Vermont Bernie Sanders") though the document
+    names it nowhere else."""
     bodies = _bodies(ents, bare_bodies)
     out: list[Ent] = []
     for ent in ents:
         parts = None
         if _candidate(text, ent, is_place):
             persons = [e.key.split() for e in ents if e.label == "PERSON" and e is not ent]
-            parts = _split(ent, bodies, persons, is_place, bare_bodies)
+            places = _Places(is_place, is_region, _titled(text, ent))
+            parts = _split(ent, bodies, persons, places, bare_bodies)
         out.extend(parts or (ent,))
     return out
+
+
+class _Places(NamedTuple):
+    """The gazetteer's two questions (any place; a country, state or province) and whether a
+    title comes before the span's "of"/"from" ("Senator from")."""
+
+    any: Callable[[str], bool]
+    region: Callable[[str], bool]
+    titled: bool
+
+
+#: the word before a span's "of"/"from"
+_WORD_BEFORE_OF = re.compile(r"([\w.-]+)\s+(?:of|from)\s+(?:the\s+)?$")
+
+
+def _titled(text: str, ent: Ent) -> bool:
+    """ "Senator from | Vermont Bernie Sanders": a title word before the "of"/"from"."""
+    before = _WORD_BEFORE_OF.search(text, max(0, ent.start - 40), ent.start)
+    return before is not None and before.group(1).lower() in TITLE_WORDS
 
 
 def _bodies(ents: list[Ent], bare_bodies: Collection[str]) -> dict[str, str]:
@@ -60,16 +86,18 @@ def _candidate(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
 
 
 def _split(ent: Ent, bodies: dict[str, str], persons: list[list[str]],
-           is_place: Callable[[str], bool], bare: Collection[str]) -> tuple[Ent, Ent] | None:
+           places: _Places, bare: Collection[str]) -> tuple[Ent, Ent] | None:
     words = list(_WORD.finditer(ent.text))
     firsts = {p[0] for p in persons if len(p) > 1}
     for k in range(min(MAX_PREFIX_WORDS, len(words) - 1), 0, -1):  # longest place first
         head = ent.text[:words[k - 1].end()]
         rest = ent.text[words[k].start():]
         head_key = " ".join(head.lower().split())
-        if head_key.split()[0] in firsts or not _is_place_or_body(ent, head, bodies, is_place):
+        if head_key.split()[0] in firsts:
             continue
-        if _is_person(ent, rest, persons, head_key in bare):
+        if (_is_place_or_body(ent, head, bodies, places.any)
+                and _is_person(ent, rest, persons, head_key in bare)) \
+                or _region_before_full_name(ent, head, rest, places):
             first = Ent(ent.start, ent.start + len(head), head, bodies.get(head_key, "GPE"))
             return first, Ent(ent.start + words[k].start(), ent.end, rest, "PERSON")
     return None
@@ -80,6 +108,18 @@ def _is_place_or_body(ent: Ent, head: str, bodies: dict[str, str],
     """The leading words are a place or body the document names apart; or, in a span the
     model did not take for a person's name, a place the gazetteer knows."""
     return " ".join(head.lower().split()) in bodies or (ent.label != "PERSON" and is_place(head))
+
+
+def _region_before_full_name(ent: Ent, head: str, rest: str, places: _Places) -> bool:
+    """Class 3: "Senator from Vermont | Bernie Sanders": a leading country, state or province
+    before a capitalised name of two or three words, in a span the model labelled PERSON or
+    after a title ("the novels of Virginia Woolf" keeps its person: one word after the
+    region; "a loan from Texas Capital Bank" has no title before it; "chair of Maryland
+    Democratic Party" ends as a body does)."""
+    words = rest.split()
+    return (ent.label == "PERSON" or places.titled) and 1 < len(words) <= 3 \
+        and all(w[0].isupper() for w in words) and words[-1] not in body_endings() \
+        and places.region(head)
 
 
 def _is_person(ent: Ent, rest: str, persons: list[list[str]], after_bare: bool) -> bool:

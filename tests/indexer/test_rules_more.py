@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from indexer import entities
 from indexer.gazetteer import default_gazetteer
-from tests.indexer.test_rules import classified, facets
+from tests.indexer.test_rules import classified, facets, spans
 
 
 def test_coordination_splits_two_names_the_document_names_apart():
@@ -85,3 +87,28 @@ def test_a_body_of_the_solar_system_lies_in_no_country():
     out = entities.rule_countries(ctx, out)
     assert [(e.text, e.facet, e.country) for e in out if e.facet] == [
         ("Jupiter", "place", None), ("Mars", "place", None)]
+
+
+def _run_in(text: str, patterns: list[tuple[str, str]]) -> list[str]:
+    ctx, ents = spans(text, patterns)
+    ctx = replace(ctx, gazetteer=default_gazetteer())
+    return [e.text for e in entities.rule_run_in_names(ctx, ents)]
+
+
+def test_run_in_splits_a_state_or_country_before_a_full_name():
+    # labelled PERSON, or after a title: the state or country is split off
+    assert _run_in("A Senator from Vermont Ann Marie Roe voted.",
+                   [("ORG", "Vermont Ann Marie Roe")]) == ["Vermont", "Ann Marie Roe"]
+    assert _run_in("A speech by the First Minister of Scotland Jean Kerr.",
+                   [("PERSON", "Scotland Jean Kerr")]) == ["Scotland", "Jean Kerr"]
+
+
+def test_run_in_keeps_a_name_after_a_region_without_title_one_word_or_a_body():
+    for text, pattern in [
+        ("She read the novels of Virginia Woolf.", ("PERSON", "Virginia Woolf")),
+        ("It took a loan from Texas Capital Bank.", ("ORG", "Texas Capital Bank")),
+        ("He is chair of Maryland Democratic Party.", ("PERSON", "Maryland Democratic Party")),
+        ("The commander of Florida Central Command spoke.", ("ORG", "Florida Central Command")),
+        ("A donation from Texas Ann Roe arrived.", ("ORG", "Texas Ann Roe")),
+    ]:
+        assert _run_in(text, [pattern]) == [pattern[1]], text
