@@ -177,3 +177,12 @@ def test_keeping_other_countries_places_leaves_every_first_choice_as_it_was():
     assert all(gazetteer.lookup(key) == place for key, place in first.items())
     assert all(p.country != first[key].country
                for key, others in gazetteer._others.items() for p in others)
+
+
+def test_regions_known_by_their_english_names():
+    g = default_gazetteer()
+    assert g.canonical("Crete") == ("Crete", "Greece")
+    assert g.canonical("Karabakh") == ("Nagorno-Karabakh", "Azerbaijan")
+    assert g.confident("Tibet").country == "China"
+    # an area across borders is a place in no country
+    assert g.canonical("Kashmir") == ("Kashmir", "")
