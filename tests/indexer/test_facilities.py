@@ -1,5 +1,5 @@
-"""Hospitals (class 2 of issue 10): the place where someone is taken or treated, the actor
-that speaks."""
+"""Facilities (class 2 of issue 10): hospitals are the place where someone is taken or treated
+and the actor that speaks; mines, monuments and routes are places."""
 
 from __future__ import annotations
 
@@ -23,3 +23,10 @@ from tests.indexer.entity_kit import resolved
 def test_a_hospital_is_a_place_where_someone_is_taken_and_an_actor_that_speaks(text, name,
                                                                                  facet):
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, facet)]
+
+
+@pytest.mark.parametrize("name", ["Upper Kettle Mine", "Harlow Monument", "Dunmore Memorial",
+                                  "State Route"])
+def test_mines_monuments_and_routes_are_places(name):
+    text = f"Crowds gathered by the {name} on Sunday."
+    assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]
