@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -62,7 +63,17 @@ class FacetTable:
         return mask
 
     def count(self, mask: np.ndarray, matched: int) -> np.ndarray:
-        """Number of documents in `mask` holding each value (index = value id)."""
+        """Number of documents in `mask` (`matched` of them) holding each value (index =
+        value id). When most documents match, the others are counted and subtracted from
+        every document's counts: the work follows the smaller side, never the whole table."""
+        return count_by_smaller_side(mask, matched, self._count_rows, lambda: self.totals)
+
+    @cached_property
+    def totals(self) -> np.ndarray:
+        """Number of documents (deleted ones included) holding each value."""
+        return np.bincount(self.doc_values, minlength=self.size)
+
+    def _count_rows(self, mask: np.ndarray, matched: int) -> np.ndarray:
         if matched == 0:
             return np.zeros(self.size, dtype=np.int64)
         expected = matched * len(self.doc_values) / max(len(mask), 1)
@@ -104,6 +115,17 @@ class FacetTable:
             return list(range(self.size))
         return [vid for vid, name in enumerate(self.folded) if _starts_word(name, wanted)
                 or any(_starts_word(alias, wanted) for alias in self.alias_folded.get(vid, ()))]
+
+
+def count_by_smaller_side(mask: np.ndarray, matched: int,
+                          count: Callable[[np.ndarray, int], np.ndarray],
+                          totals: Callable[[], np.ndarray]) -> np.ndarray:
+    """count(mask, matched): per-document counts added up over `mask` (`matched` documents
+    of len(mask)); when most documents match, the totals over every document minus the
+    count of the others, so the work follows the smaller side."""
+    if 2 * matched > len(mask):
+        return totals() - count(~mask, len(mask) - matched)
+    return count(mask, matched)
 
 
 def _starts_word(name: str, wanted: str) -> bool:
