@@ -9,7 +9,8 @@ importing that revision's code ("old"), one this working tree's ("new"). Each op
 and waits until its spelling vocabulary and stored positions are ready. Then every case goes
 to both, the order alternating case by case; each worker times its own search() call and
 sends back the whole JSON answer (search.serialize.result_to_json: total, hits in order with
-scores and snippets, every facet count and link, both timelines, suggestion, offers).
+scores and snippets, every facet count and link, both timelines, suggestion, offers) and a
+digest of the match mask and of every score to the last bit (search.matching.match_query).
 
 Prints p50/p95 per query kind for both and their ratio, and every case whose answers differ
 (any difference is a bug). --variants adds, per case, the same query sorted by date, with a
@@ -34,8 +35,10 @@ from search.schema import make_schema
 REPO = Path(__file__).resolve().parent.parent
 WAYS = ("old", "new")
 _WORKER = """
-import json, sys, time
+import hashlib, json, sys, time
 from search.engine import search
+from search.matching import match_query
+from search.query import parse_query
 from search.index import open_index
 from search.model import SearchRequest
 from search.serialize import result_to_json
@@ -49,8 +52,11 @@ for line in sys.stdin:
     started = time.perf_counter()
     result = search(ix, req)
     ms = (time.perf_counter() - started) * 1000
-    print(json.dumps([ms, json.dumps(result_to_json(result), sort_keys=True, default=str)]),
-          flush=True)
+    match = match_query(gen, parse_query(req.q, gen.schema))  # cached by the search
+    scores = b"" if match.scores is None else match.scores.tobytes()
+    digest = hashlib.sha1(match.mask.tobytes() + scores).hexdigest()
+    print(json.dumps([ms, json.dumps(result_to_json(result), sort_keys=True, default=str)
+                      + digest]), flush=True)
 """
 
 

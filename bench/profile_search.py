@@ -27,8 +27,9 @@ from search.engine import search
 from search.generation import browse_cache
 from search.model import SearchRequest
 
-#: the functions search.engine._search calls, one stage each
-STAGES = ("match_query", "build_filters", "build_timeline", "page_docnums", "load_hits",
+#: the functions search.engine._search calls, one stage each (the publication timeline was
+#: build_timeline before publication_timeline)
+STAGES = ("match_query", "build_filters", "publication_timeline", "page_docnums", "load_hits",
           "count_facet", "suggest", "build_mentioned_timeline", "offer_filters")
 
 
@@ -89,7 +90,7 @@ def _fresh_caches(gen) -> None:
 @contextmanager
 def _timed_stages(spent: list[dict[str, float]]):
     """Wrap each stage function of search.engine so its time adds to the current case."""
-    originals = {name: getattr(engine, name) for name in STAGES}
+    originals = {name: getattr(engine, name) for name in STAGES if hasattr(engine, name)}
 
     def timed(name, function):
         def wrapper(*args, **kwargs):
@@ -136,7 +137,7 @@ def print_slowest(cases, spent: list[dict[str, float]], count: int) -> None:
 
 
 def _short(stage: str) -> str:
-    return {"match_query": "match", "build_filters": "filters", "build_timeline": "timeline",
+    return {"match_query": "match", "build_filters": "filters", "publication_timeline": "timeline",
             "page_docnums": "page", "load_hits": "hits", "count_facet": "facets",
             "build_mentioned_timeline": "mentioned", "offer_filters": "offers"}.get(stage, stage)
 

@@ -51,7 +51,7 @@ def _evaluate(gen: Generation, query: wq.Query) -> Match:
     mask, scores = evaluator.eval(query)
     mask = mask & gen.live
     if scores is not None:
-        scores = np.where(mask, scores, 0).astype(SCORE_DTYPE)
+        scores = np.where(mask, scores, 0).astype(SCORE_DTYPE, copy=False)
     return Match(mask, scores, frozenset(evaluator.terms), int(mask.sum()))
 
 
@@ -145,9 +145,8 @@ class _Evaluator:
         """Whoosh's BM25F for one term, for all its documents at once."""
         gen = self.gen
         idf = np.log(gen.doc_count / (gen.doc_frequency(fieldname, text) + 1)) + 1
-        lengths = gen.lengths[fieldname][docnums]
-        norm = (1 - BM25_B) + BM25_B * lengths / gen.average_length[fieldname]
-        return (idf * (weights * (BM25_K1 + 1)) / (weights + BM25_K1 * norm)).astype(SCORE_DTYPE)
+        k1_norm = gen.derived(("bm25 length norms", fieldname), lambda: length_norms(gen, fieldname))
+        return (idf * (weights * (BM25_K1 + 1)) / (weights + k1_norm[docnums])).astype(SCORE_DTYPE)
 
     def _facet_ids(self, fieldname: str, text: str) -> list[int]:
         table = self.gen.facets[fieldname]
@@ -250,9 +249,18 @@ _DISPATCH = (
 )
 
 
+def length_norms(gen: Generation, fieldname: str) -> np.ndarray:
+    """BM25_K1 times the length normalisation of BM25F, per document (float32, computed as
+    Whoosh's scorer computes it for one document)."""
+    norm = (1 - BM25_B) + BM25_B * gen.lengths[fieldname] / gen.average_length[fieldname]
+    return BM25_K1 * norm
+
+
 def _add(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """a + b, in place in `a`; None stands for no scores. Every node's arrays are its own
+    (each eval() returns new arrays), so `b` may become the sum."""
     if a is None:
-        return None if b is None else b.copy()
+        return b
     if b is not None:
         a += b
     return a

@@ -78,6 +78,15 @@ class FieldPositions:
         rows = rows[docs[rows] == wanted]
         return rows + first, np.asarray(docs[rows])
 
+    def postings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(segment docnums, weights) of every posting of a stored term, read as slices."""
+        first, end, weights_at = self.terms[text]
+        docs = np.asarray(self.docnums[first:end])
+        if weights_at < 0:  # the weight of a posting is its number of positions
+            return docs, np.diff(np.asarray(self.starts[first:end + 1])).astype(WEIGHT_DTYPE)
+        return docs, np.asarray(self.weights[weights_at:weights_at + end - first],
+                                dtype=WEIGHT_DTYPE)
+
     def weights_of(self, text: str, rows: np.ndarray) -> np.ndarray:
         first, _, weights_at = self.terms[text]
         if weights_at < 0:  # the weight of a posting is its number of positions
@@ -113,21 +122,15 @@ class PositionStore:
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global docnums, weights) of a term, as search.postings.term_postings reads them."""
-        docnums, weights = [], []
+        pieces = []
         for leaf, offset, stored in self._segments:
             field = stored.fields[fieldname]
             if text in field.terms:
-                rows, docs = field.rows_of(text, None)
-                found = docs.astype(np.int64), field.weights_of(text, rows)
+                pieces.append((offset, *field.postings(text)))
             else:
                 with self._lock:
-                    found = term_postings(leaf, fieldname, text)
-            docnums.append(found[0] + offset)
-            weights.append(found[1])
-        if not docnums:
-            return np.zeros(0, dtype=DOCNUM_DTYPE), np.zeros(0, dtype=WEIGHT_DTYPE)
-        return (np.concatenate(docnums).astype(DOCNUM_DTYPE),
-                np.concatenate(weights).astype(WEIGHT_DTYPE))
+                    pieces.append((offset, *term_postings(leaf, fieldname, text)))
+        return _concatenated(pieces)
 
     def _join(self, fieldname: str, text: str, wanted: np.ndarray | None) -> TermPositions:
         pieces = []
@@ -156,6 +159,21 @@ class PositionStore:
         starts = np.zeros(len(values) + 1, dtype=np.int64)
         np.cumsum(np.bincount(owner, minlength=len(values)), out=starts[1:])
         return docnums.astype(np.int64), weights, positions, starts[:-1], starts[1:]
+
+
+def _concatenated(pieces: list[tuple[int, np.ndarray, np.ndarray]]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(global docnums, weights) of (segment offset, segment docnums, weights) pieces, written
+    once into arrays of their final type."""
+    total = sum(len(docs) for _, docs, _ in pieces)
+    docnums = np.empty(total, dtype=DOCNUM_DTYPE)
+    weights = np.empty(total, dtype=WEIGHT_DTYPE)
+    at = 0
+    for offset, docs, wts in pieces:
+        np.add(docs, offset, out=docnums[at:at + len(docs)], casting="unsafe")
+        weights[at:at + len(docs)] = wts
+        at += len(docs)
+    return docnums, weights
 
 
 def _stored_piece(field: FieldPositions, text: str, local: np.ndarray | None):
