@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slowest", type=int, default=12, help="cases listed slowest first")
     parser.add_argument("--cprofile", type=int, default=0, metavar="N",
                         help="also print the N functions of most cumulative time")
+    parser.add_argument("--sort", default="cumulative", help="pstats order of --cprofile")
     args = parser.parse_args(argv)
     ix = open_bench_index(args.docs)
     gen = ix.generation()
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     print_stages(cases, spent)
     print_slowest(cases, spent, args.slowest)
     if profiler is not None:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.cprofile)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.cprofile)
     return 0
 
 

@@ -64,8 +64,9 @@ class FacetTable:
 
     def count(self, mask: np.ndarray, matched: int) -> np.ndarray:
         """Number of documents in `mask` (`matched` of them) holding each value (index =
-        value id). When most documents match, the others are counted and subtracted from
-        every document's counts: the work follows the smaller side, never the whole table."""
+        value id): the values of the matching documents counted when they are few, else
+        the mask read at every value's documents (count_by_value); when most documents
+        match, the others are counted and subtracted from the totals instead."""
         return count_by_smaller_side(mask, matched, self._count_rows, lambda: self.totals)
 
     @cached_property
@@ -73,15 +74,47 @@ class FacetTable:
         """Number of documents (deleted ones included) holding each value."""
         return np.bincount(self.doc_values, minlength=self.size)
 
+    def pairs(self, mask: np.ndarray, matched: int) -> tuple[np.ndarray, np.ndarray]:
+        """(document, value id) of every value of the `matched` documents of `mask`, by
+        document: their rows gathered when they are few, else the mask read at every pair."""
+        if self._few(matched, len(mask)):
+            positions = _gather(self.doc_ptr, np.flatnonzero(mask))
+            return self.doc_rows[positions], self.doc_values[positions]
+        held = mask[self.doc_rows]
+        return self.doc_rows[held], self.doc_values[held]
+
+    def _few(self, matched: int, doc_count: int) -> bool:
+        """Whether `matched` documents hold few enough values to be gathered row by row."""
+        return matched < SPARSE_GATHER_SHARE * doc_count
+
     def _count_rows(self, mask: np.ndarray, matched: int) -> np.ndarray:
         if matched == 0:
             return np.zeros(self.size, dtype=np.int64)
-        expected = matched * len(self.doc_values) / max(len(mask), 1)
-        if expected < SPARSE_GATHER_SHARE * len(self.doc_values):
+        if self._few(matched, len(mask)):
             values = self.doc_values[_gather(self.doc_ptr, np.flatnonzero(mask))]
-        else:
-            values = self.doc_values[mask[self.doc_rows]]
-        return np.bincount(values, minlength=self.size)
+            return np.bincount(values, minlength=self.size)
+        return self.count_by_value(mask)
+
+    def count_by_value(self, mask: np.ndarray) -> np.ndarray:
+        """count() read value by value: the mask at every value's documents, summed per
+        value in one np.add.reduceat (no list of matching values built and counted)."""
+        counts = np.zeros(self.size, dtype=np.int64)
+        starts = self._value_starts
+        if len(starts):
+            held = np.asarray(mask, dtype=bool).view(np.uint8)[self.value_docs]
+            counts[:len(starts)] = np.add.reduceat(held, starts, dtype=np.int64)
+            counts[self._empty_values] = 0  # reduceat gives an empty slice's first item
+        return counts
+
+    @cached_property
+    def _value_starts(self) -> np.ndarray:
+        """Where each value's documents start, up to the last value holding any."""
+        return self.value_ptr[:-1][self.value_ptr[:-1] < len(self.value_docs)]
+
+    @cached_property
+    def _empty_values(self) -> np.ndarray:
+        """The ids of the values no document holds."""
+        return np.flatnonzero(self.value_ptr[1:] == self.value_ptr[:-1])
 
     def lookup(self, text: str) -> list[int]:
         """Value ids equal to `text`, case-insensitively (a facet value is an exact name)."""

@@ -69,7 +69,7 @@ class FieldPositions:
         """(posting rows, segment docnums) of a stored term, all or only `wanted` (sorted
         segment docnums)."""
         first, end, _ = self.terms[text]
-        docs = self.docnums[first:end]
+        docs = np.asarray(self.docnums[first:end])  # a plain view: no memmap per indexing
         if wanted is None:
             return np.arange(first, end), np.asarray(docs)
         rows = np.searchsorted(docs, wanted)
@@ -90,9 +90,9 @@ class FieldPositions:
     def weights_of(self, text: str, rows: np.ndarray) -> np.ndarray:
         first, _, weights_at = self.terms[text]
         if weights_at < 0:  # the weight of a posting is its number of positions
-            return (self.starts[rows + 1].astype(np.int64)
-                    - self.starts[rows]).astype(WEIGHT_DTYPE)
-        return np.asarray(self.weights[weights_at + rows - first], dtype=WEIGHT_DTYPE)
+            starts = np.asarray(self.starts)
+            return (starts[rows + 1].astype(np.int64) - starts[rows]).astype(WEIGHT_DTYPE)
+        return np.asarray(self.weights)[weights_at + rows - first].astype(WEIGHT_DTYPE)
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,9 @@ def _concatenated(pieces: list[tuple[int, np.ndarray, np.ndarray]]
 
 def _stored_piece(field: FieldPositions, text: str, local: np.ndarray | None):
     rows, docs = field.rows_of(text, local)
+    starts = np.asarray(field.starts)
     return (docs.astype(np.int64), field.weights_of(text, rows), field.positions,
-            field.starts[rows].astype(np.int64), field.starts[rows + 1].astype(np.int64))
+            starts[rows].astype(np.int64), starts[rows + 1].astype(np.int64))
 
 
 def _joined(pieces: list[tuple]) -> TermPositions:

@@ -250,7 +250,7 @@ def _window_pairs(dates, known: DateValues, mask: np.ndarray,
                   window: _Window) -> tuple[np.ndarray, np.ndarray]:
     """(document, period - first) of the dates of the documents of `mask` within the window,
     by document."""
-    docs, ids = _doc_pairs(dates, np.flatnonzero(mask))
+    docs, ids = dates.pairs(mask, int(np.count_nonzero(mask)))
     placed, periods = known.in_unit(ids, window)
     inside = window.holds(periods)
     return docs[placed][inside], periods[inside] - window.first
@@ -277,7 +277,7 @@ def _outlying(dates, known: DateValues, mask: np.ndarray, matched: int, window: 
     periods = known.periods[window.unit]
     beyond = (periods < window.first) if side < 0 else (periods > window.last)
     holders = _holders(dates, beyond & (known.precision >= window.level), mask, matched)
-    docs, held = _doc_pairs(dates, np.flatnonzero(holders))
+    docs, held = dates.pairs(holders, int(np.count_nonzero(holders)))
     placed, held_periods = known.in_unit(held, window)
     holders[docs[placed][window.holds(held_periods)]] = False
     return int(np.count_nonzero(holders))
@@ -294,16 +294,9 @@ def _holders(dates, wanted: np.ndarray, mask: np.ndarray, matched: int) -> np.nd
     if int(lengths.sum()) * len(mask) <= matched * len(dates.doc_values):
         holders[dates.value_docs[_pair_positions(dates.value_ptr, ids, lengths)]] = True
         return holders & mask
-    docs, held = _doc_pairs(dates, np.flatnonzero(mask))
+    docs, held = dates.pairs(mask, int(np.count_nonzero(mask)))
     holders[docs[wanted[held]]] = True
     return holders
-
-
-def _doc_pairs(dates, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(document, date value id) of every date of the documents `rows`, by document."""
-    lengths = dates.doc_ptr[rows + 1] - dates.doc_ptr[rows]
-    return np.repeat(rows, lengths), dates.doc_values[_pair_positions(dates.doc_ptr, rows,
-                                                                      lengths)]
 
 
 def _documents_per_period(docs: np.ndarray, periods: np.ndarray, width: int) -> np.ndarray:

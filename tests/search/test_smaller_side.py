@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from search_corpus import add_to_live
 
+from search.facet_table import table_from_pairs
 from search.generation import NO_DAY
 from search.index import open_index
 from search.timeline import (
@@ -72,6 +73,24 @@ def test_facet_counts_equal_a_plain_count(gen):
             plain = Counter(v for d in np.flatnonzero(mask) for v in table.values_of_doc(int(d)))
             counts = table.count(mask, int(mask.sum()))
             assert {table.values[v]: int(c) for v, c in enumerate(counts) if c} == plain, facet
+
+
+def test_values_without_documents_count_zero_whichever_way_they_are_counted():
+    values = ["a", "b", "c", "d", "e"]  # b, d and e held by no document
+    table = table_from_pairs("actor", values, np.array([0, 0, 2, 2, 2]),
+                             np.array([1, 3, 0, 1, 3]), 5)
+    for mask, counts, pairs in (
+            ([True, True, False, True, False], [2, 0, 3, 0, 0],
+             [(0, 2), (1, 0), (1, 2), (3, 0), (3, 2)]),
+            ([False, True, False, False, False], [1, 0, 1, 0, 0], [(1, 0), (1, 2)])):
+        mask = np.array(mask)
+        assert table.count_by_value(mask).tolist() == counts
+        assert table.count(mask, int(mask.sum())).tolist() == counts
+        docs, ids = table.pairs(mask, int(mask.sum()))
+        assert list(zip(docs.tolist(), ids.tolist(), strict=True)) == pairs
+    empty = np.zeros(0, dtype=np.int64)
+    assert table_from_pairs("actor", ["a"], empty, empty, 3).count_by_value(
+        np.ones(3, dtype=bool)).tolist() == [0]
 
 
 @pytest.mark.parametrize("unit", [None, "day", "month", "year"])
