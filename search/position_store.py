@@ -36,6 +36,7 @@ from search import derived_files
 from search.positions import DecodedPositions, TermPositions, decode_positions_bulk
 from search.postings import (
     DOCNUM_DTYPE,
+    rows_holding,
     term_postings,
     term_postings_positions,
     term_postings_within,
@@ -72,11 +73,8 @@ class FieldPositions:
         docs = np.asarray(self.docnums[first:end])  # a plain view: no memmap per indexing
         if wanted is None:
             return np.arange(first, end), np.asarray(docs)
-        rows = np.searchsorted(docs, wanted)
-        inside = rows < len(docs)
-        rows, wanted = rows[inside], wanted[inside]
-        rows = rows[docs[rows] == wanted]
-        return rows + first, np.asarray(docs[rows])
+        rows = rows_holding(docs, wanted)
+        return rows + first, docs[rows]
 
     def postings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(segment docnums, weights) of every posting of a stored term, read as slices."""

@@ -15,6 +15,8 @@ from pickle import loads
 
 import numpy as np
 
+from search.postings import rows_holding
+
 _COUNT_BYTES = 4
 _HEADER_BYTES = _COUNT_BYTES + 5  # count, then b"\x80\x02]q\x00": protocol 2, list, memo
 _BININT1, _BININT2, _BININT = 0x4B, 0x4D, 0x4A  # K: 1 byte, M: 2 bytes, J: 4 bytes
@@ -182,10 +184,7 @@ class TermPositions:
 
     def within(self, wanted: np.ndarray) -> TermPositions:
         """The postings of the given sorted document numbers that hold the term."""
-        rows = np.searchsorted(self.docnums, wanted)
-        inside = rows < len(self.docnums)
-        rows = rows[inside]
-        return self.rows(rows[self.docnums[rows] == wanted[inside]])
+        return self.rows(rows_holding(self.docnums, wanted))
 
     def rows(self, rows: np.ndarray) -> TermPositions:
         """The postings at the given ascending rows."""
