@@ -83,7 +83,7 @@ def _leaf_postings(leaf: IndexReader, fieldname: str, text: str | bytes,
     matcher = leaf_matcher(leaf, fieldname, text)
     if matcher is None:
         return EMPTY, None
-    if (cursor := block_cursor(matcher)) is not None:
+    if (cursor := block_cursor(matcher, values=False)) is not None:
         return _decode_blocks(cursor, weights)
     ids, wts = [], []
     while matcher.is_active():
