@@ -66,13 +66,11 @@ class FieldPositions:
     positions: np.ndarray
     weights: np.ndarray  # the weights of the terms whose weights are not position counts
 
-    def rows_of(self, text: str, wanted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(posting rows, segment docnums) of a stored term, all or only `wanted` (sorted
-        segment docnums)."""
+    def rows_of(self, text: str, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(posting rows, segment docnums) of a stored term in the `wanted` (sorted)
+        segment docnums."""
         first, end, _ = self.terms[text]
         docs = np.asarray(self.docnums[first:end])  # a plain view: no memmap per indexing
-        if wanted is None:
-            return np.arange(first, end), np.asarray(docs)
         rows = rows_holding(docs, wanted)
         return rows + first, docs[rows]
 
@@ -175,6 +173,11 @@ def _concatenated(pieces: list[tuple[int, np.ndarray, np.ndarray]]
 
 
 def _stored_piece(field: FieldPositions, text: str, local: np.ndarray | None):
+    if local is None:  # every posting: slices, nothing gathered
+        first, end, _ = field.terms[text]
+        docs, weights = field.postings(text)
+        bounds = np.asarray(field.starts[first:end + 1]).astype(np.int64)
+        return docs.astype(np.int64), weights, field.positions, bounds[:-1], bounds[1:]
     rows, docs = field.rows_of(text, local)
     starts = np.asarray(field.starts)
     return (docs.astype(np.int64), field.weights_of(text, rows), field.positions,
