@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.memory:
         return _memory_run(ix, gen, cases, warmups, args.memory)
     timings, differing = _side_by_side(ix, gen, cases, warmups, args.compare)
-    _print_table(cases, timings)
+    print_table(cases, timings)
     print(f"queries whose total, facet counts or hits differ: {len(differing)} of {len(cases)}"
           + (f" {differing}" if differing else ""))
     return 0
@@ -139,7 +139,7 @@ def _stored_mb(gen) -> float:
                for f in d.iterdir()) / 2**20
 
 
-def _print_table(cases, timings: dict) -> None:
+def print_table(cases, timings: dict) -> None:
     print(f"\n{'query kind':<14} | {'old p50':>8}{'p95':>8} | {'new p50':>8}{'p95':>8} | "
           f"{'p50 ratio':>9}{'p95 ratio':>10}")
     print("-" * 72)

@@ -23,7 +23,7 @@ from search.place_countries import document_countries
 from search.query import ParsedQuery, parse_query
 from search.schema import FACETS
 from search.suggest import suggest
-from search.timeline import build_mentioned_timeline, build_timeline
+from search.timeline import build_mentioned_timeline, publication_timeline
 
 if TYPE_CHECKING:  # the index calls these functions as its backend methods
     from search.index import TrawlIndex
@@ -47,7 +47,7 @@ def _search(gen: Generation, req: SearchRequest, parsed: ParsedQuery) -> SearchR
     filters = build_filters(gen, req)
     final = filters.apply(match.mask)
     total = int(np.count_nonzero(final))
-    timeline, unit = build_timeline(gen.published, final, req.timeline)
+    timeline, unit = publication_timeline(gen, final, total, req.timeline)
     return SearchResult(
         request=req,
         total=total,

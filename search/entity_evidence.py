@@ -9,7 +9,7 @@ import numpy as np
 
 from search.entity_table import ENTITY_FACETS
 from search.generation import Generation
-from search.timeline import build_timeline
+from search.timeline import publication_timeline
 
 SAMPLE_DOCUMENTS = 5
 SNIPPET_CHARS = 80
@@ -27,7 +27,7 @@ def describe_entity(gen: Generation, facet: str, name: str) -> dict | None:
     docs = np.unique(docs[gen.live[docs]])
     mask = np.zeros(gen.doc_count, dtype=bool)
     mask[docs] = True
-    timeline, unit = build_timeline(gen.published, mask, None)
+    timeline, unit = publication_timeline(gen, mask, len(docs), None)
     return {
         "facet": facet, "id": entity.id, "name": entity.name,
         "aliases": [{"name": alias, "documents": count, "why": why.get(alias, "")}

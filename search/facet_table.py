@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -21,6 +22,8 @@ from search.postings import DOCNUM_DTYPE, field_terms, term_docnums
 
 #: below this share of the postings, gathering the matching rows beats a full scan
 SPARSE_GATHER_SHARE = 0.125
+#: indices gathered per np.take call by take()
+TAKE_CHUNK = 1 << 14
 _WORD_START = re.compile(r"\w+")
 
 
@@ -62,15 +65,58 @@ class FacetTable:
         return mask
 
     def count(self, mask: np.ndarray, matched: int) -> np.ndarray:
-        """Number of documents in `mask` holding each value (index = value id)."""
+        """Number of documents in `mask` (`matched` of them) holding each value (index =
+        value id): the values of the matching documents counted when they are few, else
+        the mask read at every value's documents (count_by_value); when most documents
+        match, the others are counted and subtracted from the totals instead."""
+        return count_by_smaller_side(mask, matched, self._count_rows, lambda: self.totals)
+
+    @cached_property
+    def totals(self) -> np.ndarray:
+        """Number of documents (deleted ones included) holding each value."""
+        return np.bincount(self.doc_values, minlength=self.size)
+
+    def pairs(self, mask: np.ndarray, matched: int) -> tuple[np.ndarray, np.ndarray]:
+        """(document, value id) of every value of the `matched` documents of `mask`, by
+        document: their rows gathered when they are few, else the mask read at every pair."""
+        if self._few(matched, len(mask)):
+            positions = _gather(self.doc_ptr, np.flatnonzero(mask))
+            return self.doc_rows[positions], self.doc_values[positions]
+        held = take(np.asarray(mask, dtype=bool), self.doc_rows)
+        return self.doc_rows[held], self.doc_values[held]
+
+    def _few(self, matched: int, doc_count: int) -> bool:
+        """Whether `matched` documents hold few enough values to be gathered row by row."""
+        return matched < SPARSE_GATHER_SHARE * doc_count
+
+    def _count_rows(self, mask: np.ndarray, matched: int) -> np.ndarray:
         if matched == 0:
             return np.zeros(self.size, dtype=np.int64)
-        expected = matched * len(self.doc_values) / max(len(mask), 1)
-        if expected < SPARSE_GATHER_SHARE * len(self.doc_values):
+        if self._few(matched, len(mask)):
             values = self.doc_values[_gather(self.doc_ptr, np.flatnonzero(mask))]
-        else:
-            values = self.doc_values[mask[self.doc_rows]]
-        return np.bincount(values, minlength=self.size)
+            return np.bincount(values, minlength=self.size)
+        return self.count_by_value(mask)
+
+    def count_by_value(self, mask: np.ndarray) -> np.ndarray:
+        """count() read value by value: the mask at every value's documents, summed per
+        value in one np.add.reduceat (no list of matching values built and counted)."""
+        counts = np.zeros(self.size, dtype=np.int64)
+        starts = self._value_starts
+        if len(starts):
+            held = take(np.asarray(mask, dtype=bool).view(np.uint8), self.value_docs)
+            counts[:len(starts)] = np.add.reduceat(held, starts, dtype=np.int32)
+            counts[self._empty_values] = 0  # reduceat gives an empty slice's first item
+        return counts
+
+    @cached_property
+    def _value_starts(self) -> np.ndarray:
+        """Where each value's documents start, up to the last value holding any."""
+        return self.value_ptr[:-1][self.value_ptr[:-1] < len(self.value_docs)]
+
+    @cached_property
+    def _empty_values(self) -> np.ndarray:
+        """The ids of the values no document holds."""
+        return np.flatnonzero(self.value_ptr[1:] == self.value_ptr[:-1])
 
     def lookup(self, text: str) -> list[int]:
         """Value ids equal to `text`, case-insensitively (a facet value is an exact name)."""
@@ -104,6 +150,27 @@ class FacetTable:
             return list(range(self.size))
         return [vid for vid, name in enumerate(self.folded) if _starts_word(name, wanted)
                 or any(_starts_word(alias, wanted) for alias in self.alias_folded.get(vid, ()))]
+
+
+def take(values: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """values[indices], gathered TAKE_CHUNK indices at a time: numpy converts 32-bit
+    indices to 64 bits before gathering, and a chunk's conversion stays in the cache
+    (about 2x faster over millions of indices)."""
+    found = np.empty(len(indices), dtype=values.dtype)
+    for at in range(0, len(indices), TAKE_CHUNK):
+        np.take(values, indices[at:at + TAKE_CHUNK], out=found[at:at + TAKE_CHUNK], mode="clip")
+    return found
+
+
+def count_by_smaller_side(mask: np.ndarray, matched: int,
+                          count: Callable[[np.ndarray, int], np.ndarray],
+                          totals: Callable[[], np.ndarray]) -> np.ndarray:
+    """count(mask, matched): per-document counts added up over `mask` (`matched` documents
+    of len(mask)); when most documents match, the totals over every document minus the
+    count of the others, so the work follows the smaller side."""
+    if 2 * matched > len(mask):
+        return totals() - count(~mask, len(mask) - matched)
+    return count(mask, matched)
 
 
 def _starts_word(name: str, wanted: str) -> bool:

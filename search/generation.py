@@ -11,7 +11,9 @@ import copy
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -104,6 +106,9 @@ class Generation:
         self.corrections = CorrectionsFile()
         self._derive_lock = threading.Lock()
         self._place_countries: PlaceCountries | None = None
+        #: structures computed on first use and kept for the generation's life (derived())
+        self._derived: dict = {}
+        self._derived_lock = threading.Lock()
         self.correction_status: dict[str, str] = {}
         self._use_entities(self.resolved)
         #: the date table facet counts come from: a date value counts the dates inside it
@@ -182,6 +187,15 @@ class Generation:
             if self._place_countries is None:
                 self._place_countries = stored_place_countries(self)
             return self._place_countries
+
+    def derived(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """compute(), once per generation: kept (never evicted, unlike `queries`) and shared
+        with the views with_corrections() makes, so only for what corrections leave alone
+        (publication days, dates)."""
+        with self._derived_lock:
+            if key not in self._derived:
+                self._derived[key] = compute()
+            return self._derived[key]
 
     def countries_of(self, stored: dict) -> list[str]:
         """A stored document's countries, as the `country` facet counts them."""

@@ -47,22 +47,46 @@ def match_query(gen: Generation, parsed: ParsedQuery) -> Match:
 
 
 def _evaluate(gen: Generation, query: wq.Query) -> Match:
-    evaluator = _Evaluator(gen)
+    evaluator = _Evaluator(gen, within=_matches_first(gen, query))
     mask, scores = evaluator.eval(query)
     mask = mask & gen.live
     if scores is not None:
-        scores = np.where(mask, scores, 0).astype(SCORE_DTYPE)
+        scores = np.where(mask, scores, 0).astype(SCORE_DTYPE, copy=False)
     return Match(mask, scores, frozenset(evaluator.terms), int(mask.sum()))
 
 
-class _Evaluator:
-    """Walks a Whoosh query tree; each node gives (mask, scores or None)."""
+def _matches_first(gen: Generation, query: wq.Query) -> np.ndarray | None:
+    """The documents a conjunction of words matches, found without scoring (their masks
+    only), so that its words are then scored in those documents only: a score counts only
+    where the whole query matches (_evaluate), and a frequent word ANDed with a rarer one
+    holds many documents the query does not match. None for any other query."""
+    if not isinstance(query, _CONJUNCTIONS) or not _words_only(query):
+        return None
+    return _Evaluator(gen, scoring=False).eval(query)[0]
 
-    def __init__(self, gen: Generation):
+
+def _words_only(q: wq.Query) -> bool:
+    """Whether a query is made of single terms only (whose masks cost no more than reading
+    their postings: no phrase or expansion evaluated twice)."""
+    if isinstance(q, wq.Term):
+        return True
+    if isinstance(q, _COMBINATIONS):
+        return all(_words_only(child) for child in q.children())
+    return False
+
+
+class _Evaluator:
+    """Walks a Whoosh query tree; each node gives (mask, scores or None). Without
+    `scoring`, terms give no scores; with `within`, terms are scored in those documents
+    only (elsewhere their score stays 0)."""
+
+    def __init__(self, gen: Generation, scoring: bool = True, within: np.ndarray | None = None):
         self.gen = gen
         self.size = gen.doc_count
         self.terms: set[str] = set()
         self._negated = 0
+        self.scoring = scoring
+        self.within = within
 
     def eval(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray | None]:
         for kind, method in _DISPATCH:
@@ -136,6 +160,11 @@ class _Evaluator:
         docnums, weights = self.gen.postings(q.fieldname, text)
         mask = np.zeros(self.size, dtype=bool)
         mask[docnums] = True
+        if not self.scoring:
+            return mask, None
+        if self.within is not None:
+            scored = self.within[docnums]
+            docnums, weights = docnums[scored], weights[scored]
         scores = np.zeros(self.size, dtype=SCORE_DTYPE)
         scores[docnums] = self._bm25(q.fieldname, text, docnums, weights) * q.boost
         return mask, scores
@@ -145,9 +174,8 @@ class _Evaluator:
         """Whoosh's BM25F for one term, for all its documents at once."""
         gen = self.gen
         idf = np.log(gen.doc_count / (gen.doc_frequency(fieldname, text) + 1)) + 1
-        lengths = gen.lengths[fieldname][docnums]
-        norm = (1 - BM25_B) + BM25_B * lengths / gen.average_length[fieldname]
-        return (idf * (weights * (BM25_K1 + 1)) / (weights + BM25_K1 * norm)).astype(SCORE_DTYPE)
+        k1_norm = gen.derived(("bm25 length norms", fieldname), lambda: length_norms(gen, fieldname))
+        return (idf * (weights * (BM25_K1 + 1)) / (weights + k1_norm[docnums])).astype(SCORE_DTYPE)
 
     def _facet_ids(self, fieldname: str, text: str) -> list[int]:
         table = self.gen.facets[fieldname]
@@ -250,9 +278,22 @@ _DISPATCH = (
 )
 
 
+def length_norms(gen: Generation, fieldname: str) -> np.ndarray:
+    """BM25_K1 times the length normalisation of BM25F, per document (float32, computed as
+    Whoosh's scorer computes it for one document)."""
+    norm = (1 - BM25_B) + BM25_B * gen.lengths[fieldname] / gen.average_length[fieldname]
+    return BM25_K1 * norm
+
+
+_CONJUNCTIONS = (wq.And, wq.AndNot, wq.Require)
+_COMBINATIONS = (wq.And, wq.Or, wq.Not, wq.AndNot, wq.AndMaybe, wq.Require, wq.DisjunctionMax)
+
+
 def _add(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """a + b, in place in `a`; None stands for no scores. Every node's arrays are its own
+    (each eval() returns new arrays), so `b` may become the sum."""
     if a is None:
-        return None if b is None else b.copy()
+        return b
     if b is not None:
         a += b
     return a

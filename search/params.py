@@ -249,7 +249,13 @@ def flip_links(req: SearchRequest, facet: str, value: str) -> tuple[str, str]:
 
 def _spliced(req: SearchRequest, name: str, value: str) -> str:
     head, tail = _split_params(req, name)
-    return "&".join(part for part in (head, urlencode([(name, value)]), tail) if part)
+    return "&".join(part for part in (head, _encoded(name, value), tail) if part)
+
+
+@lru_cache(maxsize=8192)
+def _encoded(name: str, value: str) -> str:
+    """One urlencoded parameter (the same facet values are listed search after search)."""
+    return urlencode([(name, value)])
 
 
 @lru_cache(maxsize=64)

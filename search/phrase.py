@@ -18,6 +18,7 @@ import numpy as np
 
 from search.generation import Generation
 from search.positions import TermPositions
+from search.postings import rows_holding
 
 _KEY_SHIFT = 32
 #: postings per Whoosh 3 block (its default `blocklimit`): with at least one candidate per
@@ -28,20 +29,22 @@ BLOCK_POSTINGS = 128
 def phrase_documents(gen: Generation, fieldname: str, words: list[str],
                      slop: int) -> tuple[np.ndarray, list[TermPositions]]:
     """(sorted docnums holding the phrase, each word's postings in those candidates)."""
-    postings = _phrase_postings(gen, fieldname, words)
-    candidates = postings[0].docnums
-    for word in postings[1:]:
-        candidates = np.intersect1d(candidates, word.docnums, assume_unique=True)
+    postings, candidates = _phrase_postings(gen, fieldname, words)
     return _in_order(postings, candidates, slop), postings
 
 
-def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[TermPositions]:
-    """Postings per word, in phrase order, of the live documents holding the rarest word."""
+def _phrase_postings(gen: Generation, fieldname: str,
+                     words: list[str]) -> tuple[list[TermPositions], np.ndarray]:
+    """Postings per word, in phrase order, of the live documents holding the rarest word,
+    and the live documents holding every word (each word is read within the documents
+    holding the words read before it: the last one read holds the phrase's candidates)."""
     frequency = {word: gen.doc_frequency(fieldname, word) for word in words}
     order = sorted(range(len(words)), key=lambda i: frequency[words[i]])
     rarest = gen.term_positions(fieldname, words[order[0]])
-    found = {order[0]: rarest.rows(np.flatnonzero(gen.live[rarest.docnums]))}
-    candidates = found[order[0]].docnums
+    if gen.live_count < gen.doc_count:
+        rarest = rarest.rows(np.flatnonzero(gen.live[rarest.docnums]))
+    found = {order[0]: rarest}
+    candidates = rarest.docnums
     stored = gen.stored_positions.for_field(fieldname) is not None
     for index in order[1:]:
         word = words[index]
@@ -50,7 +53,7 @@ def _phrase_postings(gen: Generation, fieldname: str, words: list[str]) -> list[
         else:
             found[index] = gen.positions_within(fieldname, word, candidates)
         candidates = found[index].docnums
-    return [found[i] for i in range(len(words))]
+    return [found[i] for i in range(len(words))], candidates
 
 
 def _in_order(postings: list[TermPositions], candidates: np.ndarray, slop: int) -> np.ndarray:
@@ -86,5 +89,5 @@ def _follows_within(previous: np.ndarray, keys: np.ndarray, slop: int) -> np.nda
 
 
 def _position_keys(word: TermPositions, candidates: np.ndarray) -> np.ndarray:
-    owner, positions = word.positions(np.searchsorted(word.docnums, candidates))
+    owner, positions = word.positions(rows_holding(word.docnums, candidates))
     return (owner << _KEY_SHIFT) | positions

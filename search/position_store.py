@@ -36,6 +36,7 @@ from search import derived_files
 from search.positions import DecodedPositions, TermPositions, decode_positions_bulk
 from search.postings import (
     DOCNUM_DTYPE,
+    rows_holding,
     term_postings,
     term_postings_positions,
     term_postings_within,
@@ -65,25 +66,29 @@ class FieldPositions:
     positions: np.ndarray
     weights: np.ndarray  # the weights of the terms whose weights are not position counts
 
-    def rows_of(self, text: str, wanted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(posting rows, segment docnums) of a stored term, all or only `wanted` (sorted
-        segment docnums)."""
+    def rows_of(self, text: str, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(posting rows, segment docnums) of a stored term in the `wanted` (sorted)
+        segment docnums."""
         first, end, _ = self.terms[text]
-        docs = self.docnums[first:end]
-        if wanted is None:
-            return np.arange(first, end), np.asarray(docs)
-        rows = np.searchsorted(docs, wanted)
-        inside = rows < len(docs)
-        rows, wanted = rows[inside], wanted[inside]
-        rows = rows[docs[rows] == wanted]
-        return rows + first, np.asarray(docs[rows])
+        docs = np.asarray(self.docnums[first:end])  # a plain view: no memmap per indexing
+        rows = rows_holding(docs, wanted)
+        return rows + first, docs[rows]
+
+    def postings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(segment docnums, weights) of every posting of a stored term, read as slices."""
+        first, end, weights_at = self.terms[text]
+        docs = np.asarray(self.docnums[first:end])
+        if weights_at < 0:  # the weight of a posting is its number of positions
+            return docs, np.diff(np.asarray(self.starts[first:end + 1])).astype(WEIGHT_DTYPE)
+        return docs, np.asarray(self.weights[weights_at:weights_at + end - first],
+                                dtype=WEIGHT_DTYPE)
 
     def weights_of(self, text: str, rows: np.ndarray) -> np.ndarray:
         first, _, weights_at = self.terms[text]
         if weights_at < 0:  # the weight of a posting is its number of positions
-            return (self.starts[rows + 1].astype(np.int64)
-                    - self.starts[rows]).astype(WEIGHT_DTYPE)
-        return np.asarray(self.weights[weights_at + rows - first], dtype=WEIGHT_DTYPE)
+            starts = np.asarray(self.starts)
+            return (starts[rows + 1].astype(np.int64) - starts[rows]).astype(WEIGHT_DTYPE)
+        return np.asarray(self.weights)[weights_at + rows - first].astype(WEIGHT_DTYPE)
 
 
 @dataclass(frozen=True)
@@ -113,21 +118,15 @@ class PositionStore:
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global docnums, weights) of a term, as search.postings.term_postings reads them."""
-        docnums, weights = [], []
+        pieces = []
         for leaf, offset, stored in self._segments:
             field = stored.fields[fieldname]
             if text in field.terms:
-                rows, docs = field.rows_of(text, None)
-                found = docs.astype(np.int64), field.weights_of(text, rows)
+                pieces.append((offset, *field.postings(text)))
             else:
                 with self._lock:
-                    found = term_postings(leaf, fieldname, text)
-            docnums.append(found[0] + offset)
-            weights.append(found[1])
-        if not docnums:
-            return np.zeros(0, dtype=DOCNUM_DTYPE), np.zeros(0, dtype=WEIGHT_DTYPE)
-        return (np.concatenate(docnums).astype(DOCNUM_DTYPE),
-                np.concatenate(weights).astype(WEIGHT_DTYPE))
+                    pieces.append((offset, *term_postings(leaf, fieldname, text)))
+        return _concatenated(pieces)
 
     def _join(self, fieldname: str, text: str, wanted: np.ndarray | None) -> TermPositions:
         pieces = []
@@ -158,10 +157,31 @@ class PositionStore:
         return docnums.astype(np.int64), weights, positions, starts[:-1], starts[1:]
 
 
+def _concatenated(pieces: list[tuple[int, np.ndarray, np.ndarray]]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(global docnums, weights) of (segment offset, segment docnums, weights) pieces, written
+    once into arrays of their final type."""
+    total = sum(len(docs) for _, docs, _ in pieces)
+    docnums = np.empty(total, dtype=DOCNUM_DTYPE)
+    weights = np.empty(total, dtype=WEIGHT_DTYPE)
+    at = 0
+    for offset, docs, wts in pieces:
+        np.add(docs, offset, out=docnums[at:at + len(docs)], casting="unsafe")
+        weights[at:at + len(docs)] = wts
+        at += len(docs)
+    return docnums, weights
+
+
 def _stored_piece(field: FieldPositions, text: str, local: np.ndarray | None):
+    if local is None:  # every posting: slices, nothing gathered
+        first, end, _ = field.terms[text]
+        docs, weights = field.postings(text)
+        bounds = np.asarray(field.starts[first:end + 1]).astype(np.int64)
+        return docs.astype(np.int64), weights, field.positions, bounds[:-1], bounds[1:]
     rows, docs = field.rows_of(text, local)
+    starts = np.asarray(field.starts)
     return (docs.astype(np.int64), field.weights_of(text, rows), field.positions,
-            field.starts[rows].astype(np.int64), field.starts[rows + 1].astype(np.int64))
+            starts[rows].astype(np.int64), starts[rows + 1].astype(np.int64))
 
 
 def _joined(pieces: list[tuple]) -> TermPositions:

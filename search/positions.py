@@ -15,6 +15,8 @@ from pickle import loads
 
 import numpy as np
 
+from search.postings import rows_holding
+
 _COUNT_BYTES = 4
 _HEADER_BYTES = _COUNT_BYTES + 5  # count, then b"\x80\x02]q\x00": protocol 2, list, memo
 _BININT1, _BININT2, _BININT = 0x4B, 0x4D, 0x4A  # K: 1 byte, M: 2 bytes, J: 4 bytes
@@ -141,13 +143,29 @@ class DecodedPositions:
         first = np.cumsum(lengths) - lengths
         at = np.arange(len(owner)) + (starts - first)[owner]
         if len(self.parts) == 1:
-            return owner, self.parts[0][at].astype(np.int64)
-        part = self.part[rows][owner]
-        positions = np.zeros(len(owner), dtype=np.int64)
-        for index in np.unique(part).tolist():
-            picked = part == index
-            positions[picked] = self.parts[index][at[picked]]
-        return owner, positions
+            return owner, np.asarray(self.parts[0])[at].astype(np.int64)
+        return owner, self._from_parts(self.part[rows], lengths, at)
+
+    def _from_parts(self, part: np.ndarray, lengths: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """The positions at `at` (`lengths[i]` of them for row i), read from each row's part:
+        one slice per run of rows in the same part (rows in docnum order make one run per
+        segment), or one pass per part when the rows come in another order."""
+        positions = np.zeros(len(at), dtype=np.int64)
+        if not len(part):
+            return positions
+        change = np.flatnonzero(np.diff(part)) + 1  # the rows starting a run
+        if len(change) >= 4 * len(self.parts):
+            of_position = np.repeat(part, lengths)
+            for index in np.unique(part).tolist():
+                picked = of_position == index
+                positions[picked] = np.asarray(self.parts[index])[at[picked]]
+            return positions
+        bounds = np.concatenate(([0], np.cumsum(lengths)))  # each row's first position
+        runs = [0, *change.tolist(), len(part)]
+        for begin, end in zip(runs[:-1], runs[1:], strict=True):
+            span = slice(int(bounds[begin]), int(bounds[end]))
+            positions[span] = np.asarray(self.parts[int(part[begin])])[at[span]]
+        return positions
 
 
 @dataclass(frozen=True)
@@ -166,10 +184,7 @@ class TermPositions:
 
     def within(self, wanted: np.ndarray) -> TermPositions:
         """The postings of the given sorted document numbers that hold the term."""
-        rows = np.searchsorted(self.docnums, wanted)
-        inside = rows < len(self.docnums)
-        rows = rows[inside]
-        return self.rows(rows[self.docnums[rows] == wanted[inside]])
+        return self.rows(rows_holding(self.docnums, wanted))
 
     def rows(self, rows: np.ndarray) -> TermPositions:
         """The postings at the given ascending rows."""

@@ -16,7 +16,26 @@ from whoosh.reading import IndexReader, TermNotFound
 from search.whoosh_adapter import WEIGHT_DTYPE, BlockCursor, block_cursor
 
 DOCNUM_DTYPE = np.int32
+#: rows_holding() searches for each wanted value when they are fewer than 1/MARK_SHARE of
+#: the values, else marks them all
+MARK_SHARE = 8
 EMPTY = np.zeros(0, dtype=DOCNUM_DTYPE)
+
+
+def rows_holding(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The rows of `values` (sorted, distinct, not negative) equal to one of `wanted`
+    (sorted, distinct), ascending: a binary search per wanted value when they are few,
+    else the wanted values marked in a mask read at every row (no search)."""
+    if not len(values) or not len(wanted):
+        return np.zeros(0, dtype=np.int64)
+    if len(wanted) * MARK_SHARE < len(values):
+        rows = np.searchsorted(values, wanted)
+        inside = rows < len(values)
+        rows = rows[inside]
+        return rows[values[rows] == wanted[inside]]
+    marked = np.zeros(int(max(values[-1], wanted[-1])) + 1, dtype=bool)
+    marked[wanted] = True
+    return np.flatnonzero(marked[values])
 
 
 def segments(reader: IndexReader) -> list[tuple[IndexReader, int]]:
@@ -64,7 +83,7 @@ def _leaf_postings(leaf: IndexReader, fieldname: str, text: str | bytes,
     matcher = leaf_matcher(leaf, fieldname, text)
     if matcher is None:
         return EMPTY, None
-    if (cursor := block_cursor(matcher)) is not None:
+    if (cursor := block_cursor(matcher, values=False)) is not None:
         return _decode_blocks(cursor, weights)
     ids, wts = [], []
     while matcher.is_active():

@@ -19,6 +19,8 @@ read through the page cache and shared by every process that opens it.
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -141,8 +143,11 @@ class BlockCursor:
     weights and values as whole lists, and skips a block without decoding it.
     """
 
-    def __init__(self, matcher: whoosh3.W3LeafMatcher):
+    def __init__(self, matcher: whoosh3.W3LeafMatcher, values: bool = True):
         self._matcher = matcher
+        #: whether values() will be asked for: if not, blocks are read without them
+        self._values = values
+        self._head: tuple[int, tuple] | None = None  # (block data offset, (ids, weights))
 
     def active(self) -> bool:
         return self._matcher.is_active()
@@ -159,9 +164,20 @@ class BlockCursor:
             self._matcher._read_data()
         return self._matcher._data
 
+    def _ids_weights(self) -> tuple:
+        """(ids, weights) of the current block: from its decoded data, or when values()
+        will not be asked for, unpickled without the values (the encoded positions are
+        most of a block's pickle: about 15x less to unpickle)."""
+        matcher = self._matcher
+        if self._values or matcher._data is not None or matcher._byteids:
+            return self._data()[:2]
+        if self._head is None or self._head[0] != matcher._dataoffset:
+            self._head = (matcher._dataoffset, _block_head(matcher))
+        return self._head[1]
+
     def deltas(self, previous_max: int) -> np.ndarray:
         """The block's docnums as deltas, the first from `previous_max` (0: absolute ids)."""
-        raw = self._data()[0]
+        raw = self._ids_weights()[0]
         if self._matcher._byteids:  # stored as plain ids: make them deltas
             return np.diff(np.asarray(raw, dtype=np.int64), prepend=previous_max)
         deltas = np.fromiter(raw, dtype=np.int64, count=len(raw))
@@ -169,7 +185,7 @@ class BlockCursor:
         return deltas
 
     def weights(self) -> np.ndarray:
-        raw, count = self._data()[1], self._matcher._blocklength
+        raw, count = self._ids_weights()[1], self._matcher._blocklength
         if raw is None:
             return np.ones(count, dtype=WEIGHT_DTYPE)
         if isinstance(raw, float):
@@ -181,14 +197,41 @@ class BlockCursor:
         return self._data()[2]
 
 
-def block_cursor(matcher) -> BlockCursor | None:
-    """A BlockCursor over a raw Whoosh 3 posting matcher; None for any other matcher (short
-    posting lists inlined in the term info, or another codec): step through those with the
-    public matcher API."""
+#: where a block's pickled data (ids, weights, values) reaches its values: a MARK, then the
+#: first value's bytes as protocol 2 writes them (_codecs.encode)
+_VALUES_START = b"(c_codecs\nencode\n"
+_BINPUT, _TUPLE2_STOP = 0x71, b"\x86."
+
+
+def _block_head(matcher: whoosh3.W3LeafMatcher) -> tuple:
+    """(ids, weights) of the matcher's current block, the pickle cut where its values
+    begin (exactly the objects the whole pickle holds); the whole block decoded as Whoosh
+    does when it is laid out otherwise."""
+    raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    raw = zlib.decompress(raw) if matcher._compression else raw
+    cut = raw.find(_VALUES_START)
+    cut -= 2 if cut >= 2 and raw[cut - 2] == _BINPUT else 0  # the weights' memo entry
+    try:
+        ids, weights = pickle.loads(raw[:cut] + _TUPLE2_STOP) if cut > 0 else (None, None)
+    except (pickle.UnpicklingError, ValueError, TypeError, IndexError, EOFError):
+        ids = weights = None
+    count = matcher._blocklength
+    if ids is not None and len(ids) == count and (
+            weights is None or isinstance(weights, float) or len(weights) == count):
+        return ids, weights
+    matcher._data = pickle.loads(raw)
+    return matcher._data[:2]
+
+
+def block_cursor(matcher, values: bool = True) -> BlockCursor | None:
+    """A BlockCursor over a raw Whoosh 3 posting matcher (`values`: whether the posting
+    values will be read); None for any other matcher (short posting lists inlined in the
+    term info, or another codec): step through those with the public matcher API."""
     if isinstance(matcher, whoosh3.W3LeafMatcher) and all(
             hasattr(matcher, a) for a in ("_data", "_read_data", "_next_block", "_byteids",
-                                          "_blocklength")):
-        return BlockCursor(matcher)
+                                          "_blocklength", "_postfile", "_dataoffset",
+                                          "_nextoffset", "_compression")):
+        return BlockCursor(matcher, values)
     return None
 
 

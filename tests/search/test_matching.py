@@ -113,3 +113,24 @@ def test_query_cache_is_bounded_by_the_size_of_its_arrays(segmented):
     for n in range(5):
         cache.put(n, match)
     assert len(cache) == 2
+
+
+@pytest.mark.parametrize("q", [
+    "river bridge", "river bridge NOT convoy", "river AND (bridge OR clinic)",
+    "(river bridge) OR school", "river ANDNOT market", "title:river body:school",
+    "river -bridge -clinic", "harbour actor:\"Actor 3\"", "river ANDMAYBE school"])
+def test_conjunctions_scored_in_their_matches_only_keep_every_score(segmented, monkeypatch, q):
+    """A conjunction of words scores its words only where it matches; masks and every
+    score are those of scoring each word everywhere, to the last bit."""
+    from search import matching
+
+    gen = segmented.generation()
+    query = parse_query(q, gen.schema).query
+    narrowed = matching._evaluate(gen, query)
+    assert (matching._matches_first(gen, query) is not None) == isinstance(
+        query, matching._CONJUNCTIONS)
+    monkeypatch.setattr(matching, "_matches_first", lambda gen, query: None)
+    everywhere = matching._evaluate(gen, query)
+    assert narrowed.mask.tobytes() == everywhere.mask.tobytes()
+    assert narrowed.scores.tobytes() == everywhere.scores.tobytes()
+    assert narrowed.terms == everywhere.terms and narrowed.count > 0

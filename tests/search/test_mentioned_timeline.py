@@ -80,3 +80,13 @@ def test_values_that_are_not_dates_are_not_placed():
     starts, precision = date_value_starts(Dates)
     assert precision.tolist() == [1, 2, 3, 0, 0, 0]  # "20241127" once raised a KeyError
     assert starts[0] == starts[1] - 305 and starts[2] == starts[1] + 26
+
+
+def test_documents_per_period_count_each_document_once_in_any_order():
+    from search.timeline import _documents_per_period
+
+    docs, periods = np.array([0, 0, 0, 1, 1, 1]), np.array([1, 3, 3, 0, 2, 2])
+    assert _documents_per_period(docs, periods, 4).tolist() == [1, 1, 1, 1]
+    out_of_order = np.array([3, 1, 3, 2, 0, 2])  # each document's dates in another order
+    assert _documents_per_period(docs, out_of_order, 4).tolist() == [1, 1, 1, 1]
+    assert _documents_per_period(docs[:0], periods[:0], 3).tolist() == [0, 0, 0]

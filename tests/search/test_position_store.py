@@ -178,6 +178,22 @@ def test_decoded_positions_read_rows_across_parts():
     assert positions.tolist() == [3, 4, 5, 6, 7, 1, 2]
 
 
+@pytest.mark.parametrize("order", ["by part", "mixed"])
+def test_decoded_positions_of_many_rows_equal_reading_row_by_row(order):
+    """Rows in part order are read one run at a time, rows in any other order one part at
+    a time: both give each row's positions, in the order of the rows."""
+    rng = np.random.default_rng(4)
+    parts = tuple(rng.integers(0, 60000, 200).astype(np.uint16) for _ in range(3))
+    part = np.repeat(np.arange(3), 30)
+    starts = rng.integers(0, 190, 90)
+    decoded = DecodedPositions(parts, part, starts, starts + rng.integers(0, 10, 90))
+    rows = np.arange(90) if order == "by part" else rng.permutation(90)
+    owner, positions = decoded.decode(rows)
+    expected = [(i, int(p)) for i, row in enumerate(rows.tolist())
+                for p in parts[part[row]][starts[row]:decoded.ends[row]]]
+    assert list(zip(owner.tolist(), positions.tolist(), strict=True)) == expected
+
+
 def test_only_files_older_than_the_reader_are_dropped(tmp_path):
     """A merged-away segment's files go; files a newer commit's reader wrote after this
     reader opened stay (they are that commit's segments)."""

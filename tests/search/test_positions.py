@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 import numpy as np
+import pytest
 from whoosh.formats import Positions
 
 from search.positions import TermPositions, decode_positions, decode_positions_bulk
@@ -62,3 +63,17 @@ def test_term_positions_subset_falls_back_to_pickle():
     term = TermPositions.from_values(np.arange(3), np.ones(3, dtype=np.float32), values)
     owner, positions = term.within(np.array([1, 2])).positions(np.arange(2))
     assert (owner.tolist(), positions.tolist()) == ([0, 0, 1, 1], [1, 2**40 + 1, 6, 7])
+
+
+@pytest.mark.parametrize("wanted_count", [0, 3, 40, 400])
+def test_rows_holding_finds_the_rows_of_the_wanted_values(wanted_count):
+    """Few wanted values are searched for, many marked: the same rows either way, wanted
+    values absent from the list skipped."""
+    from search.postings import rows_holding
+
+    rng = np.random.default_rng(wanted_count)
+    values = np.unique(rng.integers(0, 2000, 500)).astype(np.int32)
+    wanted = np.unique(rng.integers(0, 2100, wanted_count))
+    expected = [row for row, value in enumerate(values.tolist()) if value in set(wanted.tolist())]
+    assert rows_holding(values, wanted).tolist() == expected
+    assert rows_holding(values[:0], wanted).tolist() == []

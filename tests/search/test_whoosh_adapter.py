@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import numpy as np
 import pytest
 from search_corpus import CORPUS, to_document
-from whoosh.fields import DATETIME, TEXT, Schema
+from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import create_in
@@ -127,6 +127,31 @@ def test_block_cursor_reads_what_the_matcher_steps_through(plain_ix):
     assert blocks >= 3
     assert (ids, weights, values) == (walked[0], pytest.approx(walked[1]), walked[2])
     assert len(ids) == BLOCK_DOCS
+
+
+@pytest.mark.parametrize("field", ["body", "tags"])
+def test_blocks_read_without_their_values_give_the_same_ids_and_weights(tmp_path, field):
+    """A cursor told no values will be read unpickles each block only up to its values;
+    where a block holds no encoded values (a field without positions) it reads it whole."""
+    schema = Schema(body=TEXT(phrase=True), tags=KEYWORD)
+    ix = create_in(str(tmp_path), schema)
+    writer = ix.writer()
+    for n in range(BLOCK_DOCS):
+        writer.add_document(body=" ".join(["common"] * (1 + n % 5) + ["filler"] * (n % 7)),
+                            tags="common" if n % 3 else "common rare")
+    writer.commit()
+    with ix.reader() as reader:
+        light = block_cursor(reader.postings(field, "common"), values=False)
+        whole = block_cursor(reader.postings(field, "common"))
+        blocks = 0
+        while whole.active():
+            assert light.deltas(3).tolist() == whole.deltas(3).tolist()
+            assert light.weights().tolist() == whole.weights().tolist()
+            assert (light._matcher._data is None) == (field == "body")  # values not read
+            light.next_block()
+            whole.next_block()
+            blocks += 1
+        assert blocks >= 3 and not light.active()
 
 
 def test_other_matchers_get_no_block_cursor(plain_ix):
