@@ -172,7 +172,12 @@ def _place_name(name: str, gazetteer: Gazetteer) -> str:
 
 
 def _no_place_name(name: str, place) -> bool:
-    """A non-name, the document's own name, or a nationality word that is no country."""
+    """A non-name, the document's own name, or a nationality word that is no country. A
+    place the gazetteer knows by several words is a name even when each word is a
+    nationality word ("Persian Gulf": "Persian", "Gulf")."""
+    words = name.split()
+    if place is not None and len(words) > 1 and all(w[:1].isupper() for w in words):
+        return is_document_name(name)
     return is_non_entity(name) or is_document_name(name) or (
         is_demonym(name) and not (place and place.kind == "country"))
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from indexer import entities
 from indexer.gazetteer import default_gazetteer
+from indexer.spans import Ent
 from tests.indexer.test_rules import classified, facets, spans
 
 
@@ -112,3 +113,14 @@ def test_run_in_keeps_a_name_after_a_region_without_title_one_word_or_a_body():
         ("A donation from Texas Ann Roe arrived.", ("ORG", "Texas Ann Roe")),
     ]:
         assert _run_in(text, [pattern]) == [pattern[1]], text
+
+
+def test_a_known_place_of_nationality_words_is_still_a_place():
+    # "Persian" and "Gulf" are each a nationality-like word; together a known sea
+    gazetteer = default_gazetteer()
+    sea = entities.canonical_value(Ent(0, 12, "Persian Gulf", "LOC", facet="place"), gazetteer)
+    assert (sea.facet, sea.value) == ("place", "Persian Gulf")
+    # a lone such word, or lower-case words, stay no name
+    for text in ("Persian", "west coast"):
+        ent = entities.canonical_value(Ent(0, len(text), text, "LOC", facet="place"), gazetteer)
+        assert ent.facet is None
