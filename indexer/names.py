@@ -350,10 +350,16 @@ def _no_capitalised_word(name: str) -> bool:
     return not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
 
 
+#: generic words that, capitalised alone, name the document's one such body ("Parliament
+#: voted", "report to Cabinet"), as "Congress" and "Senate" do
+_NAMED_BODIES = frozenset({"parliament", "cabinet"})
+
+
 def _lone_generic_word(name: str) -> bool:
     """ "Ministry", "President" on their own."""
     lower = name.lower()
-    return len(name.split()) == 1 and (lower in GENERIC_WORDS or lower in TITLE_WORDS)
+    return len(name.split()) == 1 and lower not in _NAMED_BODIES \
+        and (lower in GENERIC_WORDS or lower in TITLE_WORDS)
 
 
 def _vessel_name(name: str) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from indexer import entities
 from indexer.gazetteer import default_gazetteer
 from indexer.spans import Ent
+from tests.indexer.entity_kit import resolved
 from tests.indexer.test_rules import classified, facets, spans
 
 
@@ -124,3 +125,12 @@ def test_a_known_place_of_nationality_words_is_still_a_place():
     for text in ("Persian", "west coast"):
         ent = entities.canonical_value(Ent(0, len(text), text, "LOC", facet="place"), gazetteer)
         assert ent.facet is None
+
+
+def test_a_capitalised_parliament_or_cabinet_alone_is_the_documents_body():
+    assert [(t, f) for t, f, _, _ in resolved("Parliament voted on Tuesday.",
+                                             [("ORG", "Parliament")])] == [("Parliament", "actor")]
+    assert [(t, f) for t, f, _, _ in resolved("He will report to Cabinet on Monday.",
+                                             [("ORG", "Cabinet")])] == [("Cabinet", "actor")]
+    # other generic words alone stay no name
+    assert resolved("The Ministry said so.", [("ORG", "Ministry")]) == []
