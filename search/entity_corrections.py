@@ -259,25 +259,40 @@ def _table(state: State, facet: str) -> EntityTable:
     for eid, group in enumerate(groups):
         for sfacet, vid in group.members:
             entity_of[sfacet][vid] = eid
-        aliases = sorted(((state.value_name(m), state.doc_count(m)) for m in group.members),
-                         key=lambda a: (-a[1], a[0]))
-        why = tuple(sorted((state.value_name(m), r) for m, r in group.why.items()
-                           if m in group.members))
-        rules = tuple(sorted(group.rules)) if len(group.members) > 1 or "correction" in \
-            group.rules else ()
-        entities.append(Entity(eid, group.name, facet, tuple(aliases), 0, rules, why,
-                               group.country))
+        entities.append(_entity(state, eid, group, facet))
     own = state.surface[facet]
     by_surface = {own.values[vid]: int(eid) for vid, eid in enumerate(entity_of[facet].tolist())}
+    return EntityTable(facet, entity_of[facet], entities, by_surface, _ids_by_spelling(entities),
+                       {e.name: e.id for e in entities}, _foreign_members(state, entity_of, facet))
+
+
+def _entity(state: State, eid: int, group: Group, facet: str) -> Entity:
+    """One group as an Entity: its aliases by document count, the rules and reasons that
+    formed it (rules only for a merge or a correction)."""
+    aliases = sorted(((state.value_name(m), state.doc_count(m)) for m in group.members),
+                     key=lambda a: (-a[1], a[0]))
+    why = tuple(sorted((state.value_name(m), r) for m, r in group.why.items()
+                       if m in group.members))
+    merged = len(group.members) > 1 or "correction" in group.rules
+    rules = tuple(sorted(group.rules)) if merged else ()
+    return Entity(eid, group.name, facet, tuple(aliases), 0, rules, why, group.country)
+
+
+def _ids_by_spelling(entities: list[Entity]) -> dict[str, list[int]]:
+    """spelling_key of every name and alias -> the ids of the entities it names."""
     by_key: dict[str, set[int]] = {}
     for entity in entities:
         for alias in (entity.name, *entity.alias_names):
             by_key.setdefault(spelling_key(alias), set()).add(entity.id)
-    foreign = {f: {state.surface[f].values[vid]: int(of[vid]) for vid in np.flatnonzero(of >= 0)}
-               for f, of in entity_of.items() if f != facet and (of >= 0).any()}
-    return EntityTable(facet, entity_of[facet], entities, by_surface,
-                       {k: sorted(ids) for k, ids in by_key.items()},
-                       {e.name: e.id for e in entities}, foreign)
+    return {k: sorted(ids) for k, ids in by_key.items()}
+
+
+def _foreign_members(state: State, entity_of: dict[str, np.ndarray],
+                     facet: str) -> dict[str, dict[str, int]]:
+    """Members from another facet's surface values (a place merged into an actor): facet ->
+    surface value -> entity id."""
+    return {f: {state.surface[f].values[vid]: int(of[vid]) for vid in np.flatnonzero(of >= 0)}
+            for f, of in entity_of.items() if f != facet and (of >= 0).any()}
 
 
 def corrected_watchlist(entities: dict[str, EntityTable]) -> list[dict]:
