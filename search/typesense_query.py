@@ -53,27 +53,54 @@ def translate(text: str) -> TypesenseQuery:
 
 
 def _add(node: wq.Query, out: TypesenseQuery, negated: bool) -> None:
-    if isinstance(node, wq.And):
-        for sub in node.subqueries:
-            _add(sub, out, negated)
-    elif isinstance(node, wq.Not):
-        _add(node.query, out, not negated)
-    elif isinstance(node, wq.Or) and _same_text(node.subqueries):
-        _add(node.subqueries[0], out, negated)
-    elif isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS and _plain(node):
-        out.words.append(("-" if negated else "") + node.text)
-        if not negated:
-            out.terms.add(node.text)
-    elif isinstance(node, wq.Phrase) and node.fieldname in TEXT_FIELDS:
-        out.words.append(("-" if negated else "") + '"' + " ".join(node.words) + '"')
-        if not negated:
-            out.terms.update(node.words)
-    elif isinstance(node, wq.Term) and node.fieldname in FILTER_FACETS:
-        out.filters.append(value_filter(node.fieldname, (node.text,), negated))
-    else:
-        raise InvalidQuery(f"{_describe(node)} is not supported by the typesense backend "
-                           "(words, \"phrases\", -exclusions and actor:/place:/date:/country: "
-                           "are); use the embedded backend for it")
+    """Translate one node of the parsed query into `out`, by the first case that takes it."""
+    for takes, translate in _CASES:
+        if takes(node):
+            translate(node, out, negated)
+            return
+    raise InvalidQuery(f"{_describe(node)} is not supported by the typesense backend "
+                       "(words, \"phrases\", -exclusions and actor:/place:/date:/country: "
+                       "are); use the embedded backend for it")
+
+
+def _add_all(node: wq.And, out: TypesenseQuery, negated: bool) -> None:
+    for sub in node.subqueries:
+        _add(sub, out, negated)
+
+
+def _add_negated(node: wq.Not, out: TypesenseQuery, negated: bool) -> None:
+    _add(node.query, out, not negated)
+
+
+def _add_first(node: wq.Or, out: TypesenseQuery, negated: bool) -> None:
+    _add(node.subqueries[0], out, negated)  # the per-field copies of one word or phrase
+
+
+def _add_word(node: wq.Term, out: TypesenseQuery, negated: bool) -> None:
+    out.words.append(("-" if negated else "") + node.text)
+    if not negated:
+        out.terms.add(node.text)
+
+
+def _add_phrase(node: wq.Phrase, out: TypesenseQuery, negated: bool) -> None:
+    out.words.append(("-" if negated else "") + '"' + " ".join(node.words) + '"')
+    if not negated:
+        out.terms.update(node.words)
+
+
+def _add_filter(node: wq.Term, out: TypesenseQuery, negated: bool) -> None:
+    out.filters.append(value_filter(node.fieldname, (node.text,), negated))
+
+
+#: (does the case take this node, how it is translated), in the order they are tried
+_CASES = (
+    (lambda n: isinstance(n, wq.And), _add_all),
+    (lambda n: isinstance(n, wq.Not), _add_negated),
+    (lambda n: isinstance(n, wq.Or) and _same_text(n.subqueries), _add_first),
+    (lambda n: isinstance(n, wq.Term) and n.fieldname in TEXT_FIELDS and _plain(n), _add_word),
+    (lambda n: isinstance(n, wq.Phrase) and n.fieldname in TEXT_FIELDS, _add_phrase),
+    (lambda n: isinstance(n, wq.Term) and n.fieldname in FILTER_FACETS, _add_filter),
+)
 
 
 def _plain(node: wq.Term) -> bool:
