@@ -11,6 +11,13 @@ DEFAULT_SIZE, MAX_SIZE = 20, 100
 DEFAULT_FACET_SIZE, MAX_FACET_SIZE = 10, 100
 
 
+#: the request fields that filter documents: facet selections, exclusions, "about" and
+#: the publication range
+_FILTER_FIELDS = ("actor", "place", "date", "country", "not_actor", "not_place", "not_date",
+                  "not_country", "about_actor", "about_place", "not_about_actor",
+                  "not_about_place", "date_from", "date_to")
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """A parsed, validated search. Built at the boundary by `from_params`; never raw strings after."""
@@ -59,10 +66,7 @@ class SearchRequest:
     @property
     def has_filters(self) -> bool:
         """Whether any facet filter or publication bound is active."""
-        return bool(self.actor or self.place or self.date or self.country or self.not_actor
-                    or self.not_place or self.not_date or self.not_country
-                    or self.about_actor or self.about_place or self.not_about_actor
-                    or self.not_about_place or self.date_from or self.date_to)
+        return any(getattr(self, name) for name in _FILTER_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,13 @@ def test_has_filters():
     assert parse(to="2024").has_filters is True
 
 
+@pytest.mark.parametrize("name", ["actor", "place", "date", "country", "not_actor", "not_place",
+                                  "not_date", "not_country", "about_actor", "about_place",
+                                  "not_about_actor", "not_about_place"])
+def test_every_facet_filter_counts_as_a_filter(name):
+    assert parse(**{name: "Aleppo" if "date" not in name else "2019"}).has_filters is True
+
+
 FLIP_NAMES = ["q", "actor", "place", "date", "country", "not_actor", "not_place", "not_date",
               "not_country", "about_actor", "not_about_place", "from", "to", "sort", "page",
               "size", "facet_size", "timeline", "boilerplate"]
