@@ -139,19 +139,36 @@ def request_filters(req: SearchRequest, skip_facet: str | None = None,
     """`filter_by` clauses of a request: facets AND-ed (values OR-ed), exclusions, about,
     the publication range; without `skip_facet`'s selection (disjunctive counts) and
     `lift_exclusions`'s exclusions, as search.filters.Filters.apply."""
+    return [*_facet_clauses(req, skip_facet, lift_exclusions), *_about_clauses(req),
+            *_published_clause(req)]
+
+
+def _facet_clauses(req: SearchRequest, skip_facet: str | None,
+                   lift_exclusions: str | None) -> list[str]:
     clauses = []
     for facet in FILTER_FACETS:
         if getattr(req, facet) and facet != skip_facet:
             clauses.append(value_filter(facet, getattr(req, facet)))
         if getattr(req, f"not_{facet}") and facet != lift_exclusions:
             clauses.append(value_filter(facet, getattr(req, f"not_{facet}"), negated=True))
+    return clauses
+
+
+def _about_clauses(req: SearchRequest) -> list[str]:
+    """ "about" filters read the documents' central entities."""
+    clauses = []
     for name in ABOUT_PARAMS:
         if getattr(req, name):
             central = CENTRAL_FIELDS[name.removeprefix("not_").removeprefix("about_")]
             clauses.append(f"{central}:{'!=' if name.startswith('not_') else '='}"
                            f"[{','.join(_quoted(v) for v in getattr(req, name))}]")
-    if req.date_from or req.date_to:
-        low = (req.date_from - _EPOCH).days if req.date_from else -(2**31) + 2
-        high = (req.date_to - _EPOCH).days if req.date_to else 2**31 - 2
-        clauses.append(f"published_day:[{low}..{high}]")
     return clauses
+
+
+def _published_clause(req: SearchRequest) -> list[str]:
+    """The publication range in days since 1970, open ends at Typesense's int32 limits."""
+    if not (req.date_from or req.date_to):
+        return []
+    low = (req.date_from - _EPOCH).days if req.date_from else -(2**31) + 2
+    high = (req.date_to - _EPOCH).days if req.date_to else 2**31 - 2
+    return [f"published_day:[{low}..{high}]"]

@@ -27,3 +27,18 @@ def test_words_phrases_exclusions_and_facet_terms(text, words, filters, terms):
 def test_what_typesense_cannot_search_is_a_clear_error(text, message):
     with pytest.raises(InvalidQuery, match=message):
         translate(text)
+
+
+def test_request_filters_in_order_with_skips():
+    from datetime import date
+
+    from search.model import SearchRequest
+    from search.typesense_query import CENTRAL_FIELDS, request_filters
+
+    req = SearchRequest(actor=("UN",), not_place=("Syria",), about_actor=("Hamas",),
+                        date_from=date(1970, 1, 11))
+    about = f"{CENTRAL_FIELDS['actor']}:=[`Hamas`]"
+    assert request_filters(req) == ["actor:=[`UN`]", "place:!=[`Syria`]", about,
+                                    "published_day:[10..2147483646]"]
+    assert request_filters(req, skip_facet="actor", lift_exclusions="place") == [
+        about, "published_day:[10..2147483646]"]
