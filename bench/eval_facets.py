@@ -187,19 +187,25 @@ def facet_errors(scorer, gold: Path, predictions: list[dict]) -> list[tuple]:
     by_id = {p["id"]: p for p in predictions}
     out = []
     for doc_id, per in truth.items():
-        pred = by_id.get(doc_id, {})
         for facet in ("actors", "places"):
-            ents, mentions = per[facet]
-            forms = {v: _surface_forms(scorer, pred, facet[:-1], v)
-                     for v in dict.fromkeys(pred.get(facet[:-1]) or [])}
-            wrong = [v for v, fs in forms.items()
-                     if not any(scorer.matches(f, m) for f in fs for m in mentions)]
-            missed = [sorted(a) for a in ents.values()
-                      if not any(scorer.matches(f, x) for fs in forms.values() for f in fs
-                                 for x in a)]
+            wrong, missed = _errors(scorer, by_id.get(doc_id, {}), facet, *per[facet])
             if wrong or missed:
                 out.append((doc_id, facet, wrong, missed))
     return out
+
+
+def _errors(scorer, pred: dict, facet: str, ents: dict, mentions: list[str]):
+    """One document's false positives and missed gold entities (their aliases) in a facet."""
+    forms = {v: _surface_forms(scorer, pred, facet[:-1], v)
+             for v in dict.fromkeys(pred.get(facet[:-1]) or [])}
+    wrong = [v for v, fs in forms.items() if not _any_match(scorer, fs, mentions)]
+    every_form = [f for fs in forms.values() for f in fs]
+    missed = [sorted(a) for a in ents.values() if not _any_match(scorer, every_form, a)]
+    return wrong, missed
+
+
+def _any_match(scorer, forms: list[str], texts) -> bool:
+    return any(scorer.matches(f, t) for f in forms for t in texts)
 
 
 def _surface_forms(scorer, pred: dict, facet: str, value: str) -> list[str]:
