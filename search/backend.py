@@ -100,15 +100,19 @@ def backend_config(index: str | None = None, backend: str | None = None,
     TRAWL_TYPESENSE_KEY / TRAWL_TYPESENSE_COLLECTION, which win over the defaults;
     raises TrawlError when incomplete."""
     env = os.environ if environ is None else environ
-    kind = backend or env.get("TRAWL_BACKEND") or DEFAULT_BACKEND
+
+    def chosen(option: str | None, variable: str, default: str | None = None) -> str | None:
+        return option or env.get(variable) or default
+
+    kind = chosen(backend, "TRAWL_BACKEND", DEFAULT_BACKEND)
     if kind not in BACKENDS:
         raise TrawlError(f"unknown backend {kind!r} (backends: {', '.join(BACKENDS)})")
     config = BackendConfig(
-        index_dir=Path(index or env.get("TRAWL_INDEX") or DEFAULT_INDEX_DIR),
+        index_dir=Path(chosen(index, "TRAWL_INDEX", str(DEFAULT_INDEX_DIR))),
         kind=kind,
-        typesense_urls=split_urls(typesense_url or env.get("TRAWL_TYPESENSE_URL")),
-        typesense_key=typesense_key or env.get("TRAWL_TYPESENSE_KEY") or "",
-        collection=collection or env.get("TRAWL_TYPESENSE_COLLECTION") or DEFAULT_COLLECTION,
+        typesense_urls=split_urls(chosen(typesense_url, "TRAWL_TYPESENSE_URL")),
+        typesense_key=chosen(typesense_key, "TRAWL_TYPESENSE_KEY", ""),
+        collection=chosen(collection, "TRAWL_TYPESENSE_COLLECTION", DEFAULT_COLLECTION),
     )
     if kind == "typesense" and not (config.typesense_urls and config.typesense_key):
         raise TrawlError("the typesense backend needs --typesense-url URL[,URL...] and "
