@@ -67,14 +67,6 @@ class DocumentPage:
 def build_document_page(doc: dict, similar: list[Hit],
                         req: SearchRequest | None = None) -> DocumentPage:
     """Marked-up text, a link for each facet value, and the metadata rows of one document."""
-    countries = doc.get("countries") or {}
-    facet_links = []
-    for name in FACETS:
-        values = doc.get(name) or []
-        links = [(_value_label(name, v, countries), search_href([(name, v)])) for v in values]
-        facet_links.append((FACET_TITLES.get(name, name), links))
-    url = doc.get("url") or ""
-    meta = doc.get("meta") or {}
     text = doc.get("text") or ""
     mentions = usable_mentions(doc.get("mentions") or [], len(text))
     matches = usable_matches(doc.get("matches") or [], mentions, len(text))
@@ -85,11 +77,25 @@ def build_document_page(doc: dict, similar: list[Hit],
         q=req.q if req else "",
         back_href=search_href(req.to_params()) if req else "/",
         match_count=len(matches),
-        safe_url=url if url.lower().startswith(SAFE_URL_SCHEMES) else None,
-        facet_links=facet_links,
-        meta=[(str(k), _meta_text(v)) for k, v in sorted(meta.items())],
+        safe_url=_safe_url(doc.get("url") or ""),
+        facet_links=_facet_links(doc),
+        meta=[(str(k), _meta_text(v)) for k, v in sorted((doc.get("meta") or {}).items())],
         similar=similar,
     )
+
+
+def _safe_url(url: str) -> str | None:
+    """The document's link, only for a scheme a browser may follow (no javascript:)."""
+    return url if url.lower().startswith(SAFE_URL_SCHEMES) else None
+
+
+def _facet_links(doc: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(facet title, [(value label, search link)]) for every facet, in FACETS order."""
+    countries = doc.get("countries") or {}
+    return [(FACET_TITLES.get(name, name),
+             [(_value_label(name, v, countries), search_href([(name, v)]))
+              for v in doc.get(name) or []])
+            for name in FACETS]
 
 
 def _value_label(facet: str, value: str, countries: dict) -> str:
