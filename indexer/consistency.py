@@ -94,8 +94,11 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
     comes right after "in", "near" or "outside" it is a place (a possessor, "in Tomasz
     Sekielski's film", was ruled out before). A name also met elsewhere ("Maria Lenz said
     ...; voters lost faith in Maria Lenz") stays a person."""
-    starts = [m.start() for m in re.finditer(re.escape(ent.text), text)]
-    return all(_PERSON_PLACE_PREPOSITION.search(text, max(0, s - 10), s) for s in starts)
+    def after_preposition(start: int) -> bool:
+        return bool(_PERSON_PLACE_PREPOSITION.search(text, max(0, start - 10), start))
+
+    return after_preposition(ent.start) and all(
+        after_preposition(m.start()) for m in re.finditer(re.escape(ent.text), text))
 
 
 def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -256,7 +259,7 @@ def _party_members(ent: Ent, text: str) -> bool:
         and (before is None or before.group(1).lower() in _MEMBER_DETERMINERS)
 
 
-def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str = "") -> Ent:
+def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     """A nationality, product or event span that is a people, an organisation or a place."""
     if ent.label == "NORP" and (is_people(ent.text) or _party_members(ent, text)):
         return replace(ent, facet="actor", rule="people")

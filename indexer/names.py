@@ -42,8 +42,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 #: organisation words that name no one on their own ("the Ministry", "Government")
 GENERIC_WORDS = frozenset("""
-government ministry department state army navy parliament council office agency committee
-court police military forces administration cabinet regime embassy command
+government ministry department state army navy council office agency committee
+court police military forces administration regime embassy command
 commission authority authorities president minister secretary
 republic kingdom federation union group party movement organisation organization
 people city town village province region country capital license licence
@@ -350,16 +350,10 @@ def _no_capitalised_word(name: str) -> bool:
     return not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
 
 
-#: generic words that, capitalised alone, name the document's one such body ("Parliament
-#: voted", "report to Cabinet"), as "Congress" and "Senate" do
-_NAMED_BODIES = frozenset({"parliament", "cabinet"})
-
-
 def _lone_generic_word(name: str) -> bool:
     """ "Ministry", "President" on their own."""
     lower = name.lower()
-    return len(name.split()) == 1 and lower not in _NAMED_BODIES \
-        and (lower in GENERIC_WORDS or lower in TITLE_WORDS)
+    return len(name.split()) == 1 and (lower in GENERIC_WORDS or lower in TITLE_WORDS)
 
 
 def _vessel_name(name: str) -> bool:

@@ -35,7 +35,7 @@ _NON_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 def split_run_in_names(text: str, ents: list[Ent], is_place: Callable[[str], bool],
                        bare_bodies: Collection[str],
-                       is_region: Callable[[str], bool] = lambda name: False) -> list[Ent]:
+                       is_region: Callable[[str], bool]) -> list[Ent]:
     """Spans after "of"/"from" split into the leading place or body and the person.
     `is_region`: a country, state or province, which may lead a span the model labelled
     PERSON before a full name ("Senator from Vermont Bernie Sanders") though the document
