@@ -70,16 +70,8 @@ def raw_predictions(nlp, docs: list[Document]) -> list[dict]:
 
 def trawl_predictions(enricher: Enricher, docs: list[Document]) -> list[dict]:
     """Trawl's records as `trawl extract --explain` prints them (the scorer also matches a
-    value through its mention texts), plus each value's mention texts (title ones too) for
-    the error dump."""
-    out = []
-    for doc, facets in enricher.enrich(docs):
-        texts: dict[str, set[str]] = {}
-        for mention in facets.mentions:
-            texts.setdefault(mention.value, set()).add(mention.text)
-        out.append({**extract_record(doc, facets, explain=True),
-                    "mentions": {k: sorted(v) for k, v in texts.items()}})
-    return out
+    value through the mention texts behind it)."""
+    return [extract_record(doc, facets, explain=True) for doc, facets in enricher.enrich(docs)]
 
 
 class _RawRecorder(Enricher):
@@ -179,9 +171,8 @@ def load_scorer(scorer: Path):
 def facet_errors(scorer, gold: Path, predictions: list[dict]) -> list[tuple]:
     """(document id, facet, false positives, missed gold aliases) for each document and facet
     with an error, matched as the scorer counts: a value also through the texts behind it in
-    the document (`trawl extract --explain`), so a canonical name is no error ("UK" ->
-    "United Kingdom"). With a scorer older than `surface_forms`, through the mention texts
-    `trawl_predictions` adds."""
+    the document (`trawl extract --explain`, the scorer's `surface_forms`), so a canonical
+    name is no error ("UK" -> "United Kingdom")."""
     kind = "gum" if "gum" in gold.name else "re3d"
     truth = scorer.load_gold(str(gold), kind)
     by_id = {p["id"]: p for p in predictions}
@@ -196,7 +187,7 @@ def facet_errors(scorer, gold: Path, predictions: list[dict]) -> list[tuple]:
 
 def _errors(scorer, pred: dict, facet: str, ents: dict, mentions: list[str]):
     """One document's false positives and missed gold entities (their aliases) in a facet."""
-    forms = {v: _surface_forms(scorer, pred, facet[:-1], v)
+    forms = {v: scorer.surface_forms(pred, facet[:-1], v)
              for v in dict.fromkeys(pred.get(facet[:-1]) or [])}
     wrong = [v for v, fs in forms.items() if not _any_match(scorer, fs, mentions)]
     every_form = [f for fs in forms.values() for f in fs]
@@ -206,12 +197,6 @@ def _errors(scorer, pred: dict, facet: str, ents: dict, mentions: list[str]):
 
 def _any_match(scorer, forms: list[str], texts) -> bool:
     return any(scorer.matches(f, t) for f in forms for t in texts)
-
-
-def _surface_forms(scorer, pred: dict, facet: str, value: str) -> list[str]:
-    if hasattr(scorer, "surface_forms"):
-        return scorer.surface_forms(pred, facet, value)
-    return [value, *pred.get("mentions", {}).get(value, [])]
 
 
 def print_errors(errors: list[tuple]) -> None:
