@@ -16,13 +16,20 @@ Prints the row: build time, docs/s, size on disk, p50, p95, RSS, cold start.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import time
 
-from bench.bench_phrases import memory
-from bench.bench_search import DATA_DIR, KINDS, _ensure_index, _size_mb, make_cases, mix_parser
+from bench.bench_phrases import memory, memory_mb
+from bench.bench_search import (
+    DATA_DIR,
+    KINDS,
+    _ensure_index,
+    _size_mb,
+    make_cases,
+    mix_parser,
+    percentiles,
+)
 from search.engine import search
 from search.index import open_index, store_derived
 from search.model import SearchRequest
@@ -30,7 +37,7 @@ from search.model import SearchRequest
 _COLD_START = """
 import time; started = time.perf_counter()
 from search.engine import search
-from search.index import open_index, store_derived
+from search.index import open_index
 from search.model import SearchRequest
 ix = open_index({index!r})
 total = search(ix, SearchRequest(q={q!r})).total
@@ -74,15 +81,15 @@ def main(argv: list[str] | None = None) -> int:
         timings.append((time.perf_counter() - begun) * 1000)
     for kind in KINDS:
         picked = [t for t, c in zip(timings, cases, strict=True) if c.kind == kind]
-        print(f"{kind + f' ({len(picked)})':<16} p50 {_p(picked, 50):7.1f} ms  "
-              f"p95 {_p(picked, 95):7.1f} ms")
-    print(f"{f'all ({len(timings)})':<16} p50 {_p(timings, 50):7.1f} ms  "
-          f"p95 {_p(timings, 95):7.1f} ms")
-    print(f"memory after the mix: {memory()}")
-    rss = int(memory().split()[1])
+        p50, p95 = percentiles(picked)
+        print(f"{kind + f' ({len(picked)})':<16} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+    p50, p95 = percentiles(timings)
+    print(f"{f'all ({len(timings)})':<16} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+    rollup = memory_mb()
+    print(f"memory after the mix: {memory(rollup)}")
     print(f"\n| {args.docs:,} | {build['seconds']:,.0f} s | {args.docs / build['seconds']:,.0f} | "
-          f"{_size_mb(index_dir):,.0f} MiB | {_p(timings, 50):.1f} ms | {_p(timings, 95):.1f} ms"
-          f" | {rss:,} MB | {cold:.1f} s |")
+          f"{_size_mb(index_dir):,.0f} MiB | {p50:.1f} ms | {p95:.1f} ms"
+          f" | {rollup.get('Rss', 0):,} MB | {cold:.1f} s |")
     return 0
 
 
@@ -92,12 +99,6 @@ def _cold_start(index_dir: str, q: str) -> tuple[float, int]:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     return float(out[0]), int(out[1])
-
-
-def _p(values: list[float], percent: int) -> float:
-    if percent == 50:
-        return statistics.median(values)
-    return statistics.quantiles(values, n=20, method="inclusive")[percent // 5 - 1]
 
 
 if __name__ == "__main__":

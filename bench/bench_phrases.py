@@ -25,10 +25,9 @@ them) and the private pages.
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 
-from bench.bench_search import KINDS, make_cases, open_bench_index
+from bench.bench_search import KINDS, make_cases, open_bench_index, percentiles
 from search.cache import ArrayCache
 from search.engine import search
 from search.generation import browse_cache
@@ -119,13 +118,20 @@ def _memory_run(ix, gen, cases, warmups, way: str) -> int:
     return 0
 
 
-def memory() -> str:
-    """RSS, PSS and private pages of this process, from /proc/self/smaps_rollup."""
+def memory_mb() -> dict[str, int]:
+    """MB of this process's pages by kind (Rss, Pss, Anonymous, Private_Clean...), from
+    /proc/self/smaps_rollup."""
     rollup = {}
     for line in open("/proc/self/smaps_rollup"):
         parts = line.split()
         if len(parts) == 3 and parts[2] == "kB":
             rollup[parts[0].rstrip(":")] = int(parts[1]) // 1024
+    return rollup
+
+
+def memory(rollup: dict[str, int] | None = None) -> str:
+    """RSS, PSS and private pages of this process (`memory_mb`, read now unless given)."""
+    rollup = memory_mb() if rollup is None else rollup
     private = rollup.get("Private_Clean", 0) + rollup.get("Private_Dirty", 0)
     return (f"RSS {rollup.get('Rss', 0)} MB, PSS {rollup.get('Pss', 0)} MB "
             f"(anonymous {rollup.get('Anonymous', 0)} MB, private {private} MB)")
@@ -151,14 +157,9 @@ def print_table(cases, timings: dict) -> None:
 
 
 def _row(label: str, timings: dict) -> None:
-    (o50, o95), (n50, n95) = (_percentiles(timings[w]) for w in WAYS)
+    (o50, o95), (n50, n95) = (percentiles(timings[w]) for w in WAYS)
     print(f"{label:<14} | {o50:>6.1f}ms{o95:>6.0f}ms | {n50:>6.1f}ms{n95:>6.0f}ms | "
           f"{o50 / n50:>8.1f}x{o95 / n95:>9.1f}x")
-
-
-def _percentiles(values: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(values, n=20, method="inclusive")
-    return statistics.median(values), cuts[18]
 
 
 if __name__ == "__main__":

@@ -274,13 +274,14 @@ def print_tables(cases: list[Case], trawl: list[float], plain: list[float]) -> N
 
 
 def _row(kind: str, filters: str, trawl: list[float], plain: list[float]) -> None:
-    t50, t95 = _percentiles(trawl)
-    p50, p95 = _percentiles(plain)
+    t50, t95 = percentiles(trawl)
+    p50, p95 = percentiles(plain)
     print(f"{kind:<12}{filters:>8} | {t50:>8.1f}ms{t95:>6.0f}ms | {p50:>8.0f}ms{p95:>6.0f}ms"
           f" | {p50 / t50:>5.0f}x")
 
 
-def _percentiles(values: list[float]) -> tuple[float, float]:
+def percentiles(values: list[float]) -> tuple[float, float]:
+    """(p50, p95) of timings; one value is both."""
     if len(values) == 1:
         return values[0], values[0]
     cuts = statistics.quantiles(values, n=20, method="inclusive")

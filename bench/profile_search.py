@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from contextlib import contextmanager
 
-from bench.bench_search import KINDS, make_cases, mix_parser, open_bench_index
+from bench.bench_search import KINDS, make_cases, mix_parser, open_bench_index, percentiles
 from search import engine
 from search.cache import ArrayCache
 from search.engine import search
@@ -122,7 +122,7 @@ def print_stages(cases, spent: list[dict[str, float]]) -> None:
 
 
 def _stage_row(label: str, picked: list[dict[str, float]], columns: tuple[str, ...]) -> None:
-    p95 = statistics.quantiles([s["total"] for s in picked], n=20, method="inclusive")[18]
+    p95 = percentiles([s["total"] for s in picked])[1]
     print(f"{label:<14}" + "".join(f"{statistics.median(s[c] for s in picked):>9.1f}"
                                    for c in columns) + f"{p95:>11.1f}")
 
