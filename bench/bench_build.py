@@ -8,7 +8,8 @@ same search results.
 
 Prints, per round, Whoosh's writing time and the first open until suggestions are ready (for
 the new way, the spelling words counted from the stored text, as `trawl index` does after its
-commit); per way, the median of their sum and documents per second, the index size, and
+commit); per way, the median of their sum and documents per second, the index size, the
+median of Whoosh's writing alone, and
 whether totals, facet counts and suggestions agree with the first way's on the bench_search
 query mix.
 """
@@ -101,22 +102,26 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ways = args.ways
     seconds: dict[str, list[float]] = {way: [] for way in ways}
+    whoosh: dict[str, list[float]] = {way: [] for way in ways}  # writing alone
     root = Path(tempfile.mkdtemp(prefix="trawl-bench-build-"))
     try:
         for n in range(args.rounds):
             for way in ways if n % 2 == 0 else ways[::-1]:
                 written, opened = build(way, args.docs, args.procs, root / f"{_slug(way)}-{n}")
                 seconds[way].append(written + opened)
+                whoosh[way].append(written)
                 print(f"round {n + 1}: {way:16} Whoosh {written:8.1f} s, first open until "
                       f"suggestions ready {opened:6.1f} s", flush=True)
         for way in ways:
-            median = statistics.median(seconds[way])
+            median, alone = statistics.median(seconds[way]), statistics.median(whoosh[way])
             print(f"{way:16} median {median:8.1f} s  {args.docs / median:7.0f} docs/s  "
-                  f"{_size_mb(root / f'{_slug(way)}-0'):7.0f} MiB")
+                  f"{_size_mb(root / f'{_slug(way)}-0'):7.0f} MiB; Whoosh alone {alone:.1f} s "
+                  f"{args.docs / alone:.0f} docs/s")
         first = ways[0]
         for way in ways[1:]:
             ratio = statistics.median(seconds[way]) / statistics.median(seconds[first])
-            print(f"{first} against {way}: {ratio:.2f}x")
+            alone = statistics.median(whoosh[way]) / statistics.median(whoosh[first])
+            print(f"{first} against {way}: {ratio:.2f}x ({alone:.2f}x for Whoosh alone)")
             compared, differ = agreement(root / f"{_slug(first)}-0", root / f"{_slug(way)}-0",
                                          args.docs)
             print(f"searches compared: {compared}; differing totals, facets or suggestions: "

@@ -151,10 +151,11 @@ def _derive_segments(index_dir: str, part: int, parts: int) -> None:
     from contextlib import nullcontext
 
     from search.position_store import segment_positions
+    from search.postings import segments
     from search.spell_vocab import segment_vocabulary
 
     directory = Path(index_dir) / store.generation_name(index_dir)
     reader = store.open_live(index_dir).reader()
-    for leaf, _offset in list(reader.leaf_readers())[part::parts]:
+    for leaf, _offset in segments(reader)[part::parts]:
         segment_vocabulary(leaf, nullcontext, directory)
         segment_positions(leaf, nullcontext, directory)
