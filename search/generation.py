@@ -104,8 +104,6 @@ class Generation:
         self.entity_seconds = time.perf_counter() - entities_started
         #: the corrections applied (search.corrections) and the status of each entry
         self.corrections = CorrectionsFile()
-        self._derive_lock = threading.Lock()
-        self._place_countries: PlaceCountries | None = None
         #: structures computed on first use and kept for the generation's life (derived())
         self._derived: dict = {}
         self._derived_lock = threading.Lock()
@@ -182,16 +180,14 @@ class Generation:
         self.countries_corrected = True
 
     def place_countries(self) -> PlaceCountries:
-        """Every (document, place, country) of the generation: stored beside it, read once."""
-        with self._derive_lock:
-            if self._place_countries is None:
-                self._place_countries = stored_place_countries(self)
-            return self._place_countries
+        """Every (document, place, country) of the generation: stored beside it, read once
+        (and shared with the corrected views)."""
+        return self.derived(("place countries",), lambda: stored_place_countries(self))
 
     def derived(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """compute(), once per generation: kept (never evicted, unlike `queries`) and shared
         with the views with_corrections() makes, so only for what corrections leave alone
-        (publication days, dates)."""
+        (publication days, dates, the stored place countries)."""
         with self._derived_lock:
             if key not in self._derived:
                 self._derived[key] = compute()
