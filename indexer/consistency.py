@@ -9,10 +9,11 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
 from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, region_after, strip_region_suffix
-from indexer.phrases import EVENT_NOUNS
+from indexer.phrases import EVENT_NOUNS, sentence_initial
 from indexer.rule_data import alternation, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
@@ -319,6 +320,34 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
               if _written_in_lower_case(key, text, gazetteer)}
     return [replace(e, facet=None, value=None, rule="common-word")
             if e.key in common and open_mention(e) else e for e in ents]
+
+
+def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """A one-word name that English writes in lower case ("Heartbroken", "Backlash",
+    "Aides": `indexer.casing`) and the document capitalises only where every word is
+    capitalised (sentence and line openings, after an opening quote) is that common word.
+    Words of the document's longer names ("Young" of "Neil Young"), all-capital and
+    inner-capital names and places the gazetteer is sure of are left alone."""
+    candidates = {e.key for e in ents if open_mention(e) and _capitalised_word(e.text)
+                  and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
+    candidates -= _name_words(ents)
+    candidates -= {e.key for e in ents if e.key in candidates and not sentence_initial(text, e.start)}
+    common = {key for key in candidates if not _capitalised_inside_sentence(key, text)}
+    return [replace(e, facet=None, value=None, rule="opener-word")
+            if e.key in common and open_mention(e) else e for e in ents]
+
+
+def _name_words(ents: list[Ent]) -> set[str]:
+    """The words of the document's multi-word actor and place names."""
+    return {word for e in ents if e.facet in ("actor", "place") and " " in e.key
+            for word in e.key.split()}
+
+
+def _capitalised_inside_sentence(word: str, text: str) -> bool:
+    """The document capitalises the word somewhere no sentence opens."""
+    capitalised = word[:1].upper() + word[1:]
+    return any(not sentence_initial(text, m.start())
+               for m in re.finditer(rf"\b{re.escape(capitalised)}\b", text))
 
 
 def open_mention(ent: Ent) -> bool:

@@ -26,6 +26,7 @@ from indexer.consistency import (
     classify,
     common_words,
     harmonise,
+    opener_words,
     person_words,
     place_context,
     towns_of_named_countries,
@@ -354,6 +355,12 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return common_words(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: "Heartbroken", "Backlash", "Aides" opening a sentence - a word English writes
+    in lower case, capitalised only where every word is."""
+    return opener_words(ctx.text, ents, ctx.gazetteer)
+
+
 def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a one-word GPE mentioned once that neither the gazetteer, a place rule nor the
     words around it (a place context, or a target cue: "storm hit X") confirm ("Afterwards", "Reddit",
@@ -454,6 +461,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("role", rule_roles),
     ("consistency", rule_harmonise),
     ("common-word", rule_common_words),
+    ("opener-word", rule_opener_words),
     ("lone-place", rule_lone_places),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),

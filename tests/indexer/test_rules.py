@@ -507,3 +507,28 @@ def test_lone_place_keeps_what_context_repetition_or_form_confirm():
     ctx, ents = classified(text, patterns)
     assert facets(entities.rule_lone_places(ctx, ents)) == facets(ents)
     assert {e.text for e in ents if e.facet == "place"} == {"Kafrnabl", "Zorba", "D.C."}
+
+
+def test_opener_words_are_common_words_capitalised_only_where_sentences_open():
+    # class 3: a sentence-opening common word the model took for a name ("Heartbroken and
+    # numb", "Backlash from the remark"); English writes these in lower case
+    text = ('"Heartbroken and numb," she wrote. Backlash followed.\nAides said so. '
+            "Reuters reported it. Hezbollah said so. Neil Young sang. Young left.")
+    patterns = [("ORG", "Heartbroken"), ("ORG", "Backlash"), ("PERSON", "Aides"),
+                ("ORG", "Reuters"), ("ORG", "Hezbollah"), ("PERSON", "Neil Young"),
+                ("PERSON", "Young")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_opener_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "opener-word"] == ["Heartbroken", "Backlash", "Aides"]
+    assert {e.value for e in out if e.facet == "actor"} >= {"Reuters", "Hezbollah", "Neil Young"}
+
+
+def test_opener_words_keep_a_word_the_document_capitalises_mid_sentence():
+    # "Labor activist Howie Hawkins" opens a sentence, but "the Labor party" names the party
+    text = "Labor won the seat. Voters backed the Labor candidate."
+    ctx, ents = classified(text, [("ORG", "Labor")])
+    assert "opener-word" not in [e.rule for e in entities.rule_opener_words(ctx, ents)]
+    text = "Labor activist Ann Hill spoke."
+    ctx, ents = classified(text, [("ORG", "Labor"), ("PERSON", "Ann Hill")])
+    assert [e.text for e in entities.rule_opener_words(ctx, ents)
+            if e.rule == "opener-word"] == ["Labor"]
