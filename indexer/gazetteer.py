@@ -154,9 +154,29 @@ def _better(new: Place, old: Place) -> bool:
 
 def spelling_variant(alternate: str, name: str) -> bool:
     """True for another spelling of a name ("Raqqa" of "Ar Raqqah"), not a translation
-    ("White House" of Casablanca): the folded names, without an article, share 3 letters."""
-    a, b = (_ARTICLE.sub("", place_key(x)) for x in (alternate, name))
-    return a[:3] == b[:3] or a in b or b in a
+    ("White House" of Casablanca, "Halab" of Aleppo): the folded names, without an article,
+    share 3 letters, or one holds the other, or they have the same consonants (transliterations
+    differ in vowels: "Hodeidah" of Al Hudaydah, "Douma" of Duma, "Derna" of Darnah)."""
+    a, b = (_ARTICLE.sub("", _lookup_key(x)) for x in (alternate, name))
+    return a[:3] == b[:3] or a in b or b in a or _same_consonants(a, b)
+
+
+#: how transliterations of one name differ: c/k/q for one sound, vowels and y, a final h,
+#: doubled letters ("Mecca" of Makkah)
+_SOUNDS = str.maketrans({"c": "k", "q": "k"})
+_VOWELS = re.compile(r"[aeiouy]+|h\b|[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    """Same skeleton; names far apart in length (most translations) are not compared."""
+    return abs(len(a) - len(b)) <= 4 and _consonants(a) == _consonants(b)
+
+
+@lru_cache(maxsize=1 << 12)
+def _consonants(key: str) -> str:
+    """The consonant skeleton of a folded name ("hodeidah" -> "hdd")."""
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", key.translate(_SOUNDS)))
 
 
 def _country_entries(geo) -> tuple[list[tuple[str, Place]], dict[str, str]]:
@@ -185,7 +205,22 @@ def _city_entries(geo, by_code: dict[str, str]) -> list[tuple[str, Place]]:
         entries.extend((name, alt) for name in row["alternatenames"]
                        if _LATIN_NAME.fullmatch(name) and len(name) > 3
                        and spelling_variant(name, row["name"]))
+        if row["countrycode"] in _ARABIC_ARTICLE_COUNTRIES:
+            entries.extend((name, alt) for name in _without_arabic_article(row))
     return entries
+
+
+#: countries whose place names English writes with or without the Arabic article
+_ARABIC_ARTICLE_COUNTRIES = frozenset(word_list("arabic_article_countries"))
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)\s+(?=\S{4})")
+
+
+def _without_arabic_article(row: dict) -> set[str]:
+    """A city's main and Latin-script alternate names without a leading Arabic article
+    ("Al Qamishli", "El-Hodeidah" -> "qamishli", "hodeidah"): English often drops it."""
+    names = [row["name"], *(name for name in row["alternatenames"] if name.isascii())]
+    keys = {_ARABIC_ARTICLE.sub("", place_key(name)) for name in names}
+    return {key for key in keys if spelling_variant(key, row["name"])} - set(map(place_key, names))
 
 
 def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
