@@ -381,9 +381,10 @@ def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
-    name or the running text to confirm it ("DoD Identifies Army Casualty")."""
+    name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
+    goes, "Statement by Antony Blinken" stays)."""
     return unconfirmed_headline_names(ctx.text, ents, headline_ranges(ctx.text, ctx.body_start),
-                                      ctx.is_place)
+                                      ctx.is_place, ctx.is_country)
 
 
 def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

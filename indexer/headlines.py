@@ -2,9 +2,12 @@
 
 In a title-cased line ("DoD Identifies Army Casualty", "Tinker Citizen Airmen Deploy") every
 word is capitalised, so the model takes ordinary words for names. A name found only in such
-lines is kept when something else confirms it: the gazetteer, a shipped or watchlist name, or
-the same name in the running text; otherwise it is dropped. Sentence-cased titles are ordinary
-text and need no confirmation.
+lines is kept when something else confirms it: the gazetteer, a shipped or watchlist name,
+the same name in the running text, or capitals that title case cannot explain - a name of two
+words or more, each one English writes capitalised ("Statement by Antony Blinken",
+`indexer.casing`; "Thrones" of a caption's "Game of Thrones" still needs confirming), or a body's name
+led by a country ("US State Department: ...", "Source: UNITED STATES AFRICA COMMAND");
+otherwise it is dropped. Sentence-cased titles are ordinary text and need no confirmation.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from indexer.rule_data import word_list
+from indexer.casing import is_name_word
+from indexer.rule_data import body_endings, word_list
 from indexer.spans import Ent
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -53,9 +57,24 @@ def _said_elsewhere(text: str, name: str, ranges: list[tuple[int, int]]) -> bool
     return any(not any(s <= m.start() < e for s, e in ranges) for m in pattern.finditer(text))
 
 
-def _confirmed(text: str, ent: Ent, ranges: list[tuple[int, int]], is_place) -> bool:
-    """The gazetteer knows the value as a place, or the running text uses the name."""
-    return bool(is_place(ent.value)) or _confirmed_by_text(text, ent, ranges)
+def _confirmed(text: str, ent: Ent, ranges: list[tuple[int, int]], is_place, is_country) -> bool:
+    """The gazetteer knows the value as a place, the running text uses the name, or the
+    name's capitals are its own."""
+    return bool(is_place(ent.value)) or _confirmed_by_text(text, ent, ranges) \
+        or _name_shaped(ent.text, is_country)
+
+
+def _name_shaped(name: str, is_country) -> bool:
+    """Capitals title case cannot explain, in a name of two words or more: every word is one
+    English writes capitalised ("Antony Blinken"), or it is a body's name led by a country
+    ("US State Department")."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in HEADLINE_SMALL_WORDS]
+    if len(words) < 2:
+        return False
+    if all(map(is_name_word, words)):
+        return True
+    return words[-1].title() in body_endings() and any(
+        is_country(" ".join(words[:n])) for n in range(1, min(3, len(words) - 1) + 1))
 
 
 def _confirmed_by_text(text: str, ent: Ent, ranges: list[tuple[int, int]]) -> bool:
@@ -67,7 +86,7 @@ def _confirmed_by_text(text: str, ent: Ent, ranges: list[tuple[int, int]]) -> bo
 
 
 def unconfirmed_headline_names(text: str, ents: list[Ent], ranges: list[tuple[int, int]],
-                               is_place) -> list[Ent]:
+                               is_place, is_country) -> list[Ent]:
     """Drop actor/place spans that occur only in title-cased lines and that neither the
     gazetteer, a shipped or watchlist name, nor the running text confirms."""
     if not ranges:
@@ -75,7 +94,7 @@ def unconfirmed_headline_names(text: str, ents: list[Ent], ranges: list[tuple[in
     confirmed = _values_outside(ents, ranges)
     return [replace(ent, facet=None, value=None, rule="headline")
             if _headline_only(ent, ranges, confirmed)
-            and not _confirmed(text, ent, ranges, is_place) else ent
+            and not _confirmed(text, ent, ranges, is_place, is_country) else ent
             for ent in ents]
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import zip_longest
 
+from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
 from indexer.names import trim_span
@@ -373,13 +374,21 @@ def _scanned_name(text: str, match: re.Match) -> tuple[int, str]:
     return start, name if _INITIALS_ONLY.fullmatch(name) else name.rstrip(".")
 
 
+#: kinds of place the scan takes even when their name is also a common word ("Turkey")
+_NAMED_ABOVE_TOWNS = frozenset({"country", "region", "continent"})
+
+
 def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) -> bool:
     """The gazetteer knows the name as a place by its own name, not a currency, an
-    organisation's first word or a project; a city only when large and not sentence-initial."""
+    organisation's first word or a project; a city only when large and not sentence-initial;
+    below a region, no one word English writes in lower case more often than not ("Source:"
+    is no Monegasque ward, "Turkey" is a country)."""
     place = gazetteer.lookup(name)
     end = start + len(name)
     if place is None or place.kind in ("city-alt", "celestial") or is_currency(text, end) \
             or _ORG_AFTER.match(text, end) or name.startswith("Project "):
+        return False
+    if " " not in name and place.kind not in _NAMED_ABOVE_TOWNS and not is_name_word(name):
         return False
     return place.kind != "city" or (place.population >= CONFIDENT_CITY_POPULATION
                                     and not sentence_initial(text, start))

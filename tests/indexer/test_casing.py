@@ -28,3 +28,9 @@ def test_the_cache_file_holds_what_the_table_gives(tmp_path, monkeypatch):
         assert "heartbroken" in first and "reuters" not in first
     finally:
         casing.lower_case_words.cache_clear()
+
+
+@pytest.mark.parametrize("word,name", [("Blinken", True), ("Kabul", True), ("Sergey", True),
+                                       ("Source", False), ("Army", False), ("Tinker", False)])
+def test_name_words_are_written_capitalised_at_least_as_often(word, name):
+    assert casing.is_name_word(word) is name

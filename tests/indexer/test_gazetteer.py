@@ -110,6 +110,13 @@ def test_missed_places_are_found_but_not_common_words_or_sentence_starts():
                                   ("Turkey", "place", "Turkey", "gazetteer-scan")]
 
 
+def test_missed_places_skip_words_english_writes_in_lower_case():
+    # "Source: Africom" opens a line; the gazetteer holds a Monegasque ward "La Source"
+    text = "The strike hit Turkey.\nSource: Africom"
+    assert default_gazetteer().lookup("Source") is not None
+    assert [r[0] for r in resolved(text, [])] == ["Turkey"]
+
+
 def test_missed_places_skip_spans_overlapping_any_entity_however_far_back_it_starts():
     text = "Talks in Damascus and Turkey went on. Delegates from Turkey left."
     long_org = ("ORG", "Talks in Damascus and Turkey went on")

@@ -336,9 +336,21 @@ def test_headline_names_confirmed_by_gazetteer_rules_shipped_names_or_another_me
     ents = [mention("Aleppo"), mention("Zorba", fixed=True), mention("Kefi", known="Kefi"),
             replace(mention("Quux"), value="Quux Corp"), mention("Blah"),
             replace(mention("QC"), value="Quux Corp")]
-    out = unconfirmed_headline_names(text, ents, headline_ranges(text, 0), {"Aleppo"}.__contains__)
+    out = unconfirmed_headline_names(text, ents, headline_ranges(text, 0), {"Aleppo"}.__contains__,
+                                     GAZETTEER.country_of)
     assert [e.text for e in out if e.facet] == ["Aleppo", "Zorba", "Kefi", "Quux", "QC"]
     assert [e.rule for e in out if not e.facet] == ["headline"]
+
+
+def test_headline_names_confirmed_by_their_own_capitals():
+    # class 1 without its cost: a press release's title often holds its only mention of the
+    # speaker or the issuing body; title case cannot explain capitals English never drops
+    text = ("Statement by Antony Blinken on Hostages\n\nUS State Department Urges Calm\n\n"
+            "Tinker Citizen Airmen Deploy\n\nThe release said so.")
+    ctx, ents = classified(text, [("PERSON", "Antony Blinken"), ("ORG", "US State Department"),
+                                  ("ORG", "Tinker Citizen Airmen Deploy")], body_start=40)
+    out = facets(entities.rule_headlines(ctx, ents))
+    assert [t for t, _, _ in out] == ["Antony Blinken", "US State Department"]
 
 
 def test_headline_person_confirmed_by_surname():

@@ -50,14 +50,16 @@ def test_run_in_after_a_bare_legislature_splits_off_a_full_name_once_named():
 
 
 def test_an_event_is_no_actor_but_a_body_running_events_is():
+    # "Government" heads a body's name too: the Libyan "Government of National Accord"
     text = ("The Orwell Summit opened; the Orwell Board of Elections and the Commission on "
-            "Debates spoke.")
+            "Debates spoke. The Orwell Government of National Accord agreed.")
     patterns = [("ORG", "The Orwell Summit"), ("ORG", "the Orwell Board of Elections"),
-                ("ORG", "the Commission on Debates")]
+                ("ORG", "the Commission on Debates"), ("ORG", "The Orwell Government of National Accord")]
     ctx, ents = classified(text, patterns)
     out = entities.rule_events(ctx, ents)
     assert [(t, f) for t, f, _ in facets(out)] == [
-        ("Orwell Board of Elections", "actor"), ("Commission on Debates", "actor")]
+        ("Orwell Board of Elections", "actor"), ("Commission on Debates", "actor"),
+        ("Orwell Government of National Accord", "actor")]
 
 
 def test_a_compound_adjective_before_a_cue_noun_is_no_place():
