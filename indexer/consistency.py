@@ -181,6 +181,15 @@ def _named_org(text: str) -> bool:
         and last.lower() not in GENERIC_WORDS | NOT_NAMES | {"orthodox"}
 
 
+#: "... Brigade", "Task Force ...": a military unit's name, whatever label the model gave it
+_UNIT = re.compile(rf"^(?:{alternation('unit_leads')})\s+\S|\S\s+(?:{alternation('unit_words')})$")
+
+
+def _military_unit(text: str) -> bool:
+    """A name of several words that a unit word ends or a unit lead ("Task Force") opens."""
+    return bool(_UNIT.search(text.strip()))
+
+
 #: endings of nationality and region adjectives and their plurals ("South Korean", "Middle
 #: Eastern", "South Sudanese", "Native Americans")
 _ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ic|ics|ish|ern|i|is)$")
@@ -265,6 +274,8 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     if ent.label == "NORP" and (is_people(ent.text) or _party_members(ent, text)):
         return replace(ent, facet="actor", rule="people")
     if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"
+        return replace(ent, facet="actor", rule="organisation")
+    if _military_unit(ent.text):  # "Task Force 1-28 Infantry" tagged as a product
         return replace(ent, facet="actor", rule="organisation")
     if is_demonym(ent.text):
         return ent

@@ -456,3 +456,14 @@ def test_an_all_capital_name_spelling_a_places_initials_is_that_place():
     text = "Shops in the Orwell Business District reopened. The OBD was quiet."
     assert resolved(text, [("GPE", "Orwell Business District"), ("ORG", "OBD")])[-1][:3] == (
         "OBD", "place", "Orwell Business District")
+
+
+def test_a_military_unit_the_model_calls_a_product_or_event_is_an_organisation():
+    # class: actor recall on military releases ("Task Force 1-28 Infantry" PRODUCT,
+    # "Security Force Assistance Brigade" EVENT); a product named like a command stays one
+    ents = resolved("Task Force 9-12 Infantry joined the Orwell Assistance Brigade. "
+                    "Fans bought Command Quest.",
+                    [("PRODUCT", "Task Force 9-12 Infantry"), ("EVENT", "Orwell Assistance Brigade"),
+                     ("PRODUCT", "Command Quest")])
+    assert [(t, facet) for t, facet, _, _ in ents] == [
+        ("Task Force 9-12 Infantry", "actor"), ("Orwell Assistance Brigade", "actor")]
