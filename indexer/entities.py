@@ -65,7 +65,7 @@ from indexer.phrases import (
     region_homonyms,
 )
 from indexer.place_tails import place_tails
-from indexer.roles import bare_role_mentions
+from indexer.roles import bare_role_mentions, unnamed_offices
 from indexer.run_ins import split_run_in_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
@@ -344,6 +344,12 @@ def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return ents + bare_role_mentions(ctx.text, ents)
 
 
+def rule_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "the Iraqi Foreign Minister" whom the document does not name is that
+    country's office, an actor; an unqualified "the Prime Minister" stays no value."""
+    return ents + unnamed_offices(ctx.text, ents)
+
+
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer)
@@ -460,6 +466,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("alias-adopt", rule_adopt_aliases),
     ("name-variant", rule_name_variants),
     ("role", rule_roles),
+    ("office", rule_offices),
     ("consistency", rule_harmonise),
     ("common-word", rule_common_words),
     ("opener-word", rule_opener_words),

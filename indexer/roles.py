@@ -15,7 +15,9 @@ span or just before it; the words that make no bare role are data
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from indexer.countries import country_for_demonym
 from indexer.names import TITLE_WORDS
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex
@@ -31,7 +33,8 @@ _TITLE_WORD = re.compile(r"[A-Z][\w.-]*")
 def role_before(text: str, ent: Ent) -> str | None:
     """The role written right before a person's name, inside its span or just before it
     ("Foreign Secretary Jeremy Hunt" -> "Foreign Secretary"), or None."""
-    words = text[max(0, ent.start - 60):ent.start].split() + ent.text.split()
+    line_start = text.rfind("\n", 0, ent.start) + 1  # a title never runs across a line
+    words = text[max(line_start, ent.start - 60):ent.start].split() + ent.text.split()
     name_words = len((ent.value or "").split())
     role = _trailing_titles(words[:len(words) - name_words])
     if not role or all(w.lower() in NOT_BARE_ROLES for w in role):
@@ -81,3 +84,53 @@ def _generic(text: str, match: re.Match) -> bool:
     """True when "the <role>" names the office rather than the one who holds it."""
     return bool(_GENERIC_BEFORE.search(text, max(0, match.start() - 20), match.start())
                 or _GENERIC_AFTER.match(text, match.end()))
+
+
+#: "the Iraqi Foreign Minister": a nationality, then a run of capitalised title words
+_QUALIFIED_OFFICE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][\w-]*)+)\b(?!\s+[A-Z]|\s+of\b|[-'’])")
+
+
+def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
+    """ "the Iraqi Foreign Minister", "the British Prime Minister" when the document names no
+    one with that role: one country's office, an actor of its own (value as written), or a
+    mention of the person named right after it ("..., Ibrahim al-Jaafari"). An unqualified
+    "the Prime Minister" could be any country's and stays no value; a role some named person
+    holds in the document is that person's (`bare_role_mentions`)."""
+    held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents)}
+    taken = SpanIndex([e for e in ents if e.facet in ("actor", "place")])
+    people = {e.start: e.value for e in ents if e.facet == "actor" and e.label == "PERSON"}
+    found, holders = [], {}
+    for match in _QUALIFIED_OFFICE.finditer(text):
+        office = _office(match[1])
+        if office is None or tuple(office.split()[1:][-2:]) in held or _generic(text, match):
+            continue
+        start = match.start(1)
+        holders[office] = holders.get(office) or _apposed_person(text, start + len(office), people)
+        mention = Ent(start, start + len(office), office, "PERSON", facet="actor", value=office,
+                      rule="office", fixed=True)
+        if not taken.overlaps(mention):
+            found.append(mention)
+    return [replace(e, value=holders.get(e.text) or e.value) for e in found]
+
+
+def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:
+    """The person named right after the office, set off by a comma ("the Iraqi Foreign
+    Minister, Ibrahim al-Jaafari"): the office is a mention of that person."""
+    gap = re.match(r",\s+", text[end:end + 4])
+    return people.get(end + gap.end()) if gap else None
+
+
+def _office(words_text: str) -> str | None:
+    """"Iraqi Foreign Minister" from "Iraqi Foreign Minister Said": a country's adjective and
+    the title words after it, at least one of them a bare role."""
+    words = words_text.split()
+    if country_for_demonym(words[0]) is None:
+        return None
+    titles = []
+    for word in words[1:]:
+        if word.lower() not in TITLE_WORDS:
+            break
+        titles.append(word)
+    if not titles or len(titles) < len(words) - 1 or all(w.lower() in NOT_BARE_ROLES for w in titles):
+        return None  # no title, a name after the title, or no role of its own
+    return " ".join([words[0], *titles])

@@ -181,6 +181,29 @@ def test_role_mentions_never_guess(text):
     assert [e for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == []
 
 
+def test_a_role_never_runs_across_a_line_break():
+    # the end of a title line is no title of the body's first name
+    text = "Hunt Meets Foreign Minister\n\nJeremy Hunt spoke. The Foreign Minister left."
+    ctx, ents = classified(text, [("PERSON", "Jeremy Hunt")])
+    assert [e for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == []
+
+
+def test_an_unnamed_office_of_one_country_is_an_actor():
+    # class 6: "the Iraqi Foreign Minister" whom the document does not name; an unqualified
+    # office could be any country's, and one named in apposition is that person
+    text = ("The Orwellian Foreign Minister arrived. The Prime Minister spoke. "
+            "The Iraqi Defence Minister, Ali Kefi, met the Iraqi Defence Minister's aides. "
+            "The Iraqi Foreign Minister Ali Baba left.")
+    ctx, ents = classified(text, [("PERSON", "Ali Kefi"), ("PERSON", "Ali Baba")])
+    out = entities.rule_offices(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "office"] == [
+        ("Iraqi Defence Minister", "Ali Kefi")]
+    text = "Talks went on. The Iraqi Foreign Minister said so."
+    ctx, ents = classified(text, [])
+    assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents)] == [
+        ("Iraqi Foreign Minister", "Iraqi Foreign Minister")]
+
+
 def test_place_cues_replace_a_cut_span():
     ctx, ents = classified("the district of Sheikh Maqsoud was hit", [("PERSON", "Maqsoud")])
     out = facets(entities.rule_place_cues(ctx, ents))
