@@ -67,7 +67,7 @@ from indexer.phrases import (
 from indexer.place_tails import place_tails
 from indexer.roles import bare_role_mentions, unnamed_offices
 from indexer.run_ins import split_run_in_names
-from indexer.shapes import name_shape
+from indexer.shapes import in_document_symbol, name_shape
 from indexer.spans import Ent
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -400,7 +400,8 @@ def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
-    a value that is only a quantity is dropped ("USD 26.95", "Magnitude 6.3")."""
+    a value that is only a quantity or part of a document symbol is dropped ("USD 26.95",
+    "Magnitude 6.3", "SG/SM/20217")."""
     return [_reshaped(ctx, e) for e in ents]
 
 
@@ -408,7 +409,7 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
     if ent.facet not in ("actor", "place") or not ent.value or ent.fixed:
         return ent
     name = name_shape(ent.value, ctx.is_place)
-    if name is None:
+    if name is None or in_document_symbol(ctx.text, ent.start, ent.end):
         return replace(ent, facet=None, value=None, rule="shape")
     if name == ent.value:
         return ent

@@ -6,6 +6,8 @@ vote count or a fragment of editorial brackets.
 - A quantity glued to a name ("Melbourne 0.5%", "Labour Party - 203", "Caboolture 43–5",
   "Magnitude 6.3", "USD 26.95") is cut off; what is left stays a name only when it has
   several words or the gazetteer knows it.
+- A document symbol is no name: "SG" of the UN press release number "SG/SM/20217", "S" of
+  resolution "S/RES/2254" (capitals and numbers joined by slashes, one part a number).
 """
 
 from __future__ import annotations
@@ -20,6 +22,22 @@ PRONOUNS = frozenset(word_list("pronouns"))
 _MARKS = re.compile(r"[\[\]|]|^[\"“”'‘’]+|(?<=\s)[\"“”]+|[\"“”]+$")
 #: a quantity after a name: a decimal or percentage, a score, or a " - N" count
 _QUANTITY = re.compile(r"\s+(?:-\s+\d+|\d+[.,]\d+%?|\d+%|\d+\s*[–-]\s*\d+)(?:\s.*)?$")
+
+
+#: a document symbol: capital letters and numbers joined by slashes, with a number among them
+_SYMBOL = re.compile(r"[A-Z0-9.-]*(?:/[A-Z0-9.-]+)+")
+
+
+def in_document_symbol(text: str, start: int, end: int) -> bool:
+    """True when the span is part of a document symbol ("SG" in "SG/SM/20217")."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    token = text[left:right].rstrip(".,;:)")
+    return "/" in token and bool(_SYMBOL.fullmatch(token)) and any(c.isdigit() for c in token)
 
 
 def clean_marks(name: str) -> str:

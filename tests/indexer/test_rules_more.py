@@ -79,6 +79,22 @@ def test_a_singular_cue_introduces_one_place_a_plural_one_a_list():
     assert [(e.text, e.facet) for e in out if e.text == "Ann Lee"] == [("Ann Lee", "actor")]
 
 
+def test_a_site_and_plural_regions_introduce_places():
+    # class 2 in conflict statements: "north of the ancient site of X", "the X and Y regions"
+    text = "It lies north of the ancient site of Brack. Troops massed in the Tarn and Quill regions."
+    ctx, ents = classified(text, [("ORG", "Brack"), ("ORG", "Tarn")])
+    out = entities.rule_place_cues(ctx, ents)
+    assert sorted(e.text for e in out if e.facet == "place") == ["Brack", "Quill", "Tarn"]
+
+
+def test_a_document_symbol_is_no_name():
+    # class 3: "SG" of the press release number "SG/SM/20217"; "AC/DC" has no number
+    text = "SG/SM/20217\n\nThe Orwell Council met. AC/DC played."
+    ctx, ents = classified(text, [("ORG", "SG"), ("ORG", "Orwell Council"), ("ORG", "AC/DC")])
+    out = entities.rule_shapes(ctx, ents)
+    assert [e.text for e in out if e.facet == "actor"] == ["Orwell Council", "AC/DC"]
+
+
 def test_a_body_of_the_solar_system_lies_in_no_country():
     gazetteer = default_gazetteer()
     jupiter = gazetteer.lookup("Jupiter")
