@@ -65,7 +65,7 @@ from indexer.phrases import (
     region_homonyms,
 )
 from indexer.place_tails import place_tails
-from indexer.roles import bare_role_mentions, unnamed_offices
+from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_run_in_names
 from indexer.shapes import in_document_symbol, name_shape
 from indexer.spans import Ent
@@ -234,6 +234,12 @@ def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a title's place or body run into the person's name ("First Minister of
     Scotland Nicola Sturgeon"): two mentions, the place or body and the person."""
     return split_run_in_names(ctx.text, ents, ctx.is_place, bare_bodies(), ctx.is_region)
+
+
+def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Actor recall: a person the model missed after a title ("Congresswoman Val Demings",
+    "Princess Ubolratana Mahidol")."""
+    return ents + titled_names(ctx.text, ents)
 
 
 def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -447,6 +453,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
     ("join-cut", rule_join_cut_names),
     ("run-in-names", rule_run_in_names),
+    ("titled-name", rule_titled_names),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),
     ("coordination", rule_coordination),

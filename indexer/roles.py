@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym
-from indexer.names import TITLE_WORDS
+from indexer.names import OCCUPATION_WORDS, TITLE_WORDS
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex
 
@@ -134,3 +135,28 @@ def _office(words_text: str) -> str | None:
     if not titles or len(titles) < len(words) - 1 or all(w.lower() in NOT_BARE_ROLES for w in titles):
         return None  # no title, a name after the title, or no role of its own
     return " ".join([words[0], *titles])
+
+
+#: honorifics: no bare role, but a good sign of the name after them ("Mr Pradeep Khosla")
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
+                         "sir", "dame", "lord", "lady"})
+#: title words before a name the model missed ("Princess Ubolratana Mahidol", "chancellor,
+#: Pradeep Khosla"); not the words that make no role ("former", "first", "Army")
+_NAME_TITLES = sorted((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _HONORIFICS),
+                      key=len, reverse=True)
+_TITLED_NAME = re.compile(
+    r"\b(?i:" + "|".join(re.escape(w) for w in _NAME_TITLES) + r"),?\s+"
+    r"([A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2})\b(?!\s+[A-Z])")
+
+
+def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """Persons the model missed after a title: two or three capitalised words, each one
+    English writes capitalised (`indexer.casing`: not "General Motors"), that no span covers."""
+    taken = SpanIndex(ents)
+    found = []
+    for match in _TITLED_NAME.finditer(text):
+        start, end = match.span(1)
+        words = [w for w in match[1].split() if not w.endswith(".")]
+        if all(map(is_name_word, words)) and not taken.overlaps_range(start, end):
+            found.append(Ent(start, end, match[1], "PERSON", rule="titled-name"))
+    return found

@@ -152,3 +152,15 @@ def test_a_capitalised_parliament_or_cabinet_alone_is_the_documents_body():
                                              [("ORG", "Cabinet")])] == [("Cabinet", "actor")]
     # other generic words alone stay no name
     assert resolved("The Ministry said so.", [("ORG", "Ministry")]) == []
+
+
+def test_a_titled_person_the_model_missed_is_found():
+    # actor recall: the model misses some names after titles ("Congresswoman Val Demings");
+    # capitals of common words after a title make no name ("General Motors", "first Pacific
+    # Islander" after a word that is no role)
+    text = ("Congresswoman Ann Orwen spoke, said the chancellor, Bo Tarn. General Motors "
+            "and the first Pacific Islander agreed.")
+    ctx, ents = classified(text, [])
+    out = entities.rule_titled_names(ctx, ents)
+    assert [(e.text, e.label) for e in out] == [("Ann Orwen", "PERSON"), ("Bo Tarn", "PERSON")]
+    assert [e.facet for e in entities.rule_classify(ctx, out)] == ["actor", "actor"]
