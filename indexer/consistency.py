@@ -164,6 +164,8 @@ def is_designation(ent: Ent, text: str) -> bool:
 PARTY_MEMBERS = frozenset(word_list("party_members"))
 #: last words that make a name a place: buildings, landmarks, natural features
 LANDMARK_WORDS = frozenset(word_list("landmark_words"))
+#: first words of two-word names of bases and camps, whatever the model said
+LANDMARK_LEADS = frozenset(word_list("landmark_leads"))
 #: landmark words no person's name ends with: they override a PERSON label too
 LANDMARKS_NOT_SURNAMES = frozenset(word_list("landmark_words_not_surnames"))
 #: last words that make a name an organisation, whatever the model said
@@ -197,8 +199,11 @@ _ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ic|ics|ish|ern|i|is)$")
 
 def _landmark(ent: Ent) -> bool:
     """A name ending in a landmark word: a building, street or natural feature. A PERSON
-    label yields only to words no surname is, or to a house number ("10 Downing Street")."""
+    label yields only to words no surname is, or to a house number ("10 Downing Street").
+    Two words led by a base's or camp's word are one too ("Fort Carson", "Camp Taji")."""
     words = ent.text.split()
+    if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
+        return True  # "Fort Carson", "Camp Taji"
     if len(words) < 2 or words[-1] not in LANDMARK_WORDS:
         return False
     if words[0].isdigit():

@@ -32,6 +32,7 @@ from indexer.consistency import (
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
+from indexer.dates import resolve_date
 from indexer.divisions import division_places
 from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
@@ -72,6 +73,7 @@ from indexer.spans import Ent
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
 from indexer.types import drop_works
+from indexer.us_states import state_abbreviations
 from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
@@ -87,10 +89,21 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, st
         if label == "DATE":
             ents.append(Ent(start, end, text[start:end], label, facet="date", rule="date"))
             continue
-        ent = _model_span(text, start, end, label)
-        if ent is not None:
-            ents.append(_ruled(ent, ruler_id, watch_places) if ruler_id else ent)
+        for line_start, line_end in _lines(text, start, end):
+            ent = _model_span(text, line_start, line_end, label)
+            if ent is not None:
+                ents.append(_ruled(ent, ruler_id, watch_places) if ruler_id else ent)
     return ents
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model span cut at its line breaks: a name never runs across lines, and a span the
+    model ran from a title into the body ("Army Casualty\n\nThe Department of Defense")
+    holds one name per line, datelines left out."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])
+            if resolve_date(m.group(), None) is None]  # a dateline line is no name
 
 
 def _model_span(text: str, start: int, end: int, label: str) -> Ent | None:
@@ -240,6 +253,12 @@ def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Actor recall: a person the model missed after a title ("Congresswoman Val Demings",
     "Princess Ubolratana Mahidol")."""
     return ents + titled_names(ctx.text, ents)
+
+
+def rule_state_abbreviations(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: "of Gaithersburg, Md." - a US state's news abbreviation after a place is that
+    state."""
+    return state_abbreviations(ctx.text, ents)
 
 
 def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -454,6 +473,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("join-cut", rule_join_cut_names),
     ("run-in-names", rule_run_in_names),
     ("titled-name", rule_titled_names),
+    ("state-abbreviation", rule_state_abbreviations),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),
     ("coordination", rule_coordination),

@@ -164,3 +164,20 @@ def test_a_titled_person_the_model_missed_is_found():
     out = entities.rule_titled_names(ctx, ents)
     assert [(e.text, e.label) for e in out] == [("Ann Orwen", "PERSON"), ("Bo Tarn", "PERSON")]
     assert [e.facet for e in entities.rule_classify(ctx, out)] == ["actor", "actor"]
+
+
+def test_a_us_state_abbreviation_after_a_place_is_that_state():
+    # class 2 in casualty releases: "of Gaithersburg, Md., died"; "Md" alone is no state
+    text = "Spc. Ann Orwen, 20, of Gaithersburg, Md., died. Md Karim spoke. Bo Tarn, Colo."
+    ctx, ents = classified(text, [("PERSON", "Ann Orwen"), ("GPE", "Gaithersburg"), ("GPE", "Md"),
+                                  ("PERSON", "Md Karim")])
+    out = entities.rule_state_abbreviations(ctx, ents)
+    states = [(e.text, e.value, e.country) for e in out if e.rule == "state-abbreviation"]
+    assert states == [("Md.", "Maryland", "United States"), ("Colo.", "Colorado", "United States")]
+    assert "Md Karim" in [e.text for e in out]
+
+
+def test_a_base_or_camp_is_a_place_whatever_the_model_said():
+    text = "He was assigned to Fort Orwen and served at Camp Tarn."
+    ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn")])
+    assert [(e.text, e.facet) for e in ents] == [("Fort Orwen", "place"), ("Camp Tarn", "place")]

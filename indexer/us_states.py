@@ -1,0 +1,34 @@
+"""US states written as news abbreviations (error class 2 of issue 10): "Spc. Michael Osorio,
+20, of Gaithersburg, Md., died" - the model takes "Md" for an unknown word, the lone-place
+rule drops it, and the soldier's home state is lost. An abbreviation from the data list
+(indexer/data/rule_words.txt, `us_state_abbreviations`), written with its full stop right
+after "<Place>, ", is a mention of its state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.rule_data import word_list
+from indexer.spans import Ent, overlaps
+
+STATE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in word_list("us_state_abbreviations"))
+_ABBREVIATION = re.compile(
+    r"(?<=[a-z], )(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
+                                                               reverse=True)) + r")(?=[\s,;:)]|$)")
+
+
+def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:
+    """Each "<Place>, Md." as a mention of the state, replacing the model's spans over it."""
+    found = [Ent(m.start(), m.end(), m[1], "GPE", facet="place", value=STATE_ABBREVIATIONS[m[1]],
+                 country="United States", rule="state-abbreviation", fixed=True)
+             for m in _ABBREVIATION.finditer(text) if _after_a_name(text, m.start())]
+    if not found:
+        return ents
+    return [e for e in ents if not any(overlaps(e, f) for f in found)] + found
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """The word before ", " is capitalised ("Gaithersburg, Md.")."""
+    words = text[max(0, start - 40):start - 2].split()
+    return bool(words) and words[-1][:1].isupper()
