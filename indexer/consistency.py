@@ -252,8 +252,8 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     gazetteer says otherwise."""
     if facet == "actor" and (_landmark(ent) or _visited_facility(ent, text)):
         return replace(ent, facet="place", rule="landmark")
-    if facet == "place" and _organisation(ent):
-        return replace(ent, facet="actor", rule="organisation")
+    if facet == "place" and _organisation(ent) and not gazetteer.confident(ent.text):
+        return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
     return replace(ent, facet=facet)
@@ -338,17 +338,20 @@ def common_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
             if e.key in common and open_mention(e) else e for e in ents]
 
 
-def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer,
+                 headlines: list[tuple[int, int]]) -> list[Ent]:
     """A one-word name that English writes in lower case ("Heartbroken", "Backlash",
     "Aides": `indexer.casing`) and the document capitalises only where every word is
     capitalised (sentence and line openings, after an opening quote) is that common word.
     Words of the document's longer names ("Young" of "Neil Young"), all-capital and
-    inner-capital names and places the gazetteer is sure of are left alone."""
+    inner-capital names and places the gazetteer is sure of are left alone. Title-cased
+    lines (`headlines`) capitalise every word too ("Latest Strikes Against ISIS")."""
     candidates = {e.key for e in ents if open_mention(e) and _capitalised_word(e.text)
                   and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
     candidates -= _name_words(ents)
-    candidates -= {e.key for e in ents if e.key in candidates and not sentence_initial(text, e.start)}
-    common = {key for key in candidates if not _capitalised_inside_sentence(key, text)}
+    candidates -= {e.key for e in ents if e.key in candidates
+                   and not _where_all_capitalise(text, e.start, headlines)}
+    common = {key for key in candidates if not _capitalised_inside_sentence(key, text, headlines)}
     return [replace(e, facet=None, value=None, rule="opener-word")
             if e.key in common and open_mention(e) else e for e in ents]
 
@@ -359,11 +362,16 @@ def _name_words(ents: list[Ent]) -> set[str]:
             for word in e.key.split()}
 
 
-def _capitalised_inside_sentence(word: str, text: str) -> bool:
-    """The document capitalises the word somewhere no sentence opens."""
+def _capitalised_inside_sentence(word: str, text: str, headlines: list[tuple[int, int]]) -> bool:
+    """The document capitalises the word somewhere every word is not capitalised."""
     capitalised = word[:1].upper() + word[1:]
-    return any(not sentence_initial(text, m.start())
+    return any(not _where_all_capitalise(text, m.start(), headlines)
                for m in re.finditer(rf"\b{re.escape(capitalised)}\b", text))
+
+
+def _where_all_capitalise(text: str, at: int, headlines: list[tuple[int, int]]) -> bool:
+    """At a sentence or line opening, or in a title-cased line."""
+    return sentence_initial(text, at) or any(start <= at < end for start, end in headlines)
 
 
 def open_mention(ent: Ent) -> bool:

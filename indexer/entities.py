@@ -389,7 +389,7 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Heartbroken", "Backlash", "Aides" opening a sentence - a word English writes
     in lower case, capitalised only where every word is."""
-    return opener_words(ctx.text, ents, ctx.gazetteer)
+    return opener_words(ctx.text, ents, ctx.gazetteer, headline_ranges(ctx.text, ctx.body_start))
 
 
 def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -9,6 +9,7 @@ import pytest
 
 from indexer import entities
 from indexer.entities import RULES, DocContext, canonical_value, run_rules, spans_from_model
+from indexer.gazetteer import default_gazetteer
 from indexer.headlines import headline_ranges, is_title_cased, unconfirmed_headline_names
 from indexer.shapes import name_shape
 from indexer.spans import Ent
@@ -567,3 +568,19 @@ def test_opener_words_keep_a_word_the_document_capitalises_mid_sentence():
     ctx, ents = classified(text, [("ORG", "Labor"), ("PERSON", "Ann Hill")])
     assert [e.text for e in entities.rule_opener_words(ctx, ents)
             if e.rule == "opener-word"] == ["Labor"]
+
+
+def test_opener_words_ignore_capitals_of_title_cased_lines():
+    # "Latest Strikes Against ISIS" capitalises every word; "Strikes in Syria" opens a line
+    text = "Officials Report Latest Strikes Against Rebels\n\nStrikes in Syria\n\nThe strikes hit."
+    ctx, ents = classified(text, [("ORG", "Strikes")], body_start=48)
+    assert [e.rule for e in entities.rule_opener_words(ctx, ents)] == ["opener-word"] * 2
+
+
+def test_a_known_place_ending_like_an_organisation_stays_a_place():
+    # "Bank" ends "World Bank", but the gazetteer is sure of the "West Bank"
+    text = "Raids went on in the West Bank and at the Orwell Bank."
+    ctx, ents = spans(text, [("GPE", "West Bank"), ("GPE", "Orwell Bank")])
+    ctx = DocContext(text, default_gazetteer())
+    out = entities.rule_classify(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("West Bank", "place"), ("Orwell Bank", "actor")]
