@@ -145,18 +145,19 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 _NAME_TITLES = sorted((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _HONORIFICS),
                       key=len, reverse=True)
 _TITLED_NAME = re.compile(
-    r"\b(?i:" + "|".join(re.escape(w) for w in _NAME_TITLES) + r"),?\s+"
-    r"([A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2})\b(?!\s+[A-Z])")
+    r"\b(?i:" + "|".join(re.escape(w) for w in _NAME_TITLES) + r")s?,?\s+"
+    r"([A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}|\s+[IVX]+))\b(?!\s+[A-Z])")
 
 
 def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
-    """Persons the model missed after a title: two or three capitalised words, each one
+    """Persons the model missed after a title ("Presidents Muhammadu Buhari and ...", "Queen
+    Elizabeth II"): two or three capitalised words, or one and a regnal number, each one
     English writes capitalised (`indexer.casing`: not "General Motors"), that no span covers."""
     taken = SpanIndex(ents)
     found = []
     for match in _TITLED_NAME.finditer(text):
         start, end = match.span(1)
-        words = [w for w in match[1].split() if not w.endswith(".")]
+        words = [w for w in match[1].split() if not w.endswith(".") and not w.isupper()]
         if all(map(is_name_word, words)) and not taken.overlaps_range(start, end):
             found.append(Ent(start, end, match[1], "PERSON", rule="titled-name"))
     return found

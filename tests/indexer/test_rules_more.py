@@ -181,3 +181,17 @@ def test_a_base_or_camp_is_a_place_whatever_the_model_said():
     text = "He was assigned to Fort Orwen and served at Camp Tarn."
     ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn")])
     assert [(e.text, e.facet) for e in ents] == [("Fort Orwen", "place"), ("Camp Tarn", "place")]
+
+
+def test_titled_names_with_a_regnal_number_or_after_a_plural_title():
+    text = "Presidents Ann Orwen and Bo Tarn met Queen Elizabeth II. Pope Francis spoke."
+    ctx, ents = classified(text, [])
+    assert [e.text for e in entities.rule_titled_names(ctx, ents)] == ["Ann Orwen",
+                                                                      "Elizabeth II"]
+
+
+def test_a_facility_or_theatre_is_a_place_whatever_the_model_said():
+    text = "He was held at Ann Orwen Correctional Facility and shown at the Tarn Theatre."
+    ctx, ents = classified(text, [("PERSON", "Ann Orwen Correctional Facility"),
+                                  ("ORG", "Tarn Theatre")])
+    assert [e.facet for e in ents] == ["place", "place"]
