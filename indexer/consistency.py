@@ -30,9 +30,9 @@ def person_words(ents: list[Ent]) -> set[str]:
 _LOCATIVE = re.compile(r"(?:\b(?:" + alternation("locative_prepositions") + r")"
                        r"\s+(?:the\s+)?|\b(?:" + alternation("locative_nouns") + r"),?\s+)$", re.I)
 #: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates")
-_STRONG_LOCATIVE = re.compile(r"\b(?:" + alternation("strong_locative_prepositions")
+_STRONG_LOCATIVE = re.compile(r"\b(?i:" + alternation("strong_locative_prepositions")
                               + r"|(?:north|south|east|west)"
-                              r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")
+                              r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")  # "Near X," opens lines
 #: words of institutions' names that the locative rule must not turn into places
 INSTITUTION_WORDS = frozenset(word_list("institution_words"))
 #: "Tomasz Sekielski's film", "Cornell University's arXiv": a possessor, rarely a place
@@ -213,6 +213,9 @@ def _landmark(ent: Ent) -> bool:
     return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
 
 
+#: "the Ansarallah leadership": a group's members or speakers after its name
+_MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
+
 #: a hospital's name after "at", "to", "in" ... (maybe with "the")
 _CARE_FACILITY = re.compile(r"\s(?:" + alternation("care_facility_words") + r")$")
 _VISITED = re.compile(r"\b(?:" + alternation("facility_visit_prepositions") + r")\s+(?:the\s+)?$",
@@ -252,7 +255,8 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     gazetteer says otherwise."""
     if facet == "actor" and (_landmark(ent) or _visited_facility(ent, text)):
         return replace(ent, facet="place", rule="landmark")
-    if facet == "place" and _organisation(ent) and not gazetteer.confident(ent.text):
+    if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)) \
+            and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)

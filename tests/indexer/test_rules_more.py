@@ -195,3 +195,11 @@ def test_a_facility_or_theatre_is_a_place_whatever_the_model_said():
     ctx, ents = classified(text, [("PERSON", "Ann Orwen Correctional Facility"),
                                   ("ORG", "Tarn Theatre")])
     assert [e.facet for e in ents] == ["place", "place"]
+
+
+def test_near_opening_a_line_and_a_groups_leadership():
+    # "Near X, a strike destroyed ..." opens strike-report lines; "the X leadership" is a group
+    text = "-- Near Orwenabad, a strike hit a truck. He met the Tarnallah leadership in Syria."
+    ctx, ents = classified(text, [("ORG", "Orwenabad"), ("GPE", "Tarnallah"), ("GPE", "Syria")])
+    assert [(e.text, e.facet) for e in ents] == [("Orwenabad", "place"), ("Tarnallah", "actor"),
+                                                 ("Syria", "place")]
