@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from time import perf_counter
 
+from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
     drop_vessel_parts,
     known_names,
@@ -243,6 +244,12 @@ def rule_join_cut_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return join_cut_names(ctx.text, ents)
 
 
+def rule_acronym_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a name the model cut ("the Economic Community of | West African States |
+    (ECOWAS)") widened to what its bracketed acronym spells."""
+    return widen_to_acronyms(ctx.text, ents)
+
+
 def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a title's place or body run into the person's name ("First Minister of
     Scotland Nicola Sturgeon"): two mentions, the place or body and the person."""
@@ -471,6 +478,7 @@ def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
     ("join-cut", rule_join_cut_names),
+    ("acronym-name", rule_acronym_names),
     ("run-in-names", rule_run_in_names),
     ("titled-name", rule_titled_names),
     ("state-abbreviation", rule_state_abbreviations),
