@@ -32,7 +32,8 @@ def widen_to_acronyms(text: str, ents: list[Ent]) -> list[Ent]:
         else:
             out.append(replace(ent, start=start, text=text[start:ent.end], label="ORG",
                                facet=None, value=None, rule="acronym-name"))
-    return [e for e in out if not _swallowed(e, out)]
+    widened = [e for e in out if e.rule == "acronym-name"]
+    return [e for e in out if not _swallowed(e, widened)] if widened else out
 
 
 def _spelled_start(text: str, ent: Ent, acronym: str) -> int | None:
@@ -60,7 +61,6 @@ def _initials(words) -> set[str]:
     return {capitals, every}
 
 
-def _swallowed(ent: Ent, ents: list[Ent]) -> bool:
+def _swallowed(ent: Ent, widened: list[Ent]) -> bool:
     """A span inside a widened one ("Economic Community" of the whole name)."""
-    return any(o is not ent and o.rule == "acronym-name" and o.start <= ent.start
-               and ent.end <= o.end for o in ents)
+    return any(o is not ent and o.start <= ent.start and ent.end <= o.end for o in widened)

@@ -142,22 +142,39 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
                          "sir", "dame", "lord", "lady"})
 #: title words before a name the model missed ("Princess Ubolratana Mahidol", "chancellor,
 #: Pradeep Khosla"); not the words that make no role ("former", "first", "Army")
-_NAME_TITLES = sorted((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _HONORIFICS),
-                      key=len, reverse=True)
-_TITLED_NAME = re.compile(
-    r"\b(?i:" + "|".join(re.escape(w) for w in _NAME_TITLES) + r")s?,?\s+"
-    r"([A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}|\s+[IVX]+))\b(?!\s+[A-Z])")
+_NAME_TITLES = frozenset((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _HONORIFICS))
+#: a name after a title: two or three capitalised words, or one and a regnal number
+_NAME_AFTER_TITLE = re.compile(
+    r"[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}|\s+[IVX]+)\b(?!\s+[A-Z])")
+_CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][a-z]")
 
 
 def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Persons the model missed after a title ("Presidents Muhammadu Buhari and ...", "Queen
     Elizabeth II"): two or three capitalised words, or one and a regnal number, each one
-    English writes capitalised (`indexer.casing`: not "General Motors"), that no span covers."""
+    English writes capitalised (`indexer.casing`: not "General Motors"), that no span covers.
+    Each capitalised word is tried as a name's start, its word before as the title (a set
+    lookup: a regex alternation of every title word costs several times more)."""
     taken = SpanIndex(ents)
     found = []
-    for match in _TITLED_NAME.finditer(text):
-        start, end = match.span(1)
-        words = [w for w in match[1].split() if not w.endswith(".") and not w.isupper()]
-        if all(map(is_name_word, words)) and not taken.overlaps_range(start, end):
-            found.append(Ent(start, end, match[1], "PERSON", rule="titled-name"))
+    for cap in _CAPITALISED.finditer(text):
+        start = cap.start()
+        before = text[max(0, start - 30):start]
+        if not before[-1:].isspace() or not _is_title(before.rstrip().rstrip(",").rsplit(None, 1)[-1:]):
+            continue
+        name = _NAME_AFTER_TITLE.match(text, start)
+        if not name or taken.overlaps_range(start, name.end()):
+            continue
+        words = [w for w in name[0].split() if not w.endswith(".") and not w.isupper()]
+        if all(map(is_name_word, words)):
+            found.append(Ent(start, name.end(), name[0], "PERSON", rule="titled-name"))
     return found
+
+
+def _is_title(last: list[str]) -> bool:
+    """The word before a name ([] for none) is a title or honorific, or its plural
+    ("Presidents"); a comma may follow it ("the chancellor, Pradeep Khosla")."""
+    if not last:
+        return False
+    word = last[0].lower()
+    return word in _NAME_TITLES or (word.endswith("s") and word[:-1] in _NAME_TITLES)
