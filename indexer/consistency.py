@@ -352,6 +352,8 @@ def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer,
     lines (`headlines`) capitalise every word too ("Latest Strikes Against ISIS")."""
     candidates = {e.key for e in ents if open_mention(e) and _capitalised_word(e.text)
                   and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
+    if not candidates:
+        return ents
     candidates -= _name_words(ents)
     candidates -= {e.key for e in ents if e.key in candidates
                    and not _where_all_capitalise(text, e.start, headlines)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from operator import is_
 from time import perf_counter
 
 from indexer.acronym_names import widen_to_acronyms
@@ -209,6 +210,7 @@ class DocContext:
     persons: set[str] = field(default_factory=set)
     #: where the body starts in `text` (after the title and a blank line), 0 without title
     body_start: int = 0
+    _headlines: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def country_of(self, name: str) -> str | None:
         """The country a name is, if it is one."""
@@ -222,6 +224,12 @@ class DocContext:
 
     def is_known_place(self, name: str) -> bool:
         return self.gazetteer.confident(name) is not None
+
+    def headlines(self) -> list[tuple[int, int]]:
+        """The title-cased lines of the text (read by two rules, found once)."""
+        if self._headlines is None:
+            self._headlines = headline_ranges(self.text, self.body_start)
+        return self._headlines
 
     def is_region(self, name: str) -> bool:
         """A country, or a state or province: a place no person's given name stands for."""
@@ -396,7 +404,7 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Heartbroken", "Backlash", "Aides" opening a sentence - a word English writes
     in lower case, capitalised only where every word is."""
-    return opener_words(ctx.text, ents, ctx.gazetteer, headline_ranges(ctx.text, ctx.body_start))
+    return opener_words(ctx.text, ents, ctx.gazetteer, ctx.headlines())
 
 
 def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -421,8 +429,8 @@ def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
     name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
     goes, "Statement by Antony Blinken" stays)."""
-    return unconfirmed_headline_names(ctx.text, ents, headline_ranges(ctx.text, ctx.body_start),
-                                      ctx.is_place, ctx.is_country)
+    return unconfirmed_headline_names(ctx.text, ents, ctx.headlines(), ctx.is_place,
+                                      ctx.is_country)
 
 
 def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -526,19 +534,28 @@ def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], .
     given, adds up each rule's time by name (for `bench/eval_facets.py --ablate`)."""
     for name, rule in rules:
         started = perf_counter() if seconds is not None else 0.0
-        ents = _traced(name, ents, [canonical_value(e, ctx.gazetteer) for e in rule(ctx, ents)])
+        ents = _traced(name, ents, [e if e.value is not None or e.facet not in _VALUED
+                                    else canonical_value(e, ctx.gazetteer)
+                                    for e in rule(ctx, ents)])
         if seconds is not None:
             seconds[name] = seconds.get(name, 0.0) + perf_counter() - started
     return ents
+
+
+#: the facets whose spans get a canonical value (checked before calling `canonical_value`,
+#: which every rule's output passes through)
+_VALUED = frozenset({"actor", "place"})
 
 
 def _traced(name: str, before: list[Ent], after: list[Ent]) -> list[Ent]:
     """`after` with the rule's name added to every span it created or whose facet or value
     it changed (what `trawl extract --explain` reports as "rules"); a value filled in for a
     span whose facet stayed (a ruler span's first canonical value) is no rule's change."""
+    if len(after) == len(before) and all(map(is_, after, before)):
+        return after  # most rules hand every span back untouched, in order
     same = {id(e) for e in before}
     if all(id(e) in same for e in after):
-        return after  # most rules hand most spans back untouched
+        return after
     old = {(e.start, e.end): (e.facet, e.value) for e in before}
     return [e if id(e) in same or e.facet is None
             or old.get((e.start, e.end)) in ((e.facet, e.value), (e.facet, None))

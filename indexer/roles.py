@@ -97,13 +97,16 @@ def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
     mention of the person named right after it ("..., Ibrahim al-Jaafari"). An unqualified
     "the Prime Minister" could be any country's and stays no value; a role some named person
     holds in the document is that person's (`bare_role_mentions`)."""
+    offices = [(match, office) for match in _QUALIFIED_OFFICE.finditer(text)
+               if (office := _office(match[1])) is not None and not _generic(text, match)]
+    if not offices:
+        return []
     held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents)}
     taken = SpanIndex([e for e in ents if e.facet in ("actor", "place")])
     people = {e.start: e.value for e in ents if e.facet == "actor" and e.label == "PERSON"}
     found, holders = [], {}
-    for match in _QUALIFIED_OFFICE.finditer(text):
-        office = _office(match[1])
-        if office is None or tuple(office.split()[1:][-2:]) in held or _generic(text, match):
+    for match, office in offices:
+        if tuple(office.split()[1:][-2:]) in held:
             continue
         start = match.start(1)
         holders[office] = holders.get(office) or _apposed_person(text, start + len(office), people)
@@ -143,6 +146,10 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 #: title words before a name the model missed ("Princess Ubolratana Mahidol", "chancellor,
 #: Pradeep Khosla"); not the words that make no role ("former", "first", "Army")
 _NAME_TITLES = frozenset((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _HONORIFICS))
+#: the title words as they may stand before a name: also plural ("Presidents") and with a
+#: comma ("the chancellor, Pradeep Khosla")
+_TITLE_FORMS = frozenset(form for word in _NAME_TITLES
+                         for form in (word, word + "s", word + ",", word + "s,"))
 #: a name after a title: two or three capitalised words, or one and a regnal number
 _NAME_AFTER_TITLE = re.compile(
     r"[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}|\s+[IVX]+)\b(?!\s+[A-Z])")
@@ -159,8 +166,9 @@ def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
     found = []
     for cap in _CAPITALISED.finditer(text):
         start = cap.start()
-        before = text[max(0, start - 30):start]
-        if not before[-1:].isspace() or not _is_title(before.rstrip().rstrip(",").rsplit(None, 1)[-1:]):
+        before = text[max(0, start - 24):start]
+        if not before[-1:].isspace() or not before.split()[-1:] or \
+                before.split()[-1].lower() not in _TITLE_FORMS:
             continue
         name = _NAME_AFTER_TITLE.match(text, start)
         if not name or taken.overlaps_range(start, name.end()):
@@ -169,12 +177,3 @@ def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
         if all(map(is_name_word, words)):
             found.append(Ent(start, name.end(), name[0], "PERSON", rule="titled-name"))
     return found
-
-
-def _is_title(last: list[str]) -> bool:
-    """The word before a name ([] for none) is a title or honorific, or its plural
-    ("Presidents"); a comma may follow it ("the chancellor, Pradeep Khosla")."""
-    if not last:
-        return False
-    word = last[0].lower()
-    return word in _NAME_TITLES or (word.endswith("s") and word[:-1] in _NAME_TITLES)
