@@ -131,7 +131,7 @@ def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
 
 @pytest.mark.parametrize("name", ["Iranian Supreme", "US Caesar Act", "Law of Armed Conflict",
                                   "Security Council Resolution 2254", "Fighters", "License",
-                                  "Emir Sheikh"])
+                                  "Emir Sheikh", "Press Release", "Joint Statement", "Communique"])
 def test_titles_laws_and_generic_plurals_are_no_actors(name):
     assert canonical_actor(name, False, lambda _: None) is None
 
