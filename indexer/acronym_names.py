@@ -23,17 +23,21 @@ _WORD = re.compile(r"\S+")
 
 def widen_to_acronyms(text: str, ents: list[Ent]) -> list[Ent]:
     """Spans widened to the whole name their bracketed acronym spells."""
-    out = []
-    for ent in ents:
-        acronym = _ACRONYM_AFTER.match(text, ent.end)
-        start = _spelled_start(text, ent, acronym[1].upper()) if acronym else None
-        if start is None or start >= ent.start or ent.fixed or ent.label == "DATE":
-            out.append(ent)
-        else:
-            out.append(replace(ent, start=start, text=text[start:ent.end], label="ORG",
-                               facet=None, value=None, rule="acronym-name"))
+    out = [_widened(text, ent) for ent in ents]
     widened = [e for e in out if e.rule == "acronym-name"]
     return [e for e in out if not _swallowed(e, widened)] if widened else out
+
+
+def _widened(text: str, ent: Ent) -> Ent:
+    """The span widened to what the acronym after it spells, or the span itself."""
+    acronym = _ACRONYM_AFTER.match(text, ent.end)
+    if not acronym or ent.fixed or ent.label == "DATE":
+        return ent
+    start = _spelled_start(text, ent, acronym[1].upper())
+    if start is None or start >= ent.start:
+        return ent
+    return replace(ent, start=start, text=text[start:ent.end], label="ORG", facet=None,
+                   value=None, rule="acronym-name")
 
 
 def _spelled_start(text: str, ent: Ent, acronym: str) -> int | None:
@@ -53,12 +57,10 @@ def _spelled_start(text: str, ent: Ent, acronym: str) -> int | None:
 def _initials(words) -> set[str]:
     """The acronyms a run of words may have: its capitalised words' initials, with or
     without the small words' ("ECWAS", "ECOWAS")."""
-    words = [w.strip("(),.;:") for w in words]
-    if any(w and not w[0].isupper() and w.lower() not in _SMALL_WORDS for w in words):
+    words = [w for w in (w.strip("(),.;:") for w in words) if w]
+    if any(not w[0].isupper() and w.lower() not in _SMALL_WORDS for w in words):
         return set()
-    capitals = "".join(w[0] for w in words if w and w[0].isupper())
-    every = "".join(w[0].upper() for w in words if w)
-    return {capitals, every}
+    return {"".join(w[0] for w in words if w[0].isupper()), "".join(w[0].upper() for w in words)}
 
 
 def _swallowed(ent: Ent, widened: list[Ent]) -> bool:

@@ -350,16 +350,22 @@ def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer,
     Words of the document's longer names ("Young" of "Neil Young"), all-capital and
     inner-capital names and places the gazetteer is sure of are left alone. Title-cased
     lines (`headlines`) capitalise every word too ("Latest Strikes Against ISIS")."""
-    candidates = {e.key for e in ents if open_mention(e) and _capitalised_word(e.text)
-                  and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
+    candidates = _opener_candidates(ents, gazetteer)
     if not candidates:
         return ents
-    candidates -= _name_words(ents)
     candidates -= {e.key for e in ents if e.key in candidates
                    and not _where_all_capitalise(text, e.start, headlines)}
     common = {key for key in candidates if not _capitalised_inside_sentence(key, text, headlines)}
     return [replace(e, facet=None, value=None, rule="opener-word")
             if e.key in common and open_mention(e) else e for e in ents]
+
+
+def _opener_candidates(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
+    """Keys of the open one-word names written like capitalised lower-case English words,
+    not places the gazetteer is sure of nor words of the document's longer names."""
+    candidates = {e.key for e in ents if open_mention(e) and _capitalised_word(e.text)
+                  and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
+    return candidates - _name_words(ents) if candidates else candidates
 
 
 def _name_words(ents: list[Ent]) -> set[str]:

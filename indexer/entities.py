@@ -547,15 +547,22 @@ def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], .
 _VALUED = frozenset({"actor", "place"})
 
 
+def _handed_back(before: list[Ent], after: list[Ent]) -> bool:
+    """True when a rule changed no span: most hand every span back untouched, in order (a
+    C-level identity check), some reorder or drop them."""
+    if len(after) == len(before) and all(map(is_, after, before)):
+        return True
+    same = {id(e) for e in before}
+    return all(id(e) in same for e in after)
+
+
 def _traced(name: str, before: list[Ent], after: list[Ent]) -> list[Ent]:
     """`after` with the rule's name added to every span it created or whose facet or value
     it changed (what `trawl extract --explain` reports as "rules"); a value filled in for a
     span whose facet stayed (a ruler span's first canonical value) is no rule's change."""
-    if len(after) == len(before) and all(map(is_, after, before)):
-        return after  # most rules hand every span back untouched, in order
-    same = {id(e) for e in before}
-    if all(id(e) in same for e in after):
+    if _handed_back(before, after):
         return after
+    same = {id(e) for e in before}
     old = {(e.start, e.end): (e.facet, e.value) for e in before}
     return [e if id(e) in same or e.facet is None
             or old.get((e.start, e.end)) in ((e.facet, e.value), (e.facet, None))

@@ -386,12 +386,16 @@ def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) ->
     place = gazetteer.lookup(name)
     end = start + len(name)
     if place is None or place.kind in ("city-alt", "celestial") or is_currency(text, end) \
-            or _ORG_AFTER.match(text, end) or name.startswith("Project "):
-        return False
-    if " " not in name and place.kind not in _NAMED_ABOVE_TOWNS and not is_name_word(name):
+            or _ORG_AFTER.match(text, end) or name.startswith("Project ") \
+            or _common_word_town(name, place.kind):
         return False
     return place.kind != "city" or (place.population >= CONFIDENT_CITY_POPULATION
                                     and not sentence_initial(text, start))
+
+
+def _common_word_town(name: str, kind: str) -> bool:
+    """A one-word place below a region that English writes in lower case more often."""
+    return " " not in name and kind not in _NAMED_ABOVE_TOWNS and not is_name_word(name)
 
 
 def _joins(text: str, ent: Ent, nxt: Ent, gazetteer: Gazetteer) -> bool:

@@ -15,7 +15,6 @@ span or just before it; the words that make no bare role are data
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym
@@ -97,24 +96,38 @@ def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
     mention of the person named right after it ("..., Ibrahim al-Jaafari"). An unqualified
     "the Prime Minister" could be any country's and stays no value; a role some named person
     holds in the document is that person's (`bare_role_mentions`)."""
-    offices = [(match, office) for match in _QUALIFIED_OFFICE.finditer(text)
+    offices = _unheld_offices(text, ents)
+    if not offices:
+        return []
+    holders = _holders(text, offices, ents)
+    taken = SpanIndex([e for e in ents if e.facet in ("actor", "place")])
+    mentions = [Ent(start, start + len(office), office, "PERSON", facet="actor",
+                    value=holders.get(office) or office, rule="office", fixed=True)
+                for start, office in offices]
+    return [m for m in mentions if not taken.overlaps(m)]
+
+
+def _holders(text: str, offices: list[tuple[int, str]], ents: list[Ent]) -> dict[str, str]:
+    """Office -> the person some mention of it is set off with ("..., Ibrahim al-Jaafari")."""
+    people = {e.start: e.value for e in ents if e.facet == "actor" and e.label == "PERSON"}
+    holders: dict[str, str] = {}
+    for start, office in offices:
+        holder = holders.get(office) or _apposed_person(text, start + len(office), people)
+        if holder:
+            holders[office] = holder
+    return holders
+
+
+def _unheld_offices(text: str, ents: list[Ent]) -> list[tuple[int, str]]:
+    """(start, office) of the qualified offices written as their holder ("the ... said"), whose
+    role no person named in the document holds."""
+    offices = [(match.start(1), office) for match in _QUALIFIED_OFFICE.finditer(text)
                if (office := _office(match[1])) is not None and not _generic(text, match)]
     if not offices:
         return []
     held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents)}
-    taken = SpanIndex([e for e in ents if e.facet in ("actor", "place")])
-    people = {e.start: e.value for e in ents if e.facet == "actor" and e.label == "PERSON"}
-    found, holders = [], {}
-    for match, office in offices:
-        if tuple(office.split()[1:][-2:]) in held:
-            continue
-        start = match.start(1)
-        holders[office] = holders.get(office) or _apposed_person(text, start + len(office), people)
-        mention = Ent(start, start + len(office), office, "PERSON", facet="actor", value=office,
-                      rule="office", fixed=True)
-        if not taken.overlaps(mention):
-            found.append(mention)
-    return [replace(e, value=holders.get(e.text) or e.value) for e in found]
+    return [(start, office) for start, office in offices
+            if tuple(office.split()[1:][-2:]) not in held]
 
 
 def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:
@@ -166,14 +179,19 @@ def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
     found = []
     for cap in _CAPITALISED.finditer(text):
         start = cap.start()
-        before = text[max(0, start - 24):start]
-        if not before[-1:].isspace() or not before.split()[-1:] or \
-                before.split()[-1].lower() not in _TITLE_FORMS:
-            continue
-        name = _NAME_AFTER_TITLE.match(text, start)
-        if not name or taken.overlaps_range(start, name.end()):
-            continue
-        words = [w for w in name[0].split() if not w.endswith(".") and not w.isupper()]
-        if all(map(is_name_word, words)):
+        name = _NAME_AFTER_TITLE.match(text, start) if _after_title(text, start) else None
+        if name and not taken.overlaps_range(start, name.end()) and _name_words_only(name[0]):
             found.append(Ent(start, name.end(), name[0], "PERSON", rule="titled-name"))
     return found
+
+
+def _after_title(text: str, start: int) -> bool:
+    """The word before `start` (then a blank) is a title or honorific."""
+    before = text[max(0, start - 24):start]
+    words = before.split()
+    return before[-1:].isspace() and bool(words) and words[-1].lower() in _TITLE_FORMS
+
+
+def _name_words_only(name: str) -> bool:
+    """Every word but initials and regnal numbers is one English writes capitalised."""
+    return all(is_name_word(w) for w in name.split() if not w.endswith(".") and not w.isupper())
