@@ -24,25 +24,29 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 HEADLINE_SMALL_WORDS = frozenset(word_list("headline_small_words"))
 #: a line that reads as a headline has at least this many words, all but small ones capitalised
 HEADLINE_MIN_WORDS = 3
+#: the document's own title reads as a headline from two words ("Army Casualty")
+TITLE_MIN_WORDS = 2
 
 
-def is_title_cased(line: str) -> bool:
-    """True for a line of several words that capitalises every word but small ones and does
-    not end as a sentence does."""
+def is_title_cased(line: str, least: int = HEADLINE_MIN_WORDS) -> bool:
+    """True for a line of at least `least` words that capitalises every word but small ones
+    and does not end as a sentence does."""
     if line.rstrip().endswith((".", "!", "?", '"', "”", ",")):
         return False  # most body lines: checked before the words, which cost more
     words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
-    return len(words) >= HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words)
+    return len(words) >= least and all(w[:1].isupper() for w in words)
 
 
 def headline_ranges(text: str, body_start: int) -> list[tuple[int, int]]:
-    """(start, end) of the title-cased lines of a text: the title when it is title-cased,
-    and such lines of the body (section headings, captions)."""
+    """(start, end) of the title-cased lines of a text: the title when it is title-cased
+    (two words are enough there: "Army Casualty"), and such lines of the body (section
+    headings, captions)."""
     found = []
     for match in re.finditer(r"[^\n]+", text):
-        if is_title_cased(match.group()):
+        least = TITLE_MIN_WORDS if match.start() < body_start else HEADLINE_MIN_WORDS
+        if is_title_cased(match.group(), least):
             found.append(match.span())
-    if body_start and not is_title_cased(text[:body_start]):
+    if body_start and not is_title_cased(text[:body_start], TITLE_MIN_WORDS):
         found = [span for span in found if span[0] >= body_start]
     return found
 

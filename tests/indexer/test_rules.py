@@ -584,3 +584,10 @@ def test_a_known_place_ending_like_an_organisation_stays_a_place():
     ctx = DocContext(text, default_gazetteer())
     out = entities.rule_classify(ctx, ents)
     assert [(e.text, e.facet) for e in out] == [("West Bank", "place"), ("Orwell Bank", "actor")]
+
+
+def test_a_two_word_title_reads_as_a_headline_but_a_two_word_body_line_does_not():
+    text = "Army Casualty\n\nThe soldier died.\nJohn Doe\n"
+    assert headline_ranges(text, 15) == [(0, 13)]
+    ctx, ents = classified(text, [("ORG", "Army Casualty")], body_start=15)
+    assert [e.rule for e in entities.rule_headlines(ctx, ents)] == ["headline"]
