@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from indexer.aliases import ACRONYM_IN_BRACKETS, is_acronym_of
 from indexer.spans import Ent
 
 MAX_EXTRA_WORDS = 6
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{2,9})\)")  # three letters or more: not "(MP)"
+#: an acronym shorter than this widens nothing ("Member of Parliament (MP)")
+MIN_ACRONYM_LETTERS = 3
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _WORD = re.compile(r"\S+")
 
@@ -30,10 +32,10 @@ def widen_to_acronyms(text: str, ents: list[Ent]) -> list[Ent]:
 
 def _widened(text: str, ent: Ent) -> Ent:
     """The span widened to what the acronym after it spells, or the span itself."""
-    acronym = _ACRONYM_AFTER.match(text, ent.end)
-    if not acronym or ent.fixed or ent.label == "DATE":
+    acronym = ACRONYM_IN_BRACKETS.match(text, ent.end)
+    if not acronym or len(acronym[1]) < MIN_ACRONYM_LETTERS or ent.fixed or ent.label == "DATE":
         return ent
-    start = _spelled_start(text, ent, acronym[1].upper())
+    start = _spelled_start(text, ent, acronym[1])
     if start is None or start >= ent.start:
         return ent
     return replace(ent, start=start, text=text[start:ent.end], label="ORG", facet=None,
@@ -43,24 +45,24 @@ def _widened(text: str, ent: Ent) -> Ent:
 def _spelled_start(text: str, ent: Ent, acronym: str) -> int | None:
     """Where the name starts whose initials spell the acronym, or None."""
     words = list(_WORD.finditer(text, max(0, ent.start - 80), ent.end))
-    inside = [w for w in words if w.start() >= ent.start]
+    inside = [w[0].strip("(),.;:") for w in words if w.start() >= ent.start]
     before = [w for w in words if w.end() <= ent.start]
     for extra in range(1, min(MAX_EXTRA_WORDS, len(before)) + 1):
-        run = before[-extra:] + inside
-        if not run[0][0][:1].isupper():
-            continue
-        if acronym in _initials(m[0] for m in run):
-            return run[0].start()
+        if _spells(acronym, [w[0].strip("(),.;:") for w in before[-extra:]] + inside):
+            return before[-extra].start()
     return None
 
 
-def _initials(words) -> set[str]:
-    """The acronyms a run of words may have: its capitalised words' initials, with or
-    without the small words' ("ECWAS", "ECOWAS")."""
-    words = [w for w in (w.strip("(),.;:") for w in words) if w]
-    if any(not w[0].isupper() and w.lower() not in _SMALL_WORDS for w in words):
-        return set()
-    return {"".join(w[0] for w in words if w[0].isupper()), "".join(w[0].upper() for w in words)}
+def _spells(acronym: str, run: list[str]) -> bool:
+    """The run is a name (a capitalised first word that is no small word, "The", and small
+    words only between capitalised ones) the acronym spells."""
+    return run[0][:1].isupper() and run[0].lower() not in _SMALL_WORDS and _name_run(run) \
+        and is_acronym_of(acronym, " ".join(run))
+
+
+def _name_run(words: list[str]) -> bool:
+    """Capitalised words and the small words between them only."""
+    return all(not w or w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _swallowed(ent: Ent, widened: list[Ent]) -> bool:

@@ -17,7 +17,8 @@ from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 ACRONYM_STOP = frozenset(word_list("acronym_stop"))
-_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+#: "Full Name (ACR)": the acronym a name defines in brackets right after it
+ACRONYM_IN_BRACKETS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:" + alternation("acronym_cues") + r")\s+(?:the\s+)?([A-Z]{2,8})\b")
 #: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
 _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (" + alternation("proper_collectives") + r")\b(?![-'’]\w)")
@@ -37,12 +38,15 @@ def initials(name: str) -> tuple[str, str]:
 
 
 def is_acronym_of(acronym: str, name: str) -> bool:
-    """True when the acronym's letters are the initials of the name ("IRGC", "ISIL")."""
+    """True when the acronym's letters are the initials of the name ("IRGC", "ISIL"), or of
+    every word of it, small ones too ("ECOWAS" of "Economic Community of West African
+    States")."""
     letters = _NOT_LETTER.sub("", acronym).upper()
     if len(letters) < 2 or len(name.split()) < 2:
         return False
     caps, content = initials(name)
-    return letters in (caps.upper(), content)
+    every = "".join(p[0].upper() for p in _INITIAL_BREAK.split(name) if p[:1].isalpha())
+    return letters in (caps.upper(), content, every)
 
 
 def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
@@ -67,7 +71,7 @@ def _acronym_defined_after(text: str, ent: Ent) -> str | None:
     if ent.facet not in ("actor", "place") or len(ent.text.split()) < 2:
         return None
     after = text[ent.end:ent.end + 40]
-    paren = _PAREN.match(after)
+    paren = ACRONYM_IN_BRACKETS.match(after)
     if paren and (paren.group(1).isupper() or is_acronym_of(paren.group(1), ent.text)):
         return paren.group(1)
     appos = _APPOSITION.match(after)

@@ -467,3 +467,9 @@ def test_a_military_unit_the_model_calls_a_product_or_event_is_an_organisation()
                      ("PRODUCT", "Command Quest")])
     assert [(t, facet) for t, facet, _, _ in ents] == [
         ("Task Force 9-12 Infantry", "actor"), ("Orwell Assistance Brigade", "actor")]
+
+
+def test_an_acronym_may_count_the_small_words_too():
+    assert is_acronym_of("ECOWAS", "Economic Community of West African States")
+    assert is_acronym_of("ECWAS", "Economic Community of West African States")
+    assert not is_acronym_of("ECOWAS", "Economic Community of African States")
