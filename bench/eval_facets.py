@@ -98,16 +98,18 @@ def rule_predictions(enricher: Enricher, raws: list[tuple], rules,
     return out
 
 
-def _values(records: list[dict]) -> set[tuple]:
+def facet_values(records: list[dict]) -> set[tuple]:
+    """(document id, facet, value) of every actor and place value of `trawl extract` records."""
     return {(r["id"], facet, v) for r in records for facet in ("actor", "place") for v in r[facet]}
 
 
-def _countries(records: list[dict]) -> dict[tuple, str]:
+def place_countries(records: list[dict]) -> dict[tuple, str]:
+    """(document id, place) -> its country, from `trawl extract` records."""
     return {(r["id"], place): country for r in records
             for place, country in r.get("countries", {}).items()}
 
 
-def _moved(before: dict[tuple, str], after: dict[tuple, str]) -> int:
+def moved_countries(before: dict[tuple, str], after: dict[tuple, str]) -> int:
     """Places whose country differs between the runs (given, taken away or changed)."""
     return sum(1 for key in before.keys() | after.keys() if before.get(key) != after.get(key))
 
@@ -121,7 +123,7 @@ def ablate(scorer: Path, gold: Path, nlp, docs: list[Document], out_dir: Path,
     list(recorder.enrich(docs))
     list(elsewhere.enrich(other))
     records = rule_predictions(elsewhere, elsewhere.raws, RULES)
-    before, before_countries = _values(records), _countries(records)
+    before, before_countries = facet_values(records), place_countries(records)
     seconds: dict[str, float] = {}
     full = score(scorer, gold, rule_predictions(recorder, recorder.raws, RULES, seconds),
                  out_dir / "ablate-full.jsonl")
@@ -136,8 +138,8 @@ def ablate(scorer: Path, gold: Path, nlp, docs: list[Document], out_dir: Path,
         deltas = "".join(f" {full[f][m] - cut[f][m]:>+8.3f}" for f in ("actors", "places")
                          for m in metrics)
         records = rule_predictions(elsewhere, elsewhere.raws, rules)
-        changed = len(before ^ _values(records))
-        moved = _moved(before_countries, _countries(records))
+        changed = len(before ^ facet_values(records))
+        moved = moved_countries(before_countries, place_countries(records))
         print(f"{name:22}{deltas} {seconds[name] * 1000 / len(docs):8.3f} {changed:8} {moved:9}")
 
 
