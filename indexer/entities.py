@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from operator import is_
 from time import perf_counter
 
@@ -210,7 +211,6 @@ class DocContext:
     persons: set[str] = field(default_factory=set)
     #: where the body starts in `text` (after the title and a blank line), 0 without title
     body_start: int = 0
-    _headlines: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def country_of(self, name: str) -> str | None:
         """The country a name is, if it is one."""
@@ -225,11 +225,10 @@ class DocContext:
     def is_known_place(self, name: str) -> bool:
         return self.gazetteer.confident(name) is not None
 
+    @cached_property
     def headlines(self) -> list[tuple[int, int]]:
         """The title-cased lines of the text (read by two rules, found once)."""
-        if self._headlines is None:
-            self._headlines = headline_ranges(self.text, self.body_start)
-        return self._headlines
+        return headline_ranges(self.text, self.body_start)
 
     def is_region(self, name: str) -> bool:
         """A country, or a state or province: a place no person's given name stands for."""
@@ -404,7 +403,7 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Heartbroken", "Backlash", "Aides" opening a sentence - a word English writes
     in lower case, capitalised only where every word is."""
-    return opener_words(ctx.text, ents, ctx.gazetteer, ctx.headlines())
+    return opener_words(ctx.text, ents, ctx.gazetteer, ctx.headlines)
 
 
 def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -429,7 +428,7 @@ def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
     name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
     goes, "Statement by Antony Blinken" stays)."""
-    return unconfirmed_headline_names(ctx.text, ents, ctx.headlines(), ctx.is_place,
+    return unconfirmed_headline_names(ctx.text, ents, ctx.headlines, ctx.is_place,
                                       ctx.is_country)
 
 

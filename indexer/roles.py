@@ -45,10 +45,15 @@ def role_before(text: str, ent: Ent) -> str | None:
 def _trailing_titles(words: list[str]) -> list[str]:
     role: list[str] = []
     for word in reversed(words):
-        if not (_TITLE_WORD.fullmatch(word) and word.lower() in TITLE_WORDS):
+        if not _is_title_word(word):
             break
         role.insert(0, word)
     return role
+
+
+def _is_title_word(word: str) -> bool:
+    """A capitalised word of a title or office ("Foreign", "Minister")."""
+    return bool(_TITLE_WORD.fullmatch(word)) and word.lower() in TITLE_WORDS
 
 
 def people_by_role(text: str, ents: list[Ent]) -> dict[str, str]:
@@ -140,17 +145,12 @@ def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:
 def _office(words_text: str) -> str | None:
     """"Iraqi Foreign Minister" from "Iraqi Foreign Minister Said": a country's adjective and
     the title words after it, at least one of them a bare role."""
-    words = words_text.split()
-    if country_for_demonym(words[0]) is None:
-        return None
-    titles = []
-    for word in words[1:]:
-        if word.lower() not in TITLE_WORDS:
-            break
-        titles.append(word)
-    if not titles or len(titles) < len(words) - 1 or all(w.lower() in NOT_BARE_ROLES for w in titles):
+    adjective, *titles = words_text.split()
+    if country_for_demonym(adjective) is None or not titles \
+            or not all(map(_is_title_word, titles)) \
+            or all(w.lower() in NOT_BARE_ROLES for w in titles):
         return None  # no title, a name after the title, or no role of its own
-    return " ".join([words[0], *titles])
+    return " ".join([adjective, *titles])
 
 
 #: honorifics: no bare role, but a good sign of the name after them ("Mr Pradeep Khosla")
