@@ -41,6 +41,7 @@ from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.lone_places import lone_places
+from indexer.name_places import places_in_names
 from indexer.name_variants import name_variants
 from indexer.names import (
     VESSEL_PREFIXES,
@@ -460,6 +461,12 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
                    rule="shape")
 
 
+def rule_places_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: "the University of Chicago", "the Government of Iraq": the well-known place
+    an organisation's name holds is a place mention of its own; the actor stays."""
+    return ents + places_in_names(ents, ctx.gazetteer, ctx.persons)
+
+
 def rule_order(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Spans in text order (the country rules take the nearest earlier place on ties)."""
     return sorted(ents, key=lambda e: (e.start, e.end))
@@ -519,6 +526,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("headline", rule_headlines),
     ("taxon", rule_taxa),
     ("shape", rule_shapes),
+    ("place-in-name", rule_places_in_names),
     ("order", rule_order),
     ("home-country", rule_home_countries),
     ("countries", rule_countries),

@@ -1,0 +1,99 @@
+"""Places named inside an organisation's name (class 2, places missed): "the University of
+Chicago", "the Government of Iraq", "Pittsburgh Pirates", "New Zealand Police" name Chicago,
+Iraq, Pittsburgh and New Zealand. The model gives the whole name one span, an actor, so the
+place it holds was no facet value; readers, and both gold conventions we measure against (re3d
+marks "Iraq" inside "the Government of Iraq", GUM "Chicago" inside "University of Chicago"),
+take it as a mention of the place. The organisation stays an actor; the place is added as a
+span of its own inside it.
+
+Only a place the gazetteer knows well (`Gazetteer.confident`: a country, region, continent or
+large city) qualifies, found where a place sits in a name: after its last "of" ("Bank of
+England", "University of California, Berkeley"), or as its leading words before the rest of the
+name ("Chicago White Sox"). A person's name never yields one ("Jack London", "Paris Hilton"),
+nor a news outlet's, whose place is its home, not the story's ("The Washington Post").
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.casing import is_lower_case_word
+from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
+from indexer.gazetteer import Gazetteer
+from indexer.rule_data import word_list
+from indexer.spans import Ent
+
+#: "... of [the] X[, Y]": the place part of a name after its last "of"
+_AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?)+?)(?:,\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?))?$")
+#: an initial: "L." in "George L. Pennock Trust" makes the leading word a given name
+_INITIAL = re.compile(r"[A-Z]\.")
+#: the most leading words tried as a place ("New York", "Rio de Janeiro" is no leading place)
+_MOST_LEADING_WORDS = 3
+#: last words of news outlets' names: their place is the outlet's home, not a place of the story
+OUTLET_WORDS = frozenset(word_list("outlet_words"))
+#: one word after a city that makes the name a body's ("Mosul Police", "Kyoto University",
+#: "Hartford Hospital")
+BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {
+    w.lower() for w in word_list("care_facility_words") if " " not in w} | {"police"}
+
+
+def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
+    """Place spans for the well-known places inside the document's organisation names;
+    `persons`: the words of the document's person names (no leading city is one of them)."""
+    taken = {(e.start, e.end) for e in ents}
+    found: list[Ent] = []
+    for ent in ents:
+        if _holds_places(ent):
+            found.extend(p for p in _inner_places(ent, gazetteer, persons)
+                         if (p.start, p.end) not in taken)
+            taken.update((p.start, p.end) for p in found)
+    return found
+
+
+def _holds_places(ent: Ent) -> bool:
+    """An organisation's name of two words or more (no person's, no outlet's)."""
+    words = ent.text.split()
+    return ent.facet == "actor" and ent.value is not None and ent.label != "PERSON" \
+        and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS
+
+
+def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
+    return [Ent(ent.start + start, ent.start + end, ent.text[start:end], "GPE", facet="place",
+                rule="place-in-name")
+            for start, end in _place_parts(ent.text, gazetteer, persons)]
+
+
+def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of the well-known places in a name: after its last "of" ("Bank of
+    England"; "University of California, Berkeley" holds two), else its longest run of
+    leading words, never all of them, that is a city ("New York Yankees"). A leading country
+    or region qualifies the body as an adjective would ("U.S. forces", "Kurdistan Regional
+    Government": a nationality, no place mention); a city's other spelling is no evidence
+    ("Lion Air" is no Lyon)."""
+    after_of = _AFTER_OF.search(name)
+    if after_of:
+        return [after_of.span(i) for i in (1, 2)
+                if after_of.group(i) and gazetteer.confident(after_of.group(i))]
+    return _leading_city(name, gazetteer, persons)
+
+
+def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str]) -> list[tuple[int, int]]:
+    ends = [m.end() for m in re.finditer(r"\S+", name)]
+    for end in reversed(ends[:min(_MOST_LEADING_WORDS, len(ends) - 1)]):
+        place = gazetteer.confident(name[:end])
+        if place:
+            city = place.kind == "city" and _body_after_city(name[:end], name[end:].split(), persons)
+            return [(0, end)] if city else []
+    return []
+
+
+def _body_after_city(city: str, rest: list[str], persons: set[str]) -> bool:
+    """The words after a leading city name a body: capitalised, and more than one, or an
+    institution's word or a plural ("Mosul Police", "Pittsburgh Pirates"). Not a person's
+    name opened by a given name ("Regina Ip", "George L. Pennock Trust", "Imus Ranch"
+    beside "Don Imus"), nor a common word that is also a town ("Commonwealth Federation")."""
+    if not all(w[:1].isupper() for w in rest) or _INITIAL.fullmatch(rest[0]) \
+            or city.split()[0] in persons or is_lower_case_word(city):
+        return False
+    last = rest[-1].lower()
+    return len(rest) > 1 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)

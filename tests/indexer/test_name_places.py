@@ -1,0 +1,53 @@
+"""The `place-in-name` rule alone (class 2: a place named inside an organisation's name)."""
+
+from __future__ import annotations
+
+from indexer import entities
+from tests.indexer.test_rules import classified
+
+
+def _added(text, patterns):
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_places_in_names(ctx, ents)
+    assert out[:len(ents)] == ents  # the organisations stay as they were
+    return [(e.text, e.facet, e.rule, text[e.start:e.end]) for e in out[len(ents):]]
+
+
+def test_the_place_after_of_in_an_organisations_name_is_a_place_mention():
+    text = "The Government of Iraq met the University of Damascus, Aleppo."
+    assert _added(text, [("ORG", "Government of Iraq"),
+                         ("ORG", "University of Damascus, Aleppo")]) == [
+        ("Iraq", "place", "place-in-name", "Iraq"),
+        ("Damascus", "place", "place-in-name", "Damascus"),
+        ("Aleppo", "place", "place-in-name", "Aleppo")]
+
+
+def test_a_leading_city_is_a_place_but_a_leading_country_is_an_adjective():
+    text = "Mosul Police and U.S. forces and Syria Civil Defence worked."
+    assert _added(text, [("ORG", "Mosul Police"), ("ORG", "U.S. forces"),
+                         ("ORG", "Syria Civil Defence")]) == [
+        ("Mosul", "place", "place-in-name", "Mosul")]
+
+
+def test_no_place_from_persons_outlets_small_towns_or_other_spellings():
+    text = ("Aleppo Times wrote. Mary Smith spoke. The Bank of Saraqib lent. Raqqa Air flew. "
+            "Tehran J. Roe Trust gave. Damascus Ranch Foundation, run by Joe Damascus, paid.")
+    ctx, ents = classified(text, [("ORG", "Aleppo Times"), ("PERSON", "Mary Smith"),
+                                  ("ORG", "Bank of Saraqib"), ("ORG", "Raqqa Air"),
+                                  ("ORG", "Tehran J. Roe Trust"),
+                                  ("ORG", "Damascus Ranch Foundation"), ("PERSON", "Joe Damascus")])
+    assert entities.rule_places_in_names(ctx, ents) == ents
+
+
+def test_a_place_already_a_span_is_not_added_twice():
+    text = "The Government of Iraq spoke."
+    ctx, ents = classified(text, [("ORG", "Government of Iraq")])
+    once = entities.rule_places_in_names(ctx, ents)
+    assert entities.rule_places_in_names(ctx, once) == once
+
+
+def test_a_leading_city_needs_a_bodys_words_after_it():
+    text = "Aleppo Ip spoke. Aleppo del Sur voted. Aleppo Hornets won. Aleppo Chess Club met."
+    assert [t for t, *_ in _added(text, [("ORG", "Aleppo Ip"), ("ORG", "Aleppo del Sur"),
+                                         ("ORG", "Aleppo Hornets"),
+                                         ("ORG", "Aleppo Chess Club")])] == ["Aleppo", "Aleppo"]
