@@ -1,6 +1,7 @@
 """Places named inside an organisation's name (class 2, places missed): "the University of
 Chicago", "the Government of Iraq", "Pittsburgh Pirates", "New Zealand Police" name Chicago,
-Iraq, Pittsburgh and New Zealand. The model gives the whole name one span, an actor, so the
+Iraq, Pittsburgh and New Zealand; so do events' names ("the Battle of Mosul", "Avignon
+Festival"). The model gives the whole name one span, an actor, so the
 place it holds was no facet value; readers, and both gold conventions we measure against (re3d
 marks "Iraq" inside "the Government of Iraq", GUM "Chicago" inside "University of Chicago"),
 take it as a mention of the place. The organisation stays an actor; the place is added as a
@@ -37,6 +38,11 @@ BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {
     w.lower() for w in word_list("care_facility_words") if " " not in w} | {"police"}
 
 
+#: last words of events named after the place they are held in ("Avignon Festival"); a prize,
+#: a cup or a war is not held in the place that leads its name ("Berwick Prize")
+MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
+
+
 def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
     """Place spans for the well-known places inside the document's organisation names;
     `persons`: the words of the document's person names (no leading city is one of them)."""
@@ -51,19 +57,21 @@ def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) ->
 
 
 def _holds_places(ent: Ent) -> bool:
-    """An organisation's name of two words or more (no person's, no outlet's)."""
+    """An organisation's or event's name of two words or more (no person's, no outlet's)."""
     words = ent.text.split()
-    return ent.facet == "actor" and ent.value is not None and ent.label != "PERSON" \
-        and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS
+    named = (ent.facet == "actor" and ent.value is not None and ent.label != "PERSON") \
+        or ent.label == "EVENT"
+    return named and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS
 
 
 def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
     return [Ent(ent.start + start, ent.start + end, ent.text[start:end], "GPE", facet="place",
                 rule="place-in-name")
-            for start, end in _place_parts(ent.text, gazetteer, persons)]
+            for start, end in _place_parts(ent.text, gazetteer, persons, ent.label == "EVENT")]
 
 
-def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str]) -> list[tuple[int, int]]:
+def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
+                 event: bool) -> list[tuple[int, int]]:
     """(start, end) of the well-known places in a name: after its last "of" ("Bank of
     England"; "University of California, Berkeley" holds two), else its longest run of
     leading words, never all of them, that is a city ("New York Yankees"). A leading country
@@ -74,26 +82,31 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str]) -> list[tup
     if after_of:
         return [after_of.span(i) for i in (1, 2)
                 if after_of.group(i) and gazetteer.confident(after_of.group(i))]
-    return _leading_city(name, gazetteer, persons)
+    return _leading_city(name, gazetteer, persons, event)
 
 
-def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str]) -> list[tuple[int, int]]:
+def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str],
+                  event: bool) -> list[tuple[int, int]]:
     ends = [m.end() for m in re.finditer(r"\S+", name)]
     for end in reversed(ends[:min(_MOST_LEADING_WORDS, len(ends) - 1)]):
         place = gazetteer.confident(name[:end])
         if place:
-            city = place.kind == "city" and _body_after_city(name[:end], name[end:].split(), persons)
+            city = place.kind == "city" \
+                and _body_after_city(name[:end], name[end:].split(), persons, event)
             return [(0, end)] if city else []
     return []
 
 
-def _body_after_city(city: str, rest: list[str], persons: set[str]) -> bool:
-    """The words after a leading city name a body: capitalised, and more than one, or an
-    institution's word or a plural ("Mosul Police", "Pittsburgh Pirates"). Not a person's
+def _body_after_city(city: str, rest: list[str], persons: set[str], event: bool) -> bool:
+    """The words after a leading city name a body or an event: capitalised, and more than
+    one, or an institution's word or a plural ("Mosul Police", "Pittsburgh Pirates"); after
+    an event's, a meeting's word ("Avignon Festival"). Not a person's
     name opened by a given name ("Regina Ip", "George L. Pennock Trust", "Imus Ranch"
     beside "Don Imus"), nor a common word that is also a town ("Commonwealth Federation")."""
     if not all(w[:1].isupper() for w in rest) or _INITIAL.fullmatch(rest[0]) \
             or city.split()[0] in persons or is_lower_case_word(city):
         return False
     last = rest[-1].lower()
+    if event:
+        return last in MEETING_NOUNS
     return len(rest) > 1 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)

@@ -432,6 +432,8 @@ _CONNECTORS = (" of", " of the", " for", " and")
 
 #: "... of North | and East Syria", "... Co-operation | and Development": the rest of a name
 #: the model cut at "and" (capitalised words up to a lower-case word or punctuation)
+#: a possessive ("London's"): the start of another name, never the rest of this one
+_POSSESSIVE_WORD = re.compile(r"['’]s\b")
 _AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?)(?=[\s.,;:)]|$)")
 
 
@@ -441,8 +443,9 @@ def _and_rest(text: str, ent: Ent, starts: dict[int, Ent]) -> int | None:
     if not _named_with_of_or_for(ent):
         return None
     match = _AND_REST.match(text, ent.end)
-    if not match or _blocks_rest(starts.get(match.start(1)), match.end(1)):
-        return None
+    if not match or _blocks_rest(starts.get(match.start(1)), match.end(1)) \
+            or _POSSESSIVE_WORD.search(match.group(1)):
+        return None  # "... of Birmingham and London's Webber Douglas Academy": another name
     return match.end(1)
 
 

@@ -360,6 +360,12 @@ def test_organisation_name_cut_at_and_is_joined():
         "Autonomous Administration of North and East Syria", "Hamas"]
 
 
+def test_a_possessive_after_and_starts_another_name():
+    text = "She studied at the University of Aleppo and Mosul's Drama Academy."
+    ents = resolved(text, [("ORG", "University of Aleppo"), ("ORG", "Drama Academy")])
+    assert "University of Aleppo" in [value for _, _, value, _ in ents]
+
+
 def test_town_of_a_country_the_document_names_is_a_place():
     ents = resolved("Shelling in Syria hit Saraqib. Mary said so.",
                     [("GPE", "Syria"), ("ORG", "Saraqib"), ("PERSON", "Mary")])

@@ -51,3 +51,10 @@ def test_a_leading_city_needs_a_bodys_words_after_it():
     assert [t for t, *_ in _added(text, [("ORG", "Aleppo Ip"), ("ORG", "Aleppo del Sur"),
                                          ("ORG", "Aleppo Hornets"),
                                          ("ORG", "Aleppo Chess Club")])] == ["Aleppo", "Aleppo"]
+
+
+def test_an_events_name_holds_its_place():
+    text = "The Battle of Mosul ended before the Aleppo Festival and the Damascus Prize."
+    assert [t for t, *_ in _added(text, [("EVENT", "Battle of Mosul"),
+                                         ("EVENT", "Aleppo Festival"),
+                                         ("EVENT", "Damascus Prize")])] == ["Mosul", "Aleppo"]
