@@ -101,10 +101,20 @@ def partial_name_targets(ents: list[Ent]) -> dict[str, Ent]:
 
 
 def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
-    """Last word of a multi-word actor -> that actor, when only one actor ends with it."""
-    orgs = ((ent, (ent.value or "").split()) for ent in ents
-            if ent.facet == "actor" and ent.label == "ORG")
-    return _sole_targets((words[-1].casefold(), ent) for ent, words in orgs if len(words) >= 2)
+    """Last word, or last two words, of a longer actor's name -> that actor, when only one
+    actor ends with them ("Coalition", "Air Force" -> "United States Air Force")."""
+    return _sole_targets((key, ent) for ent in ents
+                         if ent.facet == "actor" and ent.label == "ORG"
+                         for key in _head_keys((ent.value or "").split()))
+
+
+def _head_keys(words: list[str]) -> list[str]:
+    """The last word of a name of two words or more, and its last two words when the name
+    is about them ("Anime North" names no "Centre for Anime North")."""
+    keys = [words[-1].casefold()] if len(words) > 1 else []
+    if len(words) > 2 and name_head(" ".join(words)) == words[-1]:
+        keys.append(" ".join(words[-2:]).casefold())
+    return keys
 
 
 def _persons_named_in_full(ents: list[Ent]) -> Iterator[tuple[Ent, list[str]]]:
@@ -251,8 +261,9 @@ def _surname_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
 
 
 def _head_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
-    """A bare "Coalition" -> the document's one "Global Coalition"."""
-    full = t.heads.get(words[0].casefold()) if len(words) == 1 else None
+    """A bare "Coalition" -> the document's one "Global Coalition"; a bare "Air Force" ->
+    its one "United States Air Force"."""
+    full = t.heads.get(" ".join(words).casefold()) if len(words) <= 2 else None
     if full is None or not (ent.value is None or ent.label == "ORG") \
             or t.is_country(ent.text) or full.value == ent.value:
         return None

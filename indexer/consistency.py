@@ -12,7 +12,14 @@ from functools import lru_cache
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer
-from indexer.names import GENERIC_WORDS, NOT_NAMES, TITLE_WORDS, region_after, strip_region_suffix
+from indexer.names import (
+    GENERIC_WORDS,
+    NOT_NAMES,
+    TITLE_WORDS,
+    all_bare_bodies,
+    region_after,
+    strip_region_suffix,
+)
 from indexer.phrases import EVENT_NOUNS, sentence_initial
 from indexer.rule_data import alternation, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
@@ -416,11 +423,8 @@ def _written_in_lower_case(key: str, text: str, gazetteer: Gazetteer) -> bool:
 
 @lru_cache(maxsize=1)
 def bare_bodies() -> frozenset[str]:
-    """One-word bodies a country qualifier can precede ("senate", "congress", "parliament"),
-    from the entity resolution's word list (search/data/entity_words.yaml)."""
-    from search.entity_rules import entity_words
-
-    return frozenset(body for body in entity_words().bodies if " " not in body)
+    """One-word bodies a country qualifier can precede ("senate", "congress", "navy")."""
+    return frozenset(body for body in all_bare_bodies() if " " not in body)
 
 
 def _bare_name_use(text: str, ent: Ent) -> bool:

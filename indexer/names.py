@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from indexer.countries import country_tables, demonym_for, is_demonym
 from indexer.rule_data import alternation, word_list
@@ -390,6 +391,21 @@ def is_document_name(name: str) -> bool:
     return bool(_DOCUMENT_NAME.search(name))
 
 
+@lru_cache(maxsize=1)
+def all_bare_bodies() -> frozenset[str]:
+    """Bodies a country qualifier can precede ("senate", "navy", "air force"), from the
+    corpus-wide entity resolution's word list (search/data/entity_words.yaml): a bare one is
+    an actor, joined to its country's body where its documents are about that country."""
+    from search.entity_rules import entity_words
+
+    return frozenset(entity_words().bodies)
+
+
+def _bare_body(name: str) -> bool:
+    """A capitalised body's name without its country ("Navy", "Air Force", "Senate")."""
+    return name.lower() in all_bare_bodies() and all(w[:1].isupper() for w in name.split())
+
+
 def canonical_actor(name: str, person: bool, country_of) -> str | None:
     """The canonical actor value for a trimmed span, or None when it is not a name."""
     name = normalise_text(name)
@@ -398,6 +414,8 @@ def canonical_actor(name: str, person: bool, country_of) -> str | None:
     else:
         name = country_possessive(name, country_of)
     name = fix_casing(name, person)
+    if not person and _bare_body(name):
+        return name  # "Navy", "Senate": the corpus-wide resolution gives it its country
     if is_non_entity(name) or (len(name.split()) == 1 and is_demonym(name)):
         return None
     if not person and is_document_name(name):

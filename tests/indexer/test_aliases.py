@@ -117,6 +117,15 @@ def test_bare_head_noun_is_the_one_full_name():
                                                           "alias-head")
 
 
+def test_bare_two_word_body_is_the_one_full_name_about_it():
+    text = ("The Syrian Air Force struck. The Air Force said so. The Centre for Anime North "
+            "opened; Anime North began.")
+    ents = resolved(text, [("ORG", "Syrian Air Force"), ("ORG", "Air Force"),
+                           ("ORG", "Centre for Anime North"), ("ORG", "Anime North")])
+    assert ents[1] == ("Air Force", "actor", "Syrian Air Force", "alias-head")
+    assert ents[-1][2] == "Anime North"
+
+
 def test_armed_forces_stay_when_no_army_is_named():
     ents = resolved("Syria's Armed Forces said.", [("ORG", "Syria's Armed Forces")])
     assert ents == [("Syria's Armed Forces", "actor", "Syrian Armed Forces", "model")]

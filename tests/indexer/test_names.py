@@ -170,3 +170,11 @@ def test_bracketed_codes_with_a_number_are_designations_not_actors(text, expecte
 def test_same_name(a, b, expected):
     assert same_name(a, b) is expected
     assert same_name(b, a) is expected
+
+
+def test_a_bare_armed_service_or_legislature_is_an_actor_but_a_bare_office_is_not():
+    for name in ("Navy", "Air Force", "Senate", "Coast Guard"):
+        assert canonical_actor(name, False, lambda _: None) == name
+    for name in ("Government", "Ministry", "Navy Secretary", "senate", "air force"):
+        assert canonical_actor(name, False, lambda _: None) is None
+    assert canonical_actor("Navy", True, lambda _: None) is None  # a person's title

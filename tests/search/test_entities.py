@@ -61,6 +61,16 @@ def test_country_qualified_bodies_merge_and_bare_body_joins_in_that_countrys_con
     assert senate.doc_count == 6
 
 
+def test_a_bare_armed_service_joins_its_countrys_service(make_index):
+    docs = [doc(1, ["U.S. Navy"]), doc(2, ["United States Navy"]), doc(3, ["Navy"]),
+            doc(4, ["Navy"]), doc(5, ["Air Force"]), doc(6, ["US Air Force"]),
+            doc(7, ["Air Force"])]
+    ix = open_index(make_index(docs))
+    assert entity_of(ix, "actor", "Navy").doc_count == 4
+    assert sorted(entity_of(ix, "actor", "Air Force").alias_names) == ["Air Force",
+                                                                        "US Air Force"]
+
+
 def test_bare_body_stays_apart_outside_the_countrys_context(make_index):
     docs = [doc(1, ["US Senate"]), doc(2, ["Senate"], ["Canberra"], countries={}),
             doc(3, ["Senate"], ["Canberra"], countries={"Canberra": "Australia"}),
