@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym, is_people
-from indexer.gazetteer import Gazetteer
+from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
 from indexer.names import (
     GENERIC_WORDS,
     NOT_NAMES,
@@ -42,8 +42,8 @@ _STRONG_LOCATIVE = re.compile(r"\b(?i:" + alternation("strong_locative_prepositi
                               r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")  # "Near X," opens lines
 #: words of institutions' names that the locative rule must not turn into places
 INSTITUTION_WORDS = frozenset(word_list("institution_words"))
-#: "Tomasz Sekielski's film", "Cornell University's arXiv": a possessor, rarely a place
-_POSSESSOR = re.compile(r"['’]s\s+[a-z]")
+#: "Tomasz Sekielski's film", "Ivan Turgenev's A Month in the Country": a possessor, rarely a place
+_POSSESSOR = re.compile(r"['’]s\s")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
 LANDMARK_CITY_POPULATION = 500_000
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
@@ -478,10 +478,14 @@ def _facet_votes(ents: list[Ent]) -> tuple[dict[str, Counter], dict[str, Counter
 
 
 def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:
-    """The majority facet; a tie goes to place when the gazetteer knows the name."""
+    """The majority facet; a tie goes to place when the gazetteer knows the name, as more
+    than a small town ("Obama" the person beside Obama, a Japanese town of 30,000)."""
     ranked = counts.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return "place" if gazetteer.lookup(key) else "actor"
+        place = gazetteer.lookup(key)
+        small_town = place is not None and place.kind.startswith("city") \
+            and place.population < CONFIDENT_CITY_POPULATION
+        return "place" if place and not small_town else "actor"
     return ranked[0][0]
 
 

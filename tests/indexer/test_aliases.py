@@ -205,6 +205,7 @@ def test_a_coalition_without_a_unique_full_name_stays_coalition():
     ("It was published in Ecological Applications.", "ORG", "Ecological Applications"),
     ("She spoke about women in the Armed Services.", "ORG", "Armed Services"),
     ("He was moved by what he saw in Sekielski's film.", "ORG", "Sekielski"),
+    ("She debuted in Ivan Turgenev's A Month in the Country.", "PERSON", "Ivan Turgenev"),
     ("It has a special place in the Universe.", "ORG", "Universe"),
     ("He thanked his daughters Mary and Susan.", "PERSON", "Susan"),
 ])

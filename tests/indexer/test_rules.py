@@ -262,6 +262,13 @@ def test_harmonise_breaks_a_tie_with_the_gazetteer():
     assert [e.rule for e in out] == ["consistency", "model", "model", "consistency"]
 
 
+def test_harmonise_leaves_a_tie_with_a_small_town_to_the_actor():
+    # "Obama" the person beside Obama, a Japanese town: a small town breaks no tie
+    ents = [Ent(0, 7, "Saraqib", "PERSON", "actor"), Ent(10, 17, "Saraqib", "GPE", "place")]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert [e.facet for e in out] == ["actor", "actor"]
+
+
 def test_harmonise_fixed_facets_outvote_the_model_and_stay():
     ents = [Ent(0, 5, "Zorba", "ORG", "actor"), Ent(10, 15, "Zorba", "ORG", "actor"),
             Ent(20, 25, "Zorba", "ORG", "place", rule="place-cue", fixed=True),
