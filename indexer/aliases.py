@@ -110,9 +110,11 @@ def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
 
 def _head_keys(words: list[str]) -> list[str]:
     """The last word of a name of two words or more, and its last two words when the name
-    is about them ("Anime North" names no "Centre for Anime North")."""
+    is about them ("Anime North" names no "Centre for Anime North") and no party's name
+    ("Democratic Party" is no short form of "Iowa Democratic Party")."""
     keys = [words[-1].casefold()] if len(words) > 1 else []
-    if len(words) > 2 and name_head(" ".join(words)) == words[-1]:
+    if len(words) > 2 and name_head(" ".join(words)) == words[-1] \
+            and words[-1].lower() != "party":  # "Democratic Party" is whole in itself
         keys.append(" ".join(words[-2:]).casefold())
     return keys
 

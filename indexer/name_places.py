@@ -1,17 +1,17 @@
-"""Places named inside an organisation's name (class 2, places missed): "the University of
-Chicago", "the Government of Iraq", "Pittsburgh Pirates", "New Zealand Police" name Chicago,
-Iraq, Pittsburgh and New Zealand; so do events' names ("the Battle of Mosul", "Avignon
-Festival"). The model gives the whole name one span, an actor, so the
-place it holds was no facet value; readers, and both gold conventions we measure against (re3d
-marks "Iraq" inside "the Government of Iraq", GUM "Chicago" inside "University of Chicago"),
-take it as a mention of the place. The organisation stays an actor; the place is added as a
-span of its own inside it.
+"""Places named inside an organisation's name (class 2, places missed): "the Government of
+Iraq", "the people of Mosul", "New Zealand Police", "Pittsburgh Pirates" name Iraq, Mosul, New
+Zealand and Pittsburgh; so do events' names ("the Battle of Mosul", "Avignon Festival"). The
+model gives the whole name one span, so the place it holds was no facet value; readers, and
+both gold conventions we measure against (re3d marks "Iraq" inside "the Government of Iraq",
+GUM every place inside a name), take it as a mention of the place. The organisation stays an
+actor; the place is added as a span of its own inside it.
 
 Only a place the gazetteer knows well (`Gazetteer.confident`: a country, region, continent or
 large city) qualifies, found where a place sits in a name: after its last "of" ("Bank of
-England", "University of California, Berkeley"), or as its leading words before the rest of the
-name ("Chicago White Sox"). A person's name never yields one ("Jack London", "Paris Hilton"),
-nor a news outlet's, whose place is its home, not the story's ("The Washington Post").
+England"), or as its leading words before a body's words ("Mosul Police"). A person's name
+never yields one ("Jack London", "Paris Hilton"), nor a news outlet's or a university's,
+hospital's or museum's, whose place is its seat, not the story's ("The Washington Post", "a
+study by the University of Chicago").
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _MOST_LEADING_WORDS = 3
 #: last words of news outlets' names: their place is the outlet's home, not a place of the story
 OUTLET_WORDS = frozenset(word_list("outlet_words"))
-#: one word after a city that makes the name a body's ("Mosul Police", "Kyoto University",
-#: "Hartford Hospital")
-BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {
-    w.lower() for w in word_list("care_facility_words") if " " not in w} | {"police"}
+#: words of institutions whose place is only their seat, not a place of the story ("a study
+#: by the University of Chicago", "treated at Hartford Hospital")
+SEAT_WORDS = frozenset(word_list("seat_words"))
+#: one word after a city that makes the name a body's ("Mosul Police", "Aleppo Council")
+BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {"police"}
 
 
 #: last words of events named after the place they are held in ("Avignon Festival"); a prize,
@@ -61,7 +62,8 @@ def _holds_places(ent: Ent) -> bool:
     words = ent.text.split()
     named = (ent.facet == "actor" and ent.value is not None and ent.label != "PERSON") \
         or ent.label == "EVENT"
-    return named and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS
+    return named and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS \
+        and not SEAT_WORDS.intersection(w.lower() for w in words)
 
 
 def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:

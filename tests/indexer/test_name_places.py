@@ -14,9 +14,9 @@ def _added(text, patterns):
 
 
 def test_the_place_after_of_in_an_organisations_name_is_a_place_mention():
-    text = "The Government of Iraq met the University of Damascus, Aleppo."
+    text = "The Government of Iraq met the Chamber of Damascus, Aleppo."
     assert _added(text, [("ORG", "Government of Iraq"),
-                         ("ORG", "University of Damascus, Aleppo")]) == [
+                         ("ORG", "Chamber of Damascus, Aleppo")]) == [
         ("Iraq", "place", "place-in-name", "Iraq"),
         ("Damascus", "place", "place-in-name", "Damascus"),
         ("Aleppo", "place", "place-in-name", "Aleppo")]
@@ -31,9 +31,10 @@ def test_a_leading_city_is_a_place_but_a_leading_country_is_an_adjective():
 
 def test_no_place_from_persons_outlets_small_towns_or_other_spellings():
     text = ("Aleppo Times wrote. Mary Smith spoke. The Bank of Saraqib lent. Raqqa Air flew. "
-            "Tehran J. Roe Trust gave. Damascus Ranch Foundation, run by Joe Damascus, paid.")
+            "The University of Mosul and Aleppo Hospital met. Tehran J. Roe Trust gave. Damascus Ranch Foundation, run by Joe Damascus, paid.")
     ctx, ents = classified(text, [("ORG", "Aleppo Times"), ("PERSON", "Mary Smith"),
                                   ("ORG", "Bank of Saraqib"), ("ORG", "Raqqa Air"),
+                                  ("ORG", "University of Mosul"), ("ORG", "Aleppo Hospital"),
                                   ("ORG", "Tehran J. Roe Trust"),
                                   ("ORG", "Damascus Ranch Foundation"), ("PERSON", "Joe Damascus")])
     assert entities.rule_places_in_names(ctx, ents) == ents
