@@ -20,6 +20,7 @@ import re
 
 from indexer.casing import is_lower_case_word
 from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
+from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import word_list
 from indexer.spans import Ent
@@ -104,11 +105,16 @@ def _body_after_city(city: str, rest: list[str], persons: set[str], event: bool)
     one, or an institution's word or a plural ("Mosul Police", "Pittsburgh Pirates"); after
     an event's, a meeting's word ("Avignon Festival"). Not a person's
     name opened by a given name ("Regina Ip", "George L. Pennock Trust", "Imus Ranch"
-    beside "Don Imus"), nor a common word that is also a town ("Commonwealth Federation")."""
-    if not all(w[:1].isupper() for w in rest) or _INITIAL.fullmatch(rest[0]) \
-            or city.split()[0] in persons or is_lower_case_word(city):
+    beside "Don Imus"), nor a common word that is also a town ("Commonwealth Federation"),
+    nor a division named after the city ("Montgomery County Police": the county's)."""
+    if _not_a_body(city, rest, persons):
         return False
     last = rest[-1].lower()
     if event:
         return last in MEETING_NOUNS
     return len(rest) > 1 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)
+
+
+def _not_a_body(city: str, rest: list[str], persons: set[str]) -> bool:
+    return not all(w[:1].isupper() for w in rest) or bool(_INITIAL.fullmatch(rest[0])) \
+        or rest[0] in DIVISION_WORDS or city.split()[0] in persons or is_lower_case_word(city)

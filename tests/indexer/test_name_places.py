@@ -48,8 +48,10 @@ def test_a_place_already_a_span_is_not_added_twice():
 
 
 def test_a_leading_city_needs_a_bodys_words_after_it():
-    text = "Aleppo Ip spoke. Aleppo del Sur voted. Aleppo Hornets won. Aleppo Chess Club met."
+    text = ("Aleppo Ip spoke. Aleppo del Sur voted. Aleppo Hornets won. Aleppo Chess Club met. "
+            "Aleppo County Police came.")
     assert [t for t, *_ in _added(text, [("ORG", "Aleppo Ip"), ("ORG", "Aleppo del Sur"),
+                                         ("ORG", "Aleppo County Police"),
                                          ("ORG", "Aleppo Hornets"),
                                          ("ORG", "Aleppo Chess Club")])] == ["Aleppo", "Aleppo"]
 
