@@ -38,8 +38,6 @@ OUTLET_WORDS = frozenset(word_list("outlet_words"))
 SEAT_WORDS = frozenset(word_list("seat_words"))
 #: one word after a city that makes the name a body's ("Mosul Police", "Aleppo Council")
 BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {"police"}
-
-
 #: last words of events named after the place they are held in ("Avignon Festival"); a prize,
 #: a cup or a war is not held in the place that leads its name ("Berwick Prize")
 MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
