@@ -260,14 +260,24 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
                     text: str) -> Ent:
     """A span of an actor/place/date label: its facet, unless its name's shape or the
     gazetteer says otherwise."""
-    if facet == "actor" and (_landmark(ent) or _visited_facility(ent, text)):
-        return replace(ent, facet="place", rule="landmark")
+    if facet == "actor":
+        return _actor_label_facet(ent, gazetteer, persons, text)
     if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)) \
             and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
-    if facet == "actor" and _actor_is_place(ent, text, gazetteer, persons):
-        return replace(ent, facet="place", rule="gazetteer", fixed=True)
     return replace(ent, facet=facet)
+
+
+def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str) -> Ent:
+    """A PERSON or ORG span: a people ("Thais", as when tagged a nationality), a landmark or
+    a place the gazetteer and the words around it make it, else an actor."""
+    if is_people(ent.text):
+        return replace(ent, facet="actor", rule="people")
+    if _landmark(ent) or _visited_facility(ent, text):
+        return replace(ent, facet="place", rule="landmark")
+    if _actor_is_place(ent, text, gazetteer, persons):
+        return replace(ent, facet="place", rule="gazetteer", fixed=True)
+    return replace(ent, facet="actor")
 
 
 #: the capitalised word right before a span

@@ -1,10 +1,11 @@
 """Places named inside an organisation's name (class 2, places missed): "the Government of
 Iraq", "the people of Mosul", "New Zealand Police", "Pittsburgh Pirates" name Iraq, Mosul, New
-Zealand and Pittsburgh; so do events' names ("the Battle of Mosul", "Avignon Festival"). The
-model gives the whole name one span, so the place it holds was no facet value; readers, and
-both gold conventions we measure against (re3d marks "Iraq" inside "the Government of Iraq",
-GUM every place inside a name), take it as a mention of the place. The organisation stays an
-actor; the place is added as a span of its own inside it.
+Zealand and Pittsburgh; so do events' names ("the Battle of Mosul", "Avignon Festival"; rule
+`event` does the same for an event the model tagged as an organisation, "the Aleppo
+Conference"). The model gives the whole name one span, so the place it holds was no facet
+value; readers, and both gold conventions we measure against (re3d marks "Iraq" inside "the
+Government of Iraq", GUM every place inside a name), take it as a mention of the place. The
+organisation stays an actor; the place is added as a span of its own inside it.
 
 Only a place the gazetteer knows well (`Gazetteer.confident`: a country, region, continent or
 large city) qualifies, found where a place sits in a name: after its last "of" ("Bank of
@@ -22,6 +23,7 @@ from indexer.casing import is_lower_case_word
 from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
 from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer
+from indexer.phrases import MEETING_NOUNS
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
@@ -38,9 +40,6 @@ OUTLET_WORDS = frozenset(word_list("outlet_words"))
 SEAT_WORDS = frozenset(word_list("seat_words"))
 #: one word after a city that makes the name a body's ("Mosul Police", "Aleppo Council")
 BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {"police"}
-#: last words of events named after the place they are held in ("Avignon Festival"); a prize,
-#: a cup or a war is not held in the place that leads its name ("Berwick Prize")
-MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 
 
 def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:

@@ -149,6 +149,11 @@ def test_people_nouns_are_actors_adjectives_are_dropped():
                     ("Kurdish leaders", "actor", "Kurdish leaders", "group")]
 
 
+def test_a_people_tagged_as_a_person_or_organisation_is_an_actor_as_when_tagged_nationality():
+    ents = resolved("Thais bow. Most Thais smile.", [("PERSON", "Thais"), ("ORG", "Most Thais")])
+    assert ents[0] == ("Thais", "actor", "Thais", "people")
+
+
 def test_events_are_dropped_and_their_place_kept():
     ents = resolved("Delegates went to the Aleppo Conference.", [("ORG", "Aleppo Conference")])
     assert ents == [("Aleppo", "place", "Aleppo", "place-in-name")]
