@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_name_word
-from indexer.countries import country_for_demonym
+from indexer.countries import country_for_demonym, country_tables
 from indexer.names import OCCUPATION_WORDS, TITLE_WORDS
 from indexer.rule_data import alternation, word_list
-from indexer.spans import Ent, SpanIndex
+from indexer.spans import Ent, SpanIndex, overlaps
 
 NOT_BARE_ROLES = frozenset(word_list("not_bare_roles"))
 #: "elect the Prime Minister", "the Lord Mayor election": the office, not the person
@@ -105,34 +105,80 @@ def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
     if not offices:
         return []
     holders = _holders(text, offices, ents)
-    taken = SpanIndex([e for e in ents if e.facet in ("actor", "place")])
     mentions = [Ent(start, start + len(office), office, "PERSON", facet="actor",
                     value=holders.get(office) or office, rule="office", fixed=True)
                 for start, office in offices]
-    return [m for m in mentions if not taken.overlaps(m)]
+    return [m for m in mentions if not _covered(m, ents)]
+
+
+def _covered(mention: Ent, ents: list[Ent]) -> bool:
+    """True when an actor or place span overlaps the office other than by lying inside it
+    ("the United States" inside "President of the United States" is its own place)."""
+    return any(e.facet in ("actor", "place") and overlaps(e, mention)
+               and not (mention.start <= e.start and e.end <= mention.end
+                        and e.facet == "place") for e in ents)
 
 
 def _holders(text: str, offices: list[tuple[int, str]], ents: list[Ent]) -> dict[str, str]:
-    """Office -> the person some mention of it is set off with ("..., Ibrahim al-Jaafari")."""
-    people = {e.start: e.value for e in ents if e.facet == "actor" and e.label == "PERSON"}
+    """Office -> the person some mention of it is set off with ("..., Ibrahim al-Jaafari";
+    "Angela Merkel, the Chancellor of Germany")."""
+    persons = [e for e in ents if e.facet == "actor" and e.label == "PERSON"]
+    people = {e.start: e.value for e in persons}
+    before = {e.end: e.value for e in persons}
     holders: dict[str, str] = {}
     for start, office in offices:
-        holder = holders.get(office) or _apposed_person(text, start + len(office), people)
+        holder = holders.get(office) or _apposed_person(text, start + len(office), people) \
+            or _person_before(text, start, before)
         if holder:
             holders[office] = holder
     return holders
 
 
+#: ", the " between a person and the office after them
+_APPOSITION_BEFORE = re.compile(r",\s+[Tt]he\s+$")
+
+
+def _person_before(text: str, start: int, people_by_end: dict[int, str]) -> str | None:
+    """The person the office is set off after ("Youssef Chahed, the Prime Minister of
+    Tunisia"): the office is a mention of that person."""
+    gap = _APPOSITION_BEFORE.search(text, max(0, start - 8), start)
+    return people_by_end.get(gap.start()) if gap else None
+
+
 def _unheld_offices(text: str, ents: list[Ent]) -> list[tuple[int, str]]:
     """(start, office) of the qualified offices written as their holder ("the ... said"), whose
     role no person named in the document holds."""
-    offices = [(match.start(1), office) for match in _QUALIFIED_OFFICE.finditer(text)
-               if (office := _office(match[1])) is not None and not _generic(text, match)]
+    offices = _qualified_offices(text)
     if not offices:
         return []
     held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents)}
-    return [(start, office) for start, office in offices
-            if tuple(office.split()[1:][-2:]) not in held]
+    return [(start, office) for start, office, titles in offices
+            if tuple(titles[-2:]) not in held]
+
+
+def _qualified_offices(text: str) -> list[tuple[int, str, list[str]]]:
+    """(start, office, its title words) of "the Iraqi Foreign Minister" and "the President of
+    the United States" written as their holder."""
+    offices = [(match.start(1), office, office.split()[1:])
+               for match in _QUALIFIED_OFFICE.finditer(text)
+               if (office := _office(match[1])) is not None and not _generic(text, match)]
+    return offices + [(match.start(1), match[0][4:], match[1].split())
+                      for match in _OFFICE_OF_COUNTRY.finditer(text)
+                      if _office_of_country(match) and not _generic(text, match)]
+
+
+#: "the President of the United States", "the Foreign Minister of Iraq": title words, "of",
+#: and a country's name (with its "the")
+_OFFICE_OF_COUNTRY = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+of\s+"
+                                r"((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\b(?![-'’]|\s+[A-Z])")
+
+
+def _office_of_country(match: re.Match) -> bool:
+    """Title words with a role of their own, then a country's name: one country's office."""
+    titles = match[1].split()
+    country = match[2].removeprefix("the ")
+    return country in country_tables().demonym_of_country and all(map(_is_title_word, titles)) \
+        and not all(w.lower() in NOT_BARE_ROLES for w in titles)
 
 
 def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:

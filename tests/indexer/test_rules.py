@@ -205,6 +205,18 @@ def test_an_unnamed_office_of_one_country_is_an_actor():
         ("Iraqi Foreign Minister", "Iraqi Foreign Minister")]
 
 
+def test_an_office_of_a_named_country_is_an_actor_and_the_country_stays_a_place():
+    text = ("The President of the United States spoke. Ali Kefi, the Defence Minister of "
+            "Iraq, left. The Minister of Nowhere and the Mayor of Aleppo stayed.")
+    ctx, ents = classified(text, [("GPE", "United States"), ("PERSON", "Ali Kefi"),
+                                  ("GPE", "Iraq")])
+    out = entities.rule_offices(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "office"] == [
+        ("President of the United States", "President of the United States"),
+        ("Defence Minister of Iraq", "Ali Kefi")]
+    assert [e.text for e in out if e.facet == "place"] == ["United States", "Iraq"]
+
+
 def test_place_cues_replace_a_cut_span():
     ctx, ents = classified("the district of Sheikh Maqsoud was hit", [("PERSON", "Maqsoud")])
     out = facets(entities.rule_place_cues(ctx, ents))
