@@ -65,7 +65,8 @@ _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
 
 #: every word of every cue, lower case: one pass over the document's words finds where cues
 #: may be, and only mentions near one are looked at closely (the full patterns are slow)
-CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes")
+CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes",
+                                                 "weapon_nouns")
                       for entry in word_list(name) for word in entry.split())
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -121,4 +122,19 @@ def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tup
     makers = {e.key for e in candidates if is_maker(text, e)}
     cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
-    return works, {(e.start, e.end) for e in cued}
+    weapons = _weapons(text, [e for e in candidates if e.key not in makers])
+    return works | weapons, {(e.start, e.end) for e in cued}
+
+
+#: a weapon noun after a name, maybe after a model number and one modifier ("Paveway IV guided
+#: bombs", "Grad missiles")
+_WEAPON_AFTER = re.compile(rf"(?:\s+[A-Z0-9-]+)?\s+(?:[a-z]+\s+)?(?:{alternation('weapon_nouns')})\b")
+
+
+def _weapons(text: str, candidates: list[Ent]) -> set[str]:
+    """Keys of the names a weapon noun follows wherever the text writes them ("Kassam
+    rockets" twice; not "Hamas", also written alone)."""
+    keys = {e.key: e.text for e in candidates if e.facet == "actor"}
+    return {key for key, name in keys.items()
+            if all(_WEAPON_AFTER.match(text, m.end())
+                   for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))}

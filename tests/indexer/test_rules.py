@@ -115,6 +115,14 @@ def test_type_prior_types_every_mention_of_the_name():
     assert facets(entities.rule_type_prior(ctx, ents)) == [("NBC", "actor", "NBC")]
 
 
+def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
+    text = ("Kassam rockets and Grad missiles hit; Hamas fired them. Two Kassam rockets fell. "
+            "Hamas rockets were seen, and Paveway IV guided bombs.")
+    ctx, ents = classified(text, [("ORG", "Kassam"), ("ORG", "Grad"), ("ORG", "Hamas"),
+                                  ("ORG", "Paveway")])
+    assert {v for _, _, v in facets(entities.rule_type_prior(ctx, ents))} == {"Hamas"}
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # a maker: the subject of a work verb with an object
     ("SpaceX launched Starlink. The SpaceX rocket landed.", "SpaceX"),
