@@ -122,8 +122,7 @@ def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tup
     makers = {e.key for e in candidates if is_maker(text, e)}
     cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
-    weapons = _weapons(text, [e for e in candidates if e.key not in makers])
-    return works | weapons, {(e.start, e.end) for e in cued}
+    return works | _weapons(text, candidates, makers), {(e.start, e.end) for e in cued}
 
 
 #: a weapon noun after a name, maybe after a model number and one modifier ("Paveway IV guided
@@ -131,10 +130,10 @@ def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tup
 _WEAPON_AFTER = re.compile(rf"(?:\s+[A-Z0-9-]+)?\s+(?:[a-z]+\s+)?(?:{alternation('weapon_nouns')})\b")
 
 
-def _weapons(text: str, candidates: list[Ent]) -> set[str]:
+def _weapons(text: str, candidates: list[Ent], makers: set[str]) -> set[str]:
     """Keys of the names a weapon noun follows wherever the text writes them ("Kassam
-    rockets" twice; not "Hamas", also written alone)."""
-    keys = {e.key: e.text for e in candidates if e.facet == "actor"}
+    rockets" twice; not "Hamas", also written alone), makers excepted."""
+    keys = {e.key: e.text for e in candidates if e.facet == "actor" and e.key not in makers}
     return {key for key, name in keys.items()
             if all(_WEAPON_AFTER.match(text, m.end())
                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))}
