@@ -128,8 +128,21 @@ def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
                for place in near)
 
 
+#: ", in Lower Juba, Somalia": the name set in a place right after it
+_SET_IN = re.compile(r",\s+in\s+((?:[A-Z][\w'’-]+\s?){1,3})(?:,\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?")
+
+
+def _set_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "an AMISOM camp at Kolbiyow, in Lower Juba, Somalia": a name set off and placed in a
+    place the gazetteer knows lies in that place."""
+    match = _SET_IN.match(text, ent.end)
+    return bool(match) and any(gazetteer.lookup(group.strip())
+                               for group in match.groups() if group)
+
+
 #: what puts an unknown name in a place, in the order it is looked for
-_PLACE_EVIDENCE = (_after_strong_locative, _before_a_region, _listed_with_a_city)
+_PLACE_EVIDENCE = (_after_strong_locative, _before_a_region, _listed_with_a_city,
+                   _set_in_a_place)
 
 
 def _plural_name(word: str) -> bool:

@@ -226,6 +226,13 @@ def test_unknown_name_listed_with_a_known_city_is_a_place():
         ("Latakia", "place", "Latakia", "gazetteer")]
 
 
+def test_unknown_name_set_in_a_known_place_is_a_place():
+    text = "Fighters attacked a camp at Kolbiyow, in Lower Juba, Syria. Kefi, in turn, spoke."
+    ents = resolved(text, [("ORG", "Kolbiyow"), ("PERSON", "Kefi")])
+    assert [(e[0], e[1]) for e in ents if e[0] in ("Kolbiyow", "Kefi")] == [
+        ("Kolbiyow", "place"), ("Kefi", "actor")]
+
+
 def test_unknown_name_after_a_locative_is_a_place():
     assert resolved("Strikes hit near Hmeimim on Monday.", [("ORG", "Hmeimim")]) == [
         ("Hmeimim", "place", "Hmeimim", "gazetteer")]
