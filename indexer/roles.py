@@ -87,8 +87,12 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
 
 def _generic(text: str, match: re.Match) -> bool:
     """True when "the <role>" names the office rather than the one who holds it."""
-    return bool(_GENERIC_BEFORE.search(text, max(0, match.start() - 20), match.start())
-                or _GENERIC_AFTER.match(text, match.end()))
+    return _office_named(text, match) or bool(_GENERIC_AFTER.match(text, match.end()))
+
+
+def _office_named(text: str, match: re.Match) -> bool:
+    """True when the words before "the <role>" make it the office ("elect the President")."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, match.start() - 20), match.start()))
 
 
 #: "the Iraqi Foreign Minister": a nationality, then a run of capitalised title words
@@ -164,7 +168,7 @@ def _qualified_offices(text: str) -> list[tuple[int, str, list[str]]]:
                if (office := _office(match[1])) is not None and not _generic(text, match)]
     return offices + [(match.start(1), match[0][4:], match[1].split())
                       for match in _OFFICE_OF_COUNTRY.finditer(text)
-                      if _office_of_country(match) and not _generic(text, match)]
+                      if _office_of_country(match) and not _office_named(text, match)]
 
 
 #: "the President of the United States", "the Foreign Minister of Iraq": title words, "of",

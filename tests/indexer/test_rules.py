@@ -214,15 +214,16 @@ def test_an_unnamed_office_of_one_country_is_an_actor():
 
 
 def test_an_office_of_a_named_country_is_an_actor_and_the_country_stays_a_place():
-    text = ("The President of the United States spoke. Ali Kefi, the Defence Minister of "
-            "Iraq, left. The Minister of Nowhere and the Mayor of Aleppo stayed.")
+    text = ("The President of the United States and the leader met. Ali Kefi, the Defence "
+            "Minister of Iraq, left. The Minister of Nowhere and the Mayor of Aleppo stayed. "
+            "They will elect the President of Syria.")
     ctx, ents = classified(text, [("GPE", "United States"), ("PERSON", "Ali Kefi"),
-                                  ("GPE", "Iraq")])
+                                  ("GPE", "Iraq"), ("GPE", "Syria")])
     out = entities.rule_offices(ctx, ents)
     assert [(e.text, e.value) for e in out if e.rule == "office"] == [
         ("President of the United States", "President of the United States"),
         ("Defence Minister of Iraq", "Ali Kefi")]
-    assert [e.text for e in out if e.facet == "place"] == ["United States", "Iraq"]
+    assert [e.text for e in out if e.facet == "place"] == ["United States", "Iraq", "Syria"]
 
 
 def test_place_cues_replace_a_cut_span():
