@@ -241,6 +241,12 @@ class DocContext:
 Rule = Callable[[DocContext, list[Ent]], list[Ent]]
 
 
+def _plus(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """The spans with the ones a rule found added; the very list when it found none (so
+    `run_rules` skips its bookkeeping for it)."""
+    return ents + found if found else ents
+
+
 def rule_join_org_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Names the model cut in two ("Syria | 's Armed Forces")."""
     return extend_org_names(ctx.text, ents, ctx.gazetteer)
@@ -267,7 +273,7 @@ def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Actor recall: a person the model missed after a title ("Congresswoman Val Demings",
     "Princess Ubolratana Mahidol")."""
-    return ents + titled_names(ctx.text, ents)
+    return _plus(ents, titled_names(ctx.text, ents))
 
 
 def rule_state_abbreviations(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -349,7 +355,7 @@ def rule_possessive_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_collectives(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "the Coalition" the model missed: an actor."""
-    return ents + proper_collectives(ctx.text, ents)
+    return _plus(ents, proper_collectives(ctx.text, ents))
 
 
 def rule_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -381,13 +387,13 @@ def rule_name_variants(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 6: "the Foreign Secretary" is one more mention of the one person the document
     names "Foreign Secretary Jeremy Hunt"; no person is invented."""
-    return ents + bare_role_mentions(ctx.text, ents)
+    return _plus(ents, bare_role_mentions(ctx.text, ents))
 
 
 def rule_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 6: "the Iraqi Foreign Minister" whom the document does not name is that
     country's office, an actor; an unqualified "the Prime Minister" stays no value."""
-    return ents + unnamed_offices(ctx.text, ents)
+    return _plus(ents, unnamed_offices(ctx.text, ents))
 
 
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -422,7 +428,7 @@ def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Well-known places the model did not mark."""
-    return ents + missed_places(ctx.text, ents, ctx.gazetteer)
+    return _plus(ents, missed_places(ctx.text, ents, ctx.gazetteer))
 
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -464,7 +470,7 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
 def rule_places_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: "the University of Chicago", "the Government of Iraq": the well-known place
     an organisation's name holds is a place mention of its own; the actor stays."""
-    return ents + places_in_names(ents, ctx.gazetteer, ctx.persons)
+    return _plus(ents, places_in_names(ents, ctx.gazetteer, ctx.persons))
 
 
 def rule_order(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -541,9 +547,10 @@ def run_rules(ctx: DocContext, ents: list[Ent], rules: tuple[tuple[str, Rule], .
     given, adds up each rule's time by name (for `bench/eval_facets.py --ablate`)."""
     for name, rule in rules:
         started = perf_counter() if seconds is not None else 0.0
-        ents = _traced(name, ents, [e if e.value is not None or e.facet not in _VALUED
-                                    else canonical_value(e, ctx.gazetteer)
-                                    for e in rule(ctx, ents)])
+        out = rule(ctx, ents)
+        if out is not ents:  # a rule with nothing to do hands the very list back
+            ents = _traced(name, ents, [e if e.value is not None or e.facet not in _VALUED
+                                        else canonical_value(e, ctx.gazetteer) for e in out])
         if seconds is not None:
             seconds[name] = seconds.get(name, 0.0) + perf_counter() - started
     return ents

@@ -78,7 +78,7 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
     or region qualifies the body as an adjective would ("U.S. forces", "Kurdistan Regional
     Government": a nationality, no place mention); a city's other spelling is no evidence
     ("Lion Air" is no Lyon)."""
-    after_of = _AFTER_OF.search(name)
+    after_of = _AFTER_OF.search(name) if " of " in name else None
     if after_of:
         return [after_of.span(i) for i in (1, 2)
                 if after_of.group(i) and gazetteer.confident(after_of.group(i))]
@@ -88,6 +88,8 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
 def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str],
                   event: bool) -> list[tuple[int, int]]:
     ends = [m.end() for m in re.finditer(r"\S+", name)]
+    if not _may_name_a_body(name[ends[-2]:].strip(), len(ends), event):
+        return []  # no leading city can pass: spare the gazetteer lookups
     for end in reversed(ends[:min(_MOST_LEADING_WORDS, len(ends) - 1)]):
         place = gazetteer.confident(name[:end])
         if place:
@@ -110,6 +112,14 @@ def _body_after_city(city: str, rest: list[str], persons: set[str], event: bool)
     if event:
         return last in MEETING_NOUNS
     return len(rest) > 1 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)
+
+
+def _may_name_a_body(last: str, words: int, event: bool) -> bool:
+    """The last word test of `_body_after_city`, which holds for every leading city."""
+    last = last.lower()
+    if event:
+        return last in MEETING_NOUNS
+    return words > 2 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)
 
 
 def _not_a_body(city: str, rest: list[str], persons: set[str]) -> bool:

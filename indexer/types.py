@@ -65,8 +65,7 @@ _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
 
 #: every word of every cue, lower case: one pass over the document's words finds where cues
 #: may be, and only mentions near one are looked at closely (the full patterns are slow)
-CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes",
-                                                 "weapon_nouns")
+CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes")
                       for entry in word_list(name) for word in entry.split())
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -97,14 +96,16 @@ def is_maker(text: str, ent: Ent) -> bool:
 
 
 def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
-    """Every actor or place mention of a name the document types as a product, work, vessel
-    or event loses its facet, unless the document also shows the name as a maker. A mention
-    that is only the start of a longer title ("Day's talk show Doris Day's Best Friends") is
-    dropped alone: the singer Doris Day elsewhere stays an actor."""
+    """Every actor or place mention of a name the document types as a product, work, vessel,
+    weapon or event loses its facet, unless the document also shows the name as a maker. A
+    mention that is only the start of a longer title ("Day's talk show Doris Day's Best
+    Friends") is dropped alone: the singer Doris Day elsewhere stays an actor."""
     candidates = _mentions_near_cues(text, ents)
-    if not candidates:
+    weapons = _weapons(text, ents)
+    if not candidates and not weapons:
         return ents
     works, spans = _typed_as_works(text, candidates)
+    works |= weapons
     return [replace(e, facet=None, value=None, rule="type-prior")
             if open_mention(e) and (e.key in works or (e.start, e.end) in spans) else e
             for e in ents]
@@ -122,7 +123,7 @@ def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tup
     makers = {e.key for e in candidates if is_maker(text, e)}
     cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
-    return works | _weapons(text, candidates, makers), {(e.start, e.end) for e in cued}
+    return works, {(e.start, e.end) for e in cued}
 
 
 #: a weapon noun after a name, maybe after a model number and one modifier ("Paveway IV guided
@@ -130,10 +131,11 @@ def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tup
 _WEAPON_AFTER = re.compile(rf"(?:\s+[A-Z0-9-]+)?\s+(?:[a-z]+\s+)?(?:{alternation('weapon_nouns')})\b")
 
 
-def _weapons(text: str, candidates: list[Ent], makers: set[str]) -> set[str]:
-    """Keys of the names a weapon noun follows wherever the text writes them ("Kassam
+def _weapons(text: str, ents: list[Ent]) -> set[str]:
+    """Keys of the actor names a weapon noun follows wherever the text writes them ("Kassam
     rockets" twice; not "Hamas", also written alone), makers excepted."""
-    keys = {e.key: e.text for e in candidates if e.facet == "actor" and e.key not in makers}
+    keys = {e.key: e.text for e in ents if open_mention(e) and e.facet == "actor"
+            and _WEAPON_AFTER.match(text, e.end) and not is_maker(text, e)}
     return {key for key, name in keys.items()
             if all(_WEAPON_AFTER.match(text, m.end())
                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))}
