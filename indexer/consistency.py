@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym, is_people
-from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
+from indexer.gazetteer import Gazetteer, is_small_town
 from indexer.names import (
     GENERIC_WORDS,
     NOT_NAMES,
@@ -506,9 +506,7 @@ def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:
     ranked = counts.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         place = gazetteer.lookup(key)
-        small_town = place is not None and place.kind.startswith("city") \
-            and place.population < CONFIDENT_CITY_POPULATION
-        return "place" if place and not small_town else "actor"
+        return "place" if place and not is_small_town(place) else "actor"
     return ranked[0][0]
 
 

@@ -468,8 +468,9 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
 
 
 def rule_places_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 2: "the University of Chicago", "the Government of Iraq": the well-known place
-    an organisation's name holds is a place mention of its own; the actor stays."""
+    """Class 2: "the Government of Iraq", "the Battle of Mosul", "Mosul Police": the
+    well-known place an organisation's or event's name holds is a place mention of its own;
+    the actor stays (a university's, hospital's or outlet's seat is no such place)."""
     return _plus(ents, places_in_names(ents, ctx.gazetteer, ctx.persons))
 
 

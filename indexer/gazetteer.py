@@ -58,6 +58,12 @@ def place_key(text: str) -> str:
 _lookup_key = lru_cache(maxsize=1 << 16)(place_key)
 
 
+def is_small_town(place: Place) -> bool:
+    """A city too small for its name alone to make a span a place (below
+    CONFIDENT_CITY_POPULATION)."""
+    return place.kind.startswith("city") and place.population < CONFIDENT_CITY_POPULATION
+
+
 class Gazetteer:
     """Folded name -> Place; built once per process (see default_gazetteer)."""
 
@@ -87,8 +93,7 @@ class Gazetteer:
     def confident(self, text: str) -> Place | None:
         """A place so well known that the name is a place even when the model said otherwise."""
         place = self.lookup(text)
-        if place is None or place.kind in ("province", "celestial") or (
-                place.kind.startswith("city") and place.population < CONFIDENT_CITY_POPULATION):
+        if place is None or place.kind in ("province", "celestial") or is_small_town(place):
             return None
         return place
 

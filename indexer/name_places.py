@@ -88,8 +88,8 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
 def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str],
                   event: bool) -> list[tuple[int, int]]:
     ends = [m.end() for m in re.finditer(r"\S+", name)]
-    if not _may_name_a_body(name[ends[-2]:].strip(), len(ends), event):
-        return []  # no leading city can pass: spare the gazetteer lookups
+    if not _body_words(name[ends[-2]:].strip(), len(ends) - 1, event):
+        return []  # no leading city can pass, whatever its length: spare the lookups
     for end in reversed(ends[:min(_MOST_LEADING_WORDS, len(ends) - 1)]):
         place = gazetteer.confident(name[:end])
         if place:
@@ -106,20 +106,16 @@ def _body_after_city(city: str, rest: list[str], persons: set[str], event: bool)
     name opened by a given name ("Regina Ip", "George L. Pennock Trust", "Imus Ranch"
     beside "Don Imus"), nor a common word that is also a town ("Commonwealth Federation"),
     nor a division named after the city ("Montgomery County Police": the county's)."""
-    if _not_a_body(city, rest, persons):
-        return False
-    last = rest[-1].lower()
-    if event:
-        return last in MEETING_NOUNS
-    return len(rest) > 1 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)
+    return not _not_a_body(city, rest, persons) and _body_words(rest[-1], len(rest), event)
 
 
-def _may_name_a_body(last: str, words: int, event: bool) -> bool:
-    """The last word test of `_body_after_city`, which holds for every leading city."""
+def _body_words(last: str, count: int, event: bool) -> bool:
+    """The `count` words after a leading city, `last` the last of them, may name a body:
+    more than one, or an institution's word or a plural; for an event, a meeting's word."""
     last = last.lower()
     if event:
         return last in MEETING_NOUNS
-    return words > 2 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)
+    return count > 1 or last in BODY_WORDS or (last.endswith("s") and len(last) > 3)
 
 
 def _not_a_body(city: str, rest: list[str], persons: set[str]) -> bool:
