@@ -391,8 +391,9 @@ def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 6: "the Iraqi Foreign Minister" whom the document does not name is that
-    country's office, an actor; an unqualified "the Prime Minister" stays no value."""
+    """Class 6: "the Iraqi Foreign Minister", "the President of the United States" whom the
+    document does not name is that country's office, an actor; an unqualified "the Prime
+    Minister" stays no value."""
     return _plus(ents, unnamed_offices(ctx.text, ents))
 
 

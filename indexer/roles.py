@@ -100,9 +100,10 @@ _QUALIFIED_OFFICE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][\w-]*)+)\b(?
 
 
 def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
-    """ "the Iraqi Foreign Minister", "the British Prime Minister" when the document names no
-    one with that role: one country's office, an actor of its own (value as written), or a
-    mention of the person named right after it ("..., Ibrahim al-Jaafari"). An unqualified
+    """ "the Iraqi Foreign Minister", "the President of the United States" when the document
+    names no one with that role: one country's office, an actor of its own (value as
+    written), or a mention of the person set off next to it ("..., Ibrahim al-Jaafari",
+    "Angela Merkel, the Chancellor of Germany"). An unqualified
     "the Prime Minister" could be any country's and stays no value; a role some named person
     holds in the document is that person's (`bare_role_mentions`)."""
     offices = _unheld_offices(text, ents)
