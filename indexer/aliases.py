@@ -264,10 +264,11 @@ def _surname_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
 
 def _head_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """A bare "Coalition" -> the document's one "Global Coalition"; a bare "Air Force" ->
-    its one "United States Air Force"."""
+    its one "United States Air Force". Class 2: a well-known place stays the place ("moved
+    to Aleppo" beside "the University of Aleppo")."""
     full = t.heads.get(" ".join(words).casefold()) if len(words) <= 2 else None
     if full is None or not (ent.value is None or ent.label == "ORG") \
-            or t.is_country(ent.text) or full.value == ent.value:
+            or t.is_known_place(ent.text) or full.value == ent.value:
         return None
     return _adopt(ent, full, "alias-head")
 

@@ -128,6 +128,12 @@ def test_bare_two_word_body_is_the_one_full_name_about_it():
                                         "Democratic Party"]
 
 
+def test_well_known_place_is_no_short_form_of_a_name_ending_with_it():
+    text = "She studied at the University of Aleppo and then moved to Aleppo in 1990."
+    ents = resolved(text, [("ORG", "University of Aleppo"), ("ORG", "Aleppo")])
+    assert ents[1][1:3] == ("place", "Aleppo")
+
+
 def test_armed_forces_stay_when_no_army_is_named():
     ents = resolved("Syria's Armed Forces said.", [("ORG", "Syria's Armed Forces")])
     assert ents == [("Syria's Armed Forces", "actor", "Syrian Armed Forces", "model")]
