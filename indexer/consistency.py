@@ -83,7 +83,7 @@ def _no_place_name(ent: Ent, text: str) -> bool:
     return ent.text.isupper() or len(words) > 3 \
         or bool(set(words) & _NOT_PLACE_WORDS) \
         or not all(w[:1].isupper() for w in ent.text.split()) \
-        or _plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
+        or plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
 
 
 def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -145,7 +145,7 @@ _PLACE_EVIDENCE = (_after_strong_locative, _before_a_region, _listed_with_a_city
                    _set_in_a_place)
 
 
-def _plural_name(word: str) -> bool:
+def plural_name(word: str) -> bool:
     """ "Services", "Championships", "Debates": a plural common noun ends the name of a body
     or an event; unknown toponyms rarely end so ("Heights" and "Islands" excepted)."""
     return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \

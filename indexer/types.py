@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from indexer.consistency import ORG_ENDINGS, open_mention
+from indexer.consistency import ORG_ENDINGS, open_mention, plural_name
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent
 
@@ -58,6 +58,8 @@ _VERB_BEFORE = re.compile(
 _MAKER_AFTER = re.compile(
     rf"['’]?\s+(?:(?:{MAKER_AUXILIARIES})\s+)*(?:{WORK_VERBS})"
     r"\s+(?:(?:the|its|a|an|their|his|her|our|two|three|several)\s|[A-Z0-9\"“])")
+#: a role in an organisation right after the name: "LibriVox founder Hugh McGuire"
+_ROLE_AFTER = re.compile(rf"['’]?s?\s+(?:{alternation('maker_roles')})\b", re.I)
 #: the span is only the start of a longer title: "Doris Day's Best Friends"
 _TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
 _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
@@ -79,7 +81,7 @@ def _cue_near(starts: list[int], ent: Ent) -> bool:
 def typed_as_work(text: str, ent: Ent) -> bool:
     """True when a cue next to this mention makes it a product, work, vessel or event."""
     before = text[max(0, ent.start - WINDOW):ent.start]
-    if _NOUN_BEFORE.search(before) or _LEADING_NOUN.match(ent.text):
+    if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text):
         return True
     if ent.label == "GPE":
         return False
@@ -88,11 +90,21 @@ def typed_as_work(text: str, ent: Ent) -> bool:
     return ent.label != "PERSON" and bool(_VERB_BEFORE.search(before))
 
 
+def _led_by_type_noun(name: str) -> bool:
+    """ "Space Shuttle Atlantis", "Spacecraft Stardust": a type noun leads the name. Not when
+    a plural follows it, which makes the noun a modifier of a body's members ("Film Critics
+    Circle", "Game Developers Conference")."""
+    return bool(_LEADING_NOUN.match(name)) \
+        and not any(plural_name(word.lower()) for word in name.split()[1:])
+
+
 def is_maker(text: str, ent: Ent) -> bool:
     """True when the mention is the subject of a work verb with an object ("SpaceX launched
-    Falcon 9", "Netflix will stream the show"; "Friends aired on NBC" is the work) or its name
-    ends like an organisation's."""
-    return bool(_MAKER_AFTER.match(text, ent.end)) or ent.text.split()[-1] in ORG_ENDINGS
+    Falcon 9", "Netflix will stream the show"; "Friends aired on NBC" is the work), a role in
+    an organisation follows it ("LibriVox founder"), or its name ends like an
+    organisation's."""
+    return bool(_MAKER_AFTER.match(text, ent.end) or _ROLE_AFTER.match(text, ent.end)) \
+        or ent.text.split()[-1] in ORG_ENDINGS
 
 
 def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
@@ -104,7 +116,7 @@ def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
     weapons = _weapons(text, ents)
     if not candidates and not weapons:
         return ents
-    works, spans = _typed_as_works(text, candidates)
+    works, spans = _typed_as_works(text, candidates, ents)
     works |= weapons
     return [replace(e, facet=None, value=None, rule="type-prior")
             if open_mention(e) and (e.key in works or (e.start, e.end) in spans) else e
@@ -117,13 +129,21 @@ def _mentions_near_cues(text: str, ents: list[Ent]) -> list[Ent]:
     return [e for e in ents if open_mention(e) and _cue_near(starts, e)]
 
 
-def _typed_as_works(text: str, candidates: list[Ent]) -> tuple[set[str], set[tuple[int, int]]]:
+def _typed_as_works(text: str, candidates: list[Ent],
+                    ents: list[Ent]) -> tuple[set[str], set[tuple[int, int]]]:
     """(keys of the names typed as works wherever they stand, (start, end) of the mentions
-    typed as works, which include the start of a longer title), makers excepted."""
-    makers = {e.key for e in candidates if is_maker(text, e)}
-    cued = [e for e in candidates if e.key not in makers and typed_as_work(text, e)]
+    typed as works, which include the start of a longer title), makers excepted: a name any
+    of whose mentions is a maker's."""
+    cued = [e for e in candidates if typed_as_work(text, e)]
+    makers = _makers(text, {e.key for e in cued}, ents)
+    cued = [e for e in cued if e.key not in makers]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
     return works, {(e.start, e.end) for e in cued}
+
+
+def _makers(text: str, keys: set[str], ents: list[Ent]) -> set[str]:
+    """The keys among `keys` that some open mention shows as a maker."""
+    return {e.key for e in ents if e.key in keys and open_mention(e) and is_maker(text, e)}
 
 
 #: a weapon noun after a name, maybe after a model number and one modifier ("Paveway IV guided

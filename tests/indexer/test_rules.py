@@ -136,10 +136,17 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("the Boeing Company rocket failed", "Boeing Company"),
     # a place before a type noun is the maker's place
     ("a United States spacecraft", "United States"),
+    # a role in an organisation after any mention of the name makes it the organisation
+    ("Bookhive founder Ann Lee spoke. I launched Bookhive in May.", "Bookhive"),
+    # "single" is an adjective more often than a song
+    ("the town's single Kestrel-owned shop closed", "Kestrel"),
+    # a type noun before a plural modifies a body's members
+    ("at the Film Critics Circle dinner", "Film Critics Circle"),
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
     label = "PERSON" if kept == "Nazanin Ratcliffe" else "GPE" if kept == "United States" else "ORG"
     ctx, ents = classified(text, [(label, kept), ("ORG", "Starlink"), ("ORG", "Stranger Things")])
+    assert kept in [t for t, _, _ in facets(ents)]
     assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
 
 
