@@ -267,10 +267,17 @@ def _head_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     its one "United States Air Force". Class 2: a well-known place stays the place ("moved
     to Aleppo" beside "the University of Aleppo")."""
     full = t.heads.get(" ".join(words).casefold()) if len(words) <= 2 else None
-    if full is None or not (ent.value is None or ent.label == "ORG") \
+    if full is None or not _may_stand_for_a_body(ent, t) \
             or t.is_known_place(ent.text) or full.value == ent.value:
         return None
     return _adopt(ent, full, "alias-head")
+
+
+def _may_stand_for_a_body(ent: Ent, t: _AliasTables) -> bool:
+    """The model's organisation, a span no facet yet, or a place label on a word no gazetteer
+    knows (class 2: "the Pirates" the model calls a place beside "the Pittsburgh Pirates")."""
+    return ent.value is None or ent.label == "ORG" \
+        or (ent.label in ("GPE", "LOC", "FAC") and not t.is_place(ent.text))
 
 
 #: the alias cases in the order they are tried; the first that applies decides

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from indexer.aliases import name_head
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer, is_small_town
@@ -434,9 +435,12 @@ def _common_word_candidates(text: str, ents: list[Ent]) -> set[str]:
 
 
 def _persons_and_short_forms(ents: list[Ent]) -> set[str]:
-    """Keys of persons, and last words of longer names ("post" of "the New York Post")."""
+    """Keys of persons, and last words of longer names that are about them ("post" of "the
+    New York Post"; not "linguistics" of "Department of Linguistics", which the lower-case
+    word "linguistics" may still be)."""
     return {e.key for e in ents if e.label == "PERSON"} \
-        | {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key}
+        | {e.key.split()[-1] for e in ents if e.facet in ("actor", "place") and " " in e.key
+           and name_head(e.key) == e.key.split()[-1]}
 
 
 def _written_in_lower_case(key: str, text: str, gazetteer: Gazetteer) -> bool:

@@ -134,6 +134,13 @@ def test_well_known_place_is_no_short_form_of_a_name_ending_with_it():
     assert ents[1][1:3] == ("place", "Aleppo")
 
 
+def test_place_label_on_an_unknown_head_word_is_the_body():
+    text = "He joined the Harbor City Pirates in May. The Pirates won; the Mosul team lost."
+    ents = resolved(text, [("ORG", "Harbor City Pirates"), ("GPE", "Pirates"), ("GPE", "Mosul")])
+    assert ents[1][1:] == ("actor", "Harbor City Pirates", "alias-head")
+    assert ents[2][1:3] == ("place", "Mosul")
+
+
 def test_armed_forces_stay_when_no_army_is_named():
     ents = resolved("Syria's Armed Forces said.", [("ORG", "Syria's Armed Forces")])
     assert ents == [("Syria's Armed Forces", "actor", "Syrian Armed Forces", "model")]

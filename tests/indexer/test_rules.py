@@ -490,6 +490,14 @@ def test_common_words_are_no_names_where_the_document_writes_them_in_lower_case(
     assert [e.text for e in out if e.rule == "common-word"] == ["Cathedral", "Weather"]
 
 
+def test_common_words_take_the_last_word_after_of_of_a_longer_name():
+    # "Geology" of "Department of Geology" is no short form of it: the common word stays common
+    text = "She joined the Department of Geology after a degree in Geology; geology paid."
+    ctx, ents = classified(text, [("ORG", "Department of Geology"), ("GPE", "Geology")])
+    out = entities.rule_common_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "common-word"] == ["Geology"]
+
+
 def test_common_words_keep_an_organisation_named_bare_mid_sentence():
     # class: real names that are also common words ("Time" magazine) are no common words when
     # the model tags one mention ORG mid-sentence without a determiner; "the Chamber" is style
