@@ -29,6 +29,7 @@ from indexer.consistency import (
     classify,
     common_words,
     harmonise,
+    open_mention,
     opener_words,
     person_words,
     place_context,
@@ -72,7 +73,7 @@ from indexer.phrases import (
 from indexer.place_tails import place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_run_in_names
-from indexer.shapes import in_document_symbol, name_shape
+from indexer.shapes import in_document_symbol, name_shape, units
 from indexer.spans import Ent
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -447,9 +448,11 @@ def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
-    a value that is only a quantity or part of a document symbol is dropped ("USD 26.95",
-    "Magnitude 6.3", "SG/SM/20217")."""
-    return [_reshaped(ctx, e) for e in ents]
+    a value that is only a quantity, part of a document symbol or a unit is dropped ("USD
+    26.95", "Magnitude 6.3", "SG/SM/20217", "40 CUC")."""
+    unit_keys = units(ctx.text, [(e.key, e.start, e.end) for e in ents if open_mention(e)])
+    return [replace(e, facet=None, value=None, rule="shape")
+            if e.key in unit_keys and open_mention(e) else _reshaped(ctx, e) for e in ents]
 
 
 def _reshaped(ctx: DocContext, ent: Ent) -> Ent:

@@ -8,6 +8,8 @@ vote count or a fragment of editorial brackets.
   several words or the gazetteer knows it.
 - A document symbol is no name: "SG" of the UN press release number "SG/SM/20217", "S" of
   resolution "S/RES/2254" (capitals and numbers joined by slashes, one part a number).
+- A unit is no name: an acronym the document only writes after a number ("40 CUC",
+  "250 MXN", "3000 BC", "11 RBI") is a currency, era or measure.
 """
 
 from __future__ import annotations
@@ -38,6 +40,28 @@ def in_document_symbol(text: str, start: int, end: int) -> bool:
         right += 1
     token = text[left:right].rstrip(".,;:)")
     return "/" in token and bool(_SYMBOL.fullmatch(token)) and any(c.isdigit() for c in token)
+
+
+#: a number, or a range of numbers, right before a span ("40 ", "15 - 25 ", "1,200 ")
+_NUMBER_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:[-–]\s*\d(?:[\d.,]*\d)?\s*)?$")
+#: a capital acronym, maybe plural: what a unit looks like ("CUC", "MXN", "RBIs")
+_ACRONYM = re.compile(r"[A-Z]{2,4}s?")
+#: after the span, a plural noun (the acronym names what is counted: "5 ISIS fighters") or a
+#: capitalised word (a longer name: "the 2000 US Presidential election")
+_NAME_GOES_ON = re.compile(r"\s+(?:[a-z]+s\b|[A-Z])")
+
+
+def units(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
+    """The keys of (key, start, end) spans that are acronyms written only right after a
+    number, with no plural noun or capitalised word after them: units, currencies and eras,
+    not names."""
+    seen: dict[str, bool] = {}
+    for key, start, end in spans:
+        unit = bool(_ACRONYM.fullmatch(text[start:end])) \
+            and bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start)) \
+            and not _NAME_GOES_ON.match(text, end)
+        seen[key] = seen.get(key, True) and unit
+    return {key for key, unit in seen.items() if unit}
 
 
 def clean_marks(name: str) -> str:

@@ -449,6 +449,18 @@ def test_shapes_rule_repairs_and_drops():
     assert [(f, v) for _, f, v in out] == [("place", "Aleppo"), ("actor", "Jerry O'Connell")]
 
 
+def test_shapes_rule_drops_acronyms_written_only_after_numbers():
+    # units and currencies ("40 CUC", "15 - 25 CUC"); a counted body ("5 ISIS fighters"), a
+    # longer name after a year ("the 2000 US Presidential election"), a date's day ("May 8,
+    # NATO said") and an acronym also written elsewhere stay names
+    text = ("A visa costs 15 - 25 CUC, or 40 CUC for a month. In 2000 US Presidential races, "
+            "5 ISIS fighters fled. On May 8, NATO said 3 WHO staff and the WHO left.")
+    ctx, ents = classified(text, [("ORG", "CUC"), ("GPE", "US"), ("ORG", "ISIS"),
+                                  ("ORG", "NATO"), ("ORG", "WHO")])
+    out = facets(entities.rule_shapes(ctx, ents))
+    assert sorted({t for t, _, _ in out}) == ["ISIS", "NATO", "US", "WHO"]
+
+
 def test_targets_of_attacks_are_places():
     text = "Airstrikes hit Idlib and Saraqib, while Mosul Group said"
     ctx, ents = classified(text, [("ORG", "Idlib"), ("ORG", "Saraqib"), ("ORG", "Mosul Group")])
