@@ -21,7 +21,7 @@ from indexer.names import (
     region_after,
     strip_region_suffix,
 )
-from indexer.phrases import EVENT_NOUNS, sentence_initial
+from indexer.phrases import EVENT_NOUNS, STRONG_LOCATIVE, sentence_initial
 from indexer.rule_data import alternation, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
@@ -37,10 +37,6 @@ def person_words(ents: list[Ent]) -> set[str]:
 
 _LOCATIVE = re.compile(r"(?:\b(?:" + alternation("locative_prepositions") + r")"
                        r"\s+(?:the\s+)?|\b(?:" + alternation("locative_nouns") + r"),?\s+)$", re.I)
-#: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates")
-_STRONG_LOCATIVE = re.compile(r"\b(?i:" + alternation("strong_locative_prepositions")
-                              + r"|(?:north|south|east|west)"
-                              r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")  # "Near X," opens lines
 #: words of institutions' names that the locative rule must not turn into places
 INSTITUTION_WORDS = frozenset(word_list("institution_words"))
 #: "Tomasz Sekielski's film", "Ivan Turgenev's A Month in the Country": a possessor, rarely a place
@@ -89,7 +85,7 @@ def _no_place_name(ent: Ent, text: str) -> bool:
 
 def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "near Hmeimim", "east of the Euphrates"."""
-    return bool(_STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start))
+    return bool(STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start))
 
 
 #: prepositions after which even a two-word name the model calls a person is a place

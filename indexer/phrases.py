@@ -17,7 +17,7 @@ from itertools import zip_longest
 
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
-from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer
+from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.names import trim_span
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
@@ -44,6 +44,14 @@ _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
 _LEADING_FUNCTION = re.compile(r"^(?:(?:" + alternation("leading_function_words") + r")\s)+")
+#: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates")
+STRONG_LOCATIVE = re.compile(r"\b(?i:" + alternation("strong_locative_prepositions")
+                             + r"|(?:north|south|east|west)"
+                             r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")  # "Near X," opens lines
+#: the lower-case word right after a name, if one follows it
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+#: function words that may follow a place name without making it a modifier ("near X at")
+_SMALL_WORDS = frozenset(word_list("headline_small_words"))
 #: capitalised words that are also towns in the gazetteer but rarely mean them
 COMMON_WORDS = frozenset(word_list("common_town_words"))
 
@@ -378,14 +386,28 @@ def _scanned_name(text: str, match: re.Match) -> tuple[int, str]:
 _NAMED_ABOVE_TOWNS = frozenset({"country", "region", "continent"})
 
 
+def _unplaced_alternate(text: str, start: int, end: int, place: Place) -> bool:
+    """Another spelling of a city ("Raqqah" of Ar Raqqah) that is not the object of "near",
+    "in" (...): alternate spellings also spell words, so they need the cue ("Near Raqqah, 20
+    strikes engaged", class 2), and a noun after the name makes it a modifier ("in the Argo
+    rescue")."""
+    if place.kind != "city-alt":
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return not STRONG_LOCATIVE.search(text, max(0, start - 25), start) \
+        or bool(after and after.group(1) not in _SMALL_WORDS)
+
+
 def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) -> bool:
-    """The gazetteer knows the name as a place by its own name, not a currency, an
-    organisation's first word or a project; a city only when large and not sentence-initial;
+    """The gazetteer knows the name as a place by its own name (another spelling only after
+    "near", "in"...), not a currency, an organisation's first word or a project; a city only
+    when large and not sentence-initial;
     below a region, no one word English writes in lower case more often than not ("Source:"
     is no Monegasque ward, "Turkey" is a country)."""
     place = gazetteer.lookup(name)
     end = start + len(name)
-    if place is None or place.kind in ("city-alt", "celestial") or is_currency(text, end) \
+    if place is None or place.kind == "celestial" or is_currency(text, end) \
+            or _unplaced_alternate(text, start, end, place) \
             or _ORG_AFTER.match(text, end) or name.startswith("Project ") \
             or _common_word_town(name, place.kind):
         return False

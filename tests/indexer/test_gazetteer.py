@@ -110,6 +110,15 @@ def test_missed_places_are_found_but_not_common_words_or_sentence_starts():
                                   ("Turkey", "place", "Turkey", "gazetteer-scan")]
 
 
+def test_missed_places_take_another_spelling_only_as_the_object_of_near_or_in():
+    # "Raqqa" is an alternate spelling (Ar Raqqah): found after a line-opening "Near" or "in",
+    # not as a modifier ("in the Raqqa talks") nor alone
+    text = "Strikes went on.\n*Near Raqqa, 20 strikes hit.\nRaqqa talks began in the Raqqa talks hall."
+    assert [r[0] for r in resolved(text, [])] == ["Raqqa"]
+    assert resolved("Aid came. It was stored in Raqqa at night.", []) == [
+        ("Raqqa", "place", "Raqqa", "gazetteer-scan")]
+
+
 def test_missed_places_skip_words_english_writes_in_lower_case():
     # "Source: Africom" opens a line; the gazetteer holds a Monegasque ward "La Source"
     text = "The strike hit Turkey.\nSource: Africom"
