@@ -42,6 +42,33 @@ def role_before(text: str, ent: Ent) -> str | None:
     return " ".join(role)
 
 
+def _role_of(text: str, ent: Ent, set_off: bool) -> str | None:
+    """The role written before a person's name, else (set_off) one set off by a comma."""
+    return role_before(text, ent) or (apposed_role(text, ent) if set_off else None)
+
+
+#: "the Special Envoy of the Secretary-General for Yemen, " right before a name: "the", title
+#: words, maybe a complement opened by "of", "for", "to" or "on", and a comma
+_ROLE_SET_OFF_BEFORE = re.compile(r"\b[Tt]he ((?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*)"
+                                  r"(?: (?:of|for|to|on) [^,.;\n]{1,60})?,\s+$")
+#: ", the Special Envoy" right after a name
+_ROLE_SET_OFF_AFTER = re.compile(r",\s+[Tt]he ((?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*)\b(?![-'’])")
+
+
+def apposed_role(text: str, ent: Ent) -> str | None:
+    """The role set off by a comma before or after a person's name ("the Special Envoy of the
+    Secretary-General for Yemen, Martin Griffiths"; "Martin Griffiths, the Special Envoy"),
+    when all its words are title words and not all of them make no bare role."""
+    before = _ROLE_SET_OFF_BEFORE.search(text, max(0, ent.start - 120), ent.start)
+    after = _ROLE_SET_OFF_AFTER.match(text, ent.end)
+    for match in (before, after):
+        words = match[1].split() if match else []
+        if words and all(map(_is_title_word, words)) \
+                and not all(w.lower() in NOT_BARE_ROLES for w in words):
+            return match[1]
+    return None
+
+
 def _trailing_titles(words: list[str]) -> list[str]:
     role: list[str] = []
     for word in reversed(words):
@@ -56,13 +83,13 @@ def _is_title_word(word: str) -> bool:
     return bool(_TITLE_WORD.fullmatch(word)) and word.lower() in TITLE_WORDS
 
 
-def people_by_role(text: str, ents: list[Ent]) -> dict[str, str]:
+def people_by_role(text: str, ents: list[Ent], set_off: bool = True) -> dict[str, str]:
     """Role -> the one person value the document names with it (roles given to several
-    people are left out)."""
+    people are left out); set_off: also the roles set off by a comma (`apposed_role`)."""
     holders: dict[str, set[str]] = {}
     for ent in ents:
         if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
-            role = role_before(text, ent)
+            role = _role_of(text, ent, set_off)
             if role:
                 holders.setdefault(role, set()).add(ent.value)
     return {role: next(iter(people)) for role, people in holders.items() if len(people) == 1}
@@ -156,7 +183,7 @@ def _unheld_offices(text: str, ents: list[Ent]) -> list[tuple[int, str]]:
     offices = _qualified_offices(text)
     if not offices:
         return []
-    held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents)}
+    held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents, set_off=False)}
     return [(start, office) for start, office, titles in offices
             if tuple(titles[-2:]) not in held]
 

@@ -176,6 +176,18 @@ def test_role_mentions_join_the_one_person_with_that_role():
 
 
 @pytest.mark.parametrize("text", [
+    "The Special Envoy of the Secretary-General for Yemen, Martin Griffiths, spoke. The Special "
+    "Envoy left.",
+    "Martin Griffiths, the Special Envoy, spoke. Later the Special Envoy left.",
+])
+def test_role_set_off_by_a_comma_is_the_persons(text):
+    ctx, ents = classified(text, [("PERSON", "Martin Griffiths")])
+    out = entities.rule_roles(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "role"][-1] == (
+        "Special Envoy", "Martin Griffiths")
+
+
+@pytest.mark.parametrize("text", [
     # two people with the role: ambiguous
     "President Emmanuel Macron met President Joe Biden. The President left.",
     # a role followed by a name, or "of": another person
@@ -183,8 +195,9 @@ def test_role_mentions_join_the_one_person_with_that_role():
     "Foreign Secretary Jeremy Hunt spoke. The Foreign Secretary of France replied.",
     # nobody named in full with the role: no person is invented
     "The Foreign Secretary spoke to Jeremy Hunt.",
-    # an honorific is no bare role
+    # an honorific is no bare role, set off or not
     "Mr Jeremy Hunt spoke. The Mr replied.",
+    "The General, Jeremy Hunt, spoke. The General replied.",
     # the office, not its holder
     "Prime Minister Theresa May spoke. Voters do not elect the Prime Minister directly.",
     "Lord Mayor Robert Doyle resigned. The Lord Mayor election is next month.",
