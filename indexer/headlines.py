@@ -65,7 +65,14 @@ def _confirmed(text: str, ent: Ent, ranges: list[tuple[int, int]], is_place, is_
     """The gazetteer knows the value as a place, the running text uses the name, or the
     name's capitals are its own."""
     return bool(is_place(ent.value)) or _confirmed_by_text(text, ent, ranges) \
-        or _name_shaped(ent.text, is_country)
+        or _name_shaped(ent.text, is_country) or _given_name_first(ent)
+
+
+def _given_name_first(ent: Ent) -> bool:
+    """A person's name of two or three words opened by a word English always capitalises
+    ("Statement by Ned Price": title case cannot explain "Ned", though it can "Price")."""
+    words = ent.text.split()
+    return ent.label == "PERSON" and 1 < len(words) < 4 and is_name_word(words[0])
 
 
 def _name_shaped(name: str, is_country) -> bool:

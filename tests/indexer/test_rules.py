@@ -425,6 +425,14 @@ def test_headline_names_confirmed_by_their_own_capitals():
     assert [t for t, _, _ in out] == ["Antony Blinken", "US State Department"]
 
 
+def test_headline_person_confirmed_by_a_given_name_first():
+    # "Price" is a word title case explains, "Ned" is not; "Army Casualty" is no person
+    text = "Press Statement by Ned Price, Department Spokesperson\n\nArmy Casualty Named\n\nIt said."
+    ctx, ents = classified(text, [("PERSON", "Ned Price"), ("PERSON", "Army Casualty")],
+                           body_start=55)
+    assert [t for t, _, _ in facets(entities.rule_headlines(ctx, ents))] == ["Ned Price"]
+
+
 def test_headline_person_confirmed_by_surname():
     text = "Minister Meets Sergey Lavrov Again\n\nLavrov said so."
     ctx, ents = classified(text, [("PERSON", "Sergey Lavrov")], body_start=36)
