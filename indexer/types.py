@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from indexer.aliases import name_head
 from indexer.consistency import ORG_ENDINGS, open_mention, plural_name
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent
@@ -65,6 +66,8 @@ _TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
 _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
 
 
+#: the one-word type nouns, lower case
+_WORK_NOUN_SET = frozenset(entry.lower() for entry in word_list("work_nouns") if " " not in entry)
 #: every word of every cue, lower case: one pass over the document's words finds where cues
 #: may be, and only mentions near one are looked at closely (the full patterns are slow)
 CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes")
@@ -81,7 +84,8 @@ def _cue_near(starts: list[int], ent: Ent) -> bool:
 def typed_as_work(text: str, ent: Ent) -> bool:
     """True when a cue next to this mention makes it a product, work, vessel or event."""
     before = text[max(0, ent.start - WINDOW):ent.start]
-    if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text):
+    if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text) \
+            or _headed_by_type_noun(ent.text):
         return True
     if ent.label == "GPE":
         return False
@@ -96,6 +100,13 @@ def _led_by_type_noun(name: str) -> bool:
     Circle", "Game Developers Conference")."""
     return bool(_LEADING_NOUN.match(name)) \
         and not any(plural_name(word.lower()) for word in name.split()[1:])
+
+
+def _headed_by_type_noun(name: str) -> bool:
+    """A type noun is what a name with a complement is about: "American Journal of Preventive
+    Medicine", "Journal of Threatened Taxa", "Festival of Britain" (`name_head`)."""
+    head = name_head(name)
+    return head != name.split()[-1] and head.lower() in _WORK_NOUN_SET
 
 
 def is_maker(text: str, ent: Ent) -> bool:

@@ -101,6 +101,8 @@ def test_vessel_parts():
     ("They launched Starlink on Monday.", "Starlink"),
     ("Apple will release the new Vision Pro soon.", "Vision Pro"),
     ("Users can download Zoom for free.", "Zoom"),
+    ("a study in the journal Current Ecology found", "Current Ecology"),
+    ("the Northern Journal of Field Medicine reported", "Northern Journal of Field Medicine"),
 ])
 def test_type_prior_drops_products_works_and_events(text, name):
     ctx, ents = classified(text, [("ORG", name), ("ORG", "Mozilla"), ("ORG", "NASA"), ("ORG", "Apple")])
@@ -142,6 +144,8 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("the town's single Kestrel-owned shop closed", "Kestrel"),
     # a type noun before a plural modifies a body's members
     ("at the Film Critics Circle dinner", "Film Critics Circle"),
+    # a journal's name ending like an organisation's is a newspaper, a maker
+    ("the Wall Street Journal reported", "Wall Street Journal"),
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
     label = "PERSON" if kept == "Nazanin Ratcliffe" else "GPE" if kept == "United States" else "ORG"
