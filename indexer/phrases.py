@@ -33,11 +33,14 @@ EVENT_NOUNS = MEETING_NOUNS | frozenset(word_list("other_event_nouns"))
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
-#: cue nouns are data (rule_words.txt); "<noun> of X" and "X <noun>" is their grammar
-_CUE_BEFORE = re.compile(r"\b(?:" + alternation("place_cue_before") + r") of (?:the )?"
-                         + _NAME)
+#: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is
+#: their grammar
+_CUE_BEFORE = re.compile(r"\b(?:(?:" + alternation("place_cue_before") + r") of (?:the )?|(?:"
+                         + alternation("place_cue_called") + r") (?:called|named) )" + _NAME)
 _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
                         + alternation("place_cue_after") + r")\b")
+#: the word between a cue noun and its name
+_CUE_LINK = re.compile(r" (?:of|called|named) ")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
@@ -277,7 +280,7 @@ def _cue_spans(text: str) -> list[tuple[int, int]]:
 def _plural_cue(match: re.Match) -> bool:
     """ "the towns of A, B and C" lists places; after "the town of A" a comma or "and"
     goes on with something else ("the town of A, the mayor said")."""
-    return match.group(0).split(" of ", 1)[0].endswith("s")
+    return _CUE_LINK.split(match.group(0), 1)[0].endswith("s")
 
 
 def place_cues(text: str, ents: list[Ent]) -> list[Ent]:

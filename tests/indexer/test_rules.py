@@ -256,6 +256,16 @@ def test_place_cues_replace_a_cut_span():
     assert [(t, f) for t, f, _ in out] == [("Sheikh Maqsoud", "place")]
 
 
+def test_place_cue_a_place_noun_called_or_named():
+    text = ("Tools lay at a site called Abri Moulin and a village named Kefr Dana. "
+            "A mayor named Ali Kefi spoke.")
+    ctx, ents = classified(text, [("ORG", "Abri Moulin"), ("PERSON", "Kefr Dana"),
+                                  ("PERSON", "Ali Kefi")])
+    out = facets(entities.rule_place_cues(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [("Abri Moulin", "place"), ("Kefr Dana", "place"),
+                                           ("Ali Kefi", "actor")]
+
+
 def test_possessive_places():
     ctx, ents = classified("fighting in Syria's Kafr Nabl", [("GPE", "Syria's Kafr Nabl")])
     out = entities.rule_possessive_places(ctx, ents)
