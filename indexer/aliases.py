@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from indexer.names import is_storm, region_after
+from indexer.countries import is_demonym
+from indexer.names import all_bare_bodies, is_storm, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -268,9 +269,22 @@ def _head_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     to Aleppo" beside "the University of Aleppo")."""
     full = t.heads.get(" ".join(words).casefold()) if len(words) <= 2 else None
     if full is None or not _may_stand_for_a_body(ent, t) \
-            or t.is_known_place(ent.text) or full.value == ent.value:
+            or t.is_known_place(ent.text) or full.value == ent.value \
+            or _bare_body_of_no_country(words, full, t):
         return None
     return _adopt(ent, full, "alias-head")
+
+
+def _bare_body_of_no_country(words: list[str], full: Ent, t: _AliasTables) -> bool:
+    """A bare legislature or service ("House", "Air Force") stands for a longer name only
+    when a country qualifies it there ("Syrian Air Force"): "the House" is no short form of
+    "White House" (entity resolution joins a bare body to its country's)."""
+    body = " ".join(words)
+    if body.lower() not in all_bare_bodies():
+        return False
+    qualifier = (full.value or "")[:-len(body)].split()
+    return not any(t.is_country(" ".join(qualifier[i:])) or is_demonym(" ".join(qualifier[i:]))
+                   for i in range(len(qualifier)))  # "116th U.S. Congress"
 
 
 def _may_stand_for_a_body(ent: Ent, t: _AliasTables) -> bool:

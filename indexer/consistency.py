@@ -233,18 +233,29 @@ def _landmark(ent: Ent) -> bool:
 #: "the Ansarallah leadership": a group's members or speakers after its name
 _MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
 
-#: a hospital's name after "at", "to", "in" ... (maybe with "the")
-_CARE_FACILITY = re.compile(r"\s(?:" + alternation("care_facility_words") + r")$")
+#: a hospital's or a seat's name after "at", "to", "in" ... (maybe with "the")
+_VISITED_FACILITY = re.compile(r"\s(?:" + alternation("visited_facility_words") + r")$")
 _VISITED = re.compile(r"\b(?:" + alternation("facility_visit_prepositions") + r")\s+(?:the\s+)?$",
                       re.I)
 
 
-def _visited_facility(ent: Ent, text: str) -> bool:
-    """Class 2: "died at John Radcliffe Hospital", "flown to Walter Reed Medical Center": a
-    hospital where someone is taken or treated is a place; a hospital that says or does
-    something stays an actor."""
-    return bool(_CARE_FACILITY.search(ent.text)) and ent.text[:1].isupper() \
+def _visited_facility(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """Class 2: "died at John Radcliffe Hospital", "flown to Walter Reed Medical Center", "a
+    ceremony at the White House": a hospital or seat where someone is taken, treated or
+    received is a place; one that says or does something stays an actor (the document's
+    majority decides for the name, `harmonise`). A country's legislature is no building ("in
+    the U.S. House")."""
+    return bool(_VISITED_FACILITY.search(ent.text)) and ent.text[:1].isupper() \
+        and not _country_body(ent.text, gazetteer) \
         and bool(_VISITED.search(text, max(0, ent.start - 16), ent.start))
+
+
+def _country_body(name: str, gazetteer: Gazetteer) -> bool:
+    """A country or its adjective, then a bare body's word: "U.S. House" (but "US Embassy"
+    is a building)."""
+    qualifier, _, last = name.rpartition(" ")
+    return last.lower() in bare_bodies() \
+        and (gazetteer.country_of(qualifier) is not None or is_demonym(qualifier))
 
 
 def _organisation(ent: Ent) -> bool:
@@ -283,7 +294,7 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     a place the gazetteer and the words around it make it, else an actor."""
     if is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
-    if _landmark(ent) or _visited_facility(ent, text):
+    if _landmark(ent) or _visited_facility(ent, text, gazetteer):
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)

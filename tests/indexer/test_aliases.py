@@ -141,6 +141,14 @@ def test_place_label_on_an_unknown_head_word_is_the_body():
     assert ents[2][1:3] == ("place", "Mosul")
 
 
+def test_bare_body_stands_only_for_its_countrys_body():
+    # "the House" is no short form of "White House"; "Air Force" is of "Syrian Air Force"
+    text = "The White House spoke. The House voted. The Syrian Air Force and the Air Force."
+    ents = resolved(text, [("ORG", "White House"), ("ORG", "House"), ("ORG", "Syrian Air Force"),
+                           ("ORG", "Air Force")])
+    assert [e[2] for e in ents] == ["White House", "House", "Syrian Air Force", "Syrian Air Force"]
+
+
 def test_armed_forces_stay_when_no_army_is_named():
     ents = resolved("Syria's Armed Forces said.", [("ORG", "Syria's Armed Forces")])
     assert ents == [("Syria's Armed Forces", "actor", "Syrian Armed Forces", "model")]

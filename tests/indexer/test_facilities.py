@@ -1,5 +1,6 @@
-"""Facilities (class 2 of issue 10): hospitals are the place where someone is taken or treated
-and the actor that speaks; mines, monuments and routes are places."""
+"""Facilities (class 2 of issue 10): hospitals and seats ("the White House") are the place
+where someone is taken, treated or received and the actor that speaks; mines, monuments and
+routes are places."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ from tests.indexer.entity_kit import resolved
     ("John Radcliffe Hospital said the patient was stable.", "John Radcliffe Hospital", "actor"),
     ("Doctors from Hartford Hospital were sent to help.", "Hartford Hospital", "actor"),
     ("He thanked the Mayo Foundation for its support.", "Mayo Foundation", "actor"),
+    # a seat that receives people is a place, one that speaks an actor, a legislature a body
+    ("She gave a speech at the Grey House on Friday.", "Grey House", "place"),
+    ("Protesters gathered outside the US Embassy at noon.", "US Embassy", "place"),
+    ("The Grey House said the talks went well.", "Grey House", "actor"),
+    ("The bill passed in the U.S. House on Friday.", "U.S. House", "actor"),
 ])
 def test_a_hospital_is_a_place_where_someone_is_taken_and_an_actor_that_speaks(text, name,
                                                                                  facet):
