@@ -23,6 +23,9 @@ ACRONYM_IN_BRACKETS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:" + alternation("acronym_cues") + r")\s+(?:the\s+)?([A-Z]{2,8})\b")
 #: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
 _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (" + alternation("proper_collectives") + r")\b(?![-'’]\w)")
+#: "Coalition partner forces", "Coalition military forces": the collective before a group noun
+_COLLECTIVE_BEFORE_GROUP = re.compile(r"\b(" + alternation("proper_collectives") + r") (?=(?:[a-z]+ )?"
+                                      r"(?:" + alternation("collectives") + r")\b)")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
 
 
@@ -139,11 +142,13 @@ def _sole_targets(keyed: Iterable[tuple[str, Ent]]) -> dict[str, Ent]:
 
 
 def proper_collectives(text: str, ents: list[Ent]) -> list[Ent]:
-    """Actor spans for "the Coalition" / "the Alliance" the model missed; the head-noun
-    alias rule then maps them to the document's one "... Coalition" when it names one."""
+    """Actor spans for "the Coalition" / "the Alliance" the model missed, also where the
+    collective qualifies a group ("Coalition partner forces"); the head-noun alias rule then
+    maps them to the document's one "... Coalition" when it names one."""
     taken = SpanIndex(ents)
     found = []
-    for match in _PROPER_COLLECTIVE.finditer(text):
+    matches = [*_PROPER_COLLECTIVE.finditer(text), *_COLLECTIVE_BEFORE_GROUP.finditer(text)]
+    for match in matches:
         span = Ent(match.start(1), match.end(1), match.group(1), "ORG", facet="actor",
                    rule="collective")
         if not taken.overlaps(span):

@@ -279,6 +279,15 @@ def test_collectives_take_the_one_full_name():
     assert [(e.text, e.value) for e in added] == [("Coalition", "Global Coalition")]
 
 
+def test_collectives_before_a_group_noun():
+    # "Coalition partner forces" names the coalition's forces; "Coalition Street" is no group
+    text = "Coalition partner forces advanced. Coalition military forces struck. Coalition Street."
+    ctx, ents = classified(text, [])
+    added = entities.rule_collectives(ctx, ents)
+    assert [(e.start, e.text, e.facet) for e in added] == [(0, "Coalition", "actor"),
+                                                           (35, "Coalition", "actor")]
+
+
 def test_aliases_acronym():
     text = "Hayat Tahrir al-Sham (HTS) advanced. HTS said"
     ctx, ents = classified(text, [("ORG", "Hayat Tahrir al-Sham")])
