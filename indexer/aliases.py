@@ -22,6 +22,7 @@ ACRONYM_STOP = frozenset(word_list("acronym_stop"))
 ACRONYM_IN_BRACKETS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:" + alternation("acronym_cues") + r")\s+(?:the\s+)?([A-Z]{2,8})\b")
 #: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
+_PROPER_COLLECTIVE_WORDS = tuple(word_list("proper_collectives"))
 _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (" + alternation("proper_collectives") + r")\b(?![-'’]\w)")
 #: "Coalition partner forces", "Coalition military forces": the collective before a group noun
 _COLLECTIVE_BEFORE_GROUP = re.compile(r"\b(" + alternation("proper_collectives") + r") (?=(?:[a-z]+ )?"
@@ -145,6 +146,8 @@ def proper_collectives(text: str, ents: list[Ent]) -> list[Ent]:
     """Actor spans for "the Coalition" / "the Alliance" the model missed, also where the
     collective qualifies a group ("Coalition partner forces"); the head-noun alias rule then
     maps them to the document's one "... Coalition" when it names one."""
+    if not any(word in text for word in _PROPER_COLLECTIVE_WORDS):
+        return []
     taken = SpanIndex(ents)
     found = []
     matches = [*_PROPER_COLLECTIVE.finditer(text), *_COLLECTIVE_BEFORE_GROUP.finditer(text)]

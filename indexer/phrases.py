@@ -35,8 +35,9 @@ _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + 
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
 #: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is
 #: their grammar
-_CUE_BEFORE = re.compile(r"\b(?:(?:" + alternation("place_cue_before") + r") of (?:the )?|(?:"
-                         + alternation("place_cue_called") + r") (?:called|named) )" + _NAME)
+_CUE_BEFORE = re.compile(r"\b(?:" + alternation("place_cue_before") + r") of (?:the )?" + _NAME)
+_CUE_CALLED = re.compile(r"\b(?:" + alternation("place_cue_called") + r") (?:called|named) "
+                         + _NAME)
 _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
                         + alternation("place_cue_after") + r")\b")
 #: the word between a cue noun and its name
@@ -264,7 +265,10 @@ def _body_of_events(words: list[str]) -> bool:
 def _cue_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of names a place cue introduces, with the names listed next to them."""
     found = []
-    for pattern, before in ((_CUE_BEFORE, False), (_CUE_AFTER, True)):
+    patterns = [(_CUE_BEFORE, False), (_CUE_AFTER, True)]
+    if " called " in text or " named " in text:  # the rarer pattern, scanned only then
+        patterns.insert(1, (_CUE_CALLED, False))
+    for pattern, before in patterns:
         for match in pattern.finditer(text):
             found.append(match.span(1))
             start, end = match.span(1)
