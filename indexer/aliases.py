@@ -155,10 +155,15 @@ def proper_collectives(text: str, ents: list[Ent]) -> list[Ent]:
         span = Ent(match.start(1), match.end(1), match.group(1), "ORG", facet="actor",
                    rule="collective")
         if not taken.overlaps(span):
-            full = {e.value: e for e in ents if e.facet == "actor" and e.value
-                    and name_head(e.value) == span.text and e.value != span.text}
-            found.append(_adopt(span, *full.values(), "alias-head") if len(full) == 1 else span)
+            found.append(_collective_alias(span, ents))
     return found
+
+
+def _collective_alias(span: Ent, ents: list[Ent]) -> Ent:
+    """The collective as the document's one longer name about it, if it has one."""
+    full = {e.value: e for e in ents if e.facet == "actor" and e.value
+            and name_head(e.value) == span.text and e.value != span.text}
+    return _adopt(span, *full.values(), "alias-head") if len(full) == 1 else span
 
 
 def name_head(name: str) -> str:
