@@ -21,8 +21,9 @@ ACRONYM_STOP = frozenset(word_list("acronym_stop"))
 #: "Full Name (ACR)": the acronym a name defines in brackets right after it
 ACRONYM_IN_BRACKETS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _APPOSITION = re.compile(r",?\s+(?:" + alternation("acronym_cues") + r")\s+(?:the\s+)?([A-Z]{2,8})\b")
-#: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
+#: the capitalised collectives, looked for before any pattern runs
 _PROPER_COLLECTIVE_WORDS = tuple(word_list("proper_collectives"))
+#: "the Coalition", "the Alliance": a capitalised collective after "the" names one body
 _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (" + alternation("proper_collectives") + r")\b(?![-'’]\w)")
 #: "Coalition partner forces", "Coalition military forces": the collective before a group noun
 _COLLECTIVE_BEFORE_GROUP = re.compile(r"\b(" + alternation("proper_collectives") + r") (?=(?:[a-z]+ )?"

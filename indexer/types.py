@@ -8,15 +8,17 @@ The evidence is the document's own wording around a name, with the cue words as 
   "NASA's space probe Stardust", "cargo ship MV X" (a vessel prefix counts too);
 - a type noun right after the name, which a determiner or possessive opens: "the Firefox
   browser", "its Falcon Heavy rocket", "the Glastonbury festival";
-- a type noun leading the name itself: "Space Shuttle Atlantis", "Spacecraft Stardust";
+- a type noun leading the name itself: "Space Shuttle Atlantis", "Spacecraft Stardust" (not
+  before a plural: "Film Critics Circle"), or the one the name is about before its complement:
+  "Journal of Threatened Taxa";
 - the name as the object of a verb whose objects are products or works: "launched Falcon 9",
   "released Windows 11", "will stream The Mandalorian" (organisations only: "Iran released
   Nazanin Zaghari-Ratcliffe" names a person, so the model's PERSON spans need a noun cue).
 
 One cue types every mention of that name in the document. A maker keeps its facet: a name
 that is the subject of such a verb anywhere in the document ("SpaceX launched Falcon 9",
-"Netflix will stream it") or ends like an organisation ("Boeing Company") is an actor whatever
-noun follows it. Places keep theirs ("a United States spacecraft"). The pipeline runs the
+"Netflix will stream it"), that a role in an organisation follows ("LibriVox founder") or that
+ends like an organisation ("Boeing Company") is an actor whatever noun follows it. Places keep theirs ("a United States spacecraft"). The pipeline runs the
 model's NER only (no parser, to keep the cost within 1.15 x the bare model), so the cues
 are read from the words next to the span rather than from dependency arcs.
 """
