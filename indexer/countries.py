@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.rule_data import word_list
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -85,6 +87,22 @@ def is_people(word: str) -> bool:
 def demonym_for(country: str) -> str | None:
     """The adjective of a country ("Syria" -> "Syrian"), None if the table lacks it."""
     return country_tables().demonym_of_country.get(country)
+
+
+def national_qualifier(country: str) -> str | None:
+    """How a country's institutions are named in one value ("Iraq" -> "Iraqi", "United
+    States" -> "US": `national_qualifiers` in rule_words.txt, else the country's adjective
+    when it names that country alone), None for a name that is no such country."""
+    override = _national_qualifiers().get(country)
+    if override:
+        return override
+    adjective = demonym_for(country)
+    return adjective if adjective and country_for_demonym(adjective) == country else None
+
+
+@lru_cache(maxsize=1)
+def _national_qualifiers() -> dict[str, str]:
+    return dict(entry.split(" = ", 1) for entry in word_list("national_qualifiers"))
 
 
 def country_for_demonym(word: str) -> str | None:

@@ -313,7 +313,7 @@ def rule_group_actors(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "the government of Iraq": "<Head> of <Place>" actors."""
-    return group_of_actors(ctx.text, ents)
+    return group_of_actors(ctx.text, ents, ctx.gazetteer.country_of)
 
 
 def rule_events(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -12,7 +12,13 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from indexer.countries import country_tables, demonym_for, is_demonym
+from indexer.countries import (
+    country_for_demonym,
+    country_tables,
+    demonym_for,
+    is_demonym,
+    national_qualifier,
+)
 from indexer.rule_data import alternation, word_list
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
@@ -272,6 +278,28 @@ def country_possessive(name: str, country_of) -> str:
     return rest  # "China's Tsinghua University" -> "Tsinghua University"
 
 
+#: "Government of Iraq", "army of the United States": an institution of a place
+_BODY_OF_PLACE = re.compile(r"^(" + alternation("institutions") + r") of (?:the )?(.+)$", re.I)
+#: "UK Government", "United States Army", "Iraqi Government": a place or nation, then its body
+_PLACE_BEFORE_BODY = re.compile(r"^(.+?) (" + alternation("institutions") + r")$", re.I)
+
+
+def national_body(name: str, country_of) -> str:
+    """One value for a country's institution however the text words it (one real entity,
+    one value): "Government of Iraq", "Iraq Government", "Iraqi government" -> "Iraqi
+    Government"; "the United States government", "U.S. Government" -> "US Government"
+    (`countries.national_qualifier`). Names of no country stay as they are ("Government of
+    National Accord")."""
+    for pattern, place, body in ((_BODY_OF_PLACE, 2, 1), (_PLACE_BEFORE_BODY, 1, 2)):
+        match = pattern.match(name)
+        if match:
+            country = country_of(match.group(place)) or country_for_demonym(match.group(place))
+            qualifier = national_qualifier(country) if country else None
+            if qualifier:
+                return f"{qualifier} {match.group(body).title()}"
+    return name
+
+
 def fix_casing(name: str, person: bool) -> str:
     """Shouting words in names become title case ("KIRBY" -> "Kirby", "HAYAT TAHRIR" ...);
     short all-capital words stay (acronyms: "HTS", "NATO")."""
@@ -412,7 +440,7 @@ def canonical_actor(name: str, person: bool, country_of) -> str | None:
     if person:
         name = strip_title(name)
     else:
-        name = country_possessive(name, country_of)
+        name = national_body(country_possessive(name, country_of), country_of)
     name = fix_casing(name, person)
     if not person and _bare_body(name):
         return name  # "Navy", "Senate": the corpus-wide resolution gives it its country

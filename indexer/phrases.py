@@ -18,7 +18,7 @@ from itertools import zip_longest
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
-from indexer.names import trim_span
+from indexer.names import national_body, trim_span
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -88,10 +88,10 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         if phrase is None:
             continue
         span, demonym, head = phrase
-        out.append(_group(span, f"{demonym} {head}"))
+        out.append(_group(span, national_body(f"{demonym} {head}", gazetteer.country_of)))
         out[i] = _as_modifier(ent)
         for j, item, name in _listed_modifiers(text, ents, i, gazetteer):
-            out.append(_group(item, f"{name} {head}"))
+            out.append(_group(item, national_body(f"{name} {head}", gazetteer.country_of)))
             out[j] = _as_modifier(item)
     return out
 
@@ -145,8 +145,10 @@ def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer):
 _OF_HEAD = re.compile(r"\b(" + "|".join(INSTITUTIONS + ("people",)) + r") of (?:the )?$", re.I)
 
 
-def group_of_actors(text: str, ents: list[Ent]) -> list[Ent]:
-    """Add actors for "the government of Iraq", "the people of Mosul": value "<Head> of <Place>"."""
+def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
+    """Add actors for "the government of Iraq", "the people of Mosul": value "<Head> of
+    <Place>", a country's institution named as one value (`national_body`: "Iraqi
+    Government")."""
     out = list(ents)
     for ent in ents:
         match = _OF_HEAD.search(text, max(0, ent.start - 40), ent.start) if ent.value else None
@@ -157,8 +159,8 @@ def group_of_actors(text: str, ents: list[Ent]) -> list[Ent]:
             continue
         head = match.group(1).lower()
         head = head.title() if head in INSTITUTIONS else head.capitalize()
-        out.append(replace(span, facet="actor", value=f"{head} of {ent.value}", rule="group",
-                           fixed=True))
+        value = national_body(f"{head} of {ent.value}", country_of)
+        out.append(replace(span, facet="actor", value=value, rule="group", fixed=True))
     return out
 
 

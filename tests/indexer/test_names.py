@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from entity_kit import resolved
 
+from indexer.gazetteer import default_gazetteer
 from indexer.names import (
     canonical_actor,
     fix_casing,
     is_non_entity,
+    national_body,
     same_name,
     strip_region_suffix,
     strip_title,
@@ -178,3 +180,20 @@ def test_a_bare_armed_service_or_legislature_is_an_actor_but_a_bare_office_is_no
     for name in ("Government", "Ministry", "Navy Secretary", "senate", "air force"):
         assert canonical_actor(name, False, lambda _: None) is None
     assert canonical_actor("Navy", True, lambda _: None) is None  # a person's title
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # one real body, one value, however the text words it
+    ("Government of Iraq", "Iraqi Government"),
+    ("Iraq Government", "Iraqi Government"),
+    ("Iraqi Government", "Iraqi Government"),
+    ("Government of the United Kingdom", "UK Government"),
+    ("British Government", "UK Government"),
+    ("United States Navy", "US Navy"),
+    ("U.S. Embassy", "US Embassy"),
+    # no country: as written
+    ("Government of National Accord", "Government of National Accord"),
+    ("Labor State Government", "Labor State Government"),
+])
+def test_national_body_names_a_countrys_institution_once(name, expected):
+    assert national_body(name, default_gazetteer().country_of) == expected
