@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from indexer.countries import is_demonym
-from indexer.names import all_bare_bodies, is_storm, region_after
+from indexer.names import all_bare_bodies, is_storm, names_a_country, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -296,9 +295,7 @@ def _bare_body_of_no_country(words: list[str], full: Ent, t: _AliasTables) -> bo
     body = " ".join(words)
     if body.lower() not in all_bare_bodies():
         return False
-    qualifier = (full.value or "")[:-len(body)].split()
-    return not any(t.is_country(" ".join(qualifier[i:])) or is_demonym(" ".join(qualifier[i:]))
-                   for i in range(len(qualifier)))  # "116th U.S. Congress"
+    return not names_a_country((full.value or "")[:-len(body)].split(), t.is_country)
 
 
 def _may_stand_for_a_body(ent: Ent, t: _AliasTables) -> bool:

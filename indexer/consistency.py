@@ -18,6 +18,7 @@ from indexer.names import (
     NOT_NAMES,
     TITLE_WORDS,
     all_bare_bodies,
+    names_a_country,
     region_after,
     strip_region_suffix,
 )
@@ -255,7 +256,7 @@ def _country_body(name: str, gazetteer: Gazetteer) -> bool:
     is a building)."""
     qualifier, _, last = name.rpartition(" ")
     return last.lower() in bare_bodies() \
-        and (gazetteer.country_of(qualifier) is not None or is_demonym(qualifier))
+        and names_a_country(qualifier.split(), lambda words: gazetteer.country_of(words) is not None)
 
 
 def _organisation(ent: Ent) -> bool:

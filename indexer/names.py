@@ -429,6 +429,13 @@ def all_bare_bodies() -> frozenset[str]:
     return frozenset(entity_words().bodies)
 
 
+def names_a_country(words: list[str], is_country) -> bool:
+    """Some tail of the words is a country or its adjective ("Syrian", "U.S.", "116th U.S."):
+    the qualifier of a country's body."""
+    return any(is_country(" ".join(words[i:])) or is_demonym(" ".join(words[i:]))
+               for i in range(len(words)))
+
+
 def _bare_body(name: str) -> bool:
     """A capitalised body's name without its country ("Navy", "Air Force", "Senate")."""
     return name.lower() in all_bare_bodies() and all(w[:1].isupper() for w in name.split())

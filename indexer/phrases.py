@@ -18,6 +18,7 @@ from itertools import zip_longest
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
+from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import national_body, trim_span
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
@@ -54,8 +55,6 @@ STRONG_LOCATIVE = re.compile(r"\b(?i:" + alternation("strong_locative_prepositio
                              r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")  # "Near X," opens lines
 #: the lower-case word right after a name, if one follows it
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-#: function words that may follow a place name without making it a modifier ("near X at")
-_SMALL_WORDS = frozenset(word_list("headline_small_words"))
 #: capitalised words that are also towns in the gazetteer but rarely mean them
 COMMON_WORDS = frozenset(word_list("common_town_words"))
 
@@ -404,7 +403,7 @@ def _unplaced_alternate(text: str, start: int, end: int, place: Place) -> bool:
         return False
     after = _NEXT_WORD.match(text, end)
     return not STRONG_LOCATIVE.search(text, max(0, start - 25), start) \
-        or bool(after and after.group(1) not in _SMALL_WORDS)
+        or bool(after and after.group(1) not in HEADLINE_SMALL_WORDS)  # "near X at": no noun
 
 
 def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) -> bool:
@@ -461,10 +460,10 @@ _JOINS = (_cut_at_connector, _purpose_in_country, _countrys_body)
 _CONNECTORS = (" of", " of the", " for", " and")
 
 
-#: "... of North | and East Syria", "... Co-operation | and Development": the rest of a name
-#: the model cut at "and" (capitalised words up to a lower-case word or punctuation)
 #: a possessive ("London's"): the start of another name, never the rest of this one
 _POSSESSIVE_WORD = re.compile(r"['’]s\b")
+#: "... of North | and East Syria", "... Co-operation | and Development": the rest of a name
+#: the model cut at "and" (capitalised words up to a lower-case word or punctuation)
 _AND_REST = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?)(?=[\s.,;:)]|$)")
 
 
