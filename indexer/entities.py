@@ -70,7 +70,7 @@ from indexer.phrases import (
     place_cues,
     region_homonyms,
 )
-from indexer.place_tails import place_tails
+from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_run_in_names
 from indexer.shapes import in_document_symbol, name_shape, units
@@ -349,6 +349,11 @@ def rule_place_tails(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return place_tails(ctx.text, ents)
 
 
+def rule_feature_heads(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: "Socotra" beside "Socotra Island" is the island, whatever the model said."""
+    return feature_heads(ents)
+
+
 def rule_possessive_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Syria's Idlib": two places, the inner one in the outer one's country."""
     return split_possessive_places(ents, ctx.gazetteer)
@@ -519,6 +524,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("division", rule_divisions),
     ("place-cue", rule_place_cues),
     ("place-tail", rule_place_tails),
+    ("feature-head", rule_feature_heads),
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
     ("alias", rule_aliases),

@@ -1,15 +1,24 @@
-"""Class 2 (districts cut): the model often takes the first word of a place's name for a title
-and keeps only the rest ("Sheikh | Maqsoud", "Saint | Denis"), which then reads as a person.
-When the word before such a span and the span together are a place the document names
-elsewhere ("the district of Sheikh Maqsoud"), the span is that place: it is widened to take
-the word back and becomes a mention of the place.
+"""Class 2 (places cut short): a place's name written, or read, without one of its words is
+taken for a person.
+
+- The model often takes the first word of a place's name for a title and keeps only the rest
+  ("Sheikh | Maqsoud", "Saint | Denis"). When the word before such a span and the span
+  together are a place the document names elsewhere ("the district of Sheikh Maqsoud"), the
+  span is that place: it is widened to take the word back and becomes a mention of the place.
+- Writers drop a natural feature's word once they have named it ("Socotra Island ... flights
+  to Socotra"): a bare name that the document also names with a feature word after it
+  (`feature_words`) is that feature, unless a person named in full has it for a surname.
 """
 
 from __future__ import annotations
 
 import re
 
+from indexer.rule_data import word_list
 from indexer.spans import Ent
+
+#: words that end the name of a natural feature, dropped once the feature is named
+FEATURE_WORDS = frozenset(word_list("feature_words"))
 
 #: the word right before a span (one capitalised word and a space)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s$")
@@ -36,3 +45,30 @@ def _widened(text: str, ent: Ent, places: dict[str, Ent]) -> Ent | None:
         return None
     return Ent(start, ent.end, whole, "GPE", facet="place", value=place.value,
                country=place.country, rule="place-tail", fixed=True)
+
+
+def feature_heads(ents: list[Ent]) -> list[Ent]:
+    """Actor mentions of a name the document also gives a feature word ("Socotra" beside
+    "Socotra Island"), made mentions of that feature."""
+    features = _features_by_head(ents)
+    if not features:
+        return ents
+    surnames = {e.text.split()[-1] for e in ents if e.label == "PERSON" and " " in e.text}
+    return [_feature_mention(e, features[e.text]) if e.text in features and e.facet == "actor"
+            and not e.fixed and e.text not in surnames else e for e in ents]
+
+
+def _features_by_head(ents: list[Ent]) -> dict[str, Ent]:
+    """Head name -> the one place mention named by it and a feature word."""
+    heads: dict[str, list[Ent]] = {}
+    for ent in ents:
+        head, _, last = (ent.value or "").rpartition(" ")
+        if ent.facet == "place" and head and last in FEATURE_WORDS:
+            heads.setdefault(head, []).append(ent)
+    return {head: found[0] for head, found in heads.items()
+            if len({e.value for e in found}) == 1}
+
+
+def _feature_mention(ent: Ent, feature: Ent) -> Ent:
+    return Ent(ent.start, ent.end, ent.text, "LOC", facet="place", value=feature.value,
+               country=feature.country, rule="feature-head", fixed=True)

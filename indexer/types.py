@@ -11,6 +11,8 @@ The evidence is the document's own wording around a name, with the cue words as 
 - a type noun leading the name itself: "Space Shuttle Atlantis", "Spacecraft Stardust" (not
   before a plural: "Film Critics Circle"), or the one the name is about before its complement:
   "Journal of Threatened Taxa";
+- a year alone in brackets right after the name: "Match Point (2005)" (not a one-word author
+  cited, "Jespersen (1924)", "Cruse and Croft (2004)");
 - the name as the object of a verb whose objects are products or works: "launched Falcon 9",
   "released Windows 11", "will stream The Mandalorian" (organisations only: "Iran released
   Nazanin Zaghari-Ratcliffe" names a person, so the model's PERSON spans need a noun cue).
@@ -67,6 +69,9 @@ _ROLE_AFTER = re.compile(rf"['’]?s?\s+(?:{alternation('maker_roles')})\b", re.
 #: the span is only the start of a longer title: "Doris Day's Best Friends"
 _TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
 _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
+#: a year alone in brackets right after the name: a work's release ("Match Point (2005)");
+#: a person's years have a range or a word ("(1700-1782)", "(born 1960)")
+_YEAR_AFTER = re.compile(r"[\"”’']?[ \t]*\((?:c\.\s*)?\d{4}\)")
 
 
 #: the one-word type nouns, lower case
@@ -92,9 +97,27 @@ def typed_as_work(text: str, ent: Ent) -> bool:
         return True
     if ent.label == "GPE":
         return False
+    if _released(text, ent):
+        return True
     if _NOUN_AFTER.match(text, ent.end) and _OPENED.search(before) and not ent.text.isupper():
         return True  # an acronym before a type noun is its maker ("the BBC documentary")
     return ent.label != "PERSON" and bool(_VERB_BEFORE.search(before))
+
+
+def _released(text: str, ent: Ent) -> bool:
+    """ "Match Point (2005)": a year alone in brackets after a name that is no author cited."""
+    return bool(_YEAR_AFTER.match(text, ent.end)) and not _cited_author(text, ent)
+
+
+#: the word before a second author: "Cruse and Croft (2004)", "by Croft (2004)"
+_AUTHOR_BEFORE = re.compile(r"\b(?:and|&|by)\s+$")
+
+
+def _cited_author(text: str, ent: Ent) -> bool:
+    """ "Jespersen (1924)", "Cruse and Croft (2004)": a one-word name before a year is an
+    author cited when the model calls it a person or an author's word precedes it."""
+    return " " not in ent.text and (
+        ent.label == "PERSON" or bool(_AUTHOR_BEFORE.search(text, max(0, ent.start - 6), ent.start)))
 
 
 def _led_by_type_noun(name: str) -> bool:
@@ -140,7 +163,8 @@ def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
 def _mentions_near_cues(text: str, ents: list[Ent]) -> list[Ent]:
     """The unfixed actor and place mentions with a cue word near them."""
     starts = [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
-    return [e for e in ents if open_mention(e) and _cue_near(starts, e)]
+    return [e for e in ents if open_mention(e)
+            and (_cue_near(starts, e) or _YEAR_AFTER.match(text, e.end))]
 
 
 def _typed_as_works(text: str, candidates: list[Ent],

@@ -36,3 +36,10 @@ def test_a_hospital_is_a_place_where_someone_is_taken_and_an_actor_that_speaks(t
 def test_mines_monuments_and_routes_are_places(name):
     text = f"Crowds gathered by the {name} on Sunday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]
+
+
+@pytest.mark.parametrize("name", ["Harlow Hotel", "Kestrel Building", "Elm Street Overpass",
+                                  "Bayside Theaters", "Harbour Tunnel"])
+def test_hotels_buildings_and_crossings_are_places(name):
+    text = f"Crowds gathered by the {name} on Sunday."
+    assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]

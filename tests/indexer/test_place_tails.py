@@ -33,3 +33,21 @@ def test_a_surname_after_another_word_stays_a_person():
     out = entities.rule_place_tails(ctx, _with_place(ents, "Sheikh Dabbour"))
     assert [(e.text, e.facet) for e in out if e.facet] == [
         ("Dabbour", "actor"), ("Sheikh Dabbour", "place"), ("Roe", "actor")]
+
+
+def test_a_name_the_document_also_gives_a_feature_word_is_that_feature():
+    text = "Flights reach Kestra Island twice a week. Kestra has one road."
+    ctx, ents = classified(text, [("LOC", "Kestra Island"), ("PERSON", "Kestra")])
+    out = entities.rule_feature_heads(ctx, ents)
+    assert facets(out) == [("Kestra Island", "place", "Kestra Island"),
+                           ("Kestra", "place", "Kestra Island")]
+    assert out[1].rule == "feature-head" and out[1].fixed
+
+
+def test_a_feature_head_that_is_a_persons_surname_stays_the_person():
+    text = "Ann Kestra sailed past Kestra Island. Kestra said it was calm."
+    ctx, ents = classified(text, [("PERSON", "Ann Kestra"), ("LOC", "Kestra Island"),
+                                  ("PERSON", "Kestra")])
+    out = entities.rule_feature_heads(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [
+        ("Ann Kestra", "actor"), ("Kestra Island", "place"), ("Kestra", "actor")]

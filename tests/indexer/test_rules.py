@@ -106,6 +106,9 @@ def test_vessel_parts():
     ("Users can download Zoom for free.", "Zoom"),
     ("a study in the journal Current Ecology found", "Current Ecology"),
     ("the Northern Journal of Field Medicine reported", "Northern Journal of Field Medicine"),
+    # a year alone in brackets after the name: a work's release
+    ("She starred in Harbour Lights (2006) and others.", "Harbour Lights"),
+    ("His book Quiet Grammar (1931) sold well.", "Quiet Grammar"),
 ])
 def test_type_prior_drops_products_works_and_events(text, name):
     ctx, ents = classified(text, [("ORG", name), ("ORG", "Mozilla"), ("ORG", "NASA"), ("ORG", "Apple")])
@@ -149,9 +152,14 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("at the Film Critics Circle dinner", "Film Critics Circle"),
     # a journal's name ending like an organisation's is a newspaper, a maker
     ("the Wall Street Journal reported", "Wall Street Journal"),
+    # a one-word author cited with a year: a person, or after "and"/"by"
+    ("as Jespersen (1924) argued", "Jespersen"),
+    ("the book by Cruse and Croft (2004) says", "Croft"),
+    # a person's years are a range
+    ("the painter Mirel Ostby (1890-1954) lived here", "Mirel Ostby"),
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
-    label = "PERSON" if kept == "Nazanin Ratcliffe" else "GPE" if kept == "United States" else "ORG"
+    label = "PERSON" if kept in ("Nazanin Ratcliffe", "Jespersen", "Mirel Ostby") else "GPE" if kept == "United States" else "ORG"
     ctx, ents = classified(text, [(label, kept), ("ORG", "Starlink"), ("ORG", "Stranger Things")])
     assert kept in [t for t, _, _ in facets(ents)]
     assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
