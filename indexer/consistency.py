@@ -45,6 +45,8 @@ _POSSESSOR = re.compile(r"['’]s\s")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
 LANDMARK_CITY_POPULATION = 500_000
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
+#: the capitalised word right before a listed name
+_WORD_BEFORE_NAME = re.compile(r"\b([A-Z][\w'’-]*)\s$")
 _AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
 
@@ -74,11 +76,16 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 _NOT_PLACE_WORDS = GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS
 
 
+#: an initial between two names: a person's ("Ulysses S. Grant"), no place's
+_MIDDLE_INITIAL = re.compile(r"\w [A-Z]\. [A-Z]")
+
+
 def _no_place_name(ent: Ent, text: str) -> bool:
-    """An acronym, a long name, an institution's or event's name, a name with a lower-case
-    word, a plural noun or a possessor: not an unknown toponym."""
+    """An acronym, a long name, a person's name with a middle initial, an institution's or
+    event's name, a name with a lower-case word, a plural noun or a possessor: not an
+    unknown toponym."""
     words = [w.lower() for w in ent.text.split()]
-    return ent.text.isupper() or len(words) > 3 \
+    return ent.text.isupper() or len(words) > 3 or bool(_MIDDLE_INITIAL.search(ent.text)) \
         or bool(set(words) & _NOT_PLACE_WORDS) \
         or not all(w[:1].isupper() for w in ent.text.split()) \
         or plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
@@ -119,11 +126,19 @@ def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "Latakia and Palmyra": next to a known city in a list. A person's name listed with a
     town that is also a given name ("Elizabeth and Susan") needs a large city next to it."""
     before = _BEFORE_LIST.search(text, max(0, ent.start - 25), ent.start)
+    if before and _ends_longer_name(text, before.start()):
+        before = None  # "George Washington and ...": the end of a person's name, no city
     after = _AFTER_LIST.match(text, ent.end)
     near = [gazetteer.confident(m.group(1)) for m in (before, after) if m]
     least = LANDMARK_CITY_POPULATION if ent.label == "PERSON" else 0
     return any(place and place.kind.startswith("city") and place.population >= least
                for place in near)
+
+
+def _ends_longer_name(text: str, start: int) -> bool:
+    """True when a name word ("George", not "In") comes right before `start`."""
+    word = _WORD_BEFORE_NAME.search(text, max(0, start - 30), start)
+    return word is not None and not is_lower_case_word(word.group(1))
 
 
 #: ", in Lower Juba, Somalia": the name set in a place right after it

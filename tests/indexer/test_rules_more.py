@@ -203,3 +203,17 @@ def test_near_opening_a_line_and_a_groups_leadership():
     ctx, ents = classified(text, [("ORG", "Orwenabad"), ("GPE", "Tarnallah"), ("GPE", "Syria")])
     assert [(e.text, e.facet) for e in ents] == [("Orwenabad", "place"), ("Tarnallah", "actor"),
                                                  ("Syria", "place")]
+
+
+def test_a_name_listed_after_a_persons_name_is_no_place():
+    # "Aleppo" ends Ann Aleppo's name here: no city is listed with Bo Tarn
+    text = "Portraits of Ann Aleppo and Bo Tarn hang here. Shells hit Aleppo and Kafr Tarn."
+    ctx, ents = classified(text, [("ORG", "Bo Tarn"), ("ORG", "Kafr Tarn")])
+    assert [(e.text, e.facet) for e in ents] == [("Bo Tarn", "actor"), ("Kafr Tarn", "place")]
+
+
+def test_a_name_with_a_middle_initial_is_no_unknown_place():
+    text = "Crowds gathered near Harlan T. Voss and near Kafr Tarn on Sunday."
+    ctx, ents = classified(text, [("ORG", "Harlan T. Voss"), ("ORG", "Kafr Tarn")])
+    assert [(e.text, e.facet) for e in ents] == [("Harlan T. Voss", "actor"),
+                                                 ("Kafr Tarn", "place")]
