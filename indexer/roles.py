@@ -245,15 +245,17 @@ _NAME_TITLES = frozenset((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _H
 #: comma ("the chancellor, Pradeep Khosla")
 _TITLE_FORMS = frozenset(form for word in _NAME_TITLES
                          for form in (word, word + "s", word + ",", word + "s,"))
-#: a name after a title: two or three capitalised words, or one and a regnal number
+#: a name after a title: one to three capitalised words ("Lord Carloway", "Queen Elizabeth
+#: Alexandra"), or one and a regnal number
 _NAME_AFTER_TITLE = re.compile(
-    r"[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}|\s+[IVX]+)\b(?!\s+[A-Z])")
+    r"[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){0,2}|\s+[IVX]+)\b(?!\s+[A-Z])")
 _CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][a-z]")
 
 
 def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Persons the model missed after a title ("Presidents Muhammadu Buhari and ...", "Queen
-    Elizabeth II"): two or three capitalised words, or one and a regnal number, each one
+    Elizabeth II", "Lord Carloway"): one to three capitalised words, or one and a regnal
+    number (with no capitalised word after them), each one
     English writes capitalised (`indexer.casing`: not "General Motors"), that no span covers.
     Each capitalised word is tried as a name's start, its word before as the title (a set
     lookup: a regex alternation of every title word costs several times more)."""

@@ -217,3 +217,9 @@ def test_a_name_with_a_middle_initial_is_no_unknown_place():
     ctx, ents = classified(text, [("ORG", "Harlan T. Voss"), ("ORG", "Kafr Tarn")])
     assert [(e.text, e.facet) for e in ents] == [("Harlan T. Voss", "actor"),
                                                  ("Kafr Tarn", "place")]
+
+
+def test_a_one_word_name_after_a_title_is_a_person_but_not_a_common_word():
+    text = "The ruling of Lord Harrowby stands, and Senator Today is no name."
+    ctx, ents = classified(text, [])
+    assert [e.text for e in entities.rule_titled_names(ctx, ents)] == ["Harrowby"]
