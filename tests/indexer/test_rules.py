@@ -648,11 +648,11 @@ def test_lone_place_drops_an_unconfirmed_one_word_gpe():
 
 def test_lone_place_keeps_what_context_repetition_or_form_confirm():
     text = ("Fighting spread in Kafrnabl. Zorba fell; later Zorba was retaken. "
-            "Talks moved on. D.C. officials left.")
-    patterns = [("GPE", "Kafrnabl"), ("GPE", "Zorba"), ("GPE", "D.C.")]
+            "Talks moved on. D.C. officials left. Shrines stand throughout Attira.")
+    patterns = [("GPE", "Kafrnabl"), ("GPE", "Zorba"), ("GPE", "D.C."), ("GPE", "Attira")]
     ctx, ents = classified(text, patterns)
     assert facets(entities.rule_lone_places(ctx, ents)) == facets(ents)
-    assert {e.text for e in ents if e.facet == "place"} == {"Kafrnabl", "Zorba", "D.C."}
+    assert {e.text for e in ents if e.facet == "place"} == {"Kafrnabl", "Zorba", "D.C.", "Attira"}
 
 
 def test_opener_words_are_common_words_capitalised_only_where_sentences_open():
