@@ -9,7 +9,10 @@ one the first after it; a yearless date is the latest one up to publication unle
 at most ~3 months ahead; "N weeks ago" is a day; week-long and vaguer spans ("this week",
 "the weekend", seasons without a year, decades, centuries), round counts of years ago
 ("900 years ago") and anaphora ("the same day", "the day before", "the next year") are not
-dates; numeric dates count only in an unambiguous day/month order.
+dates; numeric dates count only in an unambiguous day/month order. A time of day around a day
+("3 a.m. on Saturday", "late Tuesday", "Friday at noon") names that day; alone ("midnight")
+it names none. The model labels such mentions TIME as often as DATE: both are resolved, a
+TIME mention only to a day (`indexer.enrich`).
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MODIFIER_ALT = "last|past|this past|next|coming|this coming|this"
 _SPACE_RE = re.compile(r"\s+")
+#: a time of day ("3 a.m.", "10:30 pm", "noon"): no part of which day a mention names
+_CLOCK = r"(?:(?:about|around|at) )?(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|noon|midnight|dawn|dusk)"
 _PREFIX_RE = re.compile(
     r"^(?:in|on|by|since|until|till|from|at|during|as of|before|after|for|of|about|around"
     r"|roughly|approximately|circa|c\.|as early as|as late as|q[1-4]|early|earlier|late|later"
@@ -58,11 +63,14 @@ _PREFIX_RE = re.compile(
     r"|the (?:end|start|beginning|middle|close|turn|first half|second half"
     r"|(?:first|second|third|fourth|last|final) (?:week|weeks|days|quarter|months|half)) of"
     r"|(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)?"
+    # the time of day before the day: "overnight Thursday", "3 a.m. on Saturday", "noon Friday"
+    r"|overnight|(?:shortly )?(?:before|after)|" + _CLOCK + r"(?: local time)?(?:,? on)?"
     # a weekday naming the day of an explicit date: "Friday, January 4", "next Wednesday, July 31"
     r"|(?:(?:the )?(?:" + _MODIFIER_ALT + r"|preceding|following) )?(?:" + _WEEKDAY_ALT + r")"
     r"\.?,?(?=\s+(?:\d|(?:" + _MONTH_ALT + r")\b|yesterday|today|tomorrow))"
     r")(?:\s+|-)")
-_SUFFIX_RE = re.compile(r"(?:'s|\s+(?:morning|afternoon|evening|night|overnight))$")
+_SUFFIX_RE = re.compile(r"(?:'s|\s+(?:morning|afternoon|evening|night|overnight)"
+                        r"|,?\s+at\s+(?:about\s+|around\s+)?" + _CLOCK + r"(?: local time)?)$")
 _HOLIDAY_RE = re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")\b")
 # "the next year" / "the last month" are anaphora or durations, not the calendar's next year
 _REL_YEAR_RE = re.compile(r"(?:\bof\s+)?(?<!the )\b(this|last|next) year\b")
@@ -139,9 +147,9 @@ def _strip_affixes(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        if text not in DAY_OFFSETS:
-            text = _SUFFIX_RE.sub("", text)
         text = _PREFIX_RE.sub("", text).strip(" ,.-–—")
+        if text not in DAY_OFFSETS:  # "late last night" is "last night", not "last"
+            text = _SUFFIX_RE.sub("", text)
     return text
 
 

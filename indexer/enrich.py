@@ -131,13 +131,19 @@ def build_facets(ents: list[Ent], body_offset: int, published) -> Facets:
     return facets
 
 
+#: len("YYYY-MM-DD"): a time of day names a day, never a year or a month alone ("2053
+#: Wednesday night, UTC" is 20:53)
+_DAY_LENGTH = 10
+
+
 def _facet_values(ents: list[Ent], published):
     """(span, value) for every value a span gives: one for an actor or place, each day of a
-    date mention."""
+    date mention (of a TIME mention, only days)."""
     from indexer.dates import resolve_dates
 
     for ent in ents:
         if ent.facet == "date":
-            yield from ((ent, value) for value in resolve_dates(ent.text, published))
+            yield from ((ent, value) for value in resolve_dates(ent.text, published)
+                        if ent.label != "TIME" or len(value) == _DAY_LENGTH)
         elif ent.facet in ("actor", "place") and ent.value:
             yield ent, ent.value

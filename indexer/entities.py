@@ -74,7 +74,7 @@ from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_run_in_names
 from indexer.shapes import in_document_symbol, name_shape, units
-from indexer.spans import Ent
+from indexer.spans import DATE_LABELS, Ent
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
 from indexer.types import drop_works
@@ -91,7 +91,7 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, st
     """Trimmed spans; entity-ruler spans carry their watchlist value and facet already."""
     ents = []
     for start, end, label, ruler_id in raw:
-        if label == "DATE":
+        if label in DATE_LABELS:
             ents.append(Ent(start, end, text[start:end], label, facet="date", rule="date"))
             continue
         for line_start, line_end in _lines(text, start, end):

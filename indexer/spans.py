@@ -13,6 +13,10 @@ from itertools import accumulate
 #: spaCy label -> facet, before any rule runs
 LABEL_FACETS = {"PERSON": "actor", "ORG": "actor", "GPE": "place", "LOC": "place",
                 "FAC": "place", "DATE": "date"}
+#: labels of the spans whose text `indexer.dates` resolves to date values: the model labels
+#: a day with its time of day TIME as often as DATE ("late Tuesday", "Sunday morning"), and
+#: a time alone ("3 a.m.") resolves to nothing
+DATE_LABELS = frozenset({"DATE", "TIME"})
 #: labels whose spans may still be places or actors the model mislabelled
 RESCUABLE_LABELS = frozenset({"NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 

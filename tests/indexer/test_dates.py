@@ -179,6 +179,15 @@ RELATIVE = [
     ("on Wednesday morning", FRI, "2024-11-27"),
     ("late on Thursday night", FRI, "2024-11-28"),
     ("early on Monday", FRI_JAN, "2024-12-30"),
+    # a time of day before or after the day, and a part of a day before a day word
+    ("overnight Thursday", FRI, "2024-11-28"),
+    ("3 a.m. on Saturday", FRI, "2024-11-23"),
+    ("10:30 pm local time on Tuesday", FRI, "2024-11-26"),
+    ("shortly before midnight on Sunday", FRI, "2024-11-24"),
+    ("Saturday at 3 p.m.", FRI, "2024-11-23"),
+    ("Friday at noon", FRI, "2024-11-29"),
+    ("late last night", FRI, "2024-11-28"),
+    ("early this morning", FRI, "2024-11-29"),
 ]
 
 
@@ -192,6 +201,8 @@ NOT_DATES = [
     "last week", "this week", "Earlier this week", "next week", "this weekend", "the weekend",
     "this past weekend", "recent years", "the past", "this summer", "last summer", "winter",
     "the 2010s", "two decades ago", "900 years ago", "a few days ago",
+    # a time of day alone
+    "3 a.m.", "midnight", "noon", "after midnight",
     # durations and quantities
     "two weeks", "13 years", "48 hours", "several months", "decades", "the past five years",
     "the last month", "the past year", "a day", "30-year-old", "64 years old", "every year",

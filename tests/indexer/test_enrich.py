@@ -53,6 +53,16 @@ def test_build_facets_keeps_order_dedupes_case_and_maps_body_offsets():
                   Mention(22, 28, "ALEPPO", "place", "Aleppo", "model")])
 
 
+def test_a_time_mention_gives_its_day_and_never_a_year():
+    # the model labels a day with its time of day TIME ("late Tuesday"); a 24-hour clock
+    # time is no year ("2053 Wednesday night, UTC")
+    docs = [Document(id="t", title="", published=PUBLISHED,
+                     text="The blast came late Tuesday. The quake hit at 2053 Wednesday.")]
+    enricher = blank_enricher([("TIME", "late Tuesday"), ("TIME", "2053 Wednesday")])
+    facets = next(iter(enricher.enrich(docs)))[1]
+    assert facets.date == ["2024-11-26"]
+
+
 def test_enrich_keeps_order_and_title_values_and_body_offsets():
     docs = [Document(id="a", title="Aleppo report", text="Hezbollah and Iran spoke."),
             Document(id="b", title="", text="Nothing named here."),
