@@ -101,13 +101,16 @@ class Gazetteer:
         """(canonical name, country) for a known place. Countries, regions and aliases take
         the gazetteer's name ("U.S." -> "United States"); a city keeps the text's spelling
         (transliterations vary, and the gazetteer's own name can be a local form that
-        readers do not search for: "Kobani" is "'Ayn al 'Arab" there); a gazetteer name with
-        diacritics ("Ţarţūs") is never the value."""
+        readers do not search for: "Kobani" is "'Ayn al 'Arab" there), though not in capitals
+        ("KABUL" is "Kabul"); a gazetteer name with diacritics ("Ţarţūs") is never the value."""
         place = self.lookup(text)
         if place is None:
             return None
         keep_text = place.kind.startswith("city") or place.kind == "province" \
             or not place.name.isascii()
+        if keep_text and text.isupper() and len(text) > 4:  # a dateline's "KABUL", not "ISNA"
+            text = place.name if place_key(place.name) == place_key(text) \
+                and place.name.isascii() else text.title()
         return (text if keep_text else place.name), place.country
 
     @classmethod

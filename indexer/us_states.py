@@ -14,7 +14,7 @@ from indexer.spans import Ent, overlaps
 
 STATE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in word_list("us_state_abbreviations"))
 _ABBREVIATION = re.compile(
-    r"(?<=[a-z], )(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
+    r"(?<=[A-Za-z], )(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
                                                                reverse=True)) + r")(?=[\s,;:)]|$)")
 
 

@@ -31,6 +31,9 @@ def test_canonical_country_aliases_and_city_spelling():
     assert gazetteer.canonical("Aleppo") == ("Aleppo", "Syria")
     assert gazetteer.canonical("Raqqa") == ("Raqqa", "Syria")
     assert gazetteer.canonical("Khan Tuman") is None
+    # a dateline's capitals are no spelling of the city's ("ALEPPO -", "RAQQA -")
+    assert gazetteer.canonical("ALEPPO") == ("Aleppo", "Syria")
+    assert gazetteer.canonical("RAQQA") == ("Raqqa", "Syria")
 
 
 def test_confident_needs_a_large_city():

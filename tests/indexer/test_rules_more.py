@@ -168,7 +168,7 @@ def test_a_titled_person_the_model_missed_is_found():
 
 def test_a_us_state_abbreviation_after_a_place_is_that_state():
     # class 2 in casualty releases: "of Gaithersburg, Md., died"; "Md" alone is no state
-    text = "Spc. Ann Orwen, 20, of Gaithersburg, Md., died. Md Karim spoke. Bo Tarn, Colo."
+    text = "Spc. Ann Orwen, 20, of Gaithersburg, Md., died. Md Karim spoke. TARN, Colo. -"
     ctx, ents = classified(text, [("PERSON", "Ann Orwen"), ("GPE", "Gaithersburg"), ("GPE", "Md"),
                                   ("PERSON", "Md Karim")])
     out = entities.rule_state_abbreviations(ctx, ents)
