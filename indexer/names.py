@@ -109,10 +109,17 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\
 
 
 def normalise_text(text: str) -> str:
-    """NFKC, typographic apostrophes as "'", no invisible marks, one space between words."""
+    """NFKC, typographic apostrophes as "'", no invisible marks or editorial brackets between
+    words (class 3: "[Bashir al] Assad", an editor's insertion, is "Bashir al Assad"), one
+    space between words."""
     text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
-    text = text.replace("’", "'").replace("‘", "'")
+    text = _EDITORIAL_BRACKET.sub("", text.replace("’", "'").replace("‘", "'"))
     return " ".join(text.split())
+
+
+#: a bracket between words inside a name: what is left of an editor's insertion whose other
+#: bracket the span cut off ("Bashir al] Assad"); not a letter's ("Pittsburg[h]")
+_EDITORIAL_BRACKET = re.compile(r"\](?=\s)|(?<=\s)\[")
 
 
 _LINE = re.compile(r"[^\n]+")

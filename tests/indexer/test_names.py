@@ -11,6 +11,7 @@ from indexer.names import (
     fix_casing,
     is_non_entity,
     national_body,
+    normalise_text,
     same_name,
     strip_region_suffix,
     strip_title,
@@ -197,3 +198,16 @@ def test_a_bare_armed_service_or_legislature_is_an_actor_but_a_bare_office_is_no
 ])
 def test_national_body_names_a_countrys_institution_once(name, expected):
     assert national_body(name, default_gazetteer().country_of) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # class 3: what is left of an editor's insertion between words is no part of the name
+    ("Bashar al] Assad", "Bashar al Assad"),
+    ("George H. W.] Bush", "George H. W. Bush"),
+    ("Ann [Lee Roe", "Ann Lee Roe"),
+    # a bracketed letter inside a word stays: the span is no clean name either way
+    ("Pittsburg[h]", "Pittsburg[h]"),
+    ("Hama’s  Governor", "Hama's Governor"),
+])
+def test_normalise_text_drops_editorial_brackets_between_words(text, expected):
+    assert normalise_text(text) == expected
