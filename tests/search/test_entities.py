@@ -132,6 +132,13 @@ def test_a_surname_joins_its_only_full_name_but_not_an_ambiguous_one(make_index)
     assert entity_of(ix, "actor", "Bashar al-Assad").alias_names == ("Bashar al-Assad",)
 
 
+def test_a_partys_members_are_no_surname_of_another_party(make_index):
+    docs = [doc(1, ["Liberal Democrats"]), doc(2, ["Liberal Democrats"]), doc(3, ["Democrats"]),
+            doc(4, ["Democrats"])]
+    ix = open_index(make_index(docs))
+    assert entity_of(ix, "actor", "Democrats").alias_names == ("Democrats",)
+
+
 def test_washington_state_and_dc_are_never_merged(make_index):
     docs = [doc(1, places=["Washington, D.C."]), doc(2, places=["DC"]),
             doc(3, places=["Washington"]), doc(4, places=["Washington State"])]
