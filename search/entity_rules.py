@@ -169,19 +169,37 @@ def known_name(ev: Evidence) -> Iterator[Link]:
 
 
 def body_of(key: str, words: EntityWords) -> tuple[str | None, str] | None:
-    """(country or None when bare, body key) of a legislature/party name, else None."""
-    if key in words.bodies:
-        return None, words.bodies[key]
+    """(country or None when bare, body key) of a legislature's, party's or department's
+    name, else None."""
     qualifier, _, rest = key.partition(" ")
-    if qualifier in words.country_qualifiers and rest in words.bodies:
-        return words.country_qualifiers[qualifier], words.bodies[rest]
-    return None
+    body = _body_key(rest, words) if qualifier in words.country_qualifiers else None
+    if body:
+        return words.country_qualifiers[qualifier], body
+    body = _body_key(key, words)
+    return (None, body) if body else None
+
+
+#: "state department", "department of state": a government department named either way
+_DEPARTMENT = re.compile(r"^(?:(\w+(?: \w+)?) (department)|(department) of (\w+(?: \w+)?))$")
+
+
+def _body_key(key: str, words: EntityWords) -> str | None:
+    """The full key of a bare body ("house" -> "house of representatives"), a department in
+    one word order ("state department" and "department of state" -> "department of state"),
+    or None."""
+    if key in words.bodies:
+        return words.bodies[key]
+    department = _DEPARTMENT.match(key)
+    if department is None:
+        return None
+    return f"department of {department[1] or department[4]}"
 
 
 def country_body(ev: Evidence) -> Iterator[Link]:
-    """Fixes: one country's legislature or party split by its qualifier ("US Senate" / "U.S.
-    Senate" / "United States Senate"), and a bare "Senate" kept apart from it although its
-    documents are about that country."""
+    """Fixes: one country's legislature, party or department split by its qualifier or word
+    order ("US Senate" / "U.S. Senate" / "United States Senate"; "US State Department" /
+    "United States Department of State"), and a bare "Senate" or "State Department" kept
+    apart from it although its documents are about that country."""
     qualified: dict[tuple[str, str], list[int]] = {}
     bare: list[tuple[int, str]] = []
     for vid, key in enumerate(ev.keys):

@@ -71,6 +71,16 @@ def test_a_bare_armed_service_joins_its_countrys_service(make_index):
                                                                         "US Air Force"]
 
 
+def test_a_department_joins_in_either_word_order_and_bare_in_its_countrys_context(make_index):
+    docs = [doc(1, ["US State Department"]), doc(2, ["United States Department of State"]),
+            doc(3, ["State Department"]), doc(4, ["State Department"]),
+            doc(5, ["Justice Department"]), doc(6, ["Department of Homeland Security"])]
+    ix = open_index(make_index(docs))
+    assert sorted(entity_of(ix, "actor", "State Department").alias_names) == [
+        "State Department", "US State Department", "United States Department of State"]
+    assert entity_of(ix, "actor", "Justice Department").alias_names == ("Justice Department",)
+
+
 def test_bare_body_stays_apart_outside_the_countrys_context(make_index):
     docs = [doc(1, ["US Senate"]), doc(2, ["Senate"], ["Canberra"], countries={}),
             doc(3, ["Senate"], ["Canberra"], countries={"Canberra": "Australia"}),
