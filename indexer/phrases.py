@@ -234,14 +234,13 @@ def _coordinated_part(ent: Ent, match: re.Match, side: str, known: dict[str, Ent
 
 
 def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """ "the Brussels Conference", "Geneva talks": an event is no actor or place, but the
-    place it is named after is a place mention."""
+    """ "the Brussels Conference", "Geneva talks", "Operation Roundup": an event is no actor or
+    place, but the place it is named after is a place mention."""
     out = []
     for ent in ents:
         words = ent.text.split()
         if ent.fixed or ent.facet not in ("actor", "place") or len(words) < 2 \
-                or words[-1].lower() not in EVENT_NOUNS or ent.label == "PERSON" \
-                or _body_of_events(words):
+                or ent.label == "PERSON" or not _event_name(words):
             out.append(ent)
             continue
         out.append(replace(ent, facet=None, value=None, rule="event"))
@@ -250,6 +249,18 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
             out.append(Ent(ent.start, ent.start + len(name), name, "GPE", facet="place",
                            rule="place-in-name", fixed=True))
     return out
+
+
+#: words that open an event's name: "Operation Inherent Resolve", "Operation Roundup"
+EVENT_LEADS = frozenset(word_list("event_leads"))
+
+
+def _event_name(words: list[str]) -> bool:
+    """An event noun ends the name (not a body's, "State Board of Elections") or an event's
+    word opens it before a capitalised word ("Operation Roundup")."""
+    if words[-1].lower() in EVENT_NOUNS:
+        return not _body_of_events(words)
+    return words[0] in EVENT_LEADS and words[1][:1].isupper()
 
 
 #: connectors after which a name goes on about its head ("Board of Elections")

@@ -223,3 +223,14 @@ def test_a_one_word_name_after_a_title_is_a_person_but_not_a_common_word():
     text = "The ruling of Lord Harrowby stands, and Senator Today is no name."
     ctx, ents = classified(text, [])
     assert [e.text for e in entities.rule_titled_names(ctx, ents)] == ["Harrowby"]
+
+
+def test_an_operation_is_an_event_but_a_task_force_named_after_it_an_actor():
+    text = ("Operation Tarn Shield ended; the Task Force Operation Tarn Shield spoke, "
+            "and Operation cost rose.")
+    patterns = [("ORG", "Operation Tarn Shield"), ("ORG", "Task Force Operation Tarn Shield")]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_events(ctx, ents)
+    assert [(e.text, e.facet, e.rule) for e in out] == [
+        ("Operation Tarn Shield", None, "event"),
+        ("Task Force Operation Tarn Shield", "actor", "model")]
