@@ -305,7 +305,8 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
     out = list(ents)
     for start, end in _cue_spans(text):
         start, end = trim_span(text, start, end)
-        if end > start and not _COMPOUND_ADJECTIVE.search(text[start:end]):
+        if end > start and not _COMPOUND_ADJECTIVE.search(text[start:end]) \
+                and not is_demonym(text[start:end]):  # "a Fijian village"
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
 

@@ -69,6 +69,15 @@ def test_a_compound_adjective_before_a_cue_noun_is_no_place():
     assert [(e.text, e.facet) for e in out] == [("Orwell", "place")]
 
 
+def test_a_feature_or_settlement_noun_after_a_name_makes_it_a_place_but_not_a_nationality():
+    text = ("Drones hit the Kestra oil field, ash rose over the Tarnu volcano, and a Fijian "
+            "village and the Tongan village of Ha'ano were quiet.")
+    ctx, ents = classified(text, [("ORG", "Kestra"), ("PERSON", "Tarnu"), ("NORP", "Fijian"),
+                                  ("NORP", "Tongan")])
+    out = entities.rule_place_cues(ctx, ents)
+    assert sorted(e.text for e in out if e.facet == "place") == ["Ha'ano", "Kestra", "Tarnu"]
+
+
 def test_a_singular_cue_introduces_one_place_a_plural_one_a_list():
     text = ("The mayor of Orwell, Ann Lee, spoke. The towns of Brack, Tarn and Quill "
             "were shelled.")
