@@ -64,7 +64,7 @@ _PREFIX_RE = re.compile(
     r"|(?:first|second|third|fourth|last|final) (?:week|weeks|days|quarter|months|half)) of"
     r"|(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)?"
     # the time of day before the day: "overnight Thursday", "3 a.m. on Saturday", "noon Friday"
-    r"|overnight|(?:shortly )?(?:before|after)|" + _CLOCK + r"(?: local time)?(?:,? on)?"
+    r"|overnight|shortly before|shortly after|" + _CLOCK + r"(?: local time)?(?:,? on)?"
     # a weekday naming the day of an explicit date: "Friday, January 4", "next Wednesday, July 31"
     r"|(?:(?:the )?(?:" + _MODIFIER_ALT + r"|preceding|following) )?(?:" + _WEEKDAY_ALT + r")"
     r"\.?,?(?=\s+(?:\d|(?:" + _MONTH_ALT + r")\b|yesterday|today|tomorrow))"

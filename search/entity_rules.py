@@ -180,7 +180,7 @@ def body_of(key: str, words: EntityWords) -> tuple[str | None, str] | None:
 
 
 #: "state department", "department of state": a government department named either way
-_DEPARTMENT = re.compile(r"^(?:(\w+(?: \w+)?) (department)|(department) of (\w+(?: \w+)?))$")
+_DEPARTMENT = re.compile(r"^(?:(\w+(?: \w+)?) department|department of (\w+(?: \w+)?))$")
 
 
 def _body_key(key: str, words: EntityWords) -> str | None:
@@ -192,7 +192,7 @@ def _body_key(key: str, words: EntityWords) -> str | None:
     department = _DEPARTMENT.match(key)
     if department is None:
         return None
-    return f"department of {department[1] or department[4]}"
+    return f"department of {department[1] or department[2]}"
 
 
 def country_body(ev: Evidence) -> Iterator[Link]:
