@@ -275,8 +275,22 @@ def _country_body(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def _organisation(ent: Ent) -> bool:
+    """A name that ends like an organisation's ("Boeing Company"), is about an organisation
+    before its complement ("Center for Advanced Study", "Bank of England"; not a landmark
+    named after one, "Bank of America Stadium"), or is a web domain."""
     words = ent.text.split()
-    return (len(words) > 1 and words[-1] in ORG_ENDINGS) or bool(_WEB_DOMAIN.search(ent.text))
+    if len(words) > 1 and (words[-1] in ORG_ENDINGS or _headed_by_organisation(words)):
+        return True
+    return bool(_WEB_DOMAIN.search(ent.text))
+
+
+#: nouns that make a name an organisation's when the name is about them before a complement
+ORG_HEADS = ORG_ENDINGS | frozenset(word_list("org_heads"))
+
+
+def _headed_by_organisation(words: list[str]) -> bool:
+    head = name_head(" ".join(words))
+    return head != words[-1] and head in ORG_HEADS and words[-1] not in LANDMARK_WORDS
 
 
 def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") -> Ent:

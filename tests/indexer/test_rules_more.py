@@ -243,3 +243,11 @@ def test_an_operation_is_an_event_but_a_task_force_named_after_it_an_actor():
     assert [(e.text, e.facet, e.rule) for e in out] == [
         ("Operation Tarn Shield", None, "event"),
         ("Task Force Operation Tarn Shield", "actor", "model")]
+
+
+def test_a_name_about_an_organisation_before_its_complement_is_an_actor():
+    text = "She joined the Kestrel Center for Field Studies near the Bank of Orwell Stadium."
+    ctx, ents = classified(text, [("FAC", "Kestrel Center for Field Studies"),
+                                  ("FAC", "Bank of Orwell Stadium")])
+    assert [(e.text, e.facet) for e in ents] == [("Kestrel Center for Field Studies", "actor"),
+                                                 ("Bank of Orwell Stadium", "place")]
