@@ -251,3 +251,11 @@ def test_a_name_about_an_organisation_before_its_complement_is_an_actor():
                                   ("FAC", "Bank of Orwell Stadium")])
     assert [(e.text, e.facet) for e in ents] == [("Kestrel Center for Field Studies", "actor"),
                                                  ("Bank of Orwell Stadium", "place")]
+
+
+def test_a_period_is_no_place_or_actor():
+    text = "Tools from the Middle Ages and the 21st Century were shown in Aleppo."
+    ctx, ents = classified(text, [("LOC", "the Middle Ages"), ("ORG", "the 21st Century"),
+                                  ("GPE", "Aleppo")])
+    out = entities.rule_events(ctx, ents)
+    assert [(e.text, e.facet) for e in out if e.facet] == [("Aleppo", "place")]
