@@ -346,6 +346,11 @@ def _party_members(ent: Ent, text: str) -> bool:
         and (before is None or before.group(1).lower() in _MEMBER_DETERMINERS)
 
 
+#: a verb of statement right after a name: what makes a product's or event's label an
+#: organisation's ("Resolute Support condemns the attack"; things do not condemn)
+_STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
+
+
 def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     """A nationality, product or event span that is a people, an organisation or a place."""
     if ent.label == "NORP" and (is_people(ent.text) or _party_members(ent, text)):
@@ -353,6 +358,8 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"
         return replace(ent, facet="actor", rule="organisation")
     if _military_unit(ent.text):  # "Task Force 1-28 Infantry" tagged as a product
+        return replace(ent, facet="actor", rule="organisation")
+    if ent.label != "NORP" and _STATES.match(text, ent.end):  # "Resolute Support condemns"
         return replace(ent, facet="actor", rule="organisation")
     if is_demonym(ent.text):
         return ent

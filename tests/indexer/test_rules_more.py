@@ -259,3 +259,9 @@ def test_a_period_is_no_place_or_actor():
                                   ("GPE", "Aleppo")])
     out = entities.rule_events(ctx, ents)
     assert [(e.text, e.facet) for e in out if e.facet] == [("Aleppo", "place")]
+
+
+def test_a_product_or_event_label_that_makes_a_statement_is_an_organisation():
+    text = "Kestrel Shield condemns the attack. Kestrel Shield was a success. Tarn Cup said no."
+    ctx, ents = classified(text, [("PRODUCT", "Kestrel Shield"), ("EVENT", "Tarn Cup")])
+    assert [(e.start, e.facet) for e in ents] == [(0, "actor"), (36, None), (66, "actor")]
