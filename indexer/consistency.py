@@ -353,18 +353,25 @@ _STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
 
 def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     """A nationality, product or event span that is a people, an organisation or a place."""
-    if ent.label == "NORP" and (is_people(ent.text) or _party_members(ent, text)):
-        return replace(ent, facet="actor", rule="people")
-    if ent.label == "NORP" and _named_org(ent.text):  # "Saudi Aramco"
-        return replace(ent, facet="actor", rule="organisation")
-    if _military_unit(ent.text):  # "Task Force 1-28 Infantry" tagged as a product
-        return replace(ent, facet="actor", rule="organisation")
-    if ent.label != "NORP" and _STATES.match(text, ent.end):  # "Resolute Support condemns"
-        return replace(ent, facet="actor", rule="organisation")
+    actor_rule = _rescued_actor(ent, text)
+    if actor_rule:
+        return replace(ent, facet="actor", rule=actor_rule)
     if is_demonym(ent.text):
         return ent
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
     return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
+
+
+def _rescued_actor(ent: Ent, text: str) -> str | None:
+    """The rule that makes a nationality, product or event span an actor, if one does."""
+    if ent.label == "NORP":
+        if is_people(ent.text) or _party_members(ent, text):
+            return "people"
+        if _named_org(ent.text):  # "Saudi Aramco"
+            return "organisation"
+    elif _STATES.match(text, ent.end):  # "Resolute Support condemns"
+        return "organisation"
+    return "organisation" if _military_unit(ent.text) else None  # "Task Force 1-28 Infantry"
 
 
 def towns_of_named_countries(ents: list[Ent], gazetteer: Gazetteer,
