@@ -23,7 +23,7 @@ from indexer.names import (
     strip_region_suffix,
 )
 from indexer.phrases import EVENT_NOUNS, STRONG_LOCATIVE, sentence_initial
-from indexer.rule_data import alternation, word_list
+from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
 
@@ -45,8 +45,6 @@ _POSSESSOR = re.compile(r"['’]s\s")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
 LANDMARK_CITY_POPULATION = 500_000
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
-#: the capitalised word right before a listed name
-_WORD_BEFORE_NAME = re.compile(r"\b([A-Z][\w'’-]*)\s$")
 _AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
 
@@ -137,7 +135,7 @@ def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 
 def _ends_longer_name(text: str, start: int) -> bool:
     """True when a name word ("George", not "In") comes right before `start`."""
-    word = _WORD_BEFORE_NAME.search(text, max(0, start - 30), start)
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return word is not None and not is_lower_case_word(word.group(1))
 
 
@@ -284,13 +282,11 @@ def _organisation(ent: Ent) -> bool:
     return bool(_WEB_DOMAIN.search(ent.text))
 
 
-#: nouns that make a name an organisation's when the name is about them before a complement
-ORG_HEADS = ORG_ENDINGS | frozenset(word_list("org_heads"))
-
-
 def _headed_by_organisation(words: list[str]) -> bool:
+    """The noun the name is about, before its complement, ends bodies' names (`body_endings`:
+    "Center for ...", "Office of ..."), and no landmark word ends the name."""
     head = name_head(" ".join(words))
-    return head != words[-1] and head in ORG_HEADS and words[-1] not in LANDMARK_WORDS
+    return head != words[-1] and head in body_endings() and words[-1] not in LANDMARK_WORDS
 
 
 def classify(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str = "") -> Ent:

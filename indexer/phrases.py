@@ -328,7 +328,7 @@ def _added_place(ents: list[Ent], span: Ent) -> list[Ent]:
     """The cue-introduced name added as a place, replacing the model spans inside it; none
     added for a nationality word or a name crossing another span."""
     inside = [e for e in ents if _inside_cued(span, e)]
-    if is_demonym(span.text) or any(overlaps(span, e) for e in ents if e not in inside):
+    if any(overlaps(span, e) for e in ents if e not in inside):
         return ents
     return [e for e in ents if e not in inside] + [
         replace(span, facet="place", rule="place-cue", fixed=True)]

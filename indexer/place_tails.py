@@ -53,6 +53,8 @@ def feature_heads(ents: list[Ent]) -> list[Ent]:
     features = _features_by_head(ents)
     if not features:
         return ents
+    # last words only, not every word of a person's name (`DocContext.persons`): the model's
+    # PERSON "Socotra Hotel" must not keep "Socotra" a person
     surnames = {e.text.split()[-1] for e in ents if e.label == "PERSON" and " " in e.text}
     return [_feature_mention(e, features[e.text]) if e.text in features and e.facet == "actor"
             and not e.fixed and e.text not in surnames else e for e in ents]
