@@ -50,9 +50,13 @@ VESSEL_PREFIXES = alternation("vessel_prefixes")
 # Patterns are built from the data lists; what stays here is only their grammar (determiner,
 # lowercase modifiers, the span boundary), which is code.
 _OPENER = r"(?:\b(?:the|its|a|an|their|his|her|our|this|that)|['’]s)"
+#: a type noun (or its plural, "the films X") in apposition before the name, maybe with the
+#: title's own article outside the span ("the play The Tempest"), a vessel prefix, or a word
+#: that introduces a title ("a pilot titled Young MacGyver")
 _NOUN_BEFORE = re.compile(
-    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}(?:{WORK_NOUNS})"
-    rf"|\b(?:{VESSEL_PREFIXES}))[,:]?[ \t]+[\"“‘']?$", re.I)
+    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}(?:{WORK_NOUNS})s?"
+    rf"|\b(?:{VESSEL_PREFIXES})|\b(?:{alternation('title_words')}))[,:]?[ \t]+[\"“‘']?"
+    r"(?:The[ \t]+)?$", re.I)
 #: after the name: at most one lowercase modifier ("the EastMed gas pipeline"), and no other
 #: name after the noun ("the Netflix series Stranger Things": Netflix is its maker)
 _NOUN_AFTER = re.compile(rf"[\"”’']?\s+(?:[a-z]+\s+)?(?:{WORK_NOUNS})\b"
@@ -66,8 +70,9 @@ _MAKER_AFTER = re.compile(
     r"\s+(?:(?:the|its|a|an|their|his|her|our|two|three|several)\s|[A-Z0-9\"“])")
 #: a role in an organisation right after the name: "LibriVox founder Hugh McGuire"
 _ROLE_AFTER = re.compile(rf"['’]?s?\s+(?:{alternation('maker_roles')})\b", re.I)
-#: the span is only the start of a longer title: "Doris Day's Best Friends"
-_TITLE_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
+#: the span is only the start of a longer title: "Doris Day's Best Friends", "Bob Lazar: Area
+#: 51 & Flying Saucers"
+_TITLE_GOES_ON = re.compile(r"(?:['’]s|:)?[ \t]+[A-Z]")
 _LEADING_NOUN = re.compile(rf"^(?:{WORK_NOUNS})\s+\S", re.I)
 #: a year alone in brackets right after the name: a work's release ("Match Point (2005)");
 #: a person's years have a range or a word ("(1700-1782)", "(born 1960)")
@@ -78,8 +83,10 @@ _YEAR_AFTER = re.compile(r"[\"”’']?[ \t]*\((?:c\.\s*)?\d{4}\)")
 _WORK_NOUN_SET = frozenset(entry.lower() for entry in word_list("work_nouns") if " " not in entry)
 #: every word of every cue, lower case: one pass over the document's words finds where cues
 #: may be, and only mentions near one are looked at closely (the full patterns are slow)
-CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes")
-                      for entry in word_list(name) for word in entry.split())
+CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes",
+                                                "title_words")
+                      for entry in word_list(name) for word in entry.split()) \
+    | frozenset(entry.lower() + "s" for entry in _WORK_NOUN_SET)
 _WORD = re.compile(r"[A-Za-z]+")
 
 

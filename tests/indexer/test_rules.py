@@ -109,6 +109,13 @@ def test_vessel_parts():
     # a year alone in brackets after the name: a work's release
     ("She starred in Harbour Lights (2006) and others.", "Harbour Lights"),
     ("His book Quiet Grammar (1931) sold well.", "Quiet Grammar"),
+    # a genre stands for the type noun; a plural type noun; the title's own article outside
+    # the span; a word that introduces a title
+    ("the period drama Harbour Lights ended.", "Harbour Lights"),
+    ("the Olsen comedy Rainy Minute opened.", "Rainy Minute"),
+    ("the films Rainy Minute and others", "Rainy Minute"),
+    ("Shakespeare's play The Quiet Isle was staged.", "Quiet Isle"),
+    ("a pilot titled Young Marlow was never picked up.", "Young Marlow"),
 ])
 def test_type_prior_drops_products_works_and_events(text, name):
     ctx, ents = classified(text, [("ORG", name), ("ORG", "Mozilla"), ("ORG", "NASA"), ("ORG", "Apple")])
@@ -178,6 +185,13 @@ def test_type_prior_drops_only_the_start_of_a_longer_title():
     ctx, ents = classified(text, [("PERSON", "Doris Day")])
     out = entities.rule_type_prior(ctx, ents)
     assert [(e.start, e.facet) for e in out] == [(0, "actor"), (30, None)]
+
+
+def test_type_prior_a_title_goes_on_after_a_colon():
+    text = "Rob Lanza spoke. A documentary film titled Rob Lanza: Area 9 Secrets aired."
+    ctx, ents = classified(text, [("PERSON", "Rob Lanza")])
+    out = entities.rule_type_prior(ctx, ents)
+    assert [(e.start, e.facet) for e in out] == [(0, "actor"), (43, None)]
 
 
 def test_role_mentions_join_the_one_person_with_that_role():
