@@ -90,8 +90,19 @@ def _no_place_name(ent: Ent, text: str) -> bool:
 
 
 def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
-    """ "near Hmeimim", "east of the Euphrates"."""
-    return bool(STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start))
+    """ "near Hmeimim", "east of the Euphrates"; not a part's or a stake's "in"."""
+    return bool(STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start)) \
+        and not _part_in(text, ent.start)
+
+
+#: "in" after a part in a work or a contest, or a stake in a company: no locative
+_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")\s+in\s+(?:the\s+)?$")
+
+
+def _part_in(text: str, start: int) -> bool:
+    """ "appeared in Cry Wolf", "a championship in Duo Interpretation", "a stake in
+    Twitter": the name after "in" is a work, a contest or a company, no place."""
+    return bool(_PART_IN.search(text, max(0, start - 40), start))
 
 
 #: prepositions after which even a two-word name the model calls a person is a place
@@ -108,7 +119,7 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
     def after_preposition(start: int) -> bool:
         return bool(_PERSON_PLACE_PREPOSITION.search(text, max(0, start - 10), start))
 
-    return after_preposition(ent.start) and all(
+    return after_preposition(ent.start) and not _part_in(text, ent.start) and all(
         after_preposition(m.start()) for m in re.finditer(re.escape(ent.text), text))
 
 

@@ -259,6 +259,17 @@ def test_unknown_name_after_a_locative_is_a_place():
         ("Hmeimim", "place", "Hmeimim", "gazetteer")]
 
 
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("She starred in Cold Harbourage, a horror film.", "ORG", "Cold Harbourage"),
+    ("He won the championship in Duo Reading.", "ORG", "Duo Reading"),
+    ("The fund bought a stake in Quillo last year.", "ORG", "Quillo"),
+    ("Critics praised her performances in Anna Kestrel.", "PERSON", "Anna Kestrel"),
+])
+def test_a_part_or_a_stake_in_a_name_is_no_locative(text, label, name):
+    assert [(t, facet) for t, facet, _, _ in resolved(text, [(label, name)])] == [
+        (name, "actor")]
+
+
 @pytest.mark.parametrize("text", [
     "A gunman killed two people in Vila Morenta on Friday.",
     "Fighting went on near Qala Daroun overnight.",
