@@ -77,6 +77,7 @@ from indexer.shapes import in_document_symbol, name_shape, units
 from indexer.spans import DATE_LABELS, Ent
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
+from indexer.thing_acronyms import drop_thing_acronyms
 from indexer.types import drop_works
 from indexer.us_states import state_abbreviations
 from indexer.watchlist import known_surnames
@@ -333,6 +334,12 @@ def rule_type_prior(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return drop_works(ctx.text, ents)
 
 
+def rule_thing_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Classes 3 and 5: an acronym the document defines by common nouns ("liquid natural
+    gas (LNG)") is no actor or place."""
+    return drop_thing_acronyms(ctx.text, ents)
+
+
 def rule_divisions(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: "County Mayo", "Riverside County": a name that starts or ends with a
     division word is a place."""
@@ -521,6 +528,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("event", rule_events),
     ("vessel", rule_vessels),
     ("type-prior", rule_type_prior),
+    ("thing-acronym", rule_thing_acronyms),
     ("division", rule_divisions),
     ("place-cue", rule_place_cues),
     ("place-tail", rule_place_tails),

@@ -715,3 +715,30 @@ def test_a_two_word_title_reads_as_a_headline_but_a_two_word_body_line_does_not(
     assert headline_ranges(text, 15) == [(0, 13)]
     ctx, ents = classified(text, [("ORG", "Army Casualty")], body_start=15)
     assert [e.rule for e in entities.rule_headlines(ctx, ents)] == ["headline"]
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("Exports of liquid natural gas (LNG) rose. LNG prices fell.", "LNG"),
+    ("Ebola virus disease (EVD) spread. EVD kills.", "EVD"),
+    ("It damages the anterior cingulate cortex (ACC), the team said.", "ACC"),
+])
+def test_an_acronym_defined_by_common_nouns_is_no_actor(text, acronym):
+    ctx, ents = classified(text, [("ORG", acronym)])
+    assert acronym in [t for t, _, _ in facets(ents)]
+    out = entities.rule_thing_acronyms(ctx, ents)
+    assert facets(out) == []
+    assert {e.rule for e in out if e.text == acronym} == {"thing-acronym"}
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    # a capitalised definition, with small words and a name particle, is an organisation's
+    ("The Syrian Democratic Forces (SDF) advanced. SDF fighters held.", "SDF"),
+    ("Hayat Tahrir al-Sham (HTS) attacked. HTS denied it.", "HTS"),
+    ("the Economic Community of West African States (ECOWAS) met", "ECOWAS"),
+    # no definition the letters spell: left alone
+    ("The group (IRC) said aid would come.", "IRC"),
+])
+def test_an_acronym_defined_by_a_name_stays(text, acronym):
+    ctx, ents = classified(text, [("ORG", acronym)])
+    out = entities.rule_thing_acronyms(ctx, ents)
+    assert acronym in [t for t, _, _ in facets(out)]
