@@ -60,17 +60,10 @@ def country_tables() -> CountryTables:
 
 
 #: peoples that are not nations of one country but act as groups in conflict news
-EXTRA_PEOPLE = ("Kurds", "Arabs", "Alawites", "Sunnis", "Shias", "Shiites", "Druze", "Yazidis",
-                "Pashtuns", "Tamils", "Rohingya", "Uyghurs", "Uighurs", "Tuaregs", "Berbers",
-                "Turkmens", "Assyrians", "Baloch", "Hazaras", "Chechens", "Europeans", "Africans")
+EXTRA_PEOPLE = frozenset(word_list("peoples"))
 
 #: adjectives of peoples and regions that are not one country (still nationality-like words)
-EXTRA_ADJECTIVES = ("Kurdish", "Arab", "Alawite", "Sunni", "Shia", "Shiite", "Druze", "Yazidi",
-                    "Pashtun", "Tamil", "Uyghur", "Western", "European", "African", "Asian",
-                    "Middle Eastern", "Islamic", "Muslim", "Christian", "Jewish", "Catholic",
-                    "Arabic", "Persian", "Turkmen", "Assyrian", "Chechen", "Gulf", "Latina",
-                    "Latino", "Latinx", "Hispanic", "Scottish", "Welsh", "English", "Basque",
-                    "Catalan", "Flemish", "Palestinian", "Sikh", "Hindu", "Buddhist")
+EXTRA_ADJECTIVES = frozenset(word_list("people_adjectives"))
 
 
 def is_demonym(word: str) -> bool:
