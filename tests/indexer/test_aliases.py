@@ -170,6 +170,14 @@ def test_people_nouns_are_actors_adjectives_are_dropped():
                     ("Kurdish leaders", "actor", "Kurdish leaders", "group")]
 
 
+def test_faiths_and_peoples_of_several_countries_are_actors_like_a_nation():
+    text = "Muslims and Christians prayed; Hutus fled."
+    ents = resolved(text, [("NORP", "Muslims"), ("NORP", "Christians"), ("NORP", "Hutus")])
+    assert ents == [("Muslims", "actor", "Muslims", "people"),
+                    ("Christians", "actor", "Christians", "people"),
+                    ("Hutus", "actor", "Hutus", "people")]
+
+
 def test_a_people_tagged_as_a_person_or_organisation_is_an_actor_as_when_tagged_nationality():
     ents = resolved("Thais bow. Most Thais smile.", [("PERSON", "Thais"), ("ORG", "Most Thais")])
     assert ents[0] == ("Thais", "actor", "Thais", "people")
