@@ -203,6 +203,32 @@ def _country_entries(geo) -> tuple[list[tuple[str, Place]], dict[str, str]]:
     return entries, by_code
 
 
+#: "Korea, Republic of": ISO's inverted form of a state's name ("Republic of Korea")
+_INVERTED_STATE = re.compile(r"^([^,]+), ((?:the )?[\w' ]+ of(?: the)?)$", re.I)
+
+
+def _official_name_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
+    """Countries by their official names (ISO 3166-1, from pycountry): "Democratic People's
+    Republic of Korea", "Hashemite Kingdom of Jordan", "Republic of Iraq", and ISO's
+    inverted names put right ("Korea, Republic of": "Republic of Korea"). A name that makes a
+    territory part of another country ("Taiwan, Province of China") is left out."""
+    import pycountry
+
+    entries = []
+    for country in pycountry.countries:
+        name = by_code.get(country.alpha_2)
+        if not name:
+            continue
+        forms = {getattr(country, "official_name", None), country.name}
+        for form in filter(None, forms):
+            inverted = _INVERTED_STATE.match(form)
+            if inverted:
+                form = f"{inverted[2]} {inverted[1]}"
+            if "," not in form and "Province of" not in form:
+                entries.append((form, Place(name, name, "country", 0)))
+    return entries
+
+
 def _city_entries(geo, by_code: dict[str, str]) -> list[tuple[str, Place]]:
     """Cities by main name and by their Latin-script alternate names."""
     entries = []
@@ -267,4 +293,5 @@ def default_entries() -> list[tuple[str, Place]]:
                 for s in geo.get_us_states().values()]
     entries += [(name, Place(name, "", "continent", 0)) for name in CONTINENTS]
     entries += [(name, Place(name, "", "celestial", 0)) for name in word_list("celestial_bodies")]
+    entries += _official_name_entries(by_code)
     return entries + _city_entries(geo, by_code) + _province_entries(by_code)

@@ -75,6 +75,23 @@ def test_default_gazetteer_knows_countries_aliases_cities_and_regions():
     assert gazetteer.lookup("White House") is None
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    ("Democratic People’s Republic of Korea", "North Korea"),
+    ("Republic of Korea", "South Korea"),  # ISO's "Korea, Republic of", put right
+    ("Hashemite Kingdom of Jordan", "Jordan"),
+    ("the State of Qatar", "Qatar"),
+    ("Republic of Iraq", "Iraq"),
+    ("Lao People's Democratic Republic", "Laos"),
+])
+def test_countries_are_known_by_their_official_names(name, country):
+    assert default_gazetteer().country_of(name) == country
+
+
+def test_an_official_name_making_a_territory_part_of_another_country_is_left_out():
+    assert default_gazetteer().lookup("Taiwan, Province of China") is None
+    assert default_gazetteer().country_of("Taiwan") == "Taiwan"
+
+
 @pytest.mark.parametrize(("label", "rule"), [("NORP", "gazetteer"), ("ORG", "gazetteer"),
                                              ("WORK_OF_ART", "gazetteer")])
 def test_mislabelled_places_become_places(label, rule):
