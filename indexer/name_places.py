@@ -29,6 +29,9 @@ from indexer.spans import Ent
 
 #: "... of [the] X[, Y]": the place part of a name after its last "of"
 _AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?)+?)(?:,\s+([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?))?$")
+#: everything after a name's last "of" [the]: a place whose name holds "and" ("Antigua and
+#: Barbuda", "Trinidad and Tobago") or a small word
+_WHOLE_AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?((?:(?!\bof\b).)+)$")
 #: an initial: "L." in "George L. Pennock Trust" makes the leading word a given name
 _INITIAL = re.compile(r"[A-Z]\.")
 #: the most leading words tried as a place ("New York", "Rio de Janeiro" is no leading place)
@@ -78,7 +81,12 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
     or region qualifies the body as an adjective would ("U.S. forces", "Kurdistan Regional
     Government": a nationality, no place mention); a city's other spelling is no evidence
     ("Lion Air" is no Lyon)."""
-    after_of = _AFTER_OF.search(name) if " of " in name else None
+    if " of " not in name:
+        return _leading_city(name, gazetteer, persons, event)
+    whole = _WHOLE_AFTER_OF.search(name)
+    if whole and gazetteer.confident(whole[1]):  # "Citizens of Antigua and Barbuda"
+        return [whole.span(1)]
+    after_of = _AFTER_OF.search(name)
     if after_of:
         return [after_of.span(i) for i in (1, 2)
                 if after_of.group(i) and gazetteer.confident(after_of.group(i))]

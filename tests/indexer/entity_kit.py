@@ -12,7 +12,8 @@ from indexer.spans import Ent
 
 def small_gazetteer() -> Gazetteer:
     """A few countries, aliases and cities, enough for the rules under test."""
-    countries = ["Syria", "Iraq", "Iran", "Lebanon", "Israel", "United States", "Turkey"]
+    countries = ["Syria", "Iraq", "Iran", "Lebanon", "Israel", "United States", "Turkey",
+                 "Trinidad and Tobago"]
     entries = [(c, Place(c, c, "country", 10_000_000)) for c in countries]
     entries += [(a, Place("United States", "United States", "country", 0))
                 for a in ("US", "U.S.", "America")]

@@ -22,6 +22,12 @@ def test_the_place_after_of_in_an_organisations_name_is_a_place_mention():
         ("Aleppo", "place", "place-in-name", "Aleppo")]
 
 
+def test_a_place_whose_name_holds_and_after_of_is_a_place_mention():
+    text = "Citizens of Trinidad and Tobago need no visa."
+    assert _added(text, [("ORG", "Citizens of Trinidad and Tobago")]) == [
+        ("Trinidad and Tobago", "place", "place-in-name", "Trinidad and Tobago")]
+
+
 def test_a_leading_city_is_a_place_but_a_leading_country_is_an_adjective():
     text = "Mosul Police and U.S. forces and Syria Civil Defence worked."
     assert _added(text, [("ORG", "Mosul Police"), ("ORG", "U.S. forces"),
