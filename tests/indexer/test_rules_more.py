@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from indexer import entities
 from indexer.gazetteer import default_gazetteer
 from indexer.spans import Ent
@@ -76,6 +78,13 @@ def test_a_feature_or_settlement_noun_after_a_name_makes_it_a_place_but_not_a_na
                                   ("NORP", "Tongan")])
     out = entities.rule_place_cues(ctx, ents)
     assert sorted(e.text for e in out if e.facet == "place") == ["Ha'ano", "Kestra", "Tarnu"]
+
+
+@pytest.mark.parametrize("word", ["Korean", "Tigrayan", "Tibetan"])
+def test_the_adjective_of_a_people_of_several_countries_before_a_cue_noun_is_no_place(word):
+    text = f"Tension on the {word} peninsula grew; a {word} village was quiet."
+    ctx, ents = classified(text, [("NORP", word)])
+    assert [e.text for e in entities.rule_place_cues(ctx, ents) if e.facet == "place"] == []
 
 
 def test_a_singular_cue_introduces_one_place_a_plural_one_a_list():
