@@ -1,11 +1,11 @@
 """Acronyms of things (class 3, non-names; class 5, things as actors): "liquid natural gas
-(LNG)", "Ebola virus disease (EVD)", "the anterior cingulate cortex (ACC)". The model tags
-such all-capital words as organisations; the document's own definition says what they are.
-When the words the acronym spells, right before it in brackets, hold a lower-case content word
-(not a small word such as "of", nor a name particle such as "al-" or "bin"), the acronym
-abbreviates a common noun: no mention of it is an actor or a place. Organisations are defined
-by their capitalised names ("Syrian Democratic Forces (SDF)", "Hayat Tahrir al-Sham (HTS)"),
-which this leaves alone.
+(LNG)", "Ebola virus disease (EVD)", "electric vehicle [EV]", "RPG [role-playing game]". The
+model tags such all-capital words as organisations; the document's own definition says what
+they are. When the words the acronym spells, in brackets after it or right before it in
+brackets, hold a lower-case content word (not a small word such as "of", nor a name particle
+such as "al-" or "bin"), the acronym abbreviates a common noun: no mention of it is an actor
+or a place. Organisations are defined by their capitalised names ("Syrian Democratic Forces
+(SDF)", "Hayat Tahrir al-Sham (HTS)"), which this leaves alone.
 """
 
 from __future__ import annotations
@@ -35,15 +35,26 @@ def drop_thing_acronyms(text: str, ents: list[Ent]) -> list[Ent]:
             if open_mention(e) and e.text in things else e for e in ents]
 
 
+#: "electric vehicle [EV]": an acronym in square brackets after its definition
+_ACRONYM_IN_SQUARE_BRACKETS = re.compile(r"\s*\[\s*([A-Z][A-Za-z&.]{1,9})\s*\]")
+#: "RPG [role-playing game]": an acronym with its definition in brackets after it
+_DEFINITION_AFTER = re.compile(r"\b([A-Z]{2,8})s?\s*[(\[]([a-z][\w'’ -]{2,80})[)\]]")
+
+
 def _thing_acronyms(text: str) -> set[str]:
-    """The bracketed acronyms of the text whose definitions are common nouns."""
-    if "(" not in text:
+    """The bracketed acronyms of the text whose definitions are common nouns, and the
+    acronyms a bracketed lower-case definition follows."""
+    if "(" not in text and "[" not in text:
         return set()
     found = set()
-    for match in ACRONYM_IN_BRACKETS.finditer(text):
-        acronym = match[1]
-        if acronym.isupper() and _common_definition(text, match.start(), acronym):
-            found.add(acronym)
+    for pattern in (ACRONYM_IN_BRACKETS, _ACRONYM_IN_SQUARE_BRACKETS):
+        for match in pattern.finditer(text):
+            acronym = match[1]
+            if acronym.isupper() and _common_definition(text, match.start(), acronym):
+                found.add(acronym)
+    for match in _DEFINITION_AFTER.finditer(text):
+        if is_acronym_of(match[1], match[2]) and any(map(_common_word, match[2].split())):
+            found.add(match[1])
     return found
 
 

@@ -721,6 +721,8 @@ def test_a_two_word_title_reads_as_a_headline_but_a_two_word_body_line_does_not(
     ("Exports of liquid natural gas (LNG) rose. LNG prices fell.", "LNG"),
     ("Ebola virus disease (EVD) spread. EVD kills.", "EVD"),
     ("It damages the anterior cingulate cortex (ACC), the team said.", "ACC"),
+    ("I like electric vehicle [EV] conversions.", "EV"),
+    ("It has some RPG [role-playing game] elements.", "RPG"),
 ])
 def test_an_acronym_defined_by_common_nouns_is_no_actor(text, acronym):
     ctx, ents = classified(text, [("ORG", acronym)])
@@ -737,6 +739,8 @@ def test_an_acronym_defined_by_common_nouns_is_no_actor(text, acronym):
     ("the Economic Community of West African States (ECOWAS) met", "ECOWAS"),
     # no definition the letters spell: left alone
     ("The group (IRC) said aid would come.", "IRC"),
+    # a capitalised definition after it
+    ("It runs on a VPS [Virtual Private Server].", "VPS"),
 ])
 def test_an_acronym_defined_by_a_name_stays(text, acronym):
     ctx, ents = classified(text, [("ORG", acronym)])
