@@ -95,13 +95,15 @@ def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
         and not _part_in(text, ent.start)
 
 
-#: "in" after a part in a work or a contest, or a stake in a company: no locative
-_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")\s+in\s+(?:the\s+)?$")
+#: "in" or "into" after a part in a work or a contest, a stake in a company, a publication or
+#: an inquiry: no locative
+_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")\s+in(?:to)?\s+(?:the\s+)?$")
 
 
 def _part_in(text: str, start: int) -> bool:
     """ "appeared in Cry Wolf", "a championship in Duo Interpretation", "a stake in
-    Twitter": the name after "in" is a work, a contest or a company, no place."""
+    Twitter", "published in PLoS One", "an investigation into Burisma": the name after "in"
+    is a work, a contest, a company or a publication, no place."""
     return bool(_PART_IN.search(text, max(0, start - 40), start))
 
 

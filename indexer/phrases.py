@@ -306,11 +306,14 @@ def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
     for start, end in _cue_spans(text):
         start, end = trim_span(text, start, end)
         if end > start and not _COMPOUND_ADJECTIVE.search(text[start:end]) \
-                and not is_demonym(text[start:end]):  # "a Fijian village"
+                and not is_demonym(text[start:end]) \
+                and text[start:end].lower() not in _DETERMINERS:  # "a Fijian village", "Each area"
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
 
 
+#: determiners that open a sentence capitalised: no place's name ("Each area they work in")
+_DETERMINERS = frozenset(word_list("name_determiners"))
 #: a name ending in a compound adjective ("the Kurdish-held district", "rebel-run areas"):
 #: the words before the cue noun describe the place, they do not name it
 _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")

@@ -272,6 +272,8 @@ def test_unknown_name_after_a_locative_is_a_place():
     ("He won the championship in Duo Reading.", "ORG", "Duo Reading"),
     ("The fund bought a stake in Quillo last year.", "ORG", "Quillo"),
     ("Critics praised her performances in Anna Kestrel.", "PERSON", "Anna Kestrel"),
+    ("The study was published in Quillo Biology last week.", "ORG", "Quillo Biology"),
+    ("An investigation into Quillo had been closed.", "ORG", "Quillo"),
 ])
 def test_a_part_or_a_stake_in_a_name_is_no_locative(text, label, name):
     assert [(t, facet) for t, facet, _, _ in resolved(text, [(label, name)])] == [

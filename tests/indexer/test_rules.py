@@ -116,6 +116,7 @@ def test_vessel_parts():
     ("the films Rainy Minute and others", "Rainy Minute"),
     ("Shakespeare's play The Quiet Isle was staged.", "Quiet Isle"),
     ("a pilot titled Young Marlow was never picked up.", "Young Marlow"),
+    ("The boat, Sea Lark, caught fire.", "Sea Lark"),
 ])
 def test_type_prior_drops_products_works_and_events(text, name):
     ctx, ents = classified(text, [("ORG", name), ("ORG", "Mozilla"), ("ORG", "NASA"), ("ORG", "Apple")])

@@ -80,6 +80,11 @@ def test_a_feature_or_settlement_noun_after_a_name_makes_it_a_place_but_not_a_na
     assert sorted(e.text for e in out if e.facet == "place") == ["Ha'ano", "Kestra", "Tarnu"]
 
 
+def test_a_capitalised_determiner_before_a_cue_noun_is_no_place():
+    ctx, ents = classified("Each area they work in matters. Every village was quiet.", [])
+    assert [e.text for e in entities.rule_place_cues(ctx, ents) if e.facet == "place"] == []
+
+
 @pytest.mark.parametrize("word", ["Korean", "Tigrayan", "Tibetan"])
 def test_the_adjective_of_a_people_of_several_countries_before_a_cue_noun_is_no_place(word):
     text = f"Tension on the {word} peninsula grew; a {word} village was quiet."
