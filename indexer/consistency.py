@@ -90,20 +90,19 @@ def _no_place_name(ent: Ent, text: str) -> bool:
 
 
 def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
-    """ "near Hmeimim", "east of the Euphrates"; not a part's or a stake's "in"."""
+    """ "near Hmeimim", "east of the Euphrates"; not a part's, a stake's or a publication's
+    "in"."""
     return bool(STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start)) \
         and not _part_in(text, ent.start)
 
 
-#: "in" or "into" after a part in a work or a contest, a stake in a company, a publication or
-#: an inquiry: no locative
-_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")\s+in(?:to)?\s+(?:the\s+)?$")
+#: "in" after a part in a work, a stake in a company or a publication: no locative
+_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")\s+in\s+(?:the\s+)?$")
 
 
 def _part_in(text: str, start: int) -> bool:
-    """ "appeared in Cry Wolf", "a championship in Duo Interpretation", "a stake in
-    Twitter", "published in PLoS One", "an investigation into Burisma": the name after "in"
-    is a work, a contest, a company or a publication, no place."""
+    """ "appeared in Cry Wolf", "a stake in Twitter", "published in PLoS One": the name
+    after "in" is a work, a company or a publication, no place."""
     return bool(_PART_IN.search(text, max(0, start - 40), start))
 
 

@@ -269,15 +269,22 @@ def test_unknown_name_after_a_locative_is_a_place():
 
 @pytest.mark.parametrize(("text", "label", "name"), [
     ("She starred in Cold Harbourage, a horror film.", "ORG", "Cold Harbourage"),
-    ("He won the championship in Duo Reading.", "ORG", "Duo Reading"),
     ("The fund bought a stake in Quillo last year.", "ORG", "Quillo"),
-    ("Critics praised her performances in Anna Kestrel.", "PERSON", "Anna Kestrel"),
+    ("Critics praised her roles in Anna Kestrel.", "PERSON", "Anna Kestrel"),
     ("The study was published in Quillo Biology last week.", "ORG", "Quillo Biology"),
-    ("An investigation into Quillo had been closed.", "ORG", "Quillo"),
 ])
 def test_a_part_or_a_stake_in_a_name_is_no_locative(text, label, name):
     assert [(t, facet) for t, facet, _, _ in resolved(text, [(label, name)])] == [
         (name, "actor")]
+
+
+@pytest.mark.parametrize("text", [
+    "The world championships in Quillo opened.",
+    "An investigation into Quillo began after the attack.",
+])
+def test_contests_and_inquiries_are_held_in_places(text):
+    assert [(t, facet) for t, facet, _, _ in resolved(text, [("ORG", "Quillo")])] == [
+        ("Quillo", "place")]
 
 
 @pytest.mark.parametrize("text", [
