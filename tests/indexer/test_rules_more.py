@@ -80,6 +80,15 @@ def test_a_feature_or_settlement_noun_after_a_name_makes_it_a_place_but_not_a_na
     assert sorted(e.text for e in out if e.facet == "place") == ["Ha'ano", "Kestra", "Tarnu"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fighting in Kachin State went on.", "Kachin State"),
+    ("Fighting in Amhara went on.", "Amhara"),
+    ("Storms hit the Caribbean.", "Caribbean"),
+])
+def test_a_place_named_like_a_people_stays_a_place(text, name):
+    assert [(t, facet) for t, facet, _, _ in resolved(text, [("GPE", name)])] == [(name, "place")]
+
+
 def test_a_capitalised_determiner_before_a_cue_noun_is_no_place():
     ctx, ents = classified("Each area they work in matters. Every village was quiet.", [])
     assert [e.text for e in entities.rule_place_cues(ctx, ents) if e.facet == "place"] == []
