@@ -66,7 +66,6 @@ from indexer.phrases import (
     hyphenated_places,
     infer_countries,
     is_currency,
-    missed_peoples,
     missed_places,
     place_cues,
     region_homonyms,
@@ -446,11 +445,6 @@ def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, missed_places(ctx.text, ents, ctx.gazetteer))
 
 
-def rule_missed_peoples(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 6: peoples the model did not mark ("Canadians are the exception")."""
-    return _plus(ents, missed_peoples(ctx.text, ents, ctx.persons))
-
-
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
     name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
@@ -554,7 +548,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lone-place", rule_lone_places),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
-    ("people-scan", rule_missed_peoples),
     ("headline", rule_headlines),
     ("taxon", rule_taxa),
     ("shape", rule_shapes),

@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import zip_longest
 
 from indexer.casing import is_name_word
-from indexer.countries import country_for_demonym, demonym_for, is_demonym, is_people
+from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import national_body, trim_span
@@ -394,23 +394,6 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
             found.append(Ent(start, start + len(name), name, "GPE", facet="place",
                              rule="gazetteer-scan", fixed=True))
     return found
-
-
-#: a capitalised word standing alone, no other capitalised word right before or after it
-_LONE_CAPITALISED = re.compile(r"(?<![\w'’-])(?<![A-Z]\w )[A-Z][a-z]+(?![\w'’-])(?! [A-Z])")
-
-
-def missed_peoples(text: str, ents: list[Ent], persons: set[str]) -> list[Ent]:
-    """Peoples the model missed ("Canadians are the exception"): a people's plural noun
-    ("Syrians", "Kurds", `countries.is_people`) standing alone, outside every span, is a
-    group actor, as the `people` rule makes the ones the model marks; not a word of a
-    person's name in the document (`persons`: "Qandeel Baloch ... Baloch was murdered")."""
-    taken = SpanIndex(ents)
-    return [Ent(m.start(), m.end(), m.group(), "NORP", facet="actor", value=m.group(),
-                rule="people-scan")
-            for m in _LONE_CAPITALISED.finditer(text)
-            if is_people(m.group()) and m.group() not in persons
-            and not taken.overlaps_range(m.start(), m.end())]
 
 
 def _scanned_name(text: str, match: re.Match) -> tuple[int, str]:

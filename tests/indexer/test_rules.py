@@ -747,23 +747,3 @@ def test_an_acronym_defined_by_a_name_stays(text, acronym):
     ctx, ents = classified(text, [("ORG", acronym)])
     out = entities.rule_thing_acronyms(ctx, ents)
     assert acronym in [t for t, _, _ in facets(out)]
-
-
-def test_people_scan_adds_a_people_the_model_missed():
-    text = "Visas last a month. Canadians are the exception, and Kurds too."
-    ctx, ents = classified(text, [])
-    out = entities.rule_missed_peoples(ctx, ents)
-    assert [(e.text, e.facet, e.value, e.rule) for e in out] == [
-        ("Canadians", "actor", "Canadians", "people-scan"), ("Kurds", "actor", "Kurds", "people-scan")]
-
-
-@pytest.mark.parametrize(("text", "patterns"), [
-    # inside a span, part of a longer capitalised name, or a word of a person's name
-    ("The Kurds Party met.", []),
-    ("Sana Baloch spoke. Baloch left.", [("PERSON", "Sana Baloch")]),
-    ("Syrians fled.", [("NORP", "Syrians")]),
-])
-def test_people_scan_leaves_names_and_spans_alone(text, patterns):
-    ctx, ents = classified(text, patterns)
-    assert [e.rule for e in entities.rule_missed_peoples(ctx, ents)
-            if e.rule == "people-scan"] == []
