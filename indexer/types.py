@@ -50,11 +50,13 @@ VESSEL_PREFIXES = alternation("vessel_prefixes")
 # Patterns are built from the data lists; what stays here is only their grammar (determiner,
 # lowercase modifiers, the span boundary), which is code.
 _OPENER = r"(?:\b(?:the|its|a|an|their|his|her|our|this|that)|['’]s)"
-#: a type noun (or its plural, "the films X") in apposition before the name, maybe with the
-#: title's own article outside the span ("the play The Tempest"), a vessel prefix, or a word
-#: that introduces a title ("a pilot titled Young MacGyver")
+#: a type noun (or its plural, "the films X"; no verb's form: "the video shows Aleppo") in
+#: apposition before the name, maybe with the title's own article outside the span ("the play
+#: The Tempest"), a vessel prefix, or a word that introduces a title ("a pilot titled Young
+#: MacGyver")
 _NOUN_BEFORE = re.compile(
-    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}(?:{WORK_NOUNS})s?"
+    rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}"
+    rf"(?:{alternation('work_noun_plurals')}|{WORK_NOUNS})"
     rf"|\b(?:{VESSEL_PREFIXES})|\b(?:{alternation('title_words')}))[,:]?[ \t]+[\"“‘']?"
     r"(?:The[ \t]+)?$", re.I)
 #: after the name: at most one lowercase modifier ("the EastMed gas pipeline"), and no other
@@ -83,10 +85,9 @@ _YEAR_AFTER = re.compile(r"[\"”’']?[ \t]*\((?:c\.\s*)?\d{4}\)")
 _WORK_NOUN_SET = frozenset(entry.lower() for entry in word_list("work_nouns") if " " not in entry)
 #: every word of every cue, lower case: one pass over the document's words finds where cues
 #: may be, and only mentions near one are looked at closely (the full patterns are slow)
-CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_verbs", "vessel_prefixes",
-                                                "title_words")
-                      for entry in word_list(name) for word in entry.split()) \
-    | frozenset(entry.lower() + "s" for entry in _WORK_NOUN_SET)
+CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_noun_plurals",
+                                                "work_verbs", "vessel_prefixes", "title_words")
+                      for entry in word_list(name) for word in entry.split())
 _WORD = re.compile(r"[A-Za-z]+")
 
 

@@ -165,6 +165,9 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("the book by Cruse and Croft (2004) says", "Croft"),
     # a person's years are a range
     ("the painter Mirel Ostby (1890-1954) lived here", "Mirel Ostby"),
+    # a type noun's form that is a verb's too is no plural cue
+    ("The video shows Kestrel Bay burning.", "Kestrel Bay"),
+    ("The team plays Chelsea Rovers today.", "Chelsea Rovers"),
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
     label = "PERSON" if kept in ("Nazanin Ratcliffe", "Jespersen", "Mirel Ostby") else "GPE" if kept == "United States" else "ORG"
