@@ -54,7 +54,7 @@ class TypesenseWriter:
 
     def finish(self) -> int:
         self._flush()
-        info = call(self.client.collections[self.collection].retrieve)
+        info = _retrying(self.client.collections[self.collection].retrieve, lagging=True)
         return int(info["num_documents"])
 
     def cancel(self) -> None:
@@ -71,12 +71,15 @@ class TypesenseWriter:
                                       f"documents: {failed[0].get('error')}")
 
 
-def _retrying(action, *args):
-    """`action(*args)`, tried IMPORT_ATTEMPTS times while no node answers."""
+def _retrying(action, *args, lagging: bool = False):
+    """`action(*args)`, tried IMPORT_ATTEMPTS times while no node answers; with `lagging`,
+    also while the answering node does not know the collection yet (a follower that has not
+    applied the collection's creation answers 404 for a moment under load)."""
+    retried = (BackendUnavailable, ts_errors.ObjectNotFound) if lagging else (BackendUnavailable,)
     for attempt in range(IMPORT_ATTEMPTS):
         try:
             return call(action, *args)
-        except BackendUnavailable:
+        except retried:
             if attempt == IMPORT_ATTEMPTS - 1:
                 raise
             time.sleep(RETRY_WAIT_S * 2 ** attempt)

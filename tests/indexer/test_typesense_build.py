@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 from builder_kit import BODY_B, counts, save_tiny_model, write_md
+from typesense import exceptions as ts_errors
 
 from indexer import typesense_build
 from indexer.cli import main
@@ -131,3 +132,20 @@ def test_a_cluster_that_does_not_answer_is_one_error_line(capsys):
     assert main([*options, "search", "aleppo"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("trawl: error: typesense did not answer") and err.count("\n") == 1
+
+
+def test_finish_waits_for_a_follower_that_does_not_know_the_collection_yet(monkeypatch):
+    monkeypatch.setattr(typesense_build, "RETRY_WAIT_S", 0)
+    answers = iter([ts_errors.ObjectNotFound(404, "Not Found"),
+                    ts_errors.ObjectNotFound(404, "Not Found"), {"num_documents": 3}])
+
+    def retrieve():
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert typesense_build._retrying(retrieve, lagging=True) == {"num_documents": 3}
+    with pytest.raises(ts_errors.ObjectNotFound):  # other calls still pass a 404 through
+        typesense_build._retrying(lambda: (_ for _ in ()).throw(
+            ts_errors.ObjectNotFound(404, "Not Found")))
