@@ -89,6 +89,14 @@ def test_a_place_named_like_a_people_stays_a_place(text, name):
     assert [(t, facet) for t, facet, _, _ in resolved(text, [("GPE", name)])] == [(name, "place")]
 
 
+def test_city_states_areas_and_banks_introduce_places():
+    text = ("They built the city-states of Copan and Tival. Crowds walked on the banks of "
+            "the Lorn. Aid reached the areas of Brack.")
+    ctx, ents = classified(text, [("ORG", "Tival")])
+    out = entities.rule_place_cues(ctx, ents)
+    assert sorted(e.text for e in out if e.facet == "place") == ["Brack", "Copan", "Lorn", "Tival"]
+
+
 def test_a_capitalised_determiner_before_a_cue_noun_is_no_place():
     ctx, ents = classified("Each area they work in matters. Every village was quiet.", [])
     assert [e.text for e in entities.rule_place_cues(ctx, ents) if e.facet == "place"] == []
