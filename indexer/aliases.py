@@ -27,7 +27,8 @@ _PROPER_COLLECTIVE = re.compile(r"\b[Tt]he (" + alternation("proper_collectives"
 #: "Coalition partner forces", "Coalition military forces": the collective before a group noun
 _COLLECTIVE_BEFORE_GROUP = re.compile(r"\b(" + alternation("proper_collectives") + r") (?=(?:[a-z]+ )?"
                                       r"(?:" + alternation("collectives") + r")\b)")
-_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
+#: an Arabic article before a name ("al-Sham", "el Baradei"): no word of the name itself
+NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash)[-\s]+", re.I)
 
 
 _INITIAL_BREAK = re.compile(r"[\s\-]+")
@@ -96,7 +97,7 @@ def _spelled_out(short: str, ents: list[Ent]) -> Ent | None:
 
 def surname_key(word: str) -> str:
     """A surname folded for matching: no "al-" particle, hyphens as spaces, case-folded."""
-    return _NAME_PARTICLE.sub("", word).replace("-", " ").casefold()
+    return NAME_PARTICLE.sub("", word).replace("-", " ").casefold()
 
 
 def partial_name_targets(ents: list[Ent]) -> dict[str, Ent]:

@@ -224,7 +224,7 @@ def _official_name_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
             inverted = _INVERTED_STATE.match(form)
             if inverted:
                 form = f"{inverted[2]} {inverted[1]}"
-            if "," not in form and "Province of" not in form:
+            if "," not in form:  # "Taiwan, Province of China" is no inversion
                 entries.append((form, Place(name, name, "country", 0)))
     return entries
 

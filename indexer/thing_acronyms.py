@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from indexer.aliases import ACRONYM_IN_BRACKETS, ACRONYM_STOP, is_acronym_of
+from indexer.aliases import ACRONYM_IN_BRACKETS, ACRONYM_STOP, NAME_PARTICLE, is_acronym_of
 from indexer.consistency import open_mention
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
 #: the most words an acronym's definition is read back over
 MAX_DEFINITION_WORDS = 8
-#: lower-case words that may stand inside a name ("bin", "van", "al-")
-_NAME_PARTICLES = frozenset(word_list("name_particles")) | {"al", "el", "ad", "as", "ar", "an"}
+#: lower-case words that may stand inside a name ("bin", "van"; "al-" is `NAME_PARTICLE`)
+_NAME_PARTICLES = frozenset(word_list("name_particles"))
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -71,5 +71,5 @@ def _common_definition(text: str, end: int, acronym: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """A lower-case word that is no small word of a name and no name particle."""
-    head = word.split("-")[0]
-    return word[:1].islower() and word not in ACRONYM_STOP and head not in _NAME_PARTICLES
+    return word[:1].islower() and word not in ACRONYM_STOP and word not in _NAME_PARTICLES \
+        and not NAME_PARTICLE.match(word + " ")
