@@ -7,7 +7,10 @@ the same name in the running text, or capitals that title case cannot explain - 
 words or more, each one English writes capitalised ("Statement by Antony Blinken",
 `indexer.casing`; "Thrones" of a caption's "Game of Thrones" still needs confirming), or a body's name
 led by a country ("US State Department: ...", "Source: UNITED STATES AFRICA COMMAND");
-otherwise it is dropped. Sentence-cased titles are ordinary text and need no confirmation.
+otherwise it is dropped. Sentence-cased titles are ordinary text and need no confirmation,
+nor do lines whose capitals come from the names they list: a list ("Terminal 3: Delta,
+Frontier, Hawaiian, JetBlue") or a reference opened by an inverted name ("Austen, Jane. Pride
+and Prejudice").
 """
 
 from __future__ import annotations
@@ -28,11 +31,18 @@ HEADLINE_MIN_WORDS = 3
 TITLE_MIN_WORDS = 2
 
 
+#: a line whose capitals are its names': a list (two commas or more) or a reference opened by
+#: an inverted name ("Twain, Mark. A Connecticut Yankee")
+_LIST_LINE = re.compile(r"^[^,]*,[^,]*,|^\s*[A-Z][\w'’-]+, [A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?)*\.\s")
+
+
 def is_title_cased(line: str, least: int = HEADLINE_MIN_WORDS) -> bool:
     """True for a line of at least `least` words that capitalises every word but small ones
     and does not end as a sentence does."""
     if line.rstrip().endswith((".", "!", "?", '"', "”", ",")):
         return False  # most body lines: checked before the words, which cost more
+    if _LIST_LINE.search(line):
+        return False
     words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
     return len(words) >= least and all(w[:1].isupper() for w in words)
 

@@ -9,12 +9,15 @@ vote count or a fragment of editorial brackets.
 - A document symbol is no name: "SG" of the UN press release number "SG/SM/20217", "S" of
   resolution "S/RES/2254" (capitals and numbers joined by slashes, one part a number).
 - A unit is no name: an acronym the document only writes after a number ("40 CUC",
-  "250 MXN", "3000 BC", "11 RBI") is a currency, era or measure.
+  "250 MXN", "3000 BC", "11 RBI") is a currency, era or measure; a currency's ISO 4217 code
+  needs only one mention next to a number ("225 DKK per hour", "USD 26.95"), as a price list
+  also names it alone ("berths at DKK 100; VHF; DKK").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.rule_data import word_list
 
@@ -51,17 +54,32 @@ _ACRONYM = re.compile(r"[A-Z]{2,4}s?")
 _NAME_GOES_ON = re.compile(r"\s+(?:[a-z]+s\b|[A-Z])")
 
 
+#: a number right after a span ("USD 26.95")
+_NUMBER_AFTER = re.compile(r"\s?\d")
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 currency codes ("USD", "DKK", "CUC"), from pycountry."""
+    import pycountry
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
+
 def units(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
     """The keys of (key, start, end) spans that are acronyms written only right after a
-    number, with no plural noun or capitalised word after them: units, currencies and eras,
-    not names."""
+    number, with no plural noun or capitalised word after them, or currency codes written
+    next to a number once: units, currencies and eras, not names."""
     seen: dict[str, bool] = {}
+    priced = set()
     for key, start, end in spans:
-        unit = bool(_ACRONYM.fullmatch(text[start:end])) \
-            and bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start)) \
+        word = text[start:end]
+        after_number = bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start))
+        unit = bool(_ACRONYM.fullmatch(word)) and after_number \
             and not _NAME_GOES_ON.match(text, end)
         seen[key] = seen.get(key, True) and unit
-    return {key for key, unit in seen.items() if unit}
+        if (after_number or _NUMBER_AFTER.match(text, end)) and word in currency_codes():
+            priced.add(key)
+    return {key for key, unit in seen.items() if unit} | priced
 
 
 def clean_marks(name: str) -> str:

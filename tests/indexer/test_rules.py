@@ -125,6 +125,12 @@ def test_type_prior_drops_products_works_and_events(text, name):
     assert [e.rule for e in out if e.text == name] == ["type-prior"]
 
 
+def test_type_prior_a_persons_name_before_a_year_without_an_author_cue_is_a_work():
+    text = "She starred in Erin Waverly (2000) and others."
+    ctx, ents = classified(text, [("PERSON", "Erin Waverly")])
+    assert facets(ents) and facets(entities.rule_type_prior(ctx, ents)) == []
+
+
 def test_type_prior_types_every_mention_of_the_name():
     text = "The show Friends aired on NBC. Friends was a hit."
     ctx, ents = classified(text, [("ORG", "Friends"), ("ORG", "NBC")])
@@ -163,6 +169,9 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     # a one-word author cited with a year: a person, or after "and"/"by"
     ("as Jespersen (1924) argued", "Jespersen"),
     ("the book by Cruse and Croft (2004) says", "Croft"),
+    # a person's full name cited with a year after "by" or an occupation is the author
+    ("a notion first used by Marsha Kendry (1991)", "Marsha Kendry"),
+    ("as sociologist Wilfred Graham Sumby (1906) described", "Wilfred Graham Sumby"),
     # a person's years are a range
     ("the painter Mirel Ostby (1890-1954) lived here", "Mirel Ostby"),
     # a type noun's form that is a verb's too is no plural cue
@@ -170,7 +179,8 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("The team plays Chelsea Rovers today.", "Chelsea Rovers"),
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
-    label = "PERSON" if kept in ("Nazanin Ratcliffe", "Jespersen", "Mirel Ostby") else "GPE" if kept == "United States" else "ORG"
+    label = "PERSON" if kept in ("Nazanin Ratcliffe", "Jespersen", "Mirel Ostby", "Marsha Kendry",
+                                 "Wilfred Graham Sumby") else "GPE" if kept == "United States" else "ORG"
     ctx, ents = classified(text, [(label, kept), ("ORG", "Starlink"), ("ORG", "Stranger Things")])
     assert kept in [t for t, _, _ in facets(ents)]
     assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
@@ -431,6 +441,10 @@ def test_region_homonyms():
     ("Rebels push on to the coast", False),
     ("The Army Said It Would Go.", False),
     ("Two Words", False),
+    # capitals that come from the names a line lists: a list, a reference by inverted name
+    ("Terminal 3: Delta, Frontier, Hawaiian, JetBlue", False),
+    ("Twain, Mark. A Connecticut Yankee in King Arthur's Court", False),
+    ("Near Palmyra, Syrian Forces Advance", True),
 ])
 def test_is_title_cased(line, expected):
     assert is_title_cased(line) is expected
@@ -532,6 +546,15 @@ def test_shapes_rule_drops_acronyms_written_only_after_numbers():
                                   ("ORG", "NATO"), ("ORG", "WHO")])
     out = facets(entities.rule_shapes(ctx, ents))
     assert sorted({t for t, _, _ in out}) == ["ISIS", "NATO", "US", "WHO"]
+
+
+def test_shapes_rule_drops_a_currency_code_written_next_to_a_number_once():
+    # ISO 4217 codes: one mention next to a number (before or after it) makes every mention
+    # a currency; an acronym that is no currency code, and a code never next to a number, stay
+    text = "Dinghies cost 225 DKK per hour. Marina: VHF; berths at DKK. Fee USD 26.95, EUR too."
+    ctx, ents = classified(text, [("ORG", "DKK"), ("ORG", "VHF"), ("ORG", "USD"), ("ORG", "EUR")])
+    out = facets(entities.rule_shapes(ctx, ents))
+    assert sorted({t for t, _, _ in out}) == ["EUR", "VHF"]
 
 
 def test_targets_of_attacks_are_places():
