@@ -13,8 +13,8 @@ The evidence is the document's own wording around a name, with the cue words as 
   "Journal of Threatened Taxa";
 - a year alone in brackets right after the name: "Match Point (2005)" (not an author cited:
   a one-word name, "Jespersen (1924)", "Cruse and Croft (2004)", or a person's full name after
-  "by" or an occupation, "popularized by Henry Jenkins (2006)", "sociologist William Graham
-  Sumner (1906)");
+  "by" or an occupation or before an author's verb, "popularized by Henry Jenkins (2006)",
+  "sociologist William Graham Sumner (1906)", "Denis Dutton (2010) provides");
 - the name as the object of a verb whose objects are products or works: "launched Falcon 9",
   "released Windows 11", "will stream The Mandalorian" (organisations only: "Iran released
   Nazanin Zaghari-Ratcliffe" names a person, so the model's PERSON spans need a noun cue).
@@ -129,16 +129,22 @@ _OCCUPATION_BEFORE = re.compile(
     rf"\b(?:[a-z]+(?:ist|ian)|{alternation('occupation_words')})\s+$")
 
 
+#: the year and an author's verb after the name: "Denis Dutton (2010) provides"
+_CITING_AFTER = re.compile(rf"{_YEAR_AFTER.pattern}\s+(?:{alternation('citation_verbs')})\b")
+
+
 def _cited_author(text: str, ent: Ent) -> bool:
     """ "Jespersen (1924)", "Cruse and Croft (2004)": a one-word name before a year is an
     author cited when the model calls it a person or an author's word precedes it; a
-    person's full name is one after "by" or an occupation ("used by Marsha Kinder (1991)",
-    "sociologist William Graham Sumner (1906)"), where a film's title is not."""
+    person's full name is one after "by" or an occupation, or before an author's verb ("used
+    by Marsha Kinder (1991)", "sociologist William Graham Sumner (1906)", "Denis Dutton (2010)
+    provides"), where a film's title is not."""
     by_author = bool(_AUTHOR_BEFORE.search(text, max(0, ent.start - 6), ent.start))
     if " " not in ent.text:
         return ent.label == "PERSON" or by_author
     return ent.label == "PERSON" and (
-        by_author or bool(_OCCUPATION_BEFORE.search(text, max(0, ent.start - 30), ent.start)))
+        by_author or bool(_OCCUPATION_BEFORE.search(text, max(0, ent.start - 30), ent.start))
+        or bool(_CITING_AFTER.match(text, ent.end)))
 
 
 def _led_by_type_noun(name: str) -> bool:

@@ -172,6 +172,7 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     # a person's full name cited with a year after "by" or an occupation is the author
     ("a notion first used by Marsha Kendry (1991)", "Marsha Kendry"),
     ("as sociologist Wilfred Graham Sumby (1906) described", "Wilfred Graham Sumby"),
+    ("Dennis Dalton (2010) provides such an account", "Dennis Dalton"),
     # a person's years are a range
     ("the painter Mirel Ostby (1890-1954) lived here", "Mirel Ostby"),
     # a type noun's form that is a verb's too is no plural cue
@@ -180,7 +181,7 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
     label = "PERSON" if kept in ("Nazanin Ratcliffe", "Jespersen", "Mirel Ostby", "Marsha Kendry",
-                                 "Wilfred Graham Sumby") else "GPE" if kept == "United States" else "ORG"
+                                 "Wilfred Graham Sumby", "Dennis Dalton") else "GPE" if kept == "United States" else "ORG"
     ctx, ents = classified(text, [(label, kept), ("ORG", "Starlink"), ("ORG", "Stranger Things")])
     assert kept in [t for t, _, _ in facets(ents)]
     assert kept in [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))]
