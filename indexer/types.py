@@ -10,7 +10,7 @@ The evidence is the document's own wording around a name, with the cue words as 
   browser", "its Falcon Heavy rocket", "the Glastonbury festival";
 - a type noun leading the name itself: "Space Shuttle Atlantis", "Spacecraft Stardust" (not
   before a plural: "Film Critics Circle"), or the one the name is about before its complement:
-  "Journal of Threatened Taxa";
+  "Festival of Britain" (journals and magazines are outlets, actors as newspapers are);
 - a year alone in brackets right after the name: "Match Point (2005)" (not an author cited:
   a one-word name, "Jespersen (1924)", "Cruse and Croft (2004)", or a person's full name after
   "by" or an occupation or before an author's verb, "popularized by Henry Jenkins (2006)",
@@ -156,8 +156,8 @@ def _led_by_type_noun(name: str) -> bool:
 
 
 def _headed_by_type_noun(name: str) -> bool:
-    """A type noun is what a name with a complement is about: "American Journal of Preventive
-    Medicine", "Journal of Threatened Taxa", "Festival of Britain" (`name_head`)."""
+    """A type noun is what a name with a complement is about: "Festival of Britain", "Book of
+    Kells" (`name_head`)."""
     head = name_head(name)
     return head != name.split()[-1] and head.lower() in _WORK_NOUN_SET
 

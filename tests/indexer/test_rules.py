@@ -104,8 +104,8 @@ def test_vessel_parts():
     ("They launched Starlink on Monday.", "Starlink"),
     ("Apple will release the new Vision Pro soon.", "Vision Pro"),
     ("Users can download Zoom for free.", "Zoom"),
-    ("a study in the journal Current Ecology found", "Current Ecology"),
-    ("the Northern Journal of Field Medicine reported", "Northern Journal of Field Medicine"),
+    # the type noun the name is about, before its complement
+    ("the Grand Festival of Lights opened.", "Grand Festival of Lights"),
     # a year alone in brackets after the name: a work's release
     ("She starred in Harbour Lights (2006) and others.", "Harbour Lights"),
     ("His book Quiet Grammar (1931) sold well.", "Quiet Grammar"),
@@ -166,6 +166,10 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("at the Film Critics Circle dinner", "Film Critics Circle"),
     # a journal's name ending like an organisation's is a newspaper, a maker
     ("the Wall Street Journal reported", "Wall Street Journal"),
+    # journals and magazines are outlets, as newspapers are: actors, not works
+    ("a study in the journal Current Ecology found", "Current Ecology"),
+    ("the Northern Journal of Field Medicine reported", "Northern Journal of Field Medicine"),
+    ("an interview with the magazine Quiet Times", "Quiet Times"),
     # a one-word author cited with a year: a person, or after "and"/"by"
     ("as Jespersen (1924) argued", "Jespersen"),
     ("the book by Cruse and Croft (2004) says", "Croft"),
