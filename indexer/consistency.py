@@ -66,7 +66,8 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     if _no_place_name(ent, text):
         return False
     if ent.label == "PERSON" and len(ent.text.split()) > 1:
-        return _after_person_place_preposition(ent, text)
+        return _after_person_place_preposition(ent, text) \
+            or _placed_in_a_place(ent, text, gazetteer)
     return any(evidence(ent, text, gazetteer) for evidence in _PLACE_EVIDENCE)
 
 
@@ -163,9 +164,36 @@ def _set_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
                                for group in match.groups() if group)
 
 
+#: a locative word right before a name: "at Kulbiyow", "in Khan Sheikhoun"
+_AT_BEFORE = re.compile(r"\b(?:at|in|near|outside)\s+$")
+#: "in" a place right after a name, without a comma ("Kulbiyow in Southern Somalia")
+_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
+                       r"(?:,\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?")
+#: a compass word before a place's name: "Southern Somalia", "northern Syria"
+_COMPASS = re.compile(r"^(?i:north|south|east|west|central|northern|southern|eastern|western)"
+                      r"(?:-?(?:east|west)(?:ern)?)?\s+")
+
+
+def _placed_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "a facility at Kulbiyow in Southern Somalia", "the attack at Khan Sheikhoun in Idlib
+    Province, Syria": a name after a locative word and right before "in" a place the
+    gazetteer knows lies in that place (even one the model calls a person)."""
+    if not _AT_BEFORE.search(text, max(0, ent.start - 8), ent.start):
+        return False
+    match = _IN_AFTER.match(text, ent.end)
+    return bool(match) and any(_known_area(group.strip(), gazetteer)
+                               for group in match.groups() if group)
+
+
+def _known_area(name: str, gazetteer: Gazetteer) -> bool:
+    """The gazetteer knows the name, maybe after a compass word or before a region word."""
+    return any(gazetteer.lookup(form) for form in
+               {name, strip_region_suffix(name), _COMPASS.sub("", name)} if form)
+
+
 #: what puts an unknown name in a place, in the order it is looked for
 _PLACE_EVIDENCE = (_after_strong_locative, _before_a_region, _listed_with_a_city,
-                   _set_in_a_place)
+                   _set_in_a_place, _placed_in_a_place)
 
 
 def plural_name(word: str) -> bool:

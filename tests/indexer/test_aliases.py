@@ -262,6 +262,22 @@ def test_unknown_name_set_in_a_known_place_is_a_place():
         ("Kolbiyow", "place"), ("Kefi", "actor")]
 
 
+@pytest.mark.parametrize(("text", "label", "name"), [
+    # after a locative word and right before "in" a known place (after a compass word or
+    # before a region word), even a name the model calls a person
+    ("A base at Kulbiyow in Southern Syria was hit.", "ORG", "Kulbiyow"),
+    ("The attack at Khan Shaykhun in Idlib Province, Syria killed 80.", "PERSON", "Khan Shaykhun"),
+])
+def test_unknown_name_placed_in_a_known_place_is_a_place(text, label, name):
+    assert [e[:2] for e in resolved(text, [(label, name)]) if e[0] == name] == [(name, "place")]
+
+
+def test_a_person_in_a_known_place_without_a_locative_before_stays_a_person():
+    text = "Officials met Anna Kestrel in Syria on Monday."
+    assert [e[:2] for e in resolved(text, [("PERSON", "Anna Kestrel")])
+            if e[0] == "Anna Kestrel"] == [("Anna Kestrel", "actor")]
+
+
 def test_unknown_name_after_a_locative_is_a_place():
     assert resolved("Strikes hit near Hmeimim on Monday.", [("ORG", "Hmeimim")]) == [
         ("Hmeimim", "place", "Hmeimim", "gazetteer")]
