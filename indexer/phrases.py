@@ -60,8 +60,9 @@ COMMON_WORDS = frozenset(word_list("common_town_words"))
 
 
 def _demonym(ent: Ent) -> str | None:
-    """The canonical adjective of a nationality span ("Argentinian" -> "Argentine")."""
-    if ent.label != "NORP" or not is_demonym(ent.text):
+    """The canonical adjective of a nationality span ("Argentinian" -> "Argentine"), whatever
+    the model labelled it ("surrender of Ukrainian troops", "Ukrainian" tagged GPE)."""
+    if not is_demonym(ent.text):
         return None
     country = country_for_demonym(ent.text)
     return (demonym_for(country) if country else None) or ent.text
@@ -70,7 +71,7 @@ def _demonym(ent: Ent) -> str | None:
 def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
     """How a group phrase names its nation: a demonym as its canonical adjective, a country
     with "'s" as its demonym ("Syria's army" -> "Syrian Army"), a bare country as written."""
-    if ent.label == "NORP":
+    if ent.label == "NORP" or is_demonym(ent.text):
         return _demonym(ent)
     country = gazetteer.country_of(ent.text) if ent.label == "GPE" else None
     if country is None:

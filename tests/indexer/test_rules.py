@@ -70,6 +70,12 @@ def test_group_actors():
     assert ("Iraqi forces", "actor", "Iraqi forces") in facets(entities.rule_group_actors(ctx, ents))
 
 
+@pytest.mark.parametrize("label", ["GPE", "ORG"])
+def test_group_actors_from_a_nationality_the_model_mislabelled(label):
+    ctx, ents = classified("reports of the surrender of Iraqi troops", [(label, "Iraqi")])
+    assert ("Iraqi troops", "actor", "Iraqi troops") in facets(entities.rule_group_actors(ctx, ents))
+
+
 def test_group_of_actors():
     # a country's institution takes the one value every wording of it gets; other groups of a
     # place keep "<Head> of <Place>"
