@@ -312,6 +312,18 @@ def _country_body(name: str, gazetteer: Gazetteer) -> bool:
         and names_a_country(qualifier.split(), lambda words: gazetteer.country_of(words) is not None)
 
 
+#: an organisation's noun in apposition right before a name, after a determiner and at most
+#: two lower-case modifiers: "state news firm Saba", "the broadcaster PBS"
+_ORG_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our)\s+|['’]s\s+|(?<=\s)|^)(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:" + alternation("org_cue_before") + r"),?[ \t]+$")
+
+
+def _org_noun_before(text: str, ent: Ent) -> bool:
+    """ "state news firm Saba", "the broadcaster PBS": the name is an organisation's."""
+    return bool(_ORG_NOUN_BEFORE.search(text, max(0, ent.start - 40), ent.start))
+
+
 def _organisation(ent: Ent) -> bool:
     """A name that ends like an organisation's ("Boeing Company"), is about an organisation
     before its complement ("Center for Advanced Study", "Bank of England"; not a landmark
@@ -349,7 +361,8 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     gazetteer says otherwise."""
     if facet == "actor":
         return _actor_label_facet(ent, gazetteer, persons, text)
-    if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)) \
+    if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)
+                             or _org_noun_before(text, ent)) \
             and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     return replace(ent, facet=facet)

@@ -54,6 +54,19 @@ def test_classify_known_place_tagged_org_is_a_place():
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
 
 
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    # an organisation's noun in apposition before a name the model calls a place
+    ("Claims were made by state news firm Kestra and others.", "Kestra", "actor"),
+    ("the broadcaster Kestra, reported", "Kestra", "actor"),
+    # not "site", which introduces places, nor a noun that is no apposition
+    ("the ancient site Kestra was dug", "Kestra", "place"),
+    ("a firm in Kestra closed", "Kestra", "place"),
+])
+def test_classify_an_organisations_noun_before_a_place_label(text, name, facet):
+    ctx, ents = spans(text, [("GPE", name)])
+    assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
+
+
 def test_classify_fills_person_words_for_later_rules():
     ctx, ents = spans("Michael Jordan spoke.", [("PERSON", "Michael Jordan")])
     entities.rule_classify(ctx, ents)
