@@ -59,18 +59,26 @@ def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) ->
 
 
 def _holds_places(ent: Ent) -> bool:
-    """An organisation's or event's name of two words or more (no person's, no outlet's)."""
+    """An organisation's or event's name of two words or more (no person's, no outlet's), or
+    a span the model ran on over "in" a place ("The Professionals in South Africa")."""
     words = ent.text.split()
     named = (ent.facet == "actor" and ent.value is not None and ent.label != "PERSON") \
-        or ent.label == "EVENT"
+        or ent.label == "EVENT" or (ent.label == "WORK_OF_ART" and bool(_IN_TAIL.search(ent.text)))
     return named and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS \
         and not SEAT_WORDS.intersection(w.lower() for w in words)
 
 
 def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
+    tail = _IN_TAIL.search(ent.text)
+    parts = [tail.span(1)] if tail and gazetteer.confident(tail[1]) \
+        else _place_parts(ent.text, gazetteer, persons, ent.label == "EVENT")
     return [Ent(ent.start + start, ent.start + end, ent.text[start:end], "GPE", facet="place",
-                rule="place-in-name")
-            for start, end in _place_parts(ent.text, gazetteer, persons, ent.label == "EVENT")]
+                rule="place-in-name") for start, end in parts]
+
+
+#: a span ending "in [the] X": the model ran a name on over its place ("The Professionals in
+#: South Africa", "the US Embassy in Kabul")
+_IN_TAIL = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
 
 
 def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
@@ -86,11 +94,24 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
     whole = _WHOLE_AFTER_OF.search(name)
     if whole and gazetteer.confident(whole[1]):  # "Citizens of Antigua and Barbuda"
         return [whole.span(1)]
+    if whole and " and " in whole[1]:  # "Islamic State of Iraq and the Levant"
+        return _listed_places(name, whole.start(1), gazetteer)
     after_of = _AFTER_OF.search(name)
     if after_of:
         return [after_of.span(i) for i in (1, 2)
                 if after_of.group(i) and gazetteer.confident(after_of.group(i))]
     return _leading_city(name, gazetteer, persons, event)
+
+
+#: one item of "X and [the] Y" after a name's last "of"
+_LISTED = re.compile(r"(?:^|\band\s+)(?:the\s+)?([A-Z][^,]*?)(?=\s+and\b|$)")
+
+
+def _listed_places(name: str, start: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The well-known places listed after "of" ("Iraq" of "Islamic State of Iraq and the
+    Levant"; "Trade" and "Industry" of a ministry are none)."""
+    items = [(start + m.start(1), start + m.end(1)) for m in _LISTED.finditer(name[start:])]
+    return [(a, b) for a, b in items if gazetteer.confident(name[a:b])]
 
 
 def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str],

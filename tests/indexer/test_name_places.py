@@ -28,6 +28,21 @@ def test_a_place_whose_name_holds_and_after_of_is_a_place_mention():
         ("Trinidad and Tobago", "place", "place-in-name", "Trinidad and Tobago")]
 
 
+def test_well_known_places_listed_after_of_are_place_mentions():
+    # only the places of the list: "the Levant" is no place the gazetteer knows well, and a
+    # ministry's fields are none
+    text = "The Islamic State of Iraq and the Levant and the Ministry of Trade and Industry."
+    assert _added(text, [("ORG", "Islamic State of Iraq and the Levant"),
+                         ("ORG", "Ministry of Trade and Industry")]) == [
+        ("Iraq", "place", "place-in-name", "Iraq")]
+
+
+def test_a_span_run_on_over_in_a_place_holds_that_place():
+    text = "He was filming The Professionals in Syria last year."
+    assert _added(text, [("WORK_OF_ART", "The Professionals in Syria")]) == [
+        ("Syria", "place", "place-in-name", "Syria")]
+
+
 def test_a_leading_city_is_a_place_but_a_leading_country_is_an_adjective():
     text = "Mosul Police and U.S. forces and Syria Civil Defence worked."
     assert _added(text, [("ORG", "Mosul Police"), ("ORG", "U.S. forces"),
