@@ -200,8 +200,12 @@ def plural_name(word: str) -> bool:
     """ "Services", "Championships", "Debates": a plural common noun ends the name of a body
     or an event; unknown toponyms rarely end so ("Heights" and "Islands" excepted)."""
     return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
-        and word not in ("heights", "islands", "hills", "falls", "springs", "mountains", "lakes",
-                         "plains", "highlands", "lowlands", "marshes", "keys", "isles")
+        and word not in PLACE_PLURALS
+
+
+#: plural nouns that end places' names ("Golan Heights", "Forbury Gardens", "Northwest
+#: Territories"), lower case
+PLACE_PLURALS = frozenset(word_list("place_plurals"))
 
 
 def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]) -> bool:
@@ -319,6 +323,15 @@ _ORG_NOUN_BEFORE = re.compile(
     r"(?:" + alternation("org_cue_before") + r"),?[ \t]+$")
 
 
+def _plural_body(ent: Ent, gazetteer: Gazetteer) -> bool:
+    """ "Apex Shark Expeditions", "Vale Industries": a name of two words or more that ends in
+    a plural common noun names a body, no place, unless the gazetteer knows the name or its
+    last words ("Western United States", "Spanish Netherlands")."""
+    words = ent.text.split()
+    return len(words) > 1 and plural_name(words[-1].lower()) and not any(
+        gazetteer.lookup(" ".join(words[i:])) for i in range(max(0, len(words) - 3), len(words)))
+
+
 def _org_noun_before(text: str, ent: Ent) -> bool:
     """ "state news firm Saba", "the broadcaster PBS": the name is an organisation's."""
     return bool(_ORG_NOUN_BEFORE.search(text, max(0, ent.start - 40), ent.start))
@@ -362,7 +375,7 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     if facet == "actor":
         return _actor_label_facet(ent, gazetteer, persons, text)
     if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)
-                             or _org_noun_before(text, ent)) \
+                             or _org_noun_before(text, ent) or _plural_body(ent, gazetteer)) \
             and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     return replace(ent, facet=facet)

@@ -67,6 +67,18 @@ def test_classify_an_organisations_noun_before_a_place_label(text, name, facet):
     assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
 
 
+@pytest.mark.parametrize(("name", "facet"), [
+    # a plural common noun ends a body's name
+    ("Kestra Shark Expeditions", "actor"),
+    # not a place's plural, nor a name whose last words the gazetteer knows
+    ("Kestra Gardens", "place"),
+    ("Western United States", "place"),
+])
+def test_classify_a_place_label_on_a_name_ending_in_a_plural(name, facet):
+    ctx, ents = spans(f"Scientists from {name} said.", [("GPE", name)])
+    assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
+
+
 def test_classify_fills_person_words_for_later_rules():
     ctx, ents = spans("Michael Jordan spoke.", [("PERSON", "Michael Jordan")])
     entities.rule_classify(ctx, ents)
