@@ -288,6 +288,22 @@ def _landmark(ent: Ent) -> bool:
     return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
 
 
+#: "the Dayah hotel": a lower-case facility's noun after a name the determiner opens
+_FACILITY_AFTER = re.compile(r"\s+(?:" + alternation("named_facility_nouns") + r")\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
+    """ "against the Dayah hotel", "near the Nuri mosque": a name that only names the
+    facility after it is that facility, a place (no acronym, no organisation's name, no
+    word of the document's person names: "the Trump hotel")."""
+    words = ent.text.split()
+    return not ent.text.isupper() and not _organisation(ent) \
+        and (ent.label == "ORG" or (ent.label == "PERSON" and not persons.intersection(words))) \
+        and bool(_FACILITY_AFTER.match(text, ent.end)) \
+        and bool(_THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))
+
+
 #: "the Ansarallah leadership": a group's members or speakers after its name
 _MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
 
@@ -386,7 +402,8 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     a place the gazetteer and the words around it make it, else an actor."""
     if is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
-    if _landmark(ent) or _visited_facility(ent, text, gazetteer):
+    if _landmark(ent) or _visited_facility(ent, text, gazetteer) \
+            or _facility_named(ent, text, persons):
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)

@@ -79,6 +79,20 @@ def test_classify_a_place_label_on_a_name_ending_in_a_plural(name, facet):
     assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
 
 
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    # a name that only names the facility after it is that facility
+    ("Gunmen stormed the Kestra hotel in the capital.", "ORG", "Kestra", "place"),
+    ("Gunmen stormed the Kestra hotel in the capital.", "PERSON", "Kestra", "place"),
+    # an organisation's building, and a person's name the document gives, stay actors
+    ("Gunmen stormed the Kestra Company hotel.", "ORG", "Kestra Company", "actor"),
+    ("Anna Kestra spoke. Gunmen stormed the Kestra hotel.", "PERSON", "Kestra", "actor"),
+])
+def test_classify_a_name_before_a_facility_noun(text, label, name, facet):
+    patterns = [(label, name)] + ([("PERSON", "Anna Kestra")] if "Anna" in text else [])
+    ctx, ents = spans(text, patterns)
+    assert [e.facet for e in entities.rule_classify(ctx, ents) if e.text == name] == [facet]
+
+
 def test_classify_fills_person_words_for_later_rules():
     ctx, ents = spans("Michael Jordan spoke.", [("PERSON", "Michael Jordan")])
     entities.rule_classify(ctx, ents)
