@@ -454,8 +454,9 @@ def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 3: "Acropora millepora", "A. millepora": a species, no actor or place."""
-    return drop_taxa(ents)
+    """Class 3: "Acropora millepora", "A. millepora", "(Carcharodon carcharias)" with the genus
+    tagged alone: a species, no actor or place."""
+    return drop_taxa(ents, ctx.text)
 
 
 def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import zip_longest
 
+from indexer.aliases import name_head
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
@@ -30,7 +31,8 @@ COLLECTIVES = word_list("collectives")
 #: events named after the place they are held in ("the Brussels Conference")
 MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 #: other events: no actor, no place, and not named after a place ("Berwick Prize")
-EVENT_NOUNS = MEETING_NOUNS | frozenset(word_list("other_event_nouns"))
+OTHER_EVENT_NOUNS = frozenset(word_list("other_event_nouns"))
+EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS
 _HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
                    re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
@@ -257,10 +259,13 @@ EVENT_LEADS = frozenset(word_list("event_leads"))
 
 
 def _event_name(words: list[str]) -> bool:
-    """An event noun ends the name (not a body's, "State Board of Elections") or an event's
-    word opens it before a capitalised word ("Operation Roundup")."""
+    """An event noun ends the name (not a body's, "State Board of Elections") or heads it
+    before its complement ("National Medal of Science", "Order of the Sun" is no event noun),
+    or an event's word opens it before a capitalised word ("Operation Roundup")."""
     if words[-1].lower() in EVENT_NOUNS:
         return not _body_of_events(words)
+    if name_head(" ".join(words)).lower() in OTHER_EVENT_NOUNS:
+        return True
     return words[0] in EVENT_LEADS and words[1][:1].isupper()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym
 from indexer.rule_data import body_endings, word_list
 from indexer.spans import Ent
@@ -22,9 +23,9 @@ NOT_SPECIES = frozenset(word_list("name_particles")) | frozenset(
 _BINOMIAL = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.) ([a-z][a-z-]{2,})")
 
 
-def drop_taxa(ents: list[Ent]) -> list[Ent]:
+def drop_taxa(ents: list[Ent], text: str = "") -> list[Ent]:
     """Binomials and the genera they start with lose their facet."""
-    taxa = [e for e in ents if _binomial(e)]
+    taxa = [e for e in ents if _binomial(e) or _bracketed_genus(e, text)]
     genera = {e.text.split()[0] for e in taxa}
     return [replace(e, facet=None, value=None, rule="taxon")
             if e in taxa or _genus(e, genera) else e for e in ents]
@@ -35,6 +36,20 @@ def _binomial(ent: Ent) -> bool:
     return bool(match) and ent.facet in ("actor", "place") and ent.rule == "model" \
         and not ent.fixed and match.group(1) not in NOT_SPECIES \
         and not is_demonym(ent.text.split()[0])
+
+
+#: a species word closing the brackets a genus opens: "(Carcharodon carcharias)"
+_SPECIES_CLOSES = re.compile(r" ([a-z][a-z-]{2,})\)")
+
+
+def _bracketed_genus(ent: Ent, text: str) -> bool:
+    """ "the great white shark (Carcharodon carcharias)": the model tagged the genus alone,
+    and the brackets hold the binomial (a word English writes in lower case is no species
+    word: "(Reuters said)")."""
+    match = _SPECIES_CLOSES.match(text, ent.end)
+    return bool(match) and text[ent.start - 1:ent.start] == "(" \
+        and not is_lower_case_word(match.group(1)) \
+        and _binomial(replace(ent, text=f"{ent.text} {match.group(1)}"))
 
 
 def _genus(ent: Ent, genera: set[str]) -> bool:

@@ -130,6 +130,14 @@ def test_events_are_no_actor_and_keep_their_place():
     assert out == [("Damascus", "place", None)]
 
 
+@pytest.mark.parametrize("name", ["Kestra Medal of Science", "Order of the Rising Kestrel"])
+def test_an_event_noun_heading_a_name_before_its_complement_makes_an_event(name):
+    # an award's or order's noun before "of": no actor ("order" is no event noun, a medal is)
+    ctx, ents = classified(f"She received the {name} in May.", [("ORG", name)])
+    out = facets(entities.rule_events(ctx, ents))
+    assert out == ([] if "Medal" in name else [(name, "actor", name)])
+
+
 def test_vessel_parts():
     ctx, ents = classified("USS Hopper sailed. Later Hopper returned.",
                            [("ORG", "USS Hopper"), ("ORG", "Hopper")])

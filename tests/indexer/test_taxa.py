@@ -25,3 +25,11 @@ def test_particles_body_nouns_and_groups_are_no_binomials():
     ctx, ents = classified(text, patterns)
     assert facets(entities.rule_taxa(ctx, ents)) == facets(ents)
     assert ("Democratic party", "actor") in [(t, f) for t, f, _ in facets(ents)]
+
+
+def test_a_genus_tagged_alone_in_brackets_with_its_species_word_is_a_taxon():
+    # the binomial in brackets, the model's span only its genus; a name in brackets before a
+    # word English writes in lower case stays
+    text = "The white shark (Zorbula fennica) left. The (Kestra said) line stays."
+    ctx, ents = classified(text, [("ORG", "Zorbula"), ("ORG", "Kestra")])
+    assert facets(entities.rule_taxa(ctx, ents)) == [("Kestra", "actor", "Kestra")]
