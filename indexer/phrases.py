@@ -516,7 +516,22 @@ def _blocks_rest(other: Ent | None, end: int) -> bool:
 def extend_org_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Join organisation names the model cut in two ("Syria | 's Armed Forces", "Autonomous
     Administration of North | and East Syria")."""
-    return _join_adjacent(text, _with_and_rests(text, ents), gazetteer)
+    return _join_adjacent(text, _with_org_words(text, _with_and_rests(text, ents), gazetteer),
+                          gazetteer)
+
+
+def _with_org_words(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """A place's name the model cut before the word that makes it an organisation's name
+    ("Abu Dhabi | Media", "Ithaca | College", `org_after_place`) grown into that name."""
+    starts = {e.start for e in ents}
+    out = []
+    for ent in ents:
+        match = _ORG_AFTER.match(text, ent.end)
+        if match and not ent.fixed and match.start() + 1 not in starts \
+                and (ent.label in ("GPE", "LOC") or gazetteer.lookup(ent.text)):
+            ent = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
+        out.append(ent)
+    return out
 
 
 def _with_and_rests(text: str, ents: list[Ent]) -> list[Ent]:

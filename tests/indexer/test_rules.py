@@ -49,6 +49,18 @@ def test_join_org_names():
     assert [e.text for e in joined] == ["Syria's Armed Forces"]
 
 
+@pytest.mark.parametrize(("label", "name", "joined"), [
+    # a place's name cut before the word that makes it an organisation's name
+    ("GPE", "Kestra", "Kestra Media"),
+    ("ORG", "Aleppo", "Aleppo Media"),
+    # an organisation's name the gazetteer does not know is no place's
+    ("ORG", "Kestra", "Kestra"),
+])
+def test_join_a_place_and_an_organisations_word(label, name, joined):
+    ctx, ents = spans(f"The head of {name} Media, Ali, said.", [(label, name)])
+    assert [e.text for e in entities.rule_join_org_names(ctx, ents)] == [joined]
+
+
 def test_classify_known_place_tagged_org_is_a_place():
     ctx, ents = spans("Shelling hit Aleppo overnight.", [("ORG", "Aleppo")])
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
