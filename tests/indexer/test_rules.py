@@ -514,7 +514,7 @@ def test_region_homonyms():
     # capitals that come from the names a line lists: a list, a reference by inverted name
     ("Terminal 3: Delta, Frontier, Hawaiian, JetBlue", False),
     ("Twain, Mark. A Connecticut Yankee in King Arthur's Court", False),
-    ("Near Palmyra, Syrian Forces Advance", True),
+    ("Near Palmyra, Syrian Forces Advance, Officials Say", True),
 ])
 def test_is_title_cased(line, expected):
     assert is_title_cased(line) is expected
