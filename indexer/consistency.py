@@ -52,7 +52,7 @@ def place_context(text: str, ent: Ent, gazetteer: Gazetteer) -> bool:
     """True when the words around a span say it is a place: "in X", "the capital, X",
     "X, Syria", "Mosul and X" (a list with a known place)."""
     window = max(0, ent.start - 25)
-    if _LOCATIVE.search(text, window, ent.start):
+    if _LOCATIVE.search(text, window, ent.start) and not _part_in(text, ent.start):
         return True
     before = _BEFORE_LIST.search(text, window, ent.start)
     after = _AFTER_LIST.match(text, ent.end)
@@ -98,7 +98,9 @@ def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 
 
 #: "in" after a part in a work, a stake in a company or a publication: no locative
-_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")\s+in\s+(?:the\s+)?$")
+_PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")"
+                      r"(?:\s+(?:on\s+)?(?:today|yesterday|earlier|[A-Z][a-z]+day"
+                      r"|(?:last|this)\s+(?:week|month|year)))?\s+in\s+(?:the\s+)?$")
 
 
 def _part_in(text: str, start: int) -> bool:

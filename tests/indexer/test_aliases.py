@@ -288,10 +288,18 @@ def test_unknown_name_after_a_locative_is_a_place():
     ("The fund bought a stake in Quillo last year.", "ORG", "Quillo"),
     ("Critics praised her roles in Anna Kestrel.", "PERSON", "Anna Kestrel"),
     ("The study was published in Quillo Biology last week.", "ORG", "Quillo Biology"),
+    # a time phrase between the verb and "in"
+    ("The study was published on Wednesday in Quillo Biology.", "ORG", "Quillo Biology"),
 ])
 def test_a_part_or_a_stake_in_a_name_is_no_locative(text, label, name):
     assert [(t, facet) for t, facet, _, _ in resolved(text, [(label, name)])] == [
         (name, "actor")]
+
+
+def test_a_publication_after_published_in_is_no_place_context_for_a_lone_place():
+    # one word the model calls a place, mentioned once, after "published ... in": no place
+    text = "Findings published on Wednesday in Quillo show zebras cool off."
+    assert resolved(text, [("GPE", "Quillo")]) == []
 
 
 @pytest.mark.parametrize("text", [
