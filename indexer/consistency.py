@@ -22,7 +22,7 @@ from indexer.names import (
     region_after,
     strip_region_suffix,
 )
-from indexer.phrases import EVENT_NOUNS, STRONG_LOCATIVE, sentence_initial
+from indexer.phrases import COMPASS, EVENT_NOUNS, STRONG_LOCATIVE, sentence_initial
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
@@ -171,9 +171,6 @@ _AT_BEFORE = re.compile(r"\b(?:at|in|near|outside)\s+$")
 #: "in" a place right after a name, without a comma ("Kulbiyow in Southern Somalia")
 _IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
                        r"(?:,\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?")
-#: a compass word before a place's name: "Southern Somalia", "northern Syria"
-_COMPASS = re.compile(r"^(?i:north|south|east|west|central|northern|southern|eastern|western)"
-                      r"(?:-?(?:east|west)(?:ern)?)?\s+")
 
 
 def _placed_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -190,7 +187,7 @@ def _placed_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 def _known_area(name: str, gazetteer: Gazetteer) -> bool:
     """The gazetteer knows the name, maybe after a compass word or before a region word."""
     return any(gazetteer.lookup(form) for form in
-               {name, strip_region_suffix(name), _COMPASS.sub("", name)} if form)
+               {name, strip_region_suffix(name), COMPASS.sub("", name)} if form)
 
 
 #: what puts an unknown name in a place, in the order it is looked for

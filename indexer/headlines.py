@@ -9,8 +9,8 @@ words or more, each one English writes capitalised ("Statement by Antony Blinken
 led by a country ("US State Department: ...", "Source: UNITED STATES AFRICA COMMAND");
 otherwise it is dropped. Sentence-cased titles are ordinary text and need no confirmation,
 nor do lines whose capitals come from the names they list: a list of four items or more
-("Terminal 3: Delta, Frontier, Hawaiian, JetBlue") or a reference opened by an inverted name ("Austen, Jane. Pride
-and Prejudice").
+("Terminal 3: Delta, Frontier, Hawaiian, JetBlue") or a reference opened by an inverted name
+("Austen, Jane. Pride and Prejudice").
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ TITLE_MIN_WORDS = 2
 #: a line whose capitals are its names': a list of four items or more (a headline may hold two
 #: commas: "Near Palmyra, Syrian Forces Advance, Officials Say") or a reference opened by an
 #: inverted name ("Twain, Mark. A Connecticut Yankee")
-_LIST_LINE = re.compile(r"^[^,]*,[^,]*,[^,]*,|^\s*[A-Z][\w'’-]+, [A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?)*\.\s")
+_LIST_LINE = re.compile(r"^[^,]*,[^,]*,[^,]*,"
+                        r"|^\s*[A-Z][\w'’-]+, [A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?)*\.\s")
 
 
 def is_title_cased(line: str, least: int = HEADLINE_MIN_WORDS) -> bool:

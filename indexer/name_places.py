@@ -63,7 +63,8 @@ def _holds_places(ent: Ent) -> bool:
     a span the model ran on over "in" a place ("The Professionals in South Africa")."""
     words = ent.text.split()
     named = (ent.facet == "actor" and ent.value is not None and ent.label != "PERSON") \
-        or ent.label == "EVENT" or (ent.label == "WORK_OF_ART" and bool(_IN_TAIL.search(ent.text)))
+        or ent.label == "EVENT" \
+        or (ent.label == "WORK_OF_ART" and bool(_IN_TAIL.search(ent.text)))
     return named and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS \
         and not SEAT_WORDS.intersection(w.lower() for w in words)
 

@@ -223,7 +223,7 @@ def _coordinated_part(ent: Ent, match: re.Match, side: str, known: dict[str, Ent
     """One of two coordinated names as a mention of its own, or None when it is not one."""
     part = match.group(side)
     key = " ".join(part.lower().split())
-    if not part[:1].isupper() or (len(part.split()) == 1 and _COMPASS.match(part + " ")):
+    if not part[:1].isupper() or (len(part.split()) == 1 and COMPASS.match(part + " ")):
         return None  # "North and South Korea": "North" is half a name
     start = ent.start + match.start(side)
     other = known.get(key)
@@ -379,7 +379,7 @@ _ORG_AFTER = re.compile(r"\s(?:" + alternation("org_after_place") + r")\b")
 
 
 def _countryless(name: str, gazetteer: Gazetteer) -> bool:
-    place = gazetteer.lookup(name) or gazetteer.lookup(_COMPASS.sub("", name))
+    place = gazetteer.lookup(name) or gazetteer.lookup(COMPASS.sub("", name))
     return bool(place) and not place.country
 
 
@@ -568,7 +568,7 @@ def _may_join(ent: Ent, nxt: Ent) -> bool:
 
 
 #: a compass word before a wider area ("Eastern Mediterranean", "Central Europe")
-_COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:ern)?|Central|Northeast|Northwest"
+COMPASS = re.compile(r"^(?:(?:North|South|East|West)(?:ern)?|Central|Northeast|Northwest"
                       r"|Southeast|Southwest)(?:ern)?\s+")
 
 
