@@ -154,32 +154,33 @@ def _ends_longer_name(text: str, start: int) -> bool:
     return word is not None and not is_lower_case_word(word.group(1))
 
 
-#: ", in Lower Juba, Somalia": the name set in a place right after it
-_SET_IN = re.compile(r",\s+in\s+((?:[A-Z][\w'’-]+\s?){1,3})(?:,\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?")
+#: "in" a place right after a name, maybe with the place's own place after a comma ("in Lower
+#: Juba, Somalia", "in Southern Somalia")
+_IN_PLACE = (r"\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
+             r"(?:,\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?")
+#: the name set off by a comma before it: ", in Lower Juba, Somalia"
+_SET_IN = re.compile("," + _IN_PLACE)
+_IN_AFTER = re.compile(_IN_PLACE)
+#: a locative word right before a name: "at Kulbiyow", "in Khan Sheikhoun"
+_AT_BEFORE = re.compile(r"\b(?:at|" + alternation("person_place_prepositions") + r")\s+$")
 
 
 def _set_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "an AMISOM camp at Kolbiyow, in Lower Juba, Somalia": a name set off and placed in a
     place the gazetteer knows lies in that place."""
-    match = _SET_IN.match(text, ent.end)
-    return bool(match) and any(gazetteer.lookup(group.strip())
-                               for group in match.groups() if group)
-
-
-#: a locative word right before a name: "at Kulbiyow", "in Khan Sheikhoun"
-_AT_BEFORE = re.compile(r"\b(?:at|in|near|outside)\s+$")
-#: "in" a place right after a name, without a comma ("Kulbiyow in Southern Somalia")
-_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
-                       r"(?:,\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?")
+    return _in_a_known_place(_SET_IN, ent, text, gazetteer)
 
 
 def _placed_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "a facility at Kulbiyow in Southern Somalia", "the attack at Khan Sheikhoun in Idlib
     Province, Syria": a name after a locative word and right before "in" a place the
     gazetteer knows lies in that place (even one the model calls a person)."""
-    if not _AT_BEFORE.search(text, max(0, ent.start - 8), ent.start):
-        return False
-    match = _IN_AFTER.match(text, ent.end)
+    return bool(_AT_BEFORE.search(text, max(0, ent.start - 8), ent.start)) \
+        and _in_a_known_place(_IN_AFTER, ent, text, gazetteer)
+
+
+def _in_a_known_place(pattern: re.Pattern, ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    match = pattern.match(text, ent.end)
     return bool(match) and any(_known_area(group.strip(), gazetteer)
                                for group in match.groups() if group)
 

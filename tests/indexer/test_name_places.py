@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer import entities
 from tests.indexer.test_rules import classified
 
@@ -13,41 +15,29 @@ def _added(text, patterns):
     return [(e.text, e.facet, e.rule, text[e.start:e.end]) for e in out[len(ents):]]
 
 
-def test_the_place_after_of_in_an_organisations_name_is_a_place_mention():
-    text = "The Government of Iraq met the Chamber of Damascus, Aleppo."
-    assert _added(text, [("ORG", "Government of Iraq"),
-                         ("ORG", "Chamber of Damascus, Aleppo")]) == [
-        ("Iraq", "place", "place-in-name", "Iraq"),
-        ("Damascus", "place", "place-in-name", "Damascus"),
-        ("Aleppo", "place", "place-in-name", "Aleppo")]
-
-
-def test_a_place_whose_name_holds_and_after_of_is_a_place_mention():
-    text = "Citizens of Trinidad and Tobago need no visa."
-    assert _added(text, [("ORG", "Citizens of Trinidad and Tobago")]) == [
-        ("Trinidad and Tobago", "place", "place-in-name", "Trinidad and Tobago")]
-
-
-def test_well_known_places_listed_after_of_are_place_mentions():
-    # only the places of the list: "the Levant" is no place the gazetteer knows well, and a
+@pytest.mark.parametrize(("text", "patterns", "added"), [
+    pytest.param("The Government of Iraq met the Chamber of Damascus, Aleppo.",
+                 [("ORG", "Government of Iraq"), ("ORG", "Chamber of Damascus, Aleppo")],
+                 ["Iraq", "Damascus", "Aleppo"], id="after-of"),
+    # a place whose name holds "and"
+    pytest.param("Citizens of Trinidad and Tobago need no visa.",
+                 [("ORG", "Citizens of Trinidad and Tobago")], ["Trinidad and Tobago"],
+                 id="whole-after-of"),
+    # only the places of a list: "the Levant" is no place the gazetteer knows well, and a
     # ministry's fields are none
-    text = "The Islamic State of Iraq and the Levant and the Ministry of Trade and Industry."
-    assert _added(text, [("ORG", "Islamic State of Iraq and the Levant"),
-                         ("ORG", "Ministry of Trade and Industry")]) == [
-        ("Iraq", "place", "place-in-name", "Iraq")]
-
-
-def test_a_span_run_on_over_in_a_place_holds_that_place():
-    text = "He was filming The Professionals in Syria last year."
-    assert _added(text, [("WORK_OF_ART", "The Professionals in Syria")]) == [
-        ("Syria", "place", "place-in-name", "Syria")]
-
-
-def test_a_leading_city_is_a_place_but_a_leading_country_is_an_adjective():
-    text = "Mosul Police and U.S. forces and Syria Civil Defence worked."
-    assert _added(text, [("ORG", "Mosul Police"), ("ORG", "U.S. forces"),
-                         ("ORG", "Syria Civil Defence")]) == [
-        ("Mosul", "place", "place-in-name", "Mosul")]
+    pytest.param("The Islamic State of Iraq and the Levant and the Ministry of Trade and Industry.",
+                 [("ORG", "Islamic State of Iraq and the Levant"),
+                  ("ORG", "Ministry of Trade and Industry")], ["Iraq"], id="listed-after-of"),
+    # a span the model ran on over "in" a place
+    pytest.param("He was filming The Professionals in Syria last year.",
+                 [("WORK_OF_ART", "The Professionals in Syria")], ["Syria"], id="run-on-in"),
+    # a leading city is a place, a leading country an adjective
+    pytest.param("Mosul Police and U.S. forces and Syria Civil Defence worked.",
+                 [("ORG", "Mosul Police"), ("ORG", "U.S. forces"), ("ORG", "Syria Civil Defence")],
+                 ["Mosul"], id="leading-city"),
+])
+def test_places_inside_names_are_place_mentions(text, patterns, added):
+    assert _added(text, patterns) == [(name, "place", "place-in-name", name) for name in added]
 
 
 def test_no_place_from_persons_outlets_small_towns_or_other_spellings():
