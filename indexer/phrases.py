@@ -17,7 +17,7 @@ from itertools import zip_longest
 
 from indexer.aliases import name_head
 from indexer.casing import is_name_word
-from indexer.countries import country_for_demonym, demonym_for, is_demonym
+from indexer.countries import country_for_demonym, demonym_for, is_demonym, national_qualifier
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import national_body, trim_span
@@ -33,8 +33,10 @@ MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 #: other events: no actor, no place, and not named after a place ("Berwick Prize")
 OTHER_EVENT_NOUNS = frozenset(word_list("other_event_nouns"))
 EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS
-_HEAD = re.compile(r"(?:'s|’s)?\s+(" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?![-'’])",
-                   re.I)
+#: "<nation>'s <group noun>", "<nation> <group noun>" and "<nation>-led <group noun>" (a
+#: sponsor's participle from the data: "the Saudi-led coalition", "Iranian-backed militias")
+_HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sponsor_participles")
+                   + r"))?\s+(?P<head>" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?!-)", re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
 #: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is
 #: their grammar
@@ -84,6 +86,7 @@ def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
 def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Add actors for "<nationality> <group noun>" phrases not covered by an entity; a country
     used that way ("U.S. troops") is a modifier there, not a place mention."""
+    ents = sorted([*ents, *_missed_sponsors(text, ents, gazetteer)], key=lambda e: e.start)
     out = list(ents)
     for i, ent in enumerate(ents):
         phrase = _group_phrase(text, ent, ents, gazetteer)
@@ -98,6 +101,22 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     return out
 
 
+#: a country's name right before "-led" and the like, which the model tends to miss there
+_SPONSOR = re.compile(r"(?<![\w.-])(?!(?:The|A|An) )([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=-(?:"
+                      + alternation("sponsor_participles") + r")\s)")
+
+
+def _missed_sponsors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Country spans the model missed before a sponsor's participle ("the U.S.-led
+    coalition"); `_group_phrase` makes them a group's modifier or leaves them alone."""
+    if "-" not in text:
+        return []
+    taken = SpanIndex(ents)
+    found = (Ent(m.start(1), m.end(1), m.group(1), "GPE") for m in _SPONSOR.finditer(text)
+             if gazetteer.country_of(m.group(1)))
+    return [ent for ent in found if not taken.overlaps(ent)]
+
+
 def _group_phrase(text: str, ent: Ent, ents: list[Ent],
                   gazetteer: Gazetteer) -> tuple[Ent, str, str] | None:
     """(the phrase's span, the nationality, the group noun) of "<ent> <group noun>", or None
@@ -105,14 +124,22 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     match = _HEAD.match(text, ent.end)
     if not match or ent.fixed:
         return None
-    demonym = _modifier(ent, gazetteer, match.group(0)[:1] in "'’")
+    demonym = _modifier(ent, gazetteer, bool(match.group("possessive")))
     if not demonym:
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
     if any(overlaps(span, other) for other in ents if other is not ent):
         return None
-    head = match.group(1).lower()
+    head = match.group("head").lower()
+    if match.group("sponsor"):  # a group a nation leads: described, never a body's name
+        return span, f"{_qualifier(ent, gazetteer, demonym)}-{match.group('sponsor').lower()}", head
     return span, demonym, head.title() if head in INSTITUTIONS else head
+
+
+def _qualifier(ent: Ent, gazetteer: Gazetteer, demonym: str) -> str:
+    """The nation's one name before "-led" however written ("U.S.", "American" -> "US")."""
+    country = gazetteer.country_of(ent.text) or country_for_demonym(ent.text)
+    return (national_qualifier(country) if country else None) or demonym
 
 
 def _group(span: Ent, value: str) -> Ent:

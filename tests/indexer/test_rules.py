@@ -121,6 +121,28 @@ def test_group_actors_from_a_nationality_the_model_mislabelled(label):
     assert ("Iraqi troops", "actor", "Iraqi troops") in facets(entities.rule_group_actors(ctx, ents))
 
 
+@pytest.mark.parametrize("text,patterns,value", [
+    # class 6: a group named by the nation behind it is one actor, the nation's one name first
+    ("as the Saudi-led Coalition's intervention", [("NORP", "Saudi")], "Saudi-led coalition"),
+    ("Iran-backed militias fired", [("GPE", "Iran")], "Iranian-backed militias"),
+    ("the US-led coalition struck", [("GPE", "US")], "US-led coalition"),
+    ("the U.S.-led coalition struck", [], "US-led coalition"),  # a country the model missed
+])
+def test_group_actors_led_by_a_nation(text, patterns, value):
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_group_actors(ctx, ents)
+    assert [e.value for e in out if e.facet == "actor"] == [value]
+    assert not [e for e in out if e.facet == "place"]  # the nation is a modifier there
+
+
+def test_group_actors_not_led_by_a_nation():
+    # "The" is no nation, and a name after the participle is the model's own organisation
+    ctx, ents = classified("The Kurdish-led Syrian Democratic Forces and The-led forces",
+                           [("NORP", "Kurdish"), ("ORG", "Syrian Democratic Forces")])
+    assert facets(entities.rule_group_actors(ctx, ents)) == [
+        ("Syrian Democratic Forces", "actor", "Syrian Democratic Forces")]
+
+
 def test_group_of_actors():
     # a country's institution takes the one value every wording of it gets; other groups of a
     # place keep "<Head> of <Place>"
