@@ -272,7 +272,7 @@ def _military_unit(text: str) -> bool:
 _ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ic|ics|ish|ern|i|is)$")
 
 
-def _landmark(ent: Ent) -> bool:
+def is_landmark(ent: Ent) -> bool:
     """A name ending in a landmark word: a building, street or natural feature. A PERSON
     label yields only to words no surname is, or to a house number ("10 Downing Street").
     Two words led by a base's or camp's word are one too ("Fort Carson", "Camp Taji")."""
@@ -402,7 +402,7 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     a place the gazetteer and the words around it make it, else an actor."""
     if is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
-    if _landmark(ent) or _visited_facility(ent, text, gazetteer) \
+    if is_landmark(ent) or _visited_facility(ent, text, gazetteer) \
             or _facility_named(ent, text, persons):
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons):

@@ -72,7 +72,7 @@ from indexer.phrases import (
 )
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
-from indexer.run_ins import split_run_in_names
+from indexer.run_ins import split_located_places, split_run_in_names
 from indexer.shapes import in_document_symbol, name_shape, units
 from indexer.spans import DATE_LABELS, Ent
 from indexer.targets import attack_targets, cued
@@ -270,6 +270,12 @@ def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a title's place or body run into the person's name ("First Minister of
     Scotland Nicola Sturgeon"): two mentions, the place or body and the person."""
     return split_run_in_names(ctx.text, ents, ctx.is_place, bare_bodies(), ctx.is_region)
+
+
+def rule_located_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a place run on over the place it lies in ("the Cahors Cathedral in Cahors",
+    "Tomsk in Siberia"): two place mentions."""
+    return split_located_places(ents, ctx.is_place)
 
 
 def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -518,6 +524,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("join-cut", rule_join_cut_names),
     ("acronym-name", rule_acronym_names),
     ("run-in-names", rule_run_in_names),
+    ("located-place", rule_located_places),
     ("titled-name", rule_titled_names),
     ("state-abbreviation", rule_state_abbreviations),
     ("classify", rule_classify),

@@ -1,4 +1,5 @@
-"""Class 3 (non-names): a place or body run into a person's name by the model.
+"""Spans the model ran together: a place or body run into a person's name (class 3), and a
+place run on over the place it lies in (class 2).
 
 A title with its place or body ("First Minister of Scotland Nicola Sturgeon", "Senator from
 Vermont Bernie Sanders", "Speaker of the House Nancy Pelosi") leaves, once the title words
@@ -19,6 +20,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
+from indexer.consistency import is_landmark
 from indexer.names import TITLE_WORDS
 from indexer.rule_data import body_endings
 from indexer.spans import Ent
@@ -140,3 +142,34 @@ def _is_person(ent: Ent, rest: str, persons: list[list[str]], after_bare: bool) 
 def _named_person(words: list[str], persons: list[list[str]]) -> bool:
     """The document names a person with this surname, or whose name starts with these words."""
     return any(p[-1] == words[-1] or p[:len(words)] == words for p in persons)
+
+
+#: "A in [the] B": one span over a place and the place it lies in
+_LOCATED = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
+#: the model labels of a place's name run on over "in"
+_LOCATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def split_located_places(ents: list[Ent], is_place: Callable[[str], bool]) -> list[Ent]:
+    """Class 2: "the Cahors Cathedral in Cahors", "Tomsk in Siberia": a model span over a
+    place and the place it lies in is two place spans, when the gazetteer knows the second
+    and the first is a place too (the gazetteer's, or a landmark's name). An organisation's
+    name keeps its span ("Democratic Rally in Cyprus": `place-in-name` finds Cyprus)."""
+    out: list[Ent] = []
+    for ent in ents:
+        match = _LOCATED.match(ent.text) if ent.label in _LOCATED_LABELS and not ent.fixed \
+            else None
+        parts = _located_parts(ent, match, is_place) if match else None
+        out.extend(parts or (ent,))
+    return out
+
+
+def _located_parts(ent: Ent, match: re.Match, is_place) -> tuple[Ent, Ent] | None:
+    first, second = match.group(1), match.group(2)
+    if not is_place(second):
+        return None
+    landmark = is_landmark(Ent(ent.start, ent.start + len(first), first, "FAC"))
+    if not landmark and not is_place(first):
+        return None
+    return (Ent(ent.start, ent.start + len(first), first, "FAC" if landmark else "GPE"),
+            Ent(ent.start + match.start(2), ent.end, second, "GPE"))

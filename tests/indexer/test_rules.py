@@ -110,6 +110,22 @@ def test_hyphenated_places():
     assert [e.text for e in entities.rule_hyphenated(ctx, ents)] == ["Aleppo", "Idlib"]
 
 
+@pytest.mark.parametrize("text,pattern,expected", [
+    # class 2: a place run on over the place it lies in is two places
+    ("at the Aleppo Cathedral in Aleppo today", ("ORG", "Aleppo Cathedral in Aleppo"),
+     [("Aleppo Cathedral", "FAC"), ("Aleppo", "GPE")]),
+    ("from Saraqib in Idlib", ("ORG", "Saraqib in Idlib"), [("Saraqib", "GPE"), ("Idlib", "GPE")]),
+    # an organisation's name keeps its span; so does a place in no place the gazetteer knows
+    ("the Democratic Rally in Syria", ("ORG", "Democratic Rally in Syria"),
+     [("Democratic Rally in Syria", "ORG")]),
+    ("the Aleppo Cathedral in Springfield", ("ORG", "Aleppo Cathedral in Springfield"),
+     [("Aleppo Cathedral in Springfield", "ORG")]),
+])
+def test_located_places(text, pattern, expected):
+    ctx, ents = spans(text, [pattern])
+    assert [(e.text, e.label) for e in entities.rule_located_places(ctx, ents)] == expected
+
+
 def test_group_actors():
     ctx, ents = classified("Iraqi forces entered the city.", [("NORP", "Iraqi")])
     assert ("Iraqi forces", "actor", "Iraqi forces") in facets(entities.rule_group_actors(ctx, ents))
