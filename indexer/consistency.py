@@ -12,7 +12,7 @@ from functools import lru_cache
 from indexer.aliases import name_head
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym, is_people
-from indexer.gazetteer import Gazetteer, is_small_town
+from indexer.gazetteer import Gazetteer, Place, is_small_town
 from indexer.names import (
     GENERIC_WORDS,
     NOT_NAMES,
@@ -210,7 +210,9 @@ PLACE_PLURALS = frozenset(word_list("place_plurals"))
 
 def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]) -> bool:
     """A PERSON/ORG span that is a place: a well-known one by its exact name, or "X Province";
-    a person name that is also a city ("Mary") needs a locative word before it ("in Mary")."""
+    a person's name that is also a city ("Mary") needs a locative word before it ("in Mary"),
+    an organisation's name that is a city of fewer than LANDMARK_CITY_POPULATION people the
+    evidence an unknown name needs ("when Toyota was planning", "Syracuse accepted me")."""
     if is_demonym(ent.text) or (ent.label == "PERSON" and ent.text in persons):
         return False
     bare = strip_region_suffix(ent.text)
@@ -219,8 +221,18 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     place = gazetteer.confident(ent.text)
     if not place:
         return _unknown_name_in_place(ent, text, gazetteer)
-    return ent.label != "PERSON" or not place.kind.startswith("city") \
-        or place.population >= LANDMARK_CITY_POPULATION or place_context(text, ent, gazetteer)
+    return _known_place_as_named(ent, place, text, gazetteer)
+
+
+def _known_place_as_named(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:
+    """A place the gazetteer knows well, under the model's PERSON or ORG label: a country,
+    region or large city always; a town's name needs what places it (class 2, the other way:
+    with nothing placing it, an organisation's is the company, school or team named after it,
+    "Toyota", "the Mets")."""
+    if ent.label not in ("PERSON", "ORG") or not place.kind.startswith("city") \
+            or place.population >= LANDMARK_CITY_POPULATION or place_context(text, ent, gazetteer):
+        return True
+    return ent.label == "ORG" and _unknown_name_in_place(ent, text, gazetteer)
 
 
 #: a bracketed code and number after a name: "USS Hopper (DDG 70)", "HMS Daring (D 32)"

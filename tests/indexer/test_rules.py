@@ -66,6 +66,20 @@ def test_classify_known_place_tagged_org_is_a_place():
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
 
 
+@pytest.mark.parametrize(("text", "facet"), [
+    # class 2 both ways: a town the model calls an organisation is a place once something
+    # places it; with nothing placing it, it is the company, school or team named after it
+    ("Shelling hit Idlib overnight.", "actor"),
+    ("Shelling hit targets in Idlib overnight.", "place"),
+    ("Idlib, Syria: shelling overnight.", "place"),
+    ("Shelling hit Damascus overnight.", "place"),  # a city of LANDMARK_CITY_POPULATION
+])
+def test_classify_a_town_tagged_org_needs_evidence(text, facet):
+    name = "Idlib" if "Idlib" in text else "Damascus"
+    ctx, ents = spans(text, [("ORG", name)])
+    assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
+
+
 @pytest.mark.parametrize(("text", "name", "facet"), [
     # an organisation's noun in apposition before a name the model calls a place
     ("Claims were made by state news firm Kestra and others.", "Kestra", "actor"),
