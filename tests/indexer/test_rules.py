@@ -140,9 +140,17 @@ def test_located_places(text, pattern, expected):
     assert [(e.text, e.label) for e in entities.rule_located_places(ctx, ents)] == expected
 
 
-def test_group_actors():
-    ctx, ents = classified("Iraqi forces entered the city.", [("NORP", "Iraqi")])
-    assert ("Iraqi forces", "actor", "Iraqi forces") in facets(entities.rule_group_actors(ctx, ents))
+@pytest.mark.parametrize("text,value", [
+    ("Iraqi forces entered the city.", "Iraqi forces"),
+    # plural institutions and a leadership are a nation's group too (class 6)
+    ("support for the Iraqi institutions", "Iraqi institutions"),
+    ("to help Iraqi militaries work together", "Iraqi militaries"),
+    ("We commend Iraqi leadership on all sides", "Iraqi leadership"),
+])
+def test_group_actors(text, value):
+    ctx, ents = classified(text, [("NORP", "Iraqi")])
+    assert (text[text.index("Iraqi"):][:len(value)], "actor", value) \
+        in facets(entities.rule_group_actors(ctx, ents))
 
 
 @pytest.mark.parametrize("label", ["GPE", "ORG"])
