@@ -54,6 +54,7 @@ from indexer.names import (
     normalise_text,
     same_name,
     strip_region_suffix,
+    titled_countries,
     trim_span,
 )
 from indexer.org_joins import join_cut_names
@@ -427,6 +428,12 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return common_words(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_titled_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: "Captain America", "Mister America": a country after a title is part of a
+    name, no place."""
+    return titled_countries(ctx.text, ents, ctx.is_country)
+
+
 def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Heartbroken", "Backlash", "Aides" opening a sentence - a word English writes
     in lower case, capitalised only where every word is."""
@@ -527,6 +534,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("located-place", rule_located_places),
     ("titled-name", rule_titled_names),
     ("state-abbreviation", rule_state_abbreviations),
+    ("titled-country", rule_titled_countries),
     ("classify", rule_classify),
     ("hyphenated", rule_hyphenated),
     ("coordination", rule_coordination),

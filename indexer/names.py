@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from indexer.countries import (
     national_qualifier,
 )
 from indexer.rule_data import alternation, word_list
+from indexer.spans import Ent
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
                          "its", "his", "her", "my", "your", "all", "both"})
@@ -419,6 +421,28 @@ def is_honorific_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and words[0].lower() in HONORIFICS \
         and all(w[:1].isupper() for w in words[1:])
+
+
+#: titles that make a country after them part of a name ("Captain America")
+_COUNTRY_TITLES = frozenset(word_list("country_name_titles"))
+#: a title right before a span: "Captain | America" (one blank, same line)
+_COUNTRY_TITLE = re.compile(r"(?<![\w.])(?:" + alternation("country_name_titles") + r") $")
+
+
+def titled_countries(text: str, ents: list[Ent], is_country) -> list[Ent]:
+    """Class 3: a country's name right after a title is part of a longer name, a
+    character's, a pageant's or a show's ("Captain America", "Mister America"), and no
+    mention of the country, whether the model's span holds the title or not."""
+    return [replace(e, facet=None, value=None, rule="titled-country", fixed=True)
+            if not e.fixed and _titled_country(text, e, is_country) else e for e in ents]
+
+
+def _titled_country(text: str, ent: Ent, is_country) -> bool:
+    title, _, rest = ent.text.partition(" ")
+    if title in _COUNTRY_TITLES and rest:
+        return is_country(rest)
+    return is_country(ent.text) \
+        and bool(_COUNTRY_TITLE.search(text, max(0, ent.start - 10), ent.start))
 
 
 def is_document_name(name: str) -> bool:

@@ -159,6 +159,22 @@ def test_group_actors_from_a_nationality_the_model_mislabelled(label):
     assert ("Iraqi troops", "actor", "Iraqi troops") in facets(entities.rule_group_actors(ctx, ents))
 
 
+@pytest.mark.parametrize("text,pattern,kept", [
+    # class 3: a country after a title is part of a character's or a title's name
+    ("dressed as Captain America today", ("GPE", "America"), False),
+    ("the film Mister America premiered", ("GPE", "Mister America"), False),
+    ("Miss Syria was crowned", ("GPE", "Syria"), False),
+    # the country itself, and a title before no country
+    ("Captain Smith flew to America.", ("GPE", "America"), True),
+    ("a Captain, America said", ("GPE", "America"), True),
+    ("Captain Aleppo", ("GPE", "Aleppo"), True),
+])
+def test_titled_countries(text, pattern, kept):
+    ctx, ents = spans(text, [pattern])
+    ents = entities.rule_classify(ctx, entities.rule_titled_countries(ctx, ents))
+    assert [e.facet == "place" for e in ents] == [kept]
+
+
 @pytest.mark.parametrize("text,patterns,value", [
     # class 6: a group named by the nation behind it is one actor, the nation's one name first
     ("as the Saudi-led Coalition's intervention", [("NORP", "Saudi")], "Saudi-led coalition"),
