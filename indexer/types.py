@@ -11,6 +11,7 @@ The evidence is the document's own wording around a name, with the cue words as 
 - a type noun leading the name itself: "Space Shuttle Atlantis", "Spacecraft Stardust" (not
   before a plural: "Film Critics Circle"), or the one the name is about before its complement:
   "Festival of Britain" (journals and magazines are outlets, actors as newspapers are);
+- an apposition a type noun heads: "Suits, a Toronto-shot legal series";
 - a year alone in brackets right after the name: "Match Point (2005)" (not an author cited:
   a one-word name, "Jespersen (1924)", "Cruse and Croft (2004)", or a person's full name after
   "by" or an occupation or before an author's verb, "popularized by Henry Jenkins (2006)",
@@ -65,6 +66,12 @@ _NOUN_BEFORE = re.compile(
 #: name after the noun ("the Netflix series Stranger Things": Netflix is its maker)
 _NOUN_AFTER = re.compile(rf"[\"”’']?\s+(?:[a-z]+\s+)?(?:{WORK_NOUNS})\b"
                          r"(?![ \t]+[\"“‘']?[A-Z])")
+#: what follows the head noun of a phrase, not a noun it modifies ("a film studio")
+_HEAD_FOLLOWS = r"(?:of|by|that|which|who|about|from|in|on|with|for|and|starring|set|based)\b"
+#: an apposition after the name that a type noun heads: "Suits, a Toronto-shot legal series",
+#: "Maximum Ride, a film"
+_APPOSITION_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,{MAX_MODIFIERS + 1}}}?"
+                               rf"(?:{WORK_NOUNS})(?=\s*[,.;:)!?]|\s*$|\s+{_HEAD_FOLLOWS})")
 _OPENED = re.compile(rf"{_OPENER}\s+(?:[a-z][\w-]*\s+)?[\"“‘']?$", re.I)
 _VERB_BEFORE = re.compile(
     rf"\b(?:{WORK_VERBS})\s+(?:(?:the|its|a|an|their|his|her)\s+)?"
@@ -105,9 +112,13 @@ def typed_as_work(text: str, ent: Ent) -> bool:
     if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text) \
             or _headed_by_type_noun(ent.text):
         return True
-    if ent.label == "GPE":
-        return False
-    if _released(text, ent):
+    return ent.label != "GPE" and _cued_after(text, ent, before)
+
+
+def _cued_after(text: str, ent: Ent, before: str) -> bool:
+    """The cues a place's name never takes: a bracketed year, a type noun after the name or
+    heading its apposition, a product's verb before it (an organisation's only)."""
+    if _released(text, ent) or _APPOSITION_AFTER.match(text, ent.end):
         return True
     if _NOUN_AFTER.match(text, ent.end) and _OPENED.search(before) and not ent.text.isupper():
         return True  # an acronym before a type noun is its maker ("the BBC documentary")

@@ -252,6 +252,9 @@ def test_vessel_parts():
     ("Shakespeare's play The Quiet Isle was staged.", "Quiet Isle"),
     ("a pilot titled Young Marlow was never picked up.", "Young Marlow"),
     ("The boat, Sea Lark, caught fire.", "Sea Lark"),
+    # an apposition a type noun heads
+    ("in the final season of Harbour Lights, a Toronto-shot legal series.", "Harbour Lights"),
+    ("Maximum Ride, a film by her, opened.", "Maximum Ride"),
 ])
 def test_type_prior_drops_products_works_and_events(text, name):
     ctx, ents = classified(text, [("ORG", name), ("ORG", "Mozilla"), ("ORG", "NASA"), ("ORG", "Apple")])
@@ -317,6 +320,8 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     # a type noun's form that is a verb's too is no plural cue
     ("The video shows Kestrel Bay burning.", "Kestrel Bay"),
     ("The team plays Chelsea Rovers today.", "Chelsea Rovers"),
+    # an apposition a type noun only modifies
+    ("Kestrel Media, a film studio, said", "Kestrel Media"),
 ])
 def test_type_prior_keeps_makers_people_and_places(text, kept):
     label = "PERSON" if kept in ("Nazanin Ratcliffe", "Jespersen", "Mirel Ostby", "Marsha Kendry",
