@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from indexer.aliases import name_head
-from indexer.casing import is_lower_case_word
+from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer, Place, is_small_town
 from indexer.names import (
@@ -92,9 +92,22 @@ def _no_place_name(ent: Ent, text: str) -> bool:
 
 def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "near Hmeimim", "east of the Euphrates"; not a part's, a stake's or a publication's
-    "in"."""
-    return bool(STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start)) \
-        and not _part_in(text, ent.start)
+    "in", nor "in" a name made of common words only (class 2: "in the Federal Register",
+    "in the Public Domain", "in Stata" name a publication, a status, a program)."""
+    locative = STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start)
+    if not locative or _part_in(text, ent.start):
+        return False
+    return not (_IN_ONLY.match(locative.group()) and _common_words_only(ent.text))
+
+
+#: the locative is "in" or "into" alone
+_IN_ONLY = re.compile(r"(?i:in|into)\s")
+
+
+def _common_words_only(name: str) -> bool:
+    """No word of the name is one English writes capitalised ("Federal Register", "Shell";
+    not "Khan Sheikhoun", "Levico Terme")."""
+    return not any(is_name_word(word) for word in name.split())
 
 
 #: "in" after a part in a work, a stake in a company or a publication: no locative

@@ -66,16 +66,21 @@ def test_classify_known_place_tagged_org_is_a_place():
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
 
 
-@pytest.mark.parametrize(("text", "facet"), [
+@pytest.mark.parametrize(("text", "name", "facet"), [
     # class 2 both ways: a town the model calls an organisation is a place once something
     # places it; with nothing placing it, it is the company, school or team named after it
-    ("Shelling hit Idlib overnight.", "actor"),
-    ("Shelling hit targets in Idlib overnight.", "place"),
-    ("Idlib, Syria: shelling overnight.", "place"),
-    ("Shelling hit Damascus overnight.", "place"),  # a city of LANDMARK_CITY_POPULATION
+    ("Idlib was planning its first plant.", "Idlib", "actor"),
+    ("Shelling hit targets in Idlib overnight.", "Idlib", "place"),
+    ("Idlib, Syria: shelling overnight.", "Idlib", "place"),
+    ("Damascus was planning it.", "Damascus", "place"),  # of LANDMARK_CITY_POPULATION
+    # "in" makes an unknown name the model calls an organisation a place, even of a common
+    # word with a name's ("Levico Terme"; a name of common words only is none:
+    # test_aliases.py, test_unknown_names_in_place_context_that_are_no_places)
+    ("Fighting went on in Kulbiyow today.", "Kulbiyow", "place"),
+    ("He is in Levico Terme this week.", "Levico Terme", "place"),
+    ("Ships sailed across the Channel today.", "Channel", "place"),
 ])
-def test_classify_a_town_tagged_org_needs_evidence(text, facet):
-    name = "Idlib" if "Idlib" in text else "Damascus"
+def test_classify_an_organisation_label_and_what_places_it(text, name, facet):
     ctx, ents = spans(text, [("ORG", name)])
     assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
 
