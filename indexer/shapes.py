@@ -8,6 +8,8 @@ vote count or a fragment of editorial brackets.
   several words or the gazetteer knows it.
 - A document symbol is no name: "SG" of the UN press release number "SG/SM/20217", "S" of
   resolution "S/RES/2254" (capitals and numbers joined by slashes, one part a number).
+- A reference to a part of a document is no name: "Appendix S1", "Tab 4", "Title IV",
+  "Paragraph 1 & 2" (a part's word from `document_parts`, alone or before its numbers).
 - A unit is no name: an acronym the document only writes after a number ("40 CUC",
   "250 MXN", "3000 BC", "11 RBI") is a currency, era or measure; a currency's ISO 4217 code
   needs only one mention next to a number ("225 DKK per hour", "USD 26.95"), as a price list
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from indexer.rule_data import word_list
+from indexer.rule_data import alternation, word_list
 
 PRONOUNS = frozenset(word_list("pronouns"))
 
@@ -95,9 +97,18 @@ def cut_quantity(name: str) -> str:
     return name[:match.start()] if match else name
 
 
+#: a document part's word, alone or before its numbers, roman numerals or lettered numbers,
+#: maybe listed ("Paragraph 1 & 2", "Articles 5, 6 and 7")
+_NUMBERING = r"(?:[IVXLC]+|[A-Z]?\d[\d.]*[a-z]?|[A-Z])"
+_DOCUMENT_PART = re.compile(rf"(?:{alternation('document_parts')})s?"
+                            rf"(?:\s+{_NUMBERING}(?:\s*(?:&|and|,|-|–)\s*{_NUMBERING})*)?")
+
+
 def name_shape(name: str, is_place) -> str | None:
     """The name as it should read, or None when no name is left."""
     cleaned = clean_marks(name)
+    if _DOCUMENT_PART.fullmatch(cleaned):
+        return None
     cut = cut_quantity(cleaned)
     if cut != cleaned and len(cut.split()) < 2 and not is_place(cut):
         return None

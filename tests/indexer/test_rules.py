@@ -673,6 +673,13 @@ def test_run_rules_times_each_rule_by_name():
     ("W]e", None),
     ("Task Force 50", "Task Force 50"),
     ("G20", "G20"),
+    # a reference to a part of a document, alone or with its numbers, is no name
+    ("Appendix S1", None),
+    ("Title IV", None),
+    ("Paragraph 1 & 2", None),
+    ("Appendix", None),
+    ("Table Mountain", "Table Mountain"),
+    ("Section Eight", "Section Eight"),
 ])
 def test_name_shape(name, expected):
     assert name_shape(name, lambda n: GAZETTEER.lookup(n) is not None) == expected
