@@ -73,7 +73,7 @@ from indexer.phrases import (
 )
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
-from indexer.run_ins import split_located_places, split_run_in_names
+from indexer.run_ins import split_flights, split_located_places, split_run_in_names
 from indexer.shapes import in_document_symbol, name_shape, units
 from indexer.spans import DATE_LABELS, Ent
 from indexer.targets import attack_targets, cued
@@ -277,6 +277,12 @@ def rule_located_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: a place run on over the place it lies in ("the Cahors Cathedral in Cahors",
     "Tomsk in Siberia"): two place mentions."""
     return split_located_places(ents, ctx.is_place)
+
+
+def rule_flights(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 5: "Lion Air Flight 610" is a flight, no actor; Lion Air is a mention of its
+    own."""
+    return split_flights(ents)
 
 
 def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -532,6 +538,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("acronym-name", rule_acronym_names),
     ("run-in-names", rule_run_in_names),
     ("located-place", rule_located_places),
+    ("flight", rule_flights),
     ("titled-name", rule_titled_names),
     ("state-abbreviation", rule_state_abbreviations),
     ("titled-country", rule_titled_countries),

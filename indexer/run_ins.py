@@ -1,5 +1,6 @@
-"""Spans the model ran together: a place or body run into a person's name (class 3), and a
-place run on over the place it lies in (class 2).
+"""Spans the model ran together: a place or body run into a person's name (class 3), a
+place run on over the place it lies in (class 2), and an airline run into its flight's name
+(class 5).
 
 A title with its place or body ("First Minister of Scotland Nicola Sturgeon", "Senator from
 Vermont Bernie Sanders", "Speaker of the House Nancy Pelosi") leaves, once the title words
@@ -173,3 +174,18 @@ def _located_parts(ent: Ent, match: re.Match, is_place) -> tuple[Ent, Ent] | Non
         return None
     return (Ent(ent.start, ent.start + len(first), first, "FAC" if landmark else "GPE"),
             Ent(ent.start + match.start(2), ent.end, second, "GPE"))
+
+
+#: "<airline> Flight <number>": the airline's name and its flight's
+_FLIGHT = re.compile(r"^(.+?)\s+Flight(?:\s+[A-Z]{0,3}\s?\d+)?$")
+
+
+def split_flights(ents: list[Ent]) -> list[Ent]:
+    """Class 5: "Lion Air Flight 610", "Indonesia AirAsia Flight 8501": a flight is an event,
+    no actor; the span becomes the airline that runs it, an organisation."""
+    out: list[Ent] = []
+    for ent in ents:
+        match = _FLIGHT.match(ent.text) if not ent.fixed and ent.label != "PERSON" else None
+        airline = match.group(1) if match else None
+        out.append(Ent(ent.start, ent.start + len(airline), airline, "ORG") if airline else ent)
+    return out

@@ -158,6 +158,18 @@ def test_group_actors(text, value):
         in facets(entities.rule_group_actors(ctx, ents))
 
 
+@pytest.mark.parametrize("text,pattern,expected", [
+    # class 5: a flight is no actor; the airline that runs it is
+    ("after Kestrel Air Flight 610 crashed", ("ORG", "Kestrel Air Flight 610"), ("Kestrel Air", "ORG")),
+    ("after Kestrel Air Flight vanished", ("EVENT", "Kestrel Air Flight"), ("Kestrel Air", "ORG")),
+    ("the Flight Safety Foundation said", ("ORG", "Flight Safety Foundation"),
+     ("Flight Safety Foundation", "ORG")),
+])
+def test_flights(text, pattern, expected):
+    ctx, ents = spans(text, [pattern])
+    assert [(e.text, e.label) for e in entities.rule_flights(ctx, ents)] == [expected]
+
+
 @pytest.mark.parametrize("label", ["GPE", "ORG"])
 def test_group_actors_from_a_nationality_the_model_mislabelled(label):
     ctx, ents = classified("reports of the surrender of Iraqi troops", [(label, "Iraqi")])
