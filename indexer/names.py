@@ -433,16 +433,21 @@ def titled_countries(text: str, ents: list[Ent], is_country) -> list[Ent]:
     """Class 3: a country's name right after a title is part of a longer name, a
     character's, a pageant's or a show's ("Captain America", "Mister America"), and no
     mention of the country, whether the model's span holds the title or not."""
-    return [replace(e, facet=None, value=None, rule="titled-country", fixed=True)
-            if not e.fixed and _titled_country(text, e, is_country) else e for e in ents]
+    titled = [i for i, e in enumerate(ents) if not e.fixed and _titled_country(text, e, is_country)]
+    if not titled:
+        return ents  # the very list back: nothing to do
+    out = list(ents)
+    for i in titled:
+        out[i] = replace(ents[i], facet=None, value=None, rule="titled-country", fixed=True)
+    return out
 
 
 def _titled_country(text: str, ent: Ent, is_country) -> bool:
     title, _, rest = ent.text.partition(" ")
     if title in _COUNTRY_TITLES and rest:
         return is_country(rest)
-    return is_country(ent.text) \
-        and bool(_COUNTRY_TITLE.search(text, max(0, ent.start - 10), ent.start))
+    return bool(_COUNTRY_TITLE.search(text, max(0, ent.start - 10), ent.start)) \
+        and is_country(ent.text)
 
 
 def is_document_name(name: str) -> bool:

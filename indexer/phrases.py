@@ -86,7 +86,9 @@ def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
 def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Add actors for "<nationality> <group noun>" phrases not covered by an entity; a country
     used that way ("U.S. troops") is a modifier there, not a place mention."""
-    ents = sorted([*ents, *_missed_sponsors(text, ents, gazetteer)], key=lambda e: e.start)
+    missed = _missed_sponsors(text, ents, gazetteer)
+    if missed:
+        ents = sorted([*ents, *missed], key=lambda e: e.start)
     out = list(ents)
     for i, ent in enumerate(ents):
         phrase = _group_phrase(text, ent, ents, gazetteer)
@@ -106,10 +108,13 @@ _SPONSOR = re.compile(r"(?<![\w.-])(?!(?:The|A|An) )([A-Z][\w.]*(?: [A-Z][\w.]*)
                       + alternation("sponsor_participles") + r")\s)")
 
 
+_SPONSOR_WORD = re.compile(r"-(?:" + alternation("sponsor_participles") + r")\s")
+
+
 def _missed_sponsors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Country spans the model missed before a sponsor's participle ("the U.S.-led
     coalition"); `_group_phrase` makes them a group's modifier or leaves them alone."""
-    if "-" not in text:
+    if not _SPONSOR_WORD.search(text):
         return []
     taken = SpanIndex(ents)
     found = (Ent(m.start(1), m.end(1), m.group(1), "GPE") for m in _SPONSOR.finditer(text)

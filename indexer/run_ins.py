@@ -162,7 +162,7 @@ def split_located_places(ents: list[Ent], is_place: Callable[[str], bool]) -> li
             else None
         parts = _located_parts(ent, match, is_place) if match else None
         out.extend(parts or (ent,))
-    return out
+    return out if len(out) != len(ents) else ents  # nothing split: the very list back
 
 
 def _located_parts(ent: Ent, match: re.Match, is_place) -> tuple[Ent, Ent] | None:
@@ -183,6 +183,8 @@ _FLIGHT = re.compile(r"^(.+?)\s+Flight(?:\s+[A-Z]{0,3}\s?\d+)?$")
 def split_flights(ents: list[Ent]) -> list[Ent]:
     """Class 5: "Lion Air Flight 610", "Indonesia AirAsia Flight 8501": a flight is an event,
     no actor; the span becomes the airline that runs it, an organisation."""
+    if not any(" Flight" in ent.text for ent in ents):
+        return ents
     out: list[Ent] = []
     for ent in ents:
         match = _FLIGHT.match(ent.text) if not ent.fixed and ent.label != "PERSON" else None
