@@ -280,8 +280,8 @@ def rule_located_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_flights(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 5: "Lion Air Flight 610" is a flight, no actor; Lion Air is a mention of its
-    own."""
+    """Class 5: "Lion Air Flight 610" is a flight, no actor: the span becomes the airline,
+    Lion Air."""
     return split_flights(ents)
 
 

@@ -443,6 +443,7 @@ def titled_countries(text: str, ents: list[Ent], is_country) -> list[Ent]:
 
 
 def _titled_country(text: str, ent: Ent, is_country) -> bool:
+    """The span is "<title> <country>", or a country right after a title."""
     title, _, rest = ent.text.partition(" ")
     if title in _COUNTRY_TITLES and rest:
         return is_country(rest)

@@ -106,8 +106,7 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
 #: a country's name right before "-led" and the like, which the model tends to miss there
 _SPONSOR = re.compile(r"(?<![\w.-])(?!(?:The|A|An) )([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=-(?:"
                       + alternation("sponsor_participles") + r")\s)")
-
-
+#: a sponsor's participle after a hyphen anywhere: the cheap test before `_SPONSOR`
 _SPONSOR_WORD = re.compile(r"-(?:" + alternation("sponsor_participles") + r")\s")
 
 
