@@ -449,13 +449,28 @@ _NAMED_ABOVE_TOWNS = frozenset({"country", "region", "continent"})
 def _unplaced_alternate(text: str, start: int, end: int, place: Place) -> bool:
     """Another spelling of a city ("Raqqah" of Ar Raqqah) that is not the object of "near",
     "in" (...): alternate spellings also spell words, so they need the cue ("Near Raqqah, 20
-    strikes engaged", class 2), and a noun after the name makes it a modifier ("in the Argo
-    rescue")."""
+    strikes engaged", class 2), and a word after the name makes it a modifier ("in the Argo
+    rescue") unless, with no article before it, the document writes the name alone again
+    ("Hodeidah remains ... near Hodeidah intensified": the word after it is its verb)."""
     if place.kind != "city-alt":
         return False
+    if not STRONG_LOCATIVE.search(text, max(0, start - 25), start):
+        return True
     after = _NEXT_WORD.match(text, end)
-    return not STRONG_LOCATIVE.search(text, max(0, start - 25), start) \
-        or bool(after and after.group(1) not in HEADLINE_SMALL_WORDS)  # "near X at": no noun
+    if not after or after.group(1) in HEADLINE_SMALL_WORDS:  # "near X at": no noun
+        return False
+    return bool(_THE_BEFORE.search(text, max(0, start - 4), start)) \
+        or not _written_again(text, start, end)
+
+
+#: an article right before a name: with a word after the name, a modifier ("the Argo rescue")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _written_again(text: str, start: int, end: int) -> bool:
+    """The name stands alone (no capitalised word after it) elsewhere in the document."""
+    alone = re.compile(rf"(?<![\w-]){re.escape(text[start:end])}(?![\w-]|\s+[A-Z])")
+    return any(m.start() != start for m in alone.finditer(text))
 
 
 def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) -> bool:

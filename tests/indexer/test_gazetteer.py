@@ -137,6 +137,12 @@ def test_missed_places_take_another_spelling_only_as_the_object_of_near_or_in():
     assert [r[0] for r in resolved(text, [])] == ["Raqqa"]
     assert resolved("Aid came. It was stored in Raqqa at night.", []) == [
         ("Raqqa", "place", "Raqqa", "gazetteer-scan")]
+    # a word after it is its verb when the document writes the name alone again, but not
+    # after an article ("in the Raqqa talks")
+    text = "Raqqa remains calm. Fighting near Raqqa intensified. Raqqa mourned."
+    assert [r[0] for r in resolved(text, [])] == ["Raqqa"]
+    text = "Raqqa remains calm. Delegates in the Raqqa talks disagreed."
+    assert resolved(text, []) == []
 
 
 def test_missed_places_skip_words_english_writes_in_lower_case():
