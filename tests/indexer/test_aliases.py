@@ -408,6 +408,8 @@ def test_landmarks_are_places_and_organisations_are_actors(text, label, name, fa
     ("She won the IAAF World Athletics Championships.", "ORG", "IAAF World Athletics Championships"),
     ("The Libyan Civil War went on.", "ORG", "Libyan Civil War"),
     ("It fell on Bastille Day.", "ORG", "Bastille Day"),
+    ("She won gold at the Summer Paralympics.", "ORG", "Summer Paralympics"),
+    ("It was National Magic Month again.", "ORG", "National Magic Month"),
     ("The Digital Millennium Copyright Act applies.", "GPE", "Digital Millennium Copyright Act"),
 ])
 def test_events_and_laws_are_neither_actors_nor_places(text, label, name):
