@@ -108,6 +108,8 @@ def test_classify_the_words_of_or_around_a_place_label_that_make_an_organisation
     # a name that only names the facility after it is that facility
     ("Gunmen stormed the Kestra hotel in the capital.", "ORG", "Kestra", "place"),
     ("Gunmen stormed the Kestra hotel in the capital.", "PERSON", "Kestra", "place"),
+    ("Shelling hit the Kestra camp for displaced people.", "PERSON", "Kestra", "place"),
+    ("Patients fled the Kestra hospital.", "ORG", "Kestra", "place"),
     # an organisation's building, and a person's name the document gives, stay actors
     ("Gunmen stormed the Kestra Company hotel.", "ORG", "Kestra Company", "actor"),
     ("Anna Kestra spoke. Gunmen stormed the Kestra hotel.", "PERSON", "Kestra", "actor"),
