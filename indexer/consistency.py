@@ -22,7 +22,7 @@ from indexer.names import (
     region_after,
     strip_region_suffix,
 )
-from indexer.phrases import COMPASS, EVENT_NOUNS, STRONG_LOCATIVE, sentence_initial
+from indexer.phrases import COMPASS, EVENT_NOUNS, STRONG_LOCATIVE, THE_BEFORE, sentence_initial
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
@@ -315,7 +315,6 @@ def is_landmark(ent: Ent) -> bool:
 
 #: "the Dayah hotel": a lower-case facility's noun after a name the determiner opens
 _FACILITY_AFTER = re.compile(r"\s+(?:" + alternation("named_facility_nouns") + r")\b")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
@@ -326,7 +325,7 @@ def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
     return not ent.text.isupper() and not _organisation(ent) \
         and (ent.label == "ORG" or (ent.label == "PERSON" and not persons.intersection(words))) \
         and bool(_FACILITY_AFTER.match(text, ent.end)) \
-        and bool(_THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))
+        and bool(THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))
 
 
 #: "the Ansarallah leadership": a group's members or speakers after its name

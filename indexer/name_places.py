@@ -64,13 +64,13 @@ def _holds_places(ent: Ent) -> bool:
     words = ent.text.split()
     named = (ent.facet == "actor" and ent.value is not None and ent.label != "PERSON") \
         or ent.label == "EVENT" \
-        or (ent.label == "WORK_OF_ART" and bool(_IN_TAIL.search(ent.text)))
+        or (ent.label == "WORK_OF_ART" and bool(IN_TAIL.search(ent.text)))
     return named and len(words) > 1 and words[-1].lower() not in OUTLET_WORDS \
         and not SEAT_WORDS.intersection(w.lower() for w in words)
 
 
 def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
-    tail = _IN_TAIL.search(ent.text)
+    tail = IN_TAIL.search(ent.text)
     parts = [tail.span(1)] if tail and gazetteer.confident(tail[1]) \
         else _place_parts(ent.text, gazetteer, persons, ent.label == "EVENT")
     return [Ent(ent.start + start, ent.start + end, ent.text[start:end], "GPE", facet="place",
@@ -79,7 +79,7 @@ def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent
 
 #: a span ending "in [the] X": the model ran a name on over its place ("The Professionals in
 #: South Africa", "the US Embassy in Kabul")
-_IN_TAIL = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
+IN_TAIL = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
 
 
 def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],

@@ -302,11 +302,17 @@ def national_body(name: str, country_of) -> str:
     for pattern, place, body in ((_BODY_OF_PLACE, 2, 1), (_PLACE_BEFORE_BODY, 1, 2)):
         match = pattern.match(name)
         if match:
-            country = country_of(match.group(place)) or country_for_demonym(match.group(place))
-            qualifier = national_qualifier(country) if country else None
+            qualifier = nation_qualifier(match.group(place), country_of)
             if qualifier:
                 return f"{qualifier} {match.group(body).title()}"
     return name
+
+
+def nation_qualifier(name: str, country_of) -> str | None:
+    """How a country's institutions are named, from its name or its demonym ("U.S.",
+    "American" -> "US"; `countries.national_qualifier`), None for no country's."""
+    country = country_of(name) or country_for_demonym(name)
+    return national_qualifier(country) if country else None
 
 
 def fix_casing(name: str, person: bool) -> str:

@@ -17,10 +17,10 @@ from itertools import zip_longest
 
 from indexer.aliases import name_head
 from indexer.casing import is_name_word
-from indexer.countries import country_for_demonym, demonym_for, is_demonym, national_qualifier
+from indexer.countries import country_for_demonym, demonym_for, is_demonym
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
-from indexer.names import national_body, trim_span
+from indexer.names import nation_qualifier, national_body, trim_span
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -142,8 +142,7 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
 
 def _qualifier(ent: Ent, gazetteer: Gazetteer, demonym: str) -> str:
     """The nation's one name before "-led" however written ("U.S.", "American" -> "US")."""
-    country = gazetteer.country_of(ent.text) or country_for_demonym(ent.text)
-    return (national_qualifier(country) if country else None) or demonym
+    return nation_qualifier(ent.text, gazetteer.country_of) or demonym
 
 
 def _group(span: Ent, value: str) -> Ent:
@@ -459,12 +458,13 @@ def _unplaced_alternate(text: str, start: int, end: int, place: Place) -> bool:
     after = _NEXT_WORD.match(text, end)
     if not after or after.group(1) in HEADLINE_SMALL_WORDS:  # "near X at": no noun
         return False
-    return bool(_THE_BEFORE.search(text, max(0, start - 4), start)) \
+    return bool(THE_BEFORE.search(text, max(0, start - 4), start)) \
         or not _written_again(text, start, end)
 
 
-#: an article right before a name: with a word after the name, a modifier ("the Argo rescue")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: "the" right before a name: with a word after an alternate spelling it makes a modifier
+#: ("the Argo rescue"); before a facility's name, the facility ("the Dayah hotel")
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _written_again(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from indexer.consistency import is_landmark
+from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
 from indexer.rule_data import body_endings
 from indexer.spans import Ent
@@ -145,8 +146,6 @@ def _named_person(words: list[str], persons: list[list[str]]) -> bool:
     return any(p[-1] == words[-1] or p[:len(words)] == words for p in persons)
 
 
-#: "A in [the] B": one span over a place and the place it lies in
-_LOCATED = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
 #: the model labels of a place's name run on over "in"
 _LOCATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
@@ -158,22 +157,23 @@ def split_located_places(ents: list[Ent], is_place: Callable[[str], bool]) -> li
     name keeps its span ("Democratic Rally in Cyprus": `place-in-name` finds Cyprus)."""
     out: list[Ent] = []
     for ent in ents:
-        match = _LOCATED.match(ent.text) if ent.label in _LOCATED_LABELS and not ent.fixed \
+        match = IN_TAIL.search(ent.text) if ent.label in _LOCATED_LABELS and not ent.fixed \
             else None
         parts = _located_parts(ent, match, is_place) if match else None
         out.extend(parts or (ent,))
     return out if len(out) != len(ents) else ents  # nothing split: the very list back
 
 
-def _located_parts(ent: Ent, match: re.Match, is_place) -> tuple[Ent, Ent] | None:
-    first, second = match.group(1), match.group(2)
+def _located_parts(ent: Ent, tail: re.Match, is_place) -> tuple[Ent, Ent] | None:
+    """The place before the "in" tail (`name_places.IN_TAIL`) and the place after it."""
+    first, second = ent.text[:tail.start()], tail.group(1)
     if not is_place(second):
         return None
     landmark = is_landmark(Ent(ent.start, ent.start + len(first), first, "FAC"))
     if not landmark and not is_place(first):
         return None
     return (Ent(ent.start, ent.start + len(first), first, "FAC" if landmark else "GPE"),
-            Ent(ent.start + match.start(2), ent.end, second, "GPE"))
+            Ent(ent.start + tail.start(1), ent.end, second, "GPE"))
 
 
 #: "<airline> Flight <number>": the airline's name and its flight's
