@@ -331,8 +331,9 @@ def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_events(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "the Brussels Conference": no actor, but Brussels is a place mention."""
-    return event_names(ents, ctx.gazetteer)
+    """Class 5: "the Brussels Conference" (Brussels is a place mention), "as Eid is
+    approaching": events and holidays are no actors or places."""
+    return event_names(ents, ctx.gazetteer, ctx.persons)
 
 
 def rule_vessels(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

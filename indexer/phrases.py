@@ -266,16 +266,21 @@ def _coordinated_part(ent: Ent, match: re.Match, side: str, known: dict[str, Ent
     return None
 
 
-def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """ "the Brussels Conference", "Geneva talks", "Operation Roundup": an event is no actor or
-    place, but the place it is named after is a place mention."""
+def event_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
+    """ "the Brussels Conference", "Geneva talks", "Operation Roundup", "as Eid is approaching":
+    an event or a holiday is no actor or place, but the place an event is named after is a
+    place mention. A holiday's name that is a word of the document's people ("Mohamed Eid")
+    stays."""
+    events = {id(ent) for ent in ents
+              if _open_event(ent) and not (_holiday(ent) and ent.text in persons)}
+    if not events:
+        return ents
     out = []
     for ent in ents:
-        words = ent.text.split()
-        if ent.fixed or ent.facet not in ("actor", "place") or len(words) < 2 \
-                or ent.label == "PERSON" or not _event_name(words):
+        if id(ent) not in events:
             out.append(ent)
             continue
+        words = ent.text.split()
         out.append(replace(ent, facet=None, value=None, rule="event"))
         name = " ".join(words[:-1])
         if words[-1].lower() in MEETING_NOUNS and gazetteer.lookup(name):
@@ -286,6 +291,24 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
 
 #: words that open an event's name: "Operation Inherent Resolve", "Operation Roundup"
 EVENT_LEADS = frozenset(word_list("event_leads"))
+#: holidays and feasts, which the model calls people, organisations or places ("Eid",
+#: "Nowruz", "Easter"), lower case
+HOLIDAYS = frozenset(word_list("holidays"))
+
+
+def _open_event(ent: Ent) -> bool:
+    """An unfixed actor or place mention that names an event or a holiday."""
+    if ent.fixed or ent.facet not in ("actor", "place"):
+        return False
+    if _holiday(ent):
+        return True
+    words = ent.text.split()
+    return len(words) > 1 and ent.label != "PERSON" and _event_name(words)
+
+
+def _holiday(ent: Ent) -> bool:
+    """The whole mention is a holiday's name (not "Christmas Island")."""
+    return ent.text.lower() in HOLIDAYS
 
 
 def _event_name(words: list[str]) -> bool:

@@ -239,6 +239,23 @@ def test_an_event_noun_heading_a_name_before_its_complement_makes_an_event(name)
     assert out == ([] if "Medal" in name else [(name, "actor", name)])
 
 
+@pytest.mark.parametrize(("label", "name"), [
+    ("PERSON", "Eid"), ("ORG", "Nowruz"), ("LOC", "Easter"), ("PERSON", "Yom Kippur")])
+def test_a_holiday_is_no_actor_or_place(label, name):
+    # the model's person, organisation or place for a holiday's whole name
+    ctx, ents = classified(f"A ceasefire was called as {name} approached.", [(label, name)])
+    assert facets(entities.rule_events(ctx, ents)) == []
+
+
+def test_a_holidays_name_that_is_a_persons_surname_stays_and_a_longer_name_is_no_holiday():
+    ctx, ents = classified("Mohamed Eid spoke. Eid said Christmas Island was calm.",
+                           [("PERSON", "Mohamed Eid"), ("PERSON", "Eid"),
+                            ("GPE", "Christmas Island")])
+    out = entities.rule_events(ctx, ents)
+    assert out is ents  # nothing to do: the very list comes back
+    assert [text for text, _, _ in facets(out)] == ["Mohamed Eid", "Eid", "Christmas Island"]
+
+
 def test_vessel_parts():
     ctx, ents = classified("USS Hopper sailed. Later Hopper returned.",
                            [("ORG", "USS Hopper"), ("ORG", "Hopper")])
