@@ -80,7 +80,7 @@ from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
 from indexer.thing_acronyms import drop_thing_acronyms
 from indexer.types import drop_works
-from indexer.us_states import state_abbreviations
+from indexer.us_states import joined_place_names, state_abbreviations
 from indexer.watchlist import known_surnames
 
 #: (start, end, spaCy label, entity ruler id) as the model returns them
@@ -293,8 +293,8 @@ def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_state_abbreviations(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: "of Gaithersburg, Md." - a US state's news abbreviation after a place is that
-    state."""
-    return state_abbreviations(ctx.text, ents)
+    state; "Washington, D.C." is one place."""
+    return state_abbreviations(ctx.text, joined_place_names(ents, ctx.text))
 
 
 def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.countries import country_tables
 from indexer.rule_data import word_list
 from indexer.spans import Ent, overlaps
 
@@ -26,6 +27,23 @@ def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:
     if not found:
         return ents
     return [e for e in ents if not any(overlaps(e, f) for f in found)] + found
+
+
+def joined_place_names(ents: list[Ent], text: str) -> list[Ent]:
+    """ "Washington, D.C.": two place spans the model cut at a comma whose whole is one name
+    of the place table (indexer/data/place_aliases.tsv) are one mention of that place, not
+    the city and a second place."""
+    aliases = country_tables().place_aliases
+    places = sorted((e for e in ents if e.label in _PLACE_LABELS), key=lambda e: e.start)
+    joined = [Ent(a.start, b.end, text[a.start:b.end], "GPE", rule="state-abbreviation")
+              for a, b in zip(places, places[1:], strict=False)
+              if text[a.end:b.start] == ", " and text[a.start:b.end] in aliases]
+    if not joined:
+        return ents
+    return [e for e in ents if not any(overlaps(e, j) for j in joined)] + joined
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _after_a_name(text: str, start: int) -> bool:

@@ -217,6 +217,18 @@ def test_a_us_state_abbreviation_after_a_place_is_that_state():
     assert "Md Karim" in [e.text for e in out]
 
 
+def test_a_city_written_with_its_district_is_one_place_and_other_comma_pairs_stay_two():
+    # "Washington, D.C." is one name of the place table: one mention, not a city and a second
+    # place; "Gaithersburg, Maryland" is a city and its state
+    text = "Crowds in Washington, D.C. and in Gaithersburg, Maryland marched."
+    ctx, ents = spans(text, [("GPE", "Washington"), ("GPE", "D.C."), ("GPE", "Gaithersburg"),
+                             ("GPE", "Maryland")])
+    out = entities.rule_state_abbreviations(ctx, ents)
+    assert sorted(e.text for e in out) == ["Gaithersburg", "Maryland", "Washington, D.C."]
+    places = resolved(text, [("GPE", "Washington"), ("GPE", "D.C.")])
+    assert {value for _, facet, value, _ in places if facet == "place"} == {"Washington, D.C."}
+
+
 def test_a_base_or_camp_is_a_place_whatever_the_model_said():
     text = "He was assigned to Fort Orwen and served at Camp Tarn."
     ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn")])
