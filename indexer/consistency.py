@@ -75,6 +75,8 @@ def _unknown_name_in_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 _NOT_PLACE_WORDS = GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS
 
 
+#: lower-case words a place's name may have ("Davao del Sur")
+_PLACE_PARTICLES = frozenset(word_list("place_particles"))
 #: an initial between two names: a person's ("Ulysses S. Grant"), no place's
 _MIDDLE_INITIAL = re.compile(r"\w [A-Z]\. [A-Z]")
 
@@ -86,7 +88,7 @@ def _no_place_name(ent: Ent, text: str) -> bool:
     words = [w.lower() for w in ent.text.split()]
     return ent.text.isupper() or len(words) > 3 or bool(_MIDDLE_INITIAL.search(ent.text)) \
         or bool(set(words) & _NOT_PLACE_WORDS) \
-        or not all(w[:1].isupper() for w in ent.text.split()) \
+        or not all(w[:1].isupper() or w in _PLACE_PARTICLES for w in ent.text.split()) \
         or plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
 
 

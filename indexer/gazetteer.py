@@ -267,7 +267,8 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
     entries = []
     for sub in pycountry.subdivisions:
         country = by_code.get(sub.country_code, "")
-        if sub.parent_code or not country or sub.country_code == "US":
+        if (sub.parent_code and sub.type != "Province") or not country \
+                or sub.country_code == "US":
             continue
         name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
         bare = _ARTICLE.sub("", place_key(name))

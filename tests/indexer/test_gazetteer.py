@@ -208,7 +208,9 @@ def test_default_gazetteer_regions_win_over_small_foreign_cities():
 
 @pytest.mark.parametrize(("name", "country"), [
     ("Anbar", "Iraq"), ("Nineveh", "Iraq"), ("Deir al-Zour", "Syria"), ("Hasakah", "Syria"),
-    ("North Darfur", "Sudan"), ("Helmand", "Afghanistan"), ("Punjab", "India")])
+    ("North Darfur", "Sudan"), ("Helmand", "Afghanistan"), ("Punjab", "India"),
+    # provinces under a first level of regions (ISO 3166-2 gives them a parent)
+    ("Davao del Sur", "Philippines"), ("South Cotabato", "Philippines")])
 def test_default_gazetteer_knows_first_level_regions(name, country):
     place = default_gazetteer().lookup(name)
     assert place is not None and place.country == country

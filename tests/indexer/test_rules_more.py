@@ -229,6 +229,16 @@ def test_a_city_written_with_its_district_is_one_place_and_other_comma_pairs_sta
     assert {value for _, facet, value, _ in places if facet == "place"} == {"Washington, D.C."}
 
 
+def test_a_place_particle_leaves_an_organisations_span_a_place_after_in():
+    # the model's organisation "Davao del Sur" after "in": a province, whose lower-case
+    # "del" no longer reads as a non-name's word; other lower-case words still do
+    text = "Nine were hurt in Davao del Sur and four in Cases for Kestra."
+    ctx, ents = spans(text, [("ORG", "Davao del Sur"), ("ORG", "Cases for Kestra")])
+    out = entities.rule_classify(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Davao del Sur", "place"),
+                                                ("Cases for Kestra", "actor")]
+
+
 def test_a_base_or_camp_is_a_place_whatever_the_model_said():
     text = "He was assigned to Fort Orwen and served at Camp Tarn."
     ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn")])
