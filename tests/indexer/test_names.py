@@ -134,13 +134,22 @@ def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
 
 @pytest.mark.parametrize("name", ["Iranian Supreme", "US Caesar Act", "Law of Armed Conflict",
                                   "Security Council Resolution 2254", "Fighters", "License",
-                                  "Emir Sheikh", "Press Release", "Joint Statement", "Communique"])
+                                  "Emir Sheikh", "Press Release", "Joint Statement", "Communique",
+                                  # plans, goals and policies
+                                  "Sustainable Development Goals", "Kenya Vision 2030",
+                                  "National ICT Master Plan", "Green New Deal"])
 def test_titles_laws_and_generic_plurals_are_no_actors(name):
     assert canonical_actor(name, False, lambda _: None) is None
 
 
 def test_an_army_named_by_nationality_stays_an_actor():
     assert canonical_actor("Syrian Army", False, lambda _: None) == "Syrian Army"
+
+
+@pytest.mark.parametrize("name", ["Plan International", "Open Science Framework",
+                                  "World Food Programme"])
+def test_bodies_named_after_plans_and_programmes_stay_actors(name):
+    assert canonical_actor(name, False, lambda _: None) == name
 
 
 @pytest.mark.parametrize("text, expected", [
