@@ -269,10 +269,10 @@ def _coordinated_part(ent: Ent, match: re.Match, side: str, known: dict[str, Ent
 def event_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
     """ "the Brussels Conference", "Geneva talks", "Operation Roundup", "as Eid is approaching":
     an event or a holiday is no actor or place, but the place an event is named after is a
-    place mention. A holiday's name that is a word of the document's people ("Mohamed Eid")
-    stays."""
+    place mention. A holiday's name or an event noun that is a word of the document's people
+    ("Mohamed Eid", "Doris Day") stays."""
     events = {id(ent) for ent in ents
-              if _open_event(ent) and not (_holiday(ent) and ent.text in persons)}
+              if _open_event(ent) and not (_one_word_event(ent) and ent.text in persons)}
     if not events:
         return ents
     out = []
@@ -300,15 +300,17 @@ def _open_event(ent: Ent) -> bool:
     """An unfixed actor or place mention that names an event or a holiday."""
     if ent.fixed or ent.facet not in ("actor", "place"):
         return False
-    if _holiday(ent):
+    if _one_word_event(ent):
         return True
     words = ent.text.split()
     return len(words) > 1 and ent.label != "PERSON" and _event_name(words)
 
 
-def _holiday(ent: Ent) -> bool:
-    """The whole mention is a holiday's name (not "Christmas Island")."""
-    return ent.text.lower() in HOLIDAYS
+def _one_word_event(ent: Ent) -> bool:
+    """The whole mention is a holiday's name (not "Christmas Island") or an event noun
+    alone ("the Paralympics", "the Expo")."""
+    name = ent.text.lower()
+    return name in HOLIDAYS or name in OTHER_EVENT_NOUNS
 
 
 def _event_name(words: list[str]) -> bool:

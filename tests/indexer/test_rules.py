@@ -240,20 +240,24 @@ def test_an_event_noun_heading_a_name_before_its_complement_makes_an_event(name)
 
 
 @pytest.mark.parametrize(("label", "name"), [
-    ("PERSON", "Eid"), ("ORG", "Nowruz"), ("LOC", "Easter"), ("PERSON", "Yom Kippur")])
-def test_a_holiday_is_no_actor_or_place(label, name):
-    # the model's person, organisation or place for a holiday's whole name
+    ("PERSON", "Eid"), ("ORG", "Nowruz"), ("LOC", "Easter"), ("PERSON", "Yom Kippur"),
+    ("ORG", "Paralympics"), ("GPE", "Expo")])
+def test_a_holiday_or_an_event_noun_alone_is_no_actor_or_place(label, name):
+    # the model's person, organisation or place for a holiday's whole name or an event noun
     ctx, ents = classified(f"A ceasefire was called as {name} approached.", [(label, name)])
     assert facets(entities.rule_events(ctx, ents)) == []
 
 
 def test_a_holidays_name_that_is_a_persons_surname_stays_and_a_longer_name_is_no_holiday():
-    ctx, ents = classified("Mohamed Eid spoke. Eid said Christmas Island was calm.",
+    ctx, ents = classified("Mohamed Eid spoke. Eid said Christmas Island was calm. Rita Day "
+                           "agreed, and Day left.",
                            [("PERSON", "Mohamed Eid"), ("PERSON", "Eid"),
-                            ("GPE", "Christmas Island")])
+                            ("GPE", "Christmas Island"), ("PERSON", "Rita Day"),
+                            ("PERSON", "Day")])
     out = entities.rule_events(ctx, ents)
     assert out is ents  # nothing to do: the very list comes back
-    assert [text for text, _, _ in facets(out)] == ["Mohamed Eid", "Eid", "Christmas Island"]
+    assert [text for text, _, _ in facets(out)] == ["Mohamed Eid", "Eid", "Christmas Island",
+                                                     "Rita Day", "Day"]
 
 
 def test_vessel_parts():
