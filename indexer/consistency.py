@@ -306,13 +306,25 @@ def is_landmark(ent: Ent) -> bool:
     words = ent.text.split()
     if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
         return True  # "Fort Carson", "Camp Taji"
-    if len(words) < 2 or words[-1] not in LANDMARK_WORDS:
+    if len(words) < 2 or (words[-1] not in LANDMARK_WORDS and not _landmark_head(ent.text)):
         return False
     if words[0].isdigit():
         return len(words) > 2
     if not words[0][:1].isupper():
         return False
     return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
+
+
+def _landmark_head(name: str) -> bool:
+    """A landmark word is what the name is about, before its complement ("Metropolitan
+    Museum of Art", "Palace of Westminster"); not one that names a body so ("Church of
+    England")."""
+    head = name_head(name)
+    return head in LANDMARK_WORDS and head not in _LANDMARK_BODIES
+
+
+#: landmark words that, before "of", head a body's name ("Church of Scientology")
+_LANDMARK_BODIES = frozenset(word_list("landmark_heads_of_bodies"))
 
 
 #: "the Dayah hotel": a lower-case facility's noun after a name the determiner opens

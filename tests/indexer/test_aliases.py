@@ -399,6 +399,11 @@ def test_honorific_makes_a_person_whatever_the_label():
     ("The talks at 10 Downing Street ended.", "PERSON", "10 Downing Street", "place"),
     ("The prize went to Sally Field.", "PERSON", "Sally Field", "actor"),
     ("Picabo Street won the race.", "PERSON", "Picabo Street", "actor"),
+    # museums; a landmark word heading a name before its complement, not a body's word
+    ("Visitors left the Kestra Museum.", "ORG", "Kestra Museum", "place"),
+    ("It hangs in the Kestra Museum of Art.", "ORG", "Kestra Museum of Art", "place"),
+    ("Crowds filled the Palace of Kestra.", "ORG", "Palace of Kestra", "place"),
+    ("The Church of Kestra spoke.", "ORG", "Church of Kestra", "actor"),
 ])
 def test_landmarks_are_places_and_organisations_are_actors(text, label, name, facet):
     assert {e[0]: e[1] for e in resolved(text, [(label, name)])}[name] == facet
