@@ -330,7 +330,10 @@ _HEAD_CONNECTORS = frozenset({"of", "on", "for"})
 
 def _body_of_events(words: list[str]) -> bool:
     """ "State Board of Elections", "Commission on Presidential Debates": a body named after
-    the events it runs (its head, before "of"/"on"/"for", ends a body's name), no event."""
+    the events it runs (its head, before "of"/"on"/"for", ends a body's name), no event; and
+    a body against one ("Iraq Veterans Against the War")."""
+    if "Against" in words or "against" in words:
+        return True
     cut = next((i for i, w in enumerate(words) if w in _HEAD_CONNECTORS), None)
     return bool(cut) and words[cut - 1] in body_endings()
 

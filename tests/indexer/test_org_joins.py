@@ -45,3 +45,23 @@ def test_a_couples_foundation_cut_at_and_is_one_name():
     ctx, ents = spans(text, patterns)
     out = entities.rule_join_cut_names(ctx, ents)
     assert [e.text for e in out] == ["Ann and Bob Roe Foundation", "Mary", "Roe Trust"]
+
+
+def test_a_body_cut_before_its_object_runs_on_over_it():
+    # "to <Verb>" and a capitalised preposition end no name: the object after them is its own
+    text = ("The Global Coalition to Defeat Kestra met. Farmers Against the War marched. "
+            "The Union Against marched.")
+    patterns = [("ORG", "Global Coalition to Defeat"), ("ORG", "Kestra"),
+                ("ORG", "Farmers Against"), ("ORG", "Union Against")]
+    ctx, ents = spans(text, patterns)
+    out = entities.rule_join_cut_names(ctx, ents)
+    assert [e.text for e in out] == ["Global Coalition to Defeat Kestra",
+                                     "Farmers Against the War", "Union Against"]
+
+
+def test_a_body_against_an_event_is_no_event():
+    # the event noun after "against" is the body's cause, not what the name is about
+    ctx, ents = spans("Farmers Against the War marched.", [("ORG", "Farmers Against")])
+    ents = entities.rule_classify(ctx, entities.rule_join_cut_names(ctx, ents))
+    assert [text for text, _, _ in facets(entities.rule_events(ctx, ents))] == [
+        "Farmers Against the War"]
