@@ -345,7 +345,7 @@ def rule_type_prior(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 5: a name the document types as a product, work, vessel or event ("the browser
     Firefox", "the Crew Dragon capsule", "launched Falcon 9") is no actor or place; makers
     ("SpaceX launched") stay actors."""
-    return drop_works(ctx.text, ents)
+    return drop_works(ctx.text, ents, ctx.is_place)
 
 
 def rule_thing_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from indexer.aliases import name_head
 from indexer.consistency import ORG_ENDINGS, open_mention, plural_name
 from indexer.rule_data import alternation, word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, SpanIndex
 
 #: how far before or after a span its cue is looked for
 WINDOW = 60
@@ -100,19 +101,26 @@ CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_noun_plurals
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+def _known(_name: str) -> bool:
+    """Without a gazetteer, every name the model calls a place is taken for a known one."""
+    return True
+
+
 def _cue_near(starts: list[int], ent: Ent) -> bool:
     """True when some cue word starts within the window around the mention (or inside it)."""
     i = bisect_left(starts, ent.start - WINDOW)
     return i < len(starts) and starts[i] <= ent.end + WINDOW
 
 
-def typed_as_work(text: str, ent: Ent) -> bool:
-    """True when a cue next to this mention makes it a product, work, vessel or event."""
+def typed_as_work(text: str, ent: Ent, is_place: Callable[[str], bool] = _known) -> bool:
+    """True when a cue next to this mention makes it a product, work, vessel or event. The
+    cues after a name do not make a work of a place the gazetteer knows ("a United States
+    spacecraft"), but do of the model's place it does not ("the Crew Dragon spacecraft")."""
     before = text[max(0, ent.start - WINDOW):ent.start]
     if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text) \
             or _headed_by_type_noun(ent.text):
         return True
-    return ent.label != "GPE" and _cued_after(text, ent, before)
+    return not (ent.label == "GPE" and is_place(ent.text)) and _cued_after(text, ent, before)
 
 
 def _cued_after(text: str, ent: Ent, before: str) -> bool:
@@ -182,35 +190,68 @@ def is_maker(text: str, ent: Ent) -> bool:
         or ent.text.split()[-1] in ORG_ENDINGS
 
 
-def drop_works(text: str, ents: list[Ent]) -> list[Ent]:
+def drop_works(text: str, ents: list[Ent],
+               is_place: Callable[[str], bool] = _known) -> list[Ent]:
     """Every actor or place mention of a name the document types as a product, work, vessel,
     weapon or event loses its facet, unless the document also shows the name as a maker. A
     mention that is only the start of a longer title ("Day's talk show Doris Day's Best
     Friends") is dropped alone: the singer Doris Day elsewhere stays an actor."""
-    candidates = _mentions_near_cues(text, ents)
+    starts = _cue_starts(text)
+    candidates = _mentions_near_cues(text, ents, starts)
+    if candidates:
+        candidates += _unspanned_near_cues(text, ents, starts)
     weapons = _weapons(text, ents)
     if not candidates and not weapons:
         return ents
-    works, spans = _typed_as_works(text, candidates, ents)
+    works, spans = _typed_as_works(text, candidates, ents, is_place)
     works |= weapons
     return [replace(e, facet=None, value=None, rule="type-prior")
             if open_mention(e) and (e.key in works or (e.start, e.end) in spans) else e
             for e in ents]
 
 
-def _mentions_near_cues(text: str, ents: list[Ent]) -> list[Ent]:
+def _cue_starts(text: str) -> list[int]:
+    """Where the document's cue words start."""
+    return [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
+
+
+def _mentions_near_cues(text: str, ents: list[Ent], starts: list[int]) -> list[Ent]:
     """The unfixed actor and place mentions with a cue word near them."""
-    starts = [m.start() for m in _WORD.finditer(text) if m[0].lower() in CUE_WORDS]
     return [e for e in ents if open_mention(e)
             and (_cue_near(starts, e) or _YEAR_AFTER.match(text, e.end))]
 
 
-def _typed_as_works(text: str, candidates: list[Ent],
-                    ents: list[Ent]) -> tuple[set[str], set[tuple[int, int]]]:
+def _unspanned_near_cues(text: str, ents: list[Ent], starts: list[int]) -> list[Ent]:
+    """The names of the open mentions where the text writes them again near a cue word and
+    the model made no span ("the Crew Dragon spacecraft" untagged, "the next Crew Dragon
+    mission" tagged): what types a name there types every mention of it."""
+    names = {e.text: e for e in ents if open_mention(e)}
+    tagged = SpanIndex(ents)
+    found: dict[int, Ent] = {}
+    for start in starts:
+        low = max(0, start - WINDOW)
+        window = text[low:start + WINDOW]
+        for name, ent in names.items():
+            at = window.find(name)
+            while at >= 0:
+                ghost = replace(ent, start=low + at, end=low + at + len(name))
+                if _whole_words(text, ghost) and not tagged.overlaps(ghost):
+                    found[ghost.start] = ghost
+                at = window.find(name, at + 1)
+    return list(found.values())
+
+
+def _whole_words(text: str, ent: Ent) -> bool:
+    """The span neither starts nor ends inside a word."""
+    return not (text[ent.start - 1:ent.start].isalnum() or text[ent.end:ent.end + 1].isalnum())
+
+
+def _typed_as_works(text: str, candidates: list[Ent], ents: list[Ent],
+                    is_place: Callable[[str], bool]) -> tuple[set[str], set[tuple[int, int]]]:
     """(keys of the names typed as works wherever they stand, (start, end) of the mentions
     typed as works, which include the start of a longer title), makers excepted: a name any
     of whose mentions is a maker's."""
-    cued = [e for e in candidates if typed_as_work(text, e)]
+    cued = [e for e in candidates if typed_as_work(text, e, is_place)]
     makers = _makers(text, {e.key for e in cued}, ents)
     cued = [e for e in cued if e.key not in makers]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}

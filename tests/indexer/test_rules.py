@@ -315,6 +315,22 @@ def test_type_prior_types_every_mention_of_the_name():
     assert facets(entities.rule_type_prior(ctx, ents)) == [("NBC", "actor", "NBC")]
 
 
+def test_type_prior_reads_the_cue_where_the_model_made_no_span():
+    # the model tagged only the third mention; the first two, untagged, are typed by their
+    # type nouns, and so is every tagged mention of the name. A place the gazetteer knows
+    # takes a type noun after it and stays ("a Damascus film" is a film about a place)
+    text = "A Kestrel capsule flew. The Kestrel spacecraft docked; the next Kestrel mission waits."
+    at = text.rindex("Kestrel")
+    ctx = DocContext(text, GAZETTEER, {})
+    ents = [canonical_value(e, GAZETTEER) for e in entities.rule_classify(
+        ctx, spans_from_model(text, [(at, at + 7, "GPE", "")], {}))]
+    assert facets(ents) == [("Kestrel", "place", "Kestrel")]
+    assert facets(entities.rule_type_prior(ctx, ents)) == []
+    text = "The Damascus film opened. Later Damascus was calm."
+    ctx, ents = classified(text, [("GPE", "Damascus")])
+    assert [v for _, _, v in facets(entities.rule_type_prior(ctx, ents))] == ["Damascus"] * 2
+
+
 def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     text = ("Kassam rockets and Grad missiles hit; Hamas fired them. Two Kassam rockets fell. "
             "Hamas rockets were seen, and Paveway IV guided bombs.")
