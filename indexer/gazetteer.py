@@ -259,9 +259,10 @@ def _without_arabic_article(row: dict) -> set[str]:
 
 def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
     """First-level subdivisions outside the US (ISO 3166-2, from pycountry): governorates,
-    provinces, states, oblasts, by their name and without a leading Arabic article
-    ("Al Anbār" -> "Anbar"). Only to confirm and give a country to names the model or a
-    cue word already marks as places: never confident on their own."""
+    provinces, states, oblasts, and the provinces of countries whose first level is regions
+    (the Philippines, Italy, Spain: "Davao del Sur"), by their name and without a leading
+    Arabic article ("Al Anbār" -> "Anbar"). Only to confirm and give a country to names the
+    model or a cue word already marks as places: never confident on their own."""
     import pycountry
 
     entries = []

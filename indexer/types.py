@@ -20,11 +20,13 @@ The evidence is the document's own wording around a name, with the cue words as 
   "released Windows 11", "will stream The Mandalorian" (organisations only: "Iran released
   Nazanin Zaghari-Ratcliffe" names a person, so the model's PERSON spans need a noun cue).
 
-One cue types every mention of that name in the document. A maker keeps its facet: a name
+One cue types every mention of that name in the document, a cue next to a mention the model
+left untagged too ("the Crew Dragon spacecraft" untagged types "the next Crew Dragon mission").
+A maker keeps its facet: a name
 that is the subject of such a verb anywhere in the document ("SpaceX launched Falcon 9",
 "Netflix will stream it"), that a role in an organisation follows ("LibriVox founder") or that
-ends like an organisation ("Boeing Company") is an actor whatever noun follows it. Places keep
-theirs ("a United States spacecraft"). The pipeline runs the model's NER only (no parser, to
+ends like an organisation ("Boeing Company") is an actor whatever noun follows it. Places the
+gazetteer knows keep theirs before a type noun ("a United States spacecraft"). The pipeline runs the model's NER only (no parser, to
 keep the cost within 1.15 x the bare model), so the cues are read from the words next to the
 span rather than from dependency arcs.
 """
