@@ -3,6 +3,10 @@
 rule drops it, and the soldier's home state is lost. An abbreviation from the data list
 (indexer/data/rule_words.txt, `us_state_abbreviations`), written with its full stop right
 after "<Place>, ", is a mention of its state.
+
+The federal district is the other US place written after a comma: "Washington, D.C." is one
+place, which the model cuts into "Washington" and "D.C."; two place spans joined by a comma
+whose whole is a name of the place table are one mention.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ STATE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in word_list("us_state_
 _ABBREVIATION = re.compile(
     r"(?<=[A-Za-z], )(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
                                                                reverse=True)) + r")(?=[\s,;:)]|$)")
+
+
+#: the model's labels of the spans `joined_place_names` joins
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:
@@ -41,9 +49,6 @@ def joined_place_names(ents: list[Ent], text: str) -> list[Ent]:
     if not joined:
         return ents
     return [e for e in ents if not any(overlaps(e, j) for j in joined)] + joined
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _after_a_name(text: str, start: int) -> bool:
