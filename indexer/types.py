@@ -103,18 +103,13 @@ CUE_WORDS = frozenset(word.lower() for name in ("work_nouns", "work_noun_plurals
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _known(_name: str) -> bool:
-    """Without a gazetteer, every name the model calls a place is taken for a known one."""
-    return True
-
-
 def _cue_near(starts: list[int], ent: Ent) -> bool:
     """True when some cue word starts within the window around the mention (or inside it)."""
     i = bisect_left(starts, ent.start - WINDOW)
     return i < len(starts) and starts[i] <= ent.end + WINDOW
 
 
-def typed_as_work(text: str, ent: Ent, is_place: Callable[[str], bool] = _known) -> bool:
+def typed_as_work(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
     """True when a cue next to this mention makes it a product, work, vessel or event. The
     cues after a name do not make a work of a place the gazetteer knows ("a United States
     spacecraft"), but do of the model's place it does not ("the Crew Dragon spacecraft")."""
@@ -192,8 +187,7 @@ def is_maker(text: str, ent: Ent) -> bool:
         or ent.text.split()[-1] in ORG_ENDINGS
 
 
-def drop_works(text: str, ents: list[Ent],
-               is_place: Callable[[str], bool] = _known) -> list[Ent]:
+def drop_works(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> list[Ent]:
     """Every actor or place mention of a name the document types as a product, work, vessel,
     weapon or event loses its facet, unless the document also shows the name as a maker. A
     mention that is only the start of a longer title ("Day's talk show Doris Day's Best
