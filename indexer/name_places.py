@@ -23,7 +23,7 @@ from indexer.casing import is_lower_case_word
 from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
 from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer
-from indexer.phrases import MEETING_NOUNS
+from indexer.phrases import MEETING_NOUNS, PLACE_EVENT_NOUNS, event_place_end
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
@@ -90,8 +90,17 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
     or region qualifies the body as an adjective would ("U.S. forces", "Kurdistan Regional
     Government": a nationality, no place mention); a city's other spelling is no evidence
     ("Lion Air" is no Lyon)."""
-    if " of " not in name:
-        return _leading_city(name, gazetteer, persons, event)
+    if " of " in name:
+        found = _places_after_of(name, gazetteer)
+        if found is not None:
+            return found
+    elif event and name.split()[-1].lower() in PLACE_EVENT_NOUNS:
+        return _event_place(name, gazetteer)
+    return _leading_city(name, gazetteer, persons, event)
+
+
+def _places_after_of(name: str, gazetteer: Gazetteer) -> list[tuple[int, int]] | None:
+    """The well-known places after a name's last "of", None when no place part follows it."""
     whole = _WHOLE_AFTER_OF.search(name)
     if whole and gazetteer.confident(whole[1]):  # "Citizens of Antigua and Barbuda"
         return [whole.span(1)]
@@ -101,7 +110,7 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
     if after_of:
         return [after_of.span(i) for i in (1, 2)
                 if after_of.group(i) and gazetteer.confident(after_of.group(i))]
-    return _leading_city(name, gazetteer, persons, event)
+    return None
 
 
 #: one item of "X and [the] Y" after a name's last "of"
@@ -113,6 +122,12 @@ def _listed_places(name: str, start: int, gazetteer: Gazetteer) -> list[tuple[in
     Levant"; "Trade" and "Industry" of a ministry are none)."""
     items = [(start + m.start(1), start + m.end(1)) for m in _LISTED.finditer(name[start:])]
     return [(a, b) for a, b in items if gazetteer.confident(name[a:b])]
+
+
+def _event_place(name: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The place an event happens in, which leads its name: a country too ("the Iraq War")."""
+    end = event_place_end(name, gazetteer)
+    return [(0, end)] if end else []
 
 
 def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str],

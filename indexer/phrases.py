@@ -32,7 +32,9 @@ COLLECTIVES = word_list("collectives")
 MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 #: other events: no actor, no place, and not named after a place ("Berwick Prize")
 OTHER_EVENT_NOUNS = frozenset(word_list("other_event_nouns"))
-EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS
+#: events named after the country, region or city where they happen ("the Iraq War")
+PLACE_EVENT_NOUNS = frozenset(word_list("place_event_nouns"))
+EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS | PLACE_EVENT_NOUNS
 #: "<nation>'s <group noun>", "<nation> <group noun>" and "<nation>-led <group noun>" (a
 #: sponsor's participle from the data: "the Saudi-led coalition", "Iranian-backed militias")
 _HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sponsor_participles")
@@ -280,13 +282,39 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> lis
         if id(ent) not in events:
             out.append(ent)
             continue
-        words = ent.text.split()
         out.append(replace(ent, facet=None, value=None, rule="event"))
-        name = " ".join(words[:-1])
-        if words[-1].lower() in MEETING_NOUNS and gazetteer.lookup(name):
-            out.append(Ent(ent.start, ent.start + len(name), name, "GPE", facet="place",
+        end = event_place_end(ent.text, gazetteer)
+        if end:
+            out.append(Ent(ent.start, ent.start + end, ent.text[:end], "GPE", facet="place",
                            rule="place-in-name", fixed=True))
     return out
+
+
+#: the ends of a name's words
+_WORD_ENDS = re.compile(r"\S+")
+#: the most leading words tried as the place an event happens in ("New York City Marathon")
+_EVENT_PLACE_WORDS = 3
+
+
+def event_place_end(name: str, gazetteer: Gazetteer) -> int | None:
+    """Where the place an event is named after ends in its name, None for no such place: all
+    the words before a meeting's noun, a place the gazetteer knows ("the Brussels
+    Conference"); or, before the noun of an event that happens in a place (`place_event_nouns`),
+    one to three leading words that name a well-known country, region or city, the words
+    after them capitalised ("the Iraq War", "the Iran Hostage Crisis", "Wisconsin Elections";
+    not "the Cold War")."""
+    words = name.split()
+    last = words[-1].lower()
+    if last in MEETING_NOUNS:
+        lead = " ".join(words[:-1])
+        return len(lead) if lead and gazetteer.lookup(lead) else None
+    if last not in PLACE_EVENT_NOUNS:
+        return None
+    ends = [m.end() for m in _WORD_ENDS.finditer(name)][:-1]
+    for end in reversed(ends[:_EVENT_PLACE_WORDS]):
+        if gazetteer.confident(name[:end]):
+            return end if all(w[:1].isupper() for w in name[end:].split()) else None
+    return None
 
 
 #: words that open an event's name: "Operation Inherent Resolve", "Operation Roundup"
@@ -310,7 +338,7 @@ def _one_word_event(ent: Ent) -> bool:
     """The whole mention is a holiday's name (not "Christmas Island") or an event noun
     alone ("the Paralympics", "the Expo")."""
     name = ent.text.lower()
-    return name in HOLIDAYS or name in OTHER_EVENT_NOUNS
+    return name in HOLIDAYS or name in OTHER_EVENT_NOUNS or name in PLACE_EVENT_NOUNS
 
 
 def _event_name(words: list[str]) -> bool:

@@ -72,3 +72,33 @@ def test_an_events_name_holds_its_place():
     assert [t for t, *_ in _added(text, [("EVENT", "Battle of Mosul"),
                                          ("EVENT", "Aleppo Festival"),
                                          ("EVENT", "Damascus Prize")])] == ["Mosul", "Aleppo"]
+
+
+@pytest.mark.parametrize(("text", "patterns", "added"), [
+    # a war, a crisis, an election: the leading place is where it happens, a country too
+    pytest.param("He fought in the Iraq War and wrote on the Iran Hostage Crisis.",
+                 [("EVENT", "Iraq War"), ("EVENT", "Iran Hostage Crisis")], ["Iraq", "Iran"],
+                 id="country-leads-event"),
+    pytest.param("The Syria Elections and the Aleppo Referendum were held.",
+                 [("EVENT", "Syria Elections"), ("EVENT", "Aleppo Referendum")],
+                 ["Syria", "Aleppo"], id="election-referendum"),
+    # no place leads it, or a lower-case word follows the place
+    pytest.param("The Cold War and the Trade War and the Iraq war games ended.",
+                 [("EVENT", "Cold War"), ("EVENT", "Trade War"), ("EVENT", "Iraq war games")],
+                 [], id="no-leading-place"),
+])
+def test_an_event_named_after_where_it_happens_holds_that_place(text, patterns, added):
+    assert _added(text, patterns) == [(name, "place", "place-in-name", name) for name in added]
+
+
+def test_an_event_the_model_called_an_organisation_keeps_its_leading_country():
+    # the `event` rule drops the event as an actor and adds the place it happens in; a
+    # meeting still needs all the words before its noun to be a place
+    text = "The Iraq War ended; the Damascus Conference met; the Syria Peace Conference met."
+    ctx, ents = classified(text, [("ORG", "Iraq War"), ("ORG", "Damascus Conference"),
+                                  ("ORG", "Syria Peace Conference")])
+    out = entities.rule_events(ctx, ents)
+    assert [(e.text, e.facet, e.rule) for e in out] == [
+        ("Iraq War", None, "event"), ("Iraq", "place", "place-in-name"),
+        ("Damascus Conference", None, "event"), ("Damascus", "place", "place-in-name"),
+        ("Syria Peace Conference", None, "event")]
