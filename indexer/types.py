@@ -152,14 +152,15 @@ _CITING_AFTER = re.compile(rf"{_YEAR_AFTER.pattern}\s+(?:{alternation('citation_
 def _cited_author(text: str, ent: Ent) -> bool:
     """ "Jespersen (1924)", "Cruse and Croft (2004)": a one-word name before a year is an
     author cited when the model calls it a person or an author's word precedes it; a
-    person's full name is one after "by" or an occupation, or before an author's verb ("used
-    by Marsha Kinder (1991)", "sociologist William Graham Sumner (1906)", "Denis Dutton (2010)
-    provides"), where a film's title is not."""
+    full name is one after "by", whatever the model calls it ("used by Marsha Kinder (1991)",
+    "by Giovanni Bellini (1505)", tagged an organisation), and a person's full name after an
+    occupation or before an author's verb ("sociologist William Graham Sumner (1906)", "Denis
+    Dutton (2010) provides"), where a film's title is not."""
     by_author = bool(_AUTHOR_BEFORE.search(text, max(0, ent.start - 6), ent.start))
     if " " not in ent.text:
         return ent.label == "PERSON" or by_author
-    return ent.label == "PERSON" and (
-        by_author or bool(_OCCUPATION_BEFORE.search(text, max(0, ent.start - 30), ent.start))
+    return by_author or ent.label == "PERSON" and (
+        bool(_OCCUPATION_BEFORE.search(text, max(0, ent.start - 30), ent.start))
         or bool(_CITING_AFTER.match(text, ent.end)))
 
 

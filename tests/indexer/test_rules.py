@@ -371,6 +371,9 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     ("a notion first used by Marsha Kendry (1991)", "Marsha Kendry"),
     ("as sociologist Wilfred Graham Sumby (1906) described", "Wilfred Graham Sumby"),
     ("Dennis Dalton (2010) provides such an account", "Dennis Dalton"),
+    # after "by", whatever the model's label: "St. Jerome in the Desert, by Giovanni Bellini
+    # (1505)", tagged an organisation
+    ("Saint Kestrel in the Desert, by Giorgio Bellmont (1505)", "Giorgio Bellmont"),
     # a person's years are a range
     ("the painter Mirel Ostby (1890-1954) lived here", "Mirel Ostby"),
     # a type noun's form that is a verb's too is no plural cue
