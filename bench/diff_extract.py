@@ -1,5 +1,5 @@
 """What changed between two `trawl extract` outputs of one corpus (two revisions, or a rule
-on and off), counted per part of the corpus: actor/place values given or taken away, and
+on and off), counted per part of the corpus: actor, place and date values given or taken away, and
 places whose country changed. Parts are line numbers modulo --parts, so a corpus split by
 line (tuning / review / held-out quarters) is reported part by part; --list prints the
 changed values of the parts named, and nothing of the others (a held-out part is counted,

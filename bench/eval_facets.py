@@ -99,8 +99,10 @@ def rule_predictions(enricher: Enricher, raws: list[tuple], rules,
 
 
 def facet_values(records: list[dict]) -> set[tuple]:
-    """(document id, facet, value) of every actor and place value of `trawl extract` records."""
-    return {(r["id"], facet, v) for r in records for facet in ("actor", "place") for v in r[facet]}
+    """(document id, facet, value) of every actor, place and date value of `trawl extract`
+    records."""
+    return {(r["id"], facet, v) for r in records for facet in ("actor", "place", "date")
+            for v in r.get(facet) or ()}
 
 
 def place_countries(records: list[dict]) -> dict[tuple, str]:

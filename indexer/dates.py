@@ -12,7 +12,8 @@ at most ~3 months ahead; "N weeks ago" is a day; week-long and vaguer spans ("th
 dates; numeric dates count only in an unambiguous day/month order. A time of day around a day
 ("3 a.m. on Saturday", "late Tuesday", "Friday at noon") names that day; alone ("midnight")
 it names none. The model labels such mentions TIME as often as DATE: both are resolved, a
-TIME mention only to a day (`indexer.enrich`).
+TIME mention only to a day (`indexer.enrich`); a four-digit time of day before a time zone,
+which the model calls a date ("(1137 UTC)"), is taken as TIME (`clock_time`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,19 @@ from indexer.date_grammar import (
     valid_days,
     weekday_date,
 )
+from indexer.rule_data import alternation
+
+#: a four-digit time of day, then a time zone or "hours": "(1137 UTC)", "at 1429 UTC"
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZONE_AFTER = re.compile(r"\s*(?:" + alternation("clock_time_zones") + r")\b")
+
+
+def clock_time(text: str, start: int, end: int) -> bool:
+    """A four-digit number the time zone after it makes a time of day, no year: Wikinews
+    gives the UTC time of local events that way ("7:37 p.m. local time (1137 UTC)"), which
+    the model tags a date, and which would be the year 1137."""
+    return bool(_CLOCK_TIME.fullmatch(text, start, end)) and bool(_ZONE_AFTER.match(text, end))
+
 
 #: "N years ago" beyond this is a round approximation ("900 years ago"), not a year
 MAX_YEARS_AGO = 10

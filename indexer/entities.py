@@ -36,7 +36,7 @@ from indexer.consistency import (
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
-from indexer.dates import resolve_date
+from indexer.dates import clock_time, resolve_date
 from indexer.divisions import division_places
 from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
@@ -93,7 +93,8 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, st
     """Trimmed spans; entity-ruler spans carry their watchlist value and facet already."""
     ents = []
     for start, end, label, ruler_id in raw:
-        if label in DATE_LABELS:
+        if label in DATE_LABELS:  # "(1137 UTC)": a time of day, which names no year
+            label = "TIME" if clock_time(text, start, end) else label
             ents.append(Ent(start, end, text[start:end], label, facet="date", rule="date"))
             continue
         for line_start, line_end in _lines(text, start, end):

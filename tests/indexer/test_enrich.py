@@ -63,6 +63,22 @@ def test_a_time_mention_gives_its_day_and_never_a_year():
     assert facets.date == ["2024-11-26"]
 
 
+def test_a_four_digit_time_with_its_time_zone_is_no_year():
+    # Wikinews gives the UTC time of local events ("7:37 p.m. local time (1137 UTC)"), which
+    # the model tags a date; a year before other words stays one, and so does a number
+    # that is no time of day
+    docs = [Document(id="t", title="", published=PUBLISHED,
+                     text="The quake hit at 7:37 p.m. local time (1137 UTC). The crew docked "
+                          "at 1429 UTC. The abbey was built in 1137 by monks. In 1960 hours of "
+                          "film were shot.")]
+    enricher = blank_enricher([("DATE", "1137"), ("DATE", "1429"), ("DATE", "1960")])
+    facets = next(iter(enricher.enrich(docs)))[1]
+    assert facets.date == ["1137", "1960"]
+    text = docs[0].text
+    assert [(m.start, m.value) for m in facets.mentions] == [
+        (text.index("1137 by"), "1137"), (text.index("1960"), "1960")]
+
+
 def test_enrich_keeps_order_and_title_values_and_body_offsets():
     docs = [Document(id="a", title="Aleppo report", text="Hezbollah and Iran spoke."),
             Document(id="b", title="", text="Nothing named here."),
