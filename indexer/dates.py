@@ -107,13 +107,29 @@ def resolve_date(text: str, published: date | None) -> str | None:
     return None
 
 
-def resolve_dates(text: str, published: date | None) -> list[str]:
+def resolve_dates(text: str, published: date | None, past: bool = False) -> list[str]:
     """Every facet value a DATE mention names, in text order: lists and short ranges give
-    one value per item ("March 3-5, 2024" -> three days), longer ranges their two ends."""
+    one value per item ("March 3-5, 2024" -> three days), longer ranges their two ends.
+    `past`: the mention has no year and its sentence is about the past (`indexer.tense`), so
+    a date after publication is the one a year before."""
     values: list[str] = []
     for line in _lines(text):
         values.extend(v for v in _resolve_line(line, _as_date(published)) if v not in values)
-    return values
+    pub = _as_date(published)
+    return [_year_before(v, pub) for v in values] if past and pub else values
+
+
+def _year_before(value: str, pub: date) -> str:
+    """A month or day after publication, a year earlier ("2020-01" published in November
+    2020 -> "2019-01"); February 29 of a leap year stays as it is."""
+    if len(value) < len("YYYY-MM") or value <= pub.isoformat()[:len(value)]:
+        return value
+    earlier = f"{int(value[:4]) - 1}{value[4:]}"
+    try:
+        date.fromisoformat(earlier if len(earlier) > len("YYYY-MM") else earlier + "-01")
+    except ValueError:
+        return value
+    return earlier
 
 
 def _lines(text: str) -> list[str]:

@@ -140,10 +140,12 @@ def _facet_values(ents: list[Ent], published):
     """(span, value) for every value a span gives: one for an actor or place, each day of a
     date mention (of a TIME mention, only days)."""
     from indexer.dates import resolve_dates
+    from indexer.tense import PAST
 
     for ent in ents:
         if ent.facet == "date":
-            yield from ((ent, value) for value in resolve_dates(ent.text, published)
+            yield from ((ent, value) for value in resolve_dates(ent.text, published,
+                                                                past=ent.rule == PAST)
                         if ent.label != "TIME" or len(value) == _DAY_LENGTH)
         elif ent.facet in ("actor", "place") and ent.value:
             yield ent, ent.value

@@ -78,6 +78,7 @@ from indexer.shapes import in_document_symbol, name_shape, units
 from indexer.spans import DATE_LABELS, Ent
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
+from indexer.tense import past_tense_dates
 from indexer.thing_acronyms import drop_thing_acronyms
 from indexer.types import drop_works
 from indexer.us_states import joined_place_names, state_abbreviations
@@ -527,6 +528,12 @@ def rule_home_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return home_countries(ents, ctx.gazetteer, ctx.is_country)
 
 
+def rule_past_tense(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 7: "he banned travel from China in January" (published in November) is last
+    January, not the coming one."""
+    return past_tense_dates(ctx.text, ents)
+
+
 def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Georgia" among American places is the US state."""
     return region_homonyms(ents)
@@ -581,6 +588,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("home-country", rule_home_countries),
     ("countries", rule_countries),
     ("region-homonym", rule_region_homonyms),
+    ("past-tense", rule_past_tense),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
 
