@@ -280,13 +280,19 @@ def _surname_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
 def _head_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """A bare "Coalition" -> the document's one "Global Coalition"; a bare "Air Force" ->
     its one "United States Air Force". Class 2: a well-known place stays the place ("moved
-    to Aleppo" beside "the University of Aleppo")."""
+    to Aleppo" beside "the University of Aleppo"), and so does a sea ("Atlantic hurricanes"
+    beside "The Atlantic")."""
     full = t.heads.get(" ".join(words).casefold()) if len(words) <= 2 else None
     if full is None or not _may_stand_for_a_body(ent, t) \
-            or t.is_known_place(ent.text) or full.value == ent.value \
+            or t.is_known_place(ent.text) or full.value == ent.value or ent.text in _OPEN_WATER \
             or _bare_body_of_no_country(words, full, t):
         return None
     return _adopt(ent, full, "alias-head")
+
+
+#: a sea's name stays the sea beside a publication named after it ("Atlantic hurricanes"
+#: beside "The Atlantic")
+_OPEN_WATER = frozenset(word_list("open_water"))
 
 
 def _bare_body_of_no_country(words: list[str], full: Ent, t: _AliasTables) -> bool:

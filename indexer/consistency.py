@@ -22,7 +22,14 @@ from indexer.names import (
     region_after,
     strip_region_suffix,
 )
-from indexer.phrases import COMPASS, EVENT_NOUNS, STRONG_LOCATIVE, THE_BEFORE, sentence_initial
+from indexer.phrases import (
+    COMPASS,
+    EVENT_NOUNS,
+    OPEN_WATER,
+    STRONG_LOCATIVE,
+    THE_BEFORE,
+    sentence_initial,
+)
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
 
@@ -428,11 +435,32 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     gazetteer says otherwise."""
     if facet == "actor":
         return _actor_label_facet(ent, gazetteer, persons, text)
+    publication = _sea_named_publication(ent, text) if facet == "place" else None
+    if publication:
+        return publication
     if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)
                              or _org_noun_before(text, ent) or _plural_body(ent, gazetteer)) \
             and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     return replace(ent, facet=facet)
+
+
+#: "The" capitalised inside running text (after a lower-case word or a comma) before a sea's
+#: name: a publication named after it ("told The Atlantic", "reported in The Atlantic",
+#: "Next, The Atlantic claimed"), not the ocean ("the Atlantic", a headline's "Across The
+#: Atlantic")
+_TITLED_THE = re.compile(r"(?:\b[a-z][\w'’-]*[,;:]?|[,;:])[ \t]+(The)[ \t]+$")
+
+
+def _sea_named_publication(ent: Ent, text: str) -> Ent | None:
+    """ "told The Atlantic": the magazine named after a sea, an actor (the span grows over
+    its "The"), None for the sea."""
+    titled = _TITLED_THE.search(text, max(0, ent.start - 40), ent.start) \
+        if ent.text in OPEN_WATER else None
+    if titled is None:
+        return None
+    start = titled.start(1)
+    return Ent(start, ent.end, text[start:ent.end], "ORG", facet="actor", rule="organisation")
 
 
 def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: str) -> Ent:

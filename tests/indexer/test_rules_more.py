@@ -318,3 +318,15 @@ def test_a_product_or_event_label_that_makes_a_statement_is_an_organisation():
     text = "Kestrel Shield condemns the attack. Kestrel Shield was a success. Tarn Cup said no."
     ctx, ents = classified(text, [("PRODUCT", "Kestrel Shield"), ("EVENT", "Tarn Cup")])
     assert [(e.start, e.facet) for e in ents] == [(0, "actor"), (36, None), (66, "actor")]
+
+
+def test_a_capitalised_the_before_a_seas_name_in_running_text_is_a_publication():
+    # the magazine, not the ocean: after a lower-case word or a comma; the bare sea beside it
+    # stays the sea, and a title-cased line's "The" is only capitalised
+    text = ("Voters told The Atlantic they were angry. Next, The Atlantic claimed more. "
+            "Atlantic hurricanes grew.\nStorm Crosses The Atlantic\n")
+    ctx, ents = classified(text, [("LOC", "Atlantic")])
+    out = entities.rule_aliases(ctx, ents)
+    assert [(e.text, e.facet, e.value) for e in out] == [
+        ("The Atlantic", "actor", "The Atlantic"), ("The Atlantic", "actor", "The Atlantic"),
+        ("Atlantic", "place", "Atlantic"), ("Atlantic", "place", "Atlantic")]
