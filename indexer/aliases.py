@@ -258,11 +258,14 @@ def _placed_in_a_region(ent: Ent, t: _AliasTables) -> bool:
 
 
 def _first_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
-    """ "Melania" -> the one "Melania Trump" of the document."""
+    """ "Melania" -> the one "Melania Trump" of the document. A given name that is also a
+    town is the person when the model calls it one ("sentenced David and Louise Turpin",
+    David a town in Panama), unless the place is well known; with a place's label, any place
+    the gazetteer knows stays the place."""
     full = t.firsts.get(words[0]) if len(words) == 1 else None
     if full is None or ent.label not in ("PERSON", "GPE", "LOC") or ent.fixed \
             or ent.facet not in ("actor", "place") or full.value == ent.value \
-            or t.is_place(ent.text):
+            or (t.is_known_place if ent.label == "PERSON" else t.is_place)(ent.text):
         return None
     return _adopt(ent, full, "alias-first-name")
 

@@ -586,3 +586,17 @@ def test_an_acronym_may_count_the_small_words_too():
     assert is_acronym_of("ECOWAS", "Economic Community of West African States")
     assert is_acronym_of("ECWAS", "Economic Community of West African States")
     assert not is_acronym_of("ECOWAS", "Economic Community of African States")
+
+
+def test_a_given_name_that_is_also_a_small_town_is_the_person_the_model_calls_a_person():
+    # "sentenced David and Louise Turpin ... David Turpin" (David, a Panamanian town): the
+    # model's person is the one person with that given name
+    ents = resolved("Saraqib Haddad spoke. Judges sentenced Saraqib and Lina Haddad.",
+                    [("PERSON", "Saraqib Haddad"), ("PERSON", "Saraqib"), ("PERSON", "Lina Haddad")])
+    assert [(text, facet, value) for text, facet, value, _ in ents if text == "Saraqib"] == [
+        ("Saraqib", "actor", "Saraqib Haddad")]
+    # the model's place of that name stays the place
+    ents = resolved("Saraqib Haddad spoke. Shells hit Saraqib.",
+                    [("PERSON", "Saraqib Haddad"), ("GPE", "Saraqib")])
+    assert [(text, facet, value) for text, facet, value, _ in ents if text == "Saraqib"] == [
+        ("Saraqib", "place", "Saraqib")]
