@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from indexer.casing import is_lower_case_word
 from indexer.names import all_bare_bodies, is_storm, names_a_country, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
@@ -100,10 +101,35 @@ def surname_key(word: str) -> str:
     return NAME_PARTICLE.sub("", word).replace("-", " ").casefold()
 
 
+#: the most words of a surname a full name is shortened to ("De La Fuente" of "Rocky De La
+#: Fuente")
+_MOST_SURNAME_WORDS = 3
+
+
 def partial_name_targets(ents: list[Ent]) -> dict[str, Ent]:
-    """Surname (or last two words) -> the one full PERSON name that ends with it."""
-    return _sole_targets((key, ent) for ent, words in _persons_named_in_full(ents)
-                         for key in {surname_key(words[-1]), surname_key(" ".join(words[-2:]))})
+    """Surname (its last word, or last two or three) -> the one full PERSON name that ends
+    with it. A person's name that is itself the end of a longer one opened by a name word is
+    its short form, not a second person ("De Zoysa" beside "Louis De Zoysa", "Rivera Schatz"
+    beside "Thomas Rivera Schatz"; not "Red Hat" beside the model's person "Will Red Hat",
+    nor "Eddie Van Halen" beside "Guitarist Eddie Van Halen")."""
+    people = list(_persons_named_in_full(ents))
+    named = [[w.casefold() for w in words] for _, words in people
+             if not is_lower_case_word(words[0])]
+    return _sole_targets((key, ent) for ent, words in people if not _end_of(words, named)
+                         for key in _surname_keys(words))
+
+
+def _end_of(words: list[str], names: list[list[str]]) -> bool:
+    """The words are the end of a longer one of the names (all case-folded)."""
+    folded = [w.casefold() for w in words]
+    return any(len(name) > len(folded) and name[-len(folded):] == folded for name in names)
+
+
+def _surname_keys(words: list[str]) -> set[str]:
+    """The folded ends of a full name that may stand for it: its last word, two or three
+    (a short name's whole self among them, so that it keeps its own)."""
+    return {surname_key(" ".join(words[-n:]))
+            for n in range(1, min(_MOST_SURNAME_WORDS, len(words)) + 1)}
 
 
 def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
@@ -244,7 +270,8 @@ def _known_entity(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
 
 def _partial_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """ "Araghchi" -> the one "Abbas Araghchi" of the document."""
-    full = t.partials.get(surname_key(" ".join(words))) if len(words) <= 2 else None
+    full = t.partials.get(surname_key(" ".join(words))) \
+        if len(words) <= _MOST_SURNAME_WORDS else None
     if full is None or t.is_country(ent.text) or _placed_in_a_region(ent, t):
         return None
     return ent if full.value == ent.value else _adopt(ent, full, "alias-partial")

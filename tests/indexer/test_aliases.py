@@ -600,3 +600,23 @@ def test_a_given_name_that_is_also_a_small_town_is_the_person_the_model_calls_a_
                     [("PERSON", "Saraqib Haddad"), ("GPE", "Saraqib")])
     assert [(text, facet, value) for text, facet, value, _ in ents if text == "Saraqib"] == [
         ("Saraqib", "place", "Saraqib")]
+
+
+def test_a_multi_word_surname_the_model_calls_a_person_is_the_one_named_in_full():
+    # "De Zoysa" and "De La Fuente" are persons named by two words or more themselves, but
+    # they end a longer name that a name word opens: the short forms of that person
+    ents = resolved("Louis De Zoysa was arrested. De Zoysa was hurt. Rocky De La Fuente ran; "
+                    "De La Fuente lost.",
+                    [("PERSON", "Louis De Zoysa"), ("PERSON", "De Zoysa"),
+                     ("PERSON", "Rocky De La Fuente"), ("PERSON", "De La Fuente")])
+    assert [value for _, facet, value, _ in ents if facet == "actor"] == [
+        "Louis De Zoysa", "Louis De Zoysa", "Rocky De La Fuente", "Rocky De La Fuente"]
+
+
+def test_a_name_that_ends_a_longer_span_opened_by_a_common_word_keeps_its_own_value():
+    # the model's person "Will Red Hat" (a question: "Will Red Hat ...?") is no full name
+    # of Red Hat
+    ents = resolved("Red Hat sold CentOS. Will Red Hat change course?",
+                    [("PERSON", "Red Hat"), ("PERSON", "Will Red Hat")])
+    assert [value for _, facet, value, _ in ents if facet == "actor"] == [
+        "Red Hat", "Will Red Hat"]
