@@ -620,3 +620,15 @@ def test_a_name_that_ends_a_longer_span_opened_by_a_common_word_keeps_its_own_va
                     [("PERSON", "Red Hat"), ("PERSON", "Will Red Hat")])
     assert [value for _, facet, value, _ in ents if facet == "actor"] == [
         "Red Hat", "Will Red Hat"]
+
+
+def test_a_party_named_without_its_word_party_is_the_one_party_of_the_document():
+    ents = resolved("The Labour Party lost. The second largest party, Labour, lost 42 seats; the "
+                    "Labour vote fell.",
+                    [("ORG", "Labour Party"), ("ORG", "Labour")])
+    assert [(text, value) for text, facet, value, _ in ents if facet == "actor"] == [
+        ("Labour Party", "Labour Party"), ("Labour", "Labour Party"), ("Labour", "Labour Party")]
+    # a place of that name stays the place
+    ents = resolved("The Aleppo Party met in Aleppo.", [("ORG", "Aleppo Party"), ("GPE", "Aleppo")])
+    assert {(facet, value) for text, facet, value, _ in ents if text == "Aleppo"} == {
+        ("place", "Aleppo")}
