@@ -140,16 +140,27 @@ def head_noun_targets(ents: list[Ent]) -> dict[str, Ent]:
                          for key in _head_keys((ent.value or "").split()))
 
 
-#: the word that ends a party's full name, which the party is often named without
-_PARTY = " Party"
+#: the words that end a party's or a company's full name, which it is often named without
+_DROPPED_ENDINGS = frozenset(word_list("dropped_name_endings"))
 
 
-def party_targets(ents: list[Ent]) -> dict[str, Ent]:
-    """A party's name without its word "Party" -> the one actor of the document named with it
-    ("Labour" -> "Labour Party", "Liberal National" -> "Liberal National Party")."""
-    return _sole_targets((ent.value[:-len(_PARTY)].casefold(), ent) for ent in ents
-                         if ent.facet == "actor" and ent.value and ent.value.endswith(_PARTY)
-                         and len(ent.value) > len(_PARTY))
+def short_name_targets(ents: list[Ent]) -> dict[str, Ent]:
+    """A party's or company's name without its ending -> the one actor of the document named
+    with it ("Labour" -> "Labour Party", "Liberal National" -> "Liberal National Party",
+    "Ford" -> "Ford Motor Company", "Saha" -> "Saha Airlines"): the ending, maybe with one
+    capitalised word before it, is dropped, and what is left is a name, not a common word
+    ("World" is no short form of "World Bank Group")."""
+    return _sole_targets((short.casefold(), ent) for ent in ents if ent.facet == "actor"
+                         for short in _without_ending(ent.value or ""))
+
+
+def _without_ending(value: str) -> list[str]:
+    words = value.split()
+    if len(words) < 2 or words[-1] not in _DROPPED_ENDINGS:
+        return []
+    shorts = [words[:-1]] + ([words[:-2]] if len(words) > 2 and words[-2][:1].isupper() else [])
+    return [" ".join(short) for short in shorts
+            if not (len(short) == 1 and is_lower_case_word(short[0]))]
 
 
 def _head_keys(words: list[str]) -> list[str]:
@@ -258,7 +269,7 @@ class _AliasTables:
     surnames: set[str]
     firsts: dict[str, Ent]
     heads: dict[str, Ent]
-    parties: dict[str, Ent]
+    short_names: dict[str, Ent]
     is_country: Callable[[str], bool]
     is_place: Callable[[str], bool]
     is_known_place: Callable[[str], bool]
@@ -355,18 +366,18 @@ def _may_stand_for_a_body(ent: Ent, t: _AliasTables) -> bool:
         or (ent.label in ("GPE", "LOC", "FAC") and not t.is_place(ent.text))
 
 
-def _party_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+def _short_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """ "the second largest party, Labour, lost 42" -> the document's one "Labour Party"; "the
-    Thai Raksa Chart party" -> "Thai Raksa Chart Party"."""
-    full = t.parties.get(" ".join(words).casefold()) if ent.facet == "actor" else None
+    Thai Raksa Chart party" -> "Thai Raksa Chart Party"; "Ford" -> "Ford Motor Company"."""
+    full = t.short_names.get(" ".join(words).casefold()) if ent.facet == "actor" else None
     if full is None or ent.fixed or full.value == ent.value:
         return None
-    return _adopt(ent, full, "alias-party")
+    return _adopt(ent, full, "alias-short-name")
 
 
 #: the alias cases in the order they are tried; the first that applies decides
 _ALIAS_CASES = (_not_alias, _acronym_alias, _known_entity, _partial_alias, _first_name_alias,
-                _surname_alias, _head_alias, _party_alias)
+                _surname_alias, _head_alias, _short_name_alias)
 
 
 def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
@@ -394,7 +405,7 @@ def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_plac
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
     return _AliasTables(acronyms, partials, surnames, firsts, head_noun_targets(ents),
-                        party_targets(ents), is_country, is_place, is_known_place, text)
+                        short_name_targets(ents), is_country, is_place, is_known_place, text)
 
 
 def known_names(ents: list[Ent]) -> list[Ent]:

@@ -622,6 +622,16 @@ def test_a_name_that_ends_a_longer_span_opened_by_a_common_word_keeps_its_own_va
         "Red Hat", "Will Red Hat"]
 
 
+def test_a_company_named_without_its_ending_is_the_one_company_of_the_document():
+    ents = resolved("The Ford Motor Company recalled cars. Ford said the World Bank Group and "
+                    "the World agreed.",
+                    [("ORG", "Ford Motor Company"), ("ORG", "Ford"), ("ORG", "World Bank Group"),
+                     ("ORG", "World")])
+    assert [(text, value) for text, facet, value, _ in ents if facet == "actor"] == [
+        ("Ford Motor Company", "Ford Motor Company"), ("Ford", "Ford Motor Company"),
+        ("World Bank Group", "World Bank Group"), ("World", "World")]
+
+
 def test_a_party_named_without_its_word_party_is_the_one_party_of_the_document():
     ents = resolved("The Labour Party lost. The second largest party, Labour, lost 42 seats; the "
                     "Labour vote fell.",
