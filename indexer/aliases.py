@@ -149,9 +149,27 @@ def short_name_targets(ents: list[Ent]) -> dict[str, Ent]:
     with it ("Labour" -> "Labour Party", "Liberal National" -> "Liberal National Party",
     "Ford" -> "Ford Motor Company", "Saha" -> "Saha Airlines"): the ending, maybe with one
     capitalised word before it, is dropped, and what is left is a name, not a common word
-    ("World" is no short form of "World Bank Group")."""
+    ("World" is no short form of "World Bank Group"). So is an organisation's name without
+    its complement, when two words or more are left ("Port Authority" -> "Port Authority of
+    New York and New Jersey", "Max Planck Institute" -> "... for Evolutionary Anthropology")."""
     return _sole_targets((short.casefold(), ent) for ent in ents if ent.facet == "actor"
-                         for short in _without_ending(ent.value or ""))
+                         for short in _without_ending(ent.value or "")
+                         + _without_complement(ent.value or "", ent.label))
+
+
+#: where an organisation's name goes on about its head: "... of ...", "... for ..."
+_COMPLEMENT = re.compile(r" (?:of|for|on) ")
+
+
+def _without_complement(value: str, label: str) -> list[str]:
+    """The head of an organisation's name before its complement; not a party's ("Prohibition
+    Party of Illinois" is a state branch of the Prohibition Party)."""
+    head = _COMPLEMENT.split(value, maxsplit=1)[0] if label == "ORG" else value
+    return [head] if head != value and len(head.split()) > 1 \
+        and not head.endswith(_PARTY_WORD) else []
+
+
+_PARTY_WORD = " Party"
 
 
 def _without_ending(value: str) -> list[str]:

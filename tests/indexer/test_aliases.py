@@ -642,3 +642,15 @@ def test_a_party_named_without_its_word_party_is_the_one_party_of_the_document()
     ents = resolved("The Aleppo Party met in Aleppo.", [("ORG", "Aleppo Party"), ("GPE", "Aleppo")])
     assert {(facet, value) for text, facet, value, _ in ents if text == "Aleppo"} == {
         ("place", "Aleppo")}
+
+
+def test_an_organisation_named_without_its_complement_is_the_one_named_with_it():
+    # "administered by the Port Authority" beside "the Port Authority of New York and New
+    # Jersey"; a party's state branch is no long form of the party
+    ents = resolved("The Port Authority of Aleppo and Idlib met. The Port Authority agreed. The "
+                    "Reform Party of Idlib and the Reform Party split.",
+                    [("ORG", "Port Authority of Aleppo and Idlib"), ("ORG", "Port Authority"),
+                     ("ORG", "Reform Party of Idlib"), ("ORG", "Reform Party")])
+    assert [(text, value) for text, facet, value, _ in ents
+            if facet == "actor" and text != value] == [
+        ("Port Authority", "Port Authority of Aleppo and Idlib")]
