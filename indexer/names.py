@@ -13,6 +13,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from indexer.casing import is_lower_case_word
 from indexer.countries import (
     country_for_demonym,
     country_tables,
@@ -39,6 +40,7 @@ detective inspector constable superintendent sheriff deputy-sheriff congressman
 congresswoman councilman councilwoman councillor councilor assemblyman assemblywoman first
 cardinal archbishop bishop cde comrade broadcaster presidential candidate nominee
 supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
+mme mme. mlle mlle.
 """.split())
 #: occupations written before a person's name, cut like titles by strip_title only
 OCCUPATION_WORDS = frozenset(word_list("occupation_words"))
@@ -229,15 +231,25 @@ def strip_title(name: str) -> str:
     if country and len(words) > country + 1 and words[country].lower() in TITLE_WORDS:
         words = words[country:]  # "United States Representative Elijah Cummings"
     cut = _title_length(words)
-    if cut and words[cut][:1].isupper():
+    if cut and (words[cut][:1].isupper() or _particle_then_name(words[cut:])):
         return " ".join(words[cut:])
     return " ".join(words) if country and words != name.split() else name
+
+
+#: lower-case words inside personal names ("Mayor de Blasio", "Ursula von der Leyen")
+_NAME_PARTICLES = frozenset(word_list("name_particles"))
+
+
+def _particle_then_name(words: list[str]) -> bool:
+    """ "de Blasio": a name particle, then a capitalised word."""
+    return len(words) > 1 and words[0] in _NAME_PARTICLES and words[1][:1].isupper()
 
 
 def _title_length(words: list[str]) -> int:
     """How many leading words are the title: title and occupation words, with a nationality
     or a possessive ("Iran's") first; "of" inside a title ("Secretary of State") is no end.
-    The last word is always left for the name."""
+    The last word is always left for the name, and a nationality alone is no title
+    ("Christian Bale")."""
     cut = 0
     for i, word in enumerate(words[:-1]):
         if not (_title_word(word) or (i == cut and _title_qualifier(word))):
@@ -245,11 +257,22 @@ def _title_length(words: list[str]) -> int:
         cut = i + 1 if word.lower() != "of" else cut
     while cut < len(words) - 1 and _title_word(words[cut]):
         cut += 1
-    return cut
+    return cut if any(map(_title_word, words[:cut])) else 0  # "Christian Bale": no title
 
 
 def _title_word(word: str) -> bool:
-    return word.lower() in TITLE_WORDS or word.lower() in OCCUPATION_WORDS
+    return word.lower() in TITLE_WORDS or word.lower() in OCCUPATION_WORDS \
+        or _occupation_shaped(word)
+
+
+#: the ending of occupations ("guitarist", "novelist"); not "-ian", which given names share
+#: ("Christian", "Julian")
+_OCCUPATION_ENDING = re.compile(r"[a-z]{3,}ist$", re.I)
+
+
+def _occupation_shaped(word: str) -> bool:
+    """ "Guitarist Eddie Van Halen", "Novelist Jane Smith": a common English word in "-ist"."""
+    return bool(_OCCUPATION_ENDING.match(word)) and is_lower_case_word(word)
 
 
 def _title_qualifier(word: str) -> bool:

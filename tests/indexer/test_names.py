@@ -73,6 +73,14 @@ def test_trim_span_returns_offsets_into_the_text():
     ("Immunologist Kristian Andersen", "Kristian Andersen"),  # an occupation
     ("Voice actor Lauren Landa", "Lauren Landa"),
     ("Gary Player", "Gary Player"),
+    # a name particle after the title ("Mayor de Blasio"), a French honorific, an occupation
+    # ending in "-ist" that English writes in lower case
+    ("Mayor de Blasio", "de Blasio"),
+    ("Mme Spanton", "Spanton"),
+    ("Guitarist Eddie Van Halen", "Eddie Van Halen"),
+    # a nationality or a possessive alone is no title: "Christian Bale", "King's Man"
+    ("Christian Bale", "Christian Bale"),
+    ("King's Man", "King's Man"),
 ])
 def test_strip_title(name, expected):
     assert strip_title(name) == expected
