@@ -1,0 +1,23 @@
+"""bench/split_values.py: pairs of a document's actor values that may name one entity."""
+
+import json
+
+from bench import split_values
+
+
+def test_short_forms_and_case_variants_are_counted_per_part(tmp_path, capsys):
+    records = [{"id": "a", "actor": ["Louis De Zoysa", "De Zoysa", "Labour", "Labour Party"]},
+               {"id": "b", "actor": ["Ann Lee", "Bo Lee", "US Senate", "us senate"]}]
+    path = tmp_path / "x.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    split_values.main([str(path), "--parts", "2", "--names", "tune,heldout"])
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[1:] for line in out[1:]] == [
+        ["tune", "1", "4", "2"], ["heldout", "1", "4", "1"]]
+
+
+def test_a_word_inside_a_longer_name_is_no_short_form():
+    assert split_values.short_form("De Zoysa", "Louis De Zoysa")
+    assert split_values.short_form("Port Authority", "Port Authority of New York")
+    assert not split_values.short_form("Lee", "Ann Lee Smith")
+    assert not split_values.short_form("Ann Lee", "Ann Lee")
