@@ -37,8 +37,14 @@ PLACE_EVENT_NOUNS = frozenset(word_list("place_event_nouns"))
 EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS | PLACE_EVENT_NOUNS
 #: "<nation>'s <group noun>", "<nation> <group noun>" and "<nation>-led <group noun>" (a
 #: sponsor's participle from the data: "the Saudi-led coalition", "Iranian-backed militias")
+_HEADS = "|".join(INSTITUTIONS + COLLECTIVES)
+#: ... or one lower-case modifier before the group noun ("the Malian transition government",
+#: "Israeli security officials"), a group noun alone first ("Iraqi security forces"), no
+#: function word ("American and coalition forces" lists two)
 _HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sponsor_participles")
-                   + r"))?\s+(?P<head>" + "|".join(INSTITUTIONS + COLLECTIVES) + r")\b(?!-)", re.I)
+                   + r"))?\s+(?:(?P<head>" + _HEADS + r")|(?-i:(?!(?:" + alternation("trailing_function_words")
+                   + r"|and|or|nor|but)\b)(?P<modifier>[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
+                   + r"))\b(?!-)", re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
 #: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is
 #: their grammar
@@ -136,10 +142,17 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
     if any(overlaps(span, other) for other in ents if other is not ent):
         return None
-    head = match.group("head").lower()
+    return (span, *_group_name(match, ent, gazetteer, demonym))
+
+
+def _group_name(match: re.Match, ent: Ent, gazetteer: Gazetteer, demonym: str) -> tuple[str, str]:
+    """(the nation's word, the group noun) a group phrase's value is made of."""
+    head = (match.group("head") or match.group("modified")).lower()
     if match.group("sponsor"):  # a group a nation leads: described, never a body's name
-        return span, f"{_qualifier(ent, gazetteer, demonym)}-{match.group('sponsor').lower()}", head
-    return span, demonym, head.title() if head in INSTITUTIONS else head
+        return f"{_qualifier(ent, gazetteer, demonym)}-{match.group('sponsor').lower()}", head
+    if match.group("modifier"):  # "the Malian transition government", "U.S. federal government"
+        return _qualifier(ent, gazetteer, demonym), f"{match.group('modifier')} {head}"
+    return demonym, head.title() if head in INSTITUTIONS else head
 
 
 def _qualifier(ent: Ent, gazetteer: Gazetteer, demonym: str) -> str:

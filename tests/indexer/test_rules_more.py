@@ -330,3 +330,18 @@ def test_a_capitalised_the_before_a_seas_name_in_running_text_is_a_publication()
     assert [(e.text, e.facet, e.value) for e in out] == [
         ("The Atlantic", "actor", "The Atlantic"), ("The Atlantic", "actor", "The Atlantic"),
         ("Atlantic", "place", "Atlantic"), ("Atlantic", "place", "Atlantic")]
+
+
+def test_a_nation_group_may_have_one_lower_case_modifier_before_its_noun():
+    # "the Malian transition government", "U.S. federal government": one value per phrase,
+    # the nation named as for its institutions; a function word lists two groups instead,
+    # and a group noun alone still wins ("Iraqi security forces" is the institution)
+    text = ("We urge the Malian transition government to act. The U.S. federal government "
+            "agreed. American and coalition forces met Iraqi security forces.")
+    ctx, ents = classified(text, [("NORP", "Malian"), ("GPE", "U.S."), ("NORP", "American"),
+                                  ("NORP", "Iraqi")])
+    out = entities.rule_group_actors(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "group"] == [
+        ("Malian transition government", "Malian transition government"),
+        ("U.S. federal government", "US federal government"),
+        ("Iraqi security forces", "Iraqi Security Forces")]
