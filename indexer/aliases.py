@@ -157,6 +157,8 @@ def short_name_targets(ents: list[Ent]) -> dict[str, Ent]:
                          + _without_complement(ent.value or "", ent.label))
 
 
+#: a party's word, whose names "<Party> of <State>" are the party's state branches
+_PARTY_WORD = " Party"
 #: where an organisation's name goes on about its head: "... of ...", "... for ..."
 _COMPLEMENT = re.compile(r" (?:of|for|on) ")
 
@@ -168,8 +170,6 @@ def _without_complement(value: str, label: str) -> list[str]:
     return [head] if head != value and len(head.split()) > 1 \
         and not head.endswith(_PARTY_WORD) else []
 
-
-_PARTY_WORD = " Party"
 
 
 def _without_ending(value: str) -> list[str]:
