@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.eval_facets import SHARED_EVAL, median_seconds, read_documents  # noqa: E402
 from indexer.enrich import build_facets, model_text  # noqa: E402
-from indexer.entities import resolve_entities  # noqa: E402
+from indexer.entities import forget_learnt_values, resolve_entities  # noqa: E402
 from indexer.gazetteer import default_gazetteer  # noqa: E402
 from indexer.model import NOT_NEEDED, load_bare_model, load_model, model_name  # noqa: E402
 from indexer.watchlist import RULER_NAME, UNGLUE_NAME  # noqa: E402
@@ -52,6 +52,7 @@ def profile(path: Path, runs: int, limit: int) -> None:
     raws = [[(e.start_char, e.end_char, e.label_, e.ent_id_) for e in p.ents] for p in parsed]
 
     def rules():
+        forget_learnt_values()  # every run a first pass: no value remembered from the last
         for (text, body), raw, doc in zip(texts, raws, docs, strict=True):
             build_facets(resolve_entities(text, raw, gazetteer, places, body_start=body), body,
                          doc.published)

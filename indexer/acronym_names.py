@@ -11,10 +11,9 @@ can still spell the acronym; it is widened only when they spell it exactly.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.aliases import ACRONYM_IN_BRACKETS, is_acronym_of
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 MAX_EXTRA_WORDS = 6
 #: an acronym shorter than this widens nothing ("Member of Parliament (MP)")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
 from indexer.names import all_bare_bodies, is_storm, names_a_country, region_after
 from indexer.rule_data import alternation, word_list
-from indexer.spans import Ent, SpanIndex, overlaps
+from indexer.spans import Ent, SpanIndex, overlaps, replace
 
 ACRONYM_STOP = frozenset(word_list("acronym_stop"))
 #: "Full Name (ACR)": the acronym a name defines in brackets right after it
@@ -49,11 +50,18 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     every word of it, small ones too ("ECOWAS" of "Economic Community of West African
     States")."""
     letters = _NOT_LETTER.sub("", acronym).upper()
-    if len(letters) < 2 or len(name.split()) < 2:
-        return False
+    return len(letters) >= 2 and letters in acronyms_of(name)
+
+
+@lru_cache(maxsize=16384)
+def acronyms_of(name: str) -> tuple[str, ...]:
+    """The acronyms a name of two words or more may have (`is_acronym_of`), worked out once
+    per name: every all-capital span of a document is tried against every other span."""
+    if len(name.split()) < 2:
+        return ()
     caps, content = initials(name)
     every = "".join(p[0].upper() for p in _INITIAL_BREAK.split(name) if p[:1].isalpha())
-    return letters in (caps.upper(), content, every)
+    return caps.upper(), content, every
 
 
 def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 
 from indexer.aliases import name_head
@@ -31,7 +30,7 @@ from indexer.phrases import (
     sentence_initial,
 )
 from indexer.rule_data import alternation, body_endings, word_list
-from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent
+from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent, replace
 
 
 def person_words(ents: list[Ent]) -> set[str]:

@@ -8,10 +8,8 @@ District Court") or names the body after the word ("District Court", "County Cou
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from indexer.rule_data import word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 DIVISION_WORDS = frozenset(word_list("division_words"))
 DIVISION_BODIES = frozenset(word_list("division_bodies"))

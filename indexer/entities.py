@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
 
 from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
+    acronyms_of,
     drop_vessel_parts,
     known_names,
     known_surname_aliases,
@@ -75,7 +76,7 @@ from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_flights, split_located_places, split_run_in_names
 from indexer.shapes import in_document_symbol, name_shape, units
-from indexer.spans import DATE_LABELS, Ent
+from indexer.spans import DATE_LABELS, Ent, replace
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
 from indexer.tense import past_tense_dates
@@ -147,12 +148,29 @@ def canonical_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
     """Fill in the canonical value of an actor or place span (facet None when it is no name)."""
     if ent.value is not None or ent.facet not in ("actor", "place"):
         return ent
-    if ent.facet == "place":
-        return _place_value(ent, gazetteer)
-    if ent.rule == "people":
-        return replace(ent, value=normalise_text(ent.text))
-    value = canonical_actor(ent.text, ent.label == "PERSON", gazetteer.country_of)
-    return replace(ent, value=value, facet="actor" if value else None)
+    return replace(ent, **dict(_canonical_changes(ent.text, ent.facet, ent.label == "PERSON",
+                                                  ent.rule == "people", gazetteer)))
+
+
+def forget_learnt_values() -> None:
+    """Empty the caches of values worked out from earlier documents' names, so that a
+    benchmark's every run times a first pass over its documents."""
+    _canonical_changes.cache_clear()
+    acronyms_of.cache_clear()
+
+
+@lru_cache(maxsize=16384)
+def _canonical_changes(text: str, facet: str, person: bool, people: bool,
+                       gazetteer: Gazetteer) -> tuple[tuple[str, object], ...]:
+    """The fields `canonical_value` sets, which depend on the span's text and kind alone:
+    the rules ask again for every span a rule hands back without a value, most of them
+    names the document or an earlier one already had (a fifth of the rules' time)."""
+    if facet == "place":
+        return _place_changes(normalise_text(text), gazetteer)
+    if people:
+        return (("value", normalise_text(text)),)
+    value = canonical_actor(text, person, gazetteer.country_of)
+    return ("value", value), ("facet", "actor" if value else None)
 
 
 #: "Afghanistan's Maidan Wardak": a place named with the place it lies in
@@ -177,14 +195,14 @@ def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     return out
 
 
-def _place_value(ent: Ent, gazetteer: Gazetteer) -> Ent:
-    name = _place_name(normalise_text(ent.text), gazetteer)
+def _place_changes(text: str, gazetteer: Gazetteer) -> tuple[tuple[str, object], ...]:
+    name = _place_name(text, gazetteer)
     known = gazetteer.canonical(name)
     if _no_place_name(name, gazetteer.lookup(name) if known else None):
-        return replace(ent, facet=None)  # "New Zealand" is its own adjective, yet a country
+        return (("facet", None),)  # "New Zealand" is its own adjective, yet a country
     if known:
-        return replace(ent, value=known[0], country=known[1] or None)
-    return replace(ent, value=fix_casing(name, False))
+        return ("value", known[0]), ("country", known[1] or None)
+    return (("value", fix_casing(name, False)),)
 
 
 def _place_name(name: str, gazetteer: Gazetteer) -> str:

@@ -16,11 +16,10 @@ nor do lines whose capitals come from the names they list: a list of four items 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.casing import is_name_word
 from indexer.rule_data import body_endings, word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 #: small words a title-cased line may leave in lower case ("Rebels Push on to Raqqa")

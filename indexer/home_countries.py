@@ -13,10 +13,9 @@ report): "Paris" stays in France in an American report, which is far likelier th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from indexer.gazetteer import Gazetteer, Place
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: the other place must have at least this share of the first choice's population
 MIN_POPULATION_SHARE = 0.1

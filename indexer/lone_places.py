@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: the rules a model place may have passed and still be unconfirmed (classification alone)
 _UNCONFIRMING_RULES = frozenset({"classify"})

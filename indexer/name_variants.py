@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from indexer.rule_data import word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: generational suffixes that end a person's name without being its surname
 _SUFFIXES = frozenset(word_list("generational_suffixes"))

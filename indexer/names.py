@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -22,7 +21,7 @@ from indexer.countries import (
     national_qualifier,
 )
 from indexer.rule_data import alternation, word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
                          "its", "his", "her", "my", "your", "all", "both"})

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from itertools import zip_longest
 
 from indexer.aliases import name_head
@@ -22,7 +21,7 @@ from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import nation_qualifier, national_body, trim_span
 from indexer.rule_data import alternation, body_endings, word_list
-from indexer.spans import Ent, SpanIndex, overlaps
+from indexer.spans import Ent, SpanIndex, overlaps, replace
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
 INSTITUTIONS = word_list("institutions")

@@ -7,10 +7,9 @@ where the model did not mark it at all ("militants seized Timbuktu")."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.rule_data import word_list
-from indexer.spans import Ent, SpanIndex
+from indexer.spans import Ent, SpanIndex, replace
 
 _CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("target_cues"))
                   + r")\s+(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?$", re.I)

@@ -9,12 +9,11 @@ nationality groups ("Iraqi forces") are no binomials.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym
 from indexer.rule_data import body_endings, word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: lower-case second words that are no species: name particles and body nouns ("Democratic
 #: party", "Afghan government")

@@ -19,11 +19,10 @@ a relative date ("next month", "last March") carry their own direction and are l
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.date_grammar import MONTHS
 from indexer.rule_data import alternation
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: the rule name a past-tense date carries: `indexer.enrich` resolves it to the past
 PAST = "past-tense"

@@ -11,12 +11,11 @@ or a place. Organisations are defined by their capitalised names ("Syrian Democr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from indexer.aliases import ACRONYM_IN_BRACKETS, ACRONYM_STOP, NAME_PARTICLE, is_acronym_of
 from indexer.consistency import open_mention
 from indexer.rule_data import word_list
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: the most words an acronym's definition is read back over
 MAX_DEFINITION_WORDS = 8

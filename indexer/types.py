@@ -36,12 +36,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import replace
 
 from indexer.aliases import name_head
 from indexer.consistency import ORG_ENDINGS, open_mention, plural_name
 from indexer.rule_data import alternation, word_list
-from indexer.spans import Ent, SpanIndex
+from indexer.spans import Ent, SpanIndex, replace
 
 #: how far before or after a span its cue is looked for
 WINDOW = 60
