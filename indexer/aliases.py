@@ -387,7 +387,11 @@ def _bare_body_of_no_country(words: list[str], full: Ent, t: _AliasTables) -> bo
 
 def _may_stand_for_a_body(ent: Ent, t: _AliasTables) -> bool:
     """The model's organisation, a span no facet yet, or a place label on a word no gazetteer
-    knows (class 2: "the Pirates" the model calls a place beside "the Pittsburgh Pirates")."""
+    knows (class 2: "the Pirates" the model calls a place beside "the Pittsburgh Pirates"),
+    unless a rule fixed it a place on the words around it ("the people of Moura"; the
+    gazetteer's guess from a bare name may still give way, as for surnames)."""
+    if ent.fixed and ent.facet == "place" and ent.rule != "gazetteer":
+        return False
     return ent.value is None or ent.label == "ORG" \
         or (ent.label in ("GPE", "LOC", "FAC") and not t.is_place(ent.text))
 

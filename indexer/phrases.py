@@ -52,8 +52,12 @@ _CUE_CALLED = re.compile(r"\b(?:" + alternation("place_cue_called") + r") (?:cal
                          + _NAME)
 _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
                         + alternation("place_cue_after") + r")\b")
+#: "<places> such as X and Y": examples of a kind of place are places
+_EXAMPLE_LINK = r",? (?:such as|like|including) "
+_CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
+                           + _NAME)
 #: the word between a cue noun and its name
-_CUE_LINK = re.compile(r" (?:of|called|named) ")
+_CUE_LINK = re.compile(r",? (?:of|called|named|such as|like|including) ")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
@@ -196,18 +200,33 @@ def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
     <Place>", a country's institution named as one value (`national_body`: "Iraqi
     Government")."""
     out = list(ents)
-    for ent in ents:
+    for i, ent in enumerate(ents):
         match = _OF_HEAD.search(text, max(0, ent.start - 40), ent.start) if ent.value else None
-        if ent.facet != "place" or not match:
+        if match and _peoples_home(ent, match):
+            out[i] = replace(ent, label="GPE", facet="place", rule="group", fixed=True)
+        if out[i].facet != "place" or not match:
             continue
         span = Ent(match.start(), ent.end, text[match.start():ent.end], "ORG")
-        if any(overlaps(span, other) for other in ents if other is not ent):
-            continue
-        head = match.group(1).lower()
-        head = head.title() if head in INSTITUTIONS else head.capitalize()
-        value = national_body(f"{head} of {ent.value}", country_of)
-        out.append(replace(span, facet="actor", value=value, rule="group", fixed=True))
+        if not any(overlaps(span, other) for other in ents if other is not ent):
+            out.append(_group_of(span, match.group(1).lower(), ent.value, country_of))
     return out
+
+
+def _group_of(span: Ent, head: str, place: str, country_of) -> Ent:
+    """The group "<Head> of <Place>" (a country's institution as `national_body` names it)."""
+    head = head.title() if head in INSTITUTIONS else head.capitalize()
+    value = national_body(f"{head} of {place}", country_of)
+    return replace(span, facet="actor", value=value, rule="group", fixed=True)
+
+
+def _peoples_home(ent: Ent, match: re.Match) -> bool:
+    """ "the people of Moura" with "Moura" tagged an organisation: a people's X is a place."""
+    return match.group(1).lower() == "people" and ent.facet == "actor" and not ent.fixed \
+        and ent.label == "ORG" and ent.text.split()[-1].rstrip(".") not in _ORG_ENDINGS
+
+
+#: the last words of organisations' names ("Apple Inc.", "Acme Group"): no people's home
+_ORG_ENDINGS = frozenset(word_list("org_endings")) | body_endings()
 
 
 def hyphenated_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
@@ -381,19 +400,42 @@ def _body_of_events(words: list[str]) -> bool:
 def _cue_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of names a place cue introduces, with the names listed next to them."""
     found = []
-    patterns = [(_CUE_BEFORE, False), (_CUE_AFTER, True)]
-    if " called " in text or " named " in text:  # the rarer pattern, scanned only then
-        patterns.insert(1, (_CUE_CALLED, False))
-    for pattern, before in patterns:
+    for pattern, before in _cue_patterns(text):
         for match in pattern.finditer(text):
             found.append(match.span(1))
-            start, end = match.span(1)
-            while not before and _plural_cue(match) and (more := _LIST_AFTER.match(text, end)):
-                found.append(more.span(1))
-                end = more.end(1)
-            while before and (more := _LIST_BEFORE.search(text, max(0, start - 60), start)):
-                found.append(more.span(1))
-                start = more.start(1)
+            if before:
+                found += _listed_before(text, match.start(1))
+            elif _plural_cue(match):
+                found += _listed_after(text, match.end(1))
+    return found
+
+
+def _cue_patterns(text: str) -> list[tuple[re.Pattern, bool]]:
+    """The cue patterns to scan the text with, each with True where the cue comes after the
+    name; the rarer ones only where their link word is in the text."""
+    patterns = [(_CUE_BEFORE, False), (_CUE_AFTER, True)]
+    if " called " in text or " named " in text:
+        patterns.insert(1, (_CUE_CALLED, False))
+    if " like " in text or " such as " in text or " including " in text:
+        patterns.insert(1, (_CUE_EXAMPLES, False))
+    return patterns
+
+
+def _listed_after(text: str, end: int) -> list[tuple[int, int]]:
+    """The names listed after a plural cue's first one ("the towns of A, B and C")."""
+    found = []
+    while more := _LIST_AFTER.match(text, end):
+        found.append(more.span(1))
+        end = more.end(1)
+    return found
+
+
+def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
+    """The names listed before a name the cue follows ("A, B and C provinces")."""
+    found = []
+    while more := _LIST_BEFORE.search(text, max(0, start - 60), start):
+        found.append(more.span(1))
+        start = more.start(1)
     return found
 
 

@@ -61,6 +61,12 @@ def test_join_a_place_and_an_organisations_word(label, name, joined):
     assert [e.text for e in entities.rule_join_org_names(ctx, ents)] == [joined]
 
 
+def test_join_a_place_and_a_newspapers_word():
+    # a newspaper named after its place ("Samoa Observer"), the model's span cut before it
+    ctx, ents = spans("According to Aleppo Observer editor Ali, it grew.", [("ORG", "Aleppo")])
+    assert [e.text for e in entities.rule_join_org_names(ctx, ents)] == ["Aleppo Observer"]
+
+
 def test_classify_known_place_tagged_org_is_a_place():
     ctx, ents = spans("Shelling hit Aleppo overnight.", [("ORG", "Aleppo")])
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
@@ -223,6 +229,18 @@ def test_group_of_actors():
                            [("GPE", "Iraq"), ("GPE", "Mosul")])
     values = [e.value for e in entities.rule_group_of(ctx, ents)]
     assert {"Iraqi Government", "People of Mosul"} <= set(values)
+
+
+def test_group_of_a_people_makes_its_home_a_place():
+    # "the people of Moura" with the town tagged an organisation: the town is a place, the
+    # people a group; a company's people are no group of a place
+    ctx, ents = classified("including the people of Kefr Dana, and the people of Acme Group",
+                           [("ORG", "Kefr Dana"), ("ORG", "Acme Group")])
+    out = facets(run_rules(ctx, ents, tuple(
+        (n, r) for n, r in RULES if n in ("group-of", "alias"))))
+    assert sorted(out) == [("Acme Group", "actor", "Acme Group"),
+                           ("Kefr Dana", "place", "Kefr Dana"),
+                           ("people of Kefr Dana", "actor", "People of Kefr Dana")]
 
 
 def test_events_are_no_actor_and_keep_their_place():
@@ -507,6 +525,24 @@ def test_place_cue_a_place_noun_called_or_named():
     out = facets(entities.rule_place_cues(ctx, ents))
     assert [(t, f) for t, f, _ in out] == [("Abri Moulin", "place"), ("Kefr Dana", "place"),
                                            ("Ali Kefi", "actor")]
+
+
+def test_place_cue_examples_of_a_kind_of_place():
+    text = ("The storm hit tourist attractions, such as Kefr Dana and Abri Moulin, and outer "
+            "towns like Tel Rif. Other sites such as Gawkr and groups like Ali Kefi spoke.")
+    ctx, ents = classified(text, [("PERSON", "Kefr Dana"), ("ORG", "Abri Moulin"),
+                                  ("ORG", "Tel Rif"), ("ORG", "Gawkr"), ("PERSON", "Ali Kefi")])
+    out = facets(entities.rule_place_cues(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [
+        ("Kefr Dana", "place"), ("Abri Moulin", "place"), ("Tel Rif", "place"),
+        ("Gawkr", "actor"), ("Ali Kefi", "actor")]
+
+
+def test_place_cue_the_inhabitants_of_a_place():
+    ctx, ents = classified("It hurt the inhabitants of Kefr Dana and residents of Tel Rif.",
+                           [("ORG", "Kefr Dana"), ("PERSON", "Tel Rif")])
+    out = facets(entities.rule_place_cues(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [("Kefr Dana", "place"), ("Tel Rif", "place")]
 
 
 def test_possessive_places():
