@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.rule_data import word_list
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, replace
 
 _CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("target_cues"))
@@ -38,6 +38,23 @@ def _retypable(ent: Ent) -> bool:
         and len(words) <= 3
 
 
+def _target_place(ent: Ent, is_place) -> bool:
+    """A target the gazetteer knows, or a building that is also an institution: an embassy
+    or a hospital attacked is the building ("an attack on the Saudi Teaching Maternal
+    Hospital"), not the body that speaks from it. A building named after a place is left
+    alone: its place is the one it stands for, not the one it stands in ("attacks on the U.S.
+    Embassy" in Baghdad would be placed in the United States)."""
+    words = ent.text.split()
+    if _FACILITY_END.search(ent.text):
+        return ent.facet == "actor" and not ent.fixed and len(words) <= 5 \
+            and not any(is_place(" ".join(words[:i])) for i in range(1, len(words)))
+    return _retypable(ent) and is_place(ent.text)
+
+
+#: the last words of buildings that are institutions too (data `visited_facility_words`)
+_FACILITY_END = re.compile(r"\b(?:" + alternation("visited_facility_words") + r")$")
+
+
 def missed_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     """Known places after a target cue that the model did not mark ("seized Timbuktu")."""
     taken = SpanIndex(ents)
@@ -54,7 +71,7 @@ def missed_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
 
 def attack_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     """Actors after a target cue (or listed after such a target) that the gazetteer knows as
-    places become places."""
+    places, or that name a building, become places."""
     out = list(ents)
     previous_target = None
     for i, ent in enumerate(ents):
@@ -64,7 +81,8 @@ def attack_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
         if not (after_cue or listed):
             previous_target = None
             continue
-        if _retypable(ent) and is_place(ent.text):
-            out[i] = replace(ent, facet="place", value=None, rule="place-target", fixed=True)
+        if _target_place(ent, is_place):  # a building's other mentions may speak: unfixed
+            out[i] = replace(ent, facet="place", value=None, rule="place-target",
+                             fixed=not _FACILITY_END.search(ent.text))
         previous_target = ent if out[i].facet == "place" else None
     return out + missed_targets(text, out, is_place)

@@ -145,7 +145,9 @@ def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
                                   "Emir Sheikh", "Press Release", "Joint Statement", "Communique",
                                   # plans, goals and policies
                                   "Sustainable Development Goals", "Kenya Vision 2030",
-                                  "National ICT Master Plan", "Green New Deal"])
+                                  "National ICT Master Plan", "Green New Deal",
+                                  # agreements between states
+                                  "Budapest Memorandum", "Minsk Agreement", "Oslo Accords"])
 def test_titles_laws_and_generic_plurals_are_no_actors(name):
     assert canonical_actor(name, False, lambda _: None) is None
 

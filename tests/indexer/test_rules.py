@@ -819,6 +819,18 @@ def test_target_cue_needs_a_known_place():
     assert [e.facet for e in entities.rule_targets(ctx, ents)] == ["actor"]
 
 
+def test_target_cue_makes_an_attacked_building_a_place():
+    # a hospital attacked is the building; an embassy named after a country stays the body,
+    # whose place would be the country it stands for, not the city it stands in
+    text = ("Reports of an attack on the Kefr Dana Maternal Hospital and attacks on the "
+            "Syria Embassy.")
+    ctx, ents = classified(text, [("ORG", "Kefr Dana Maternal Hospital"),
+                                  ("ORG", "Syria Embassy")])
+    out = entities.rule_targets(ctx, ents)
+    assert [(e.text, e.facet, e.fixed) for e in out] == [
+        ("Kefr Dana Maternal Hospital", "place", False), ("Syria Embassy", "actor", False)]
+
+
 def test_missed_target_is_added():
     ctx, ents = classified("Militants seized Saraqib in 2012.", [])
     assert facets(entities.rule_targets(ctx, ents)) == [("Saraqib", "place", None)]
