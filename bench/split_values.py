@@ -1,7 +1,9 @@
 """How often one document gives one entity several actor values: a pair of a document's actor
 values is counted when one is a short form of the other, its words the start or the end of
 the other's ("De Zoysa" / "Louis De Zoysa", "Labour" / "Labour Party", "Port Authority" /
-"Port Authority of New York and New Jersey"), or the same words in another case. It is a proxy
+"Port Authority of New York and New Jersey"), the same words in another case, or the same
+words after one country written two ways ("U.S. Senate" / "United States Senate", by the
+gazetteer). It is a proxy
 for the "one real entity under several values" problem within a document (entity resolution
 joins values across documents at index time); a pair may also be two entities ("Biden" /
 "Hunter Biden" beside "Joe Biden": the surname alone stays apart when two people bear it), so
@@ -15,8 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def short_form(short: str, full: str) -> bool:
@@ -25,16 +30,41 @@ def short_form(short: str, full: str) -> bool:
     return 0 < len(a) < len(b) and (b[:len(a)] == a or b[-len(a):] == a)
 
 
-def split_pairs(values: list[str]) -> int:
-    """Pairs of values of which one is a short form of the other or its case variant."""
+def country_variant(a: str, b: str, country_of) -> bool:
+    """The same words after a leading country written two ways ("U.S. troops" / "United
+    States troops"); country_of: name -> its country or None."""
+    leads = _country_leads(a, country_of)
+    return a.casefold() != b.casefold() and any(
+        leads.get(rest) == country for rest, country in _country_leads(b, country_of).items())
+
+
+def _country_leads(value: str, country_of) -> dict[str, str]:
+    """The rest of the value (case-folded) after each leading country name it may open
+    with (up to four words) -> that country."""
+    words = value.split()
+    found = {}
+    for n in range(1, min(4, len(words) - 1) + 1):
+        country = country_of(" ".join(words[:n]))
+        if country:
+            found[" ".join(words[n:]).casefold()] = country
+    return found
+
+
+def split_pairs(values: list[str], country_of=lambda _: None) -> int:
+    """Pairs of values of which one is a short form of the other, its case variant or its
+    country variant."""
     pairs = 0
     for i, a in enumerate(values):
         for b in values[i + 1:]:
-            pairs += short_form(a, b) or short_form(b, a) or (a != b and a.casefold() == b.casefold())
+            pairs += short_form(a, b) or short_form(b, a) \
+                or (a != b and a.casefold() == b.casefold()) or country_variant(a, b, country_of)
     return pairs
 
 
 def count(path: Path, parts: int, names: list[str]) -> Counter:
+    from indexer.gazetteer import default_gazetteer
+
+    country_of = default_gazetteer().country_of
     found: Counter = Counter()
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
     for i, line in enumerate(lines):
@@ -42,7 +72,7 @@ def count(path: Path, parts: int, names: list[str]) -> Counter:
         part = names[i % parts]
         found[part, "documents"] += 1
         found[part, "actor values"] += len(record.get("actor") or [])
-        found[part, "split pairs"] += split_pairs(record.get("actor") or [])
+        found[part, "split pairs"] += split_pairs(record.get("actor") or [], country_of)
     return found
 
 

@@ -20,6 +20,7 @@ from indexer.names import (
     names_a_country,
     region_after,
     strip_region_suffix,
+    strip_title,
 )
 from indexer.phrases import (
     COMPASS,
@@ -467,12 +468,26 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     a place the gazetteer and the words around it make it, else an actor."""
     if is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
+    if _titled_person(ent):
+        return replace(ent, label="PERSON", facet="actor", rule="titled-person")
     if is_landmark(ent) or _visited_facility(ent, text, gazetteer) \
             or _facility_named(ent, text, persons):
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
     return replace(ent, facet="actor")
+
+
+def _titled_person(ent: Ent) -> bool:
+    """ "United States Representative Elijah Cummings", "Assemblywoman Selena Torres" tagged
+    as an organisation: a title, then a person's name of two or three words English writes
+    capitalised (no body's name: "State Fire Brigade", "Sheriff of Milwaukee County")."""
+    if ent.label != "ORG":
+        return False
+    name = strip_title(ent.text)
+    words = name.split()
+    return name != ent.text and 2 <= len(words) <= 3 and all(map(is_name_word, words)) \
+        and words[-1] not in ORG_ENDINGS
 
 
 #: the capitalised word right before a span

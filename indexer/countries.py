@@ -93,6 +93,12 @@ def national_qualifier(country: str) -> str | None:
     return adjective if adjective and country_for_demonym(adjective) == country else None
 
 
+def written_qualifier(country: str) -> str | None:
+    """The one way news writes a country's name before its bodies when that is no adjective
+    ("United States" -> "US", whether written "U.S." or "United States"), else None."""
+    return _national_qualifiers().get(country)
+
+
 @lru_cache(maxsize=1)
 def _national_qualifiers() -> dict[str, str]:
     return dict(entry.split(" = ", 1) for entry in word_list("national_qualifiers"))

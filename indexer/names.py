@@ -19,6 +19,7 @@ from indexer.countries import (
     demonym_for,
     is_demonym,
     national_qualifier,
+    written_qualifier,
 )
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, replace
@@ -330,6 +331,32 @@ def national_body(name: str, country_of) -> str:
     return name
 
 
+#: the most words a country's name before a body's name may have ("United States of America")
+_MOST_COUNTRY_WORDS = 4
+
+
+def one_country_prefix(name: str, country_of) -> str:
+    """A body's name opened by its country, with the country written one way (one real
+    entity, one value): "U.S. Supreme Court", "United States Supreme Court" -> "US Supreme
+    Court"; "U.K. Space Agency" -> "UK Space Agency". Only for countries whose bodies take
+    an abbreviation, not an adjective (`national_qualifiers`): "China Southern Airlines"
+    stays, and so does a demonym ("American Airlines") or another abbreviation, which
+    brands use ("USA Today")."""
+    words = name.split()
+    for n in range(min(_MOST_COUNTRY_WORDS, len(words) - 1), 0, -1):
+        written = " ".join(words[:n])
+        country = country_of(written)
+        qualifier = written_qualifier(country) if country else None
+        if qualifier and words[n][:1].isupper() and _same_abbreviation(written, qualifier):
+            return " ".join((qualifier, *words[n:]))
+    return name
+
+
+def _same_abbreviation(written: str, qualifier: str) -> bool:
+    """The country written in full, or as the qualifier's own letters ("U.S." for "US")."""
+    return not written.replace(".", "").isupper() or written.replace(".", "") == qualifier
+
+
 def nation_qualifier(name: str, country_of) -> str | None:
     """How a country's institutions are named, from its name or its demonym ("U.S.",
     "American" -> "US"; `countries.national_qualifier`), None for no country's."""
@@ -512,7 +539,8 @@ def canonical_actor(name: str, person: bool, country_of) -> str | None:
     if person:
         name = strip_title(name)
     else:
-        name = national_body(country_possessive(name, country_of), country_of)
+        name = one_country_prefix(national_body(country_possessive(name, country_of),
+                                                country_of), country_of)
     name = fix_casing(name, person)
     if not person and _bare_body(name):
         return name  # "Navy", "Senate": the corpus-wide resolution gives it its country

@@ -16,7 +16,7 @@ from itertools import zip_longest
 
 from indexer.aliases import name_head
 from indexer.casing import is_name_word
-from indexer.countries import country_for_demonym, demonym_for, is_demonym
+from indexer.countries import country_for_demonym, demonym_for, is_demonym, written_qualifier
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import nation_qualifier, national_body, trim_span
@@ -85,13 +85,14 @@ def _demonym(ent: Ent) -> str | None:
 
 def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
     """How a group phrase names its nation: a demonym as its canonical adjective, a country
-    with "'s" as its demonym ("Syria's army" -> "Syrian Army"), a bare country as written."""
+    with "'s" as its demonym ("Syria's army" -> "Syrian Army"), a bare country as written,
+    one way for those written with an abbreviation ("U.S. troops" -> "US troops")."""
     if ent.label == "NORP" or is_demonym(ent.text):
         return _demonym(ent)
     country = gazetteer.country_of(ent.text) if ent.label == "GPE" else None
     if country is None:
         return None
-    return demonym_for(country) if possessive else ent.text
+    return demonym_for(country) if possessive else written_qualifier(country) or ent.text
 
 
 def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:

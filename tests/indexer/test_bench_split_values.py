@@ -21,3 +21,13 @@ def test_a_word_inside_a_longer_name_is_no_short_form():
     assert split_values.short_form("Port Authority", "Port Authority of New York")
     assert not split_values.short_form("Lee", "Ann Lee Smith")
     assert not split_values.short_form("Ann Lee", "Ann Lee")
+
+
+def test_one_country_written_two_ways_is_a_split_pair():
+    country_of = {"U.S.": "United States", "United States": "United States",
+                  "UK": "United Kingdom"}.get
+    assert split_values.country_variant("U.S. Senate", "United States Senate", country_of)
+    assert not split_values.country_variant("U.S. Senate", "UK Senate", country_of)
+    assert not split_values.country_variant("U.S. Senate", "U.S. Senate", country_of)
+    assert split_values.split_pairs(["U.S. troops", "United States troops", "UK troops"],
+                                    country_of) == 1

@@ -219,6 +219,22 @@ def test_national_body_names_a_countrys_institution_once(name, expected):
     assert national_body(name, default_gazetteer().country_of) == expected
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    # a body opened by its country: the country written one way
+    ("United States Supreme Court", "US Supreme Court"),
+    ("U.S. Supreme Court", "US Supreme Court"),
+    ("United States of America Senate", "US Senate"),
+    ("U.K. Space Agency", "UK Space Agency"),
+    # countries whose bodies take an adjective, brands, demonyms and a bare country stay
+    ("China Southern Airlines", "China Southern Airlines"),
+    ("USA Today", "USA Today"),
+    ("American Airlines", "American Airlines"),
+    ("United States", "United States"),
+])
+def test_a_bodys_country_is_written_one_way(name, expected):
+    assert canonical_actor(name, False, default_gazetteer().country_of) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # class 3: what is left of an editor's insertion between words is no part of the name
     ("Bashar al] Assad", "Bashar al Assad"),

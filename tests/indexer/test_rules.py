@@ -67,6 +67,18 @@ def test_join_a_place_and_a_newspapers_word():
     assert [e.text for e in entities.rule_join_org_names(ctx, ents)] == ["Aleppo Observer"]
 
 
+def test_classify_a_titled_person_tagged_an_organisation():
+    # "United States Representative Elijah Cummings" as one organisation span: a person; a
+    # body's name after a title word stays a body
+    text = "Representative Ali Kefi and State Fire Brigade and Sheriff of Tel Rif County spoke."
+    ctx, ents = classified(text, [("ORG", "Representative Ali Kefi"),
+                                  ("ORG", "State Fire Brigade"),
+                                  ("ORG", "Sheriff of Tel Rif County")])
+    assert [(e.label, e.value) for e in ents] == [
+        ("PERSON", "Ali Kefi"), ("ORG", "State Fire Brigade"),
+        ("ORG", "Sheriff of Tel Rif County")]
+
+
 def test_classify_known_place_tagged_org_is_a_place():
     ctx, ents = spans("Shelling hit Aleppo overnight.", [("ORG", "Aleppo")])
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
