@@ -313,13 +313,29 @@ def is_landmark(ent: Ent) -> bool:
     words = ent.text.split()
     if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
         return True  # "Fort Carson", "Camp Taji"
-    if len(words) < 2 or (words[-1] not in LANDMARK_WORDS and not _landmark_head(ent.text)):
+    if len(words) < 2 or not _landmark_named(ent.text, words):
         return False
     if words[0].isdigit():
         return len(words) > 2
     if not words[0][:1].isupper():
         return False
     return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
+
+
+def _landmark_named(name: str, words: list[str]) -> bool:
+    """A landmark word ends the name or heads it, and the name is no denomination's."""
+    return (words[-1] in LANDMARK_WORDS or _landmark_head(name)) and not _denomination(words)
+
+
+#: words naming a denomination before "Church" (data `denomination_words`)
+_DENOMINATION_WORDS = frozenset(word_list("denomination_words"))
+
+
+def _denomination(words: list[str]) -> bool:
+    """ "Catholic Church", "Russian Orthodox Church": a denomination's words, maybe with a
+    nationality, then "Church" name the body, no building."""
+    return words[-1] == "Church" and any(w in _DENOMINATION_WORDS for w in words[:-1]) \
+        and all(w in _DENOMINATION_WORDS or is_demonym(w) for w in words[:-1])
 
 
 def _landmark_head(name: str) -> bool:

@@ -79,6 +79,15 @@ def test_classify_a_titled_person_tagged_an_organisation():
         ("ORG", "Sheriff of Tel Rif County")]
 
 
+def test_classify_a_denominations_church_is_a_body_and_a_named_church_a_building():
+    text = "The Catholic Church, the Russian Orthodox Church and Calvary Church spoke."
+    ctx, ents = classified(text, [("ORG", "Catholic Church"), ("ORG", "Russian Orthodox Church"),
+                                  ("ORG", "Calvary Church")])
+    assert [(e.text, e.facet) for e in ents] == [
+        ("Catholic Church", "actor"), ("Russian Orthodox Church", "actor"),
+        ("Calvary Church", "place")]
+
+
 def test_classify_known_place_tagged_org_is_a_place():
     ctx, ents = spans("Shelling hit Aleppo overnight.", [("ORG", "Aleppo")])
     assert [(e.facet, e.rule) for e in entities.rule_classify(ctx, ents)] == [("place", "gazetteer")]
