@@ -75,7 +75,7 @@ from indexer.phrases import (
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_flights, split_located_places, split_run_in_names
-from indexer.shapes import in_document_symbol, name_shape, units
+from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.spans import DATE_LABELS, Ent, replace
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -512,7 +512,7 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
     if ent.facet not in ("actor", "place") or not ent.value or ent.fixed:
         return ent
     name = name_shape(ent.value, ctx.is_place)
-    if name is None or in_document_symbol(ctx.text, ent.start, ent.end):
+    if name is None or _no_name(ctx, ent):
         return replace(ent, facet=None, value=None, rule="shape")
     if name == ent.value:
         return ent
@@ -522,6 +522,14 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
         return replace(ent, facet=None, value=None, rule="shape")
     return replace(ent, facet=value.facet, value=value.value, country=value.country,
                    rule="shape")
+
+
+def _no_name(ctx: DocContext, ent: Ent) -> bool:
+    """Part of a document symbol ("SG/SM/20217"), or a code the model called a geopolitical
+    entity ("The R0 number"): no name."""
+    return in_document_symbol(ctx.text, ent.start, ent.end) or (
+        ent.facet == "place" and ent.label == "GPE" and is_code(ent.value)
+        and not ctx.is_place(ent.value))
 
 
 def rule_places_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -23,7 +23,7 @@ from indexer.casing import is_lower_case_word
 from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
 from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer
-from indexer.phrases import MEETING_NOUNS, PLACE_EVENT_NOUNS, event_place_end
+from indexer.phrases import COMMON_WORDS, MEETING_NOUNS, PLACE_EVENT_NOUNS, event_place_end
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
@@ -43,6 +43,13 @@ OUTLET_WORDS = frozenset(word_list("outlet_words"))
 SEAT_WORDS = frozenset(word_list("seat_words"))
 #: one word after a city that makes the name a body's ("Mosul Police", "Aleppo Council")
 BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {"police"}
+
+
+def _confident(gazetteer: Gazetteer, name: str):
+    """The well-known place a part of a name is, unless the part is a common word that is
+    also a town's name and rarely means it ("Co-operative Commonwealth Federation",
+    "Independence Party": `common_town_words`)."""
+    return None if name in COMMON_WORDS else gazetteer.confident(name)
 
 
 def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
@@ -71,7 +78,7 @@ def _holds_places(ent: Ent) -> bool:
 
 def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
     tail = IN_TAIL.search(ent.text)
-    parts = [tail.span(1)] if tail and gazetteer.confident(tail[1]) \
+    parts = [tail.span(1)] if tail and _confident(gazetteer, tail[1]) \
         else _place_parts(ent.text, gazetteer, persons, ent.label == "EVENT")
     return [Ent(ent.start + start, ent.start + end, ent.text[start:end], "GPE", facet="place",
                 rule="place-in-name") for start, end in parts]
@@ -102,14 +109,14 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
 def _places_after_of(name: str, gazetteer: Gazetteer) -> list[tuple[int, int]] | None:
     """The well-known places after a name's last "of", None when no place part follows it."""
     whole = _WHOLE_AFTER_OF.search(name)
-    if whole and gazetteer.confident(whole[1]):  # "Citizens of Antigua and Barbuda"
+    if whole and _confident(gazetteer, whole[1]):  # "Citizens of Antigua and Barbuda"
         return [whole.span(1)]
     if whole and " and " in whole[1]:  # "Islamic State of Iraq and the Levant"
         return _listed_places(name, whole.start(1), gazetteer)
     after_of = _AFTER_OF.search(name)
     if after_of:
         return [after_of.span(i) for i in (1, 2)
-                if after_of.group(i) and gazetteer.confident(after_of.group(i))]
+                if after_of.group(i) and _confident(gazetteer, after_of.group(i))]
     return None
 
 
@@ -121,7 +128,7 @@ def _listed_places(name: str, start: int, gazetteer: Gazetteer) -> list[tuple[in
     """The well-known places listed after "of" ("Iraq" of "Islamic State of Iraq and the
     Levant"; "Trade" and "Industry" of a ministry are none)."""
     items = [(start + m.start(1), start + m.end(1)) for m in _LISTED.finditer(name[start:])]
-    return [(a, b) for a, b in items if gazetteer.confident(name[a:b])]
+    return [(a, b) for a, b in items if _confident(gazetteer, name[a:b])]
 
 
 def _event_place(name: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -136,7 +143,7 @@ def _leading_city(name: str, gazetteer: Gazetteer, persons: set[str],
     if not _body_words(name[ends[-2]:].strip(), len(ends) - 1, event):
         return []  # no leading city can pass, whatever its length: spare the lookups
     for end in reversed(ends[:min(_MOST_LEADING_WORDS, len(ends) - 1)]):
-        place = gazetteer.confident(name[:end])
+        place = _confident(gazetteer, name[:end])
         if place:
             city = place.kind == "city" \
                 and _body_after_city(name[:end], name[end:].split(), persons, event)

@@ -115,3 +115,14 @@ def name_shape(name: str, is_place) -> str | None:
     if cut.lower() in PRONOUNS:
         return None
     return cut or None
+
+
+#: one word of letters and digits: a code ("R0", "B117"), no city's or country's name
+_CODE = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])\S+")
+
+
+def is_code(name: str) -> bool:
+    """A single word holding both letters and digits ("R0"): what the model may call a
+    geopolitical entity, though no country, state or city is named so (roads and areas are
+    locations or facilities to it: "M25", "Area 51")."""
+    return bool(_CODE.fullmatch(name))

@@ -102,3 +102,22 @@ def test_an_event_the_model_called_an_organisation_keeps_its_leading_country():
         ("Iraq War", None, "event"), ("Iraq", "place", "place-in-name"),
         ("Damascus Conference", None, "event"), ("Damascus", "place", "place-in-name"),
         ("Syria Peace Conference", None, "event")]
+
+
+def test_a_common_word_that_is_also_a_citys_name_is_no_place_in_a_name():
+    # "Co-operative Commonwealth Federation": "Commonwealth" is a large Philippine city to the
+    # gazetteer, but a common word in a name (`common_town_words`); "Aleppo Council" holds
+    # its city
+    from indexer.entities import DocContext
+    from indexer.gazetteer import Gazetteer, Place
+    from indexer.spans import Ent
+
+    gazetteer = Gazetteer.from_entries([
+        ("Commonwealth", Place("Commonwealth", "Philippines", "city", 215_000)),
+        ("Aleppo", Place("Aleppo", "Syria", "city", 2_000_000))])
+    text = "The Commonwealth Federation and the Aleppo Council met."
+    ents = [Ent(4, 26, "Commonwealth Federation", "ORG", facet="actor",
+                value="Commonwealth Federation"),
+            Ent(35, 49, "Aleppo Council", "ORG", facet="actor", value="Aleppo Council")]
+    out = entities.rule_places_in_names(DocContext(text, gazetteer), ents)
+    assert [e.text for e in out[len(ents):]] == ["Aleppo"]

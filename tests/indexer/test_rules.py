@@ -804,6 +804,14 @@ def test_shapes_rule_repairs_and_drops():
     assert [(f, v) for _, f, v in out] == [("place", "Aleppo"), ("actor", "Jerry O'Connell")]
 
 
+def test_shapes_rule_drops_a_code_called_a_geopolitical_entity():
+    # "the R0 number": a code is no country or city; a location code ("Area 51") stays
+    text = "The R0 number rose near Area 51 and in Aleppo."
+    ctx, ents = classified(text, [("GPE", "R0"), ("LOC", "Area 51"), ("GPE", "Aleppo")])
+    out = facets(entities.rule_shapes(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [("Area 51", "place"), ("Aleppo", "place")]
+
+
 def test_shapes_rule_drops_acronyms_written_only_after_numbers():
     # units and currencies ("40 CUC", "15 - 25 CUC"); a counted body ("5 ISIS fighters"), a
     # longer name after a year ("the 2000 US Presidential election"), a date's day ("May 8,
