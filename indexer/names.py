@@ -27,21 +27,7 @@ from indexer.spans import Ent, replace
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
                          "its", "his", "her", "my", "your", "all", "both"})
 #: words that make up a person's title or office; a leading run of them is not the name
-TITLE_WORDS = frozenset("""
-president vice prime minister ministers foreign defence defense interior finance deputy
-secretary secretary-general general gen gen. lt lt. lieutenant col col. colonel maj maj. major
-capt capt. captain brig brig. brigadier sgt sgt. sergeant adm adm. admiral cmdr cmdr. commander
-commodore marshal field mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen. senator rep
-rep. representative gov gov. governor mayor ambassador spokesman spokeswoman spokesperson
-chancellor chief chairman chairwoman envoy special speaker premier acting former state of
-minister-designate designate attorney justice judge lord lady sir dame mp officer head leader
-commissioner high representative army navy air force corporal private pvt cpl cpl. staff gen.
-detective inspector constable superintendent sheriff deputy-sheriff congressman
-congresswoman councilman councilwoman councillor councilor assemblyman assemblywoman first
-cardinal archbishop bishop cde comrade broadcaster presidential candidate nominee
-supreme sheikh shaikh emir ayatollah grand mufti imam king queen crown prince princess sultan
-mme mme. mlle mlle.
-""".split())
+TITLE_WORDS = frozenset(word_list("person_title_words"))
 #: occupations written before a person's name, cut like titles by strip_title only
 OCCUPATION_WORDS = frozenset(word_list("occupation_words"))
 #: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
@@ -52,25 +38,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 #: organisation words that name no one on their own ("the Ministry", "Government")
-GENERIC_WORDS = frozenset("""
-government ministry department state army navy council office agency committee
-court police military forces administration regime embassy command
-commission authority authorities president minister secretary
-republic kingdom federation union group party movement organisation organization
-people city town village province region country capital license licence
-fighters rebels militants troops soldiers officials protesters residents civilians refugees
-""".split())
+GENERIC_WORDS = frozenset(word_list("generic_name_words"))
 #: capitalised words the model takes for names that name no actor or place: time zones,
 #: diseases, religions, events, sentence openers
-NOT_NAMES = frozenset("""
-utc gmt bst cet cest eet est edt cst cdt mst mdt pst pdt ist aest aedt jst
-covid covid-19 coronavirus sars-cov-2 ebola hiv aids influenza
-islam christianity judaism hinduism buddhism sikhism brexit
-after although though when while before since because however meanwhile if unless until
-despite during unlike hurricanes storms earthquakes
-lgbt lgbtq lgbtq+ allied neo-nazi neo-nazis nazi nazis londoner londoners hongkonger hongkongers
-christendom health education findings measles oxygen started multiple following wn q&a
-""".split())
+NOT_NAMES = frozenset(word_list("not_names"))
 #: named storms: "Hurricane Dorian", "Typhoon Hagibis", "Tropical Storm Imelda"
 _STORM = re.compile(r"^(?:(?:" + alternation("storm_prefixes") + r")\s+)?(?:"
                     + alternation("storm_nouns") + r")\s")
@@ -87,12 +58,7 @@ _TRAILING_JUNK = re.compile(r"(?:\s+(?:" + alternation("trailing_function_words"
                             r"|(?:\s+|(?<=[a-z]))(?:" + alternation("caption_words") + r")$")
 #: words of a state body named by its country ("Syria's Armed Forces" -> "Syrian Armed
 #: Forces"); a proper name after "<Country>'s" keeps its own name instead
-INSTITUTION_PHRASE_WORDS = frozenset("""
-armed forces army navy air force government parliament ministry of foreign affairs defence
-defense interior health justice finance security special military police coast guard
-national intelligence service services cabinet senate assembly supreme court central bank
-embassy mission presidency revolutionary guard guards corps marines ground
-""".split())
+INSTITUTION_PHRASE_WORDS = frozenset(word_list("institution_phrase_words"))
 #: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act")
 _DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:" + alternation("document_nouns") + r")"
                             r"(?:\s+(?:No\.?\s*)?\d+)?$)")
@@ -465,9 +431,7 @@ _NO_NAMES = (_no_letters, _listed_non_name, is_storm, _foreign_script_word, _no_
 
 
 #: words that only ever stand before a person's name ("Dr Valeria Gazzola", "Congressman Amash")
-HONORIFICS = frozenset("""
-dr dr. mr mr. mrs mrs. ms ms. prof prof. sir dame congressman congresswoman senator sen. rep.
-""".split())
+HONORIFICS = frozenset(word_list("honorifics"))
 
 
 def is_honorific_name(text: str) -> bool:
