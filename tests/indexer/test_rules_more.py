@@ -240,9 +240,11 @@ def test_a_place_particle_leaves_an_organisations_span_a_place_after_in():
 
 
 def test_a_base_or_camp_is_a_place_whatever_the_model_said():
-    text = "He was assigned to Fort Orwen and served at Camp Tarn."
-    ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn")])
-    assert [(e.text, e.facet) for e in ents] == [("Fort Orwen", "place"), ("Camp Tarn", "place")]
+    text = "He was assigned to Fort Orwen and served at Camp Tarn. Masjid Al-Tarn was full."
+    ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn"),
+                                  ("ORG", "Masjid Al-Tarn")])
+    assert [(e.text, e.facet) for e in ents] == [("Fort Orwen", "place"), ("Camp Tarn", "place"),
+                                                 ("Masjid Al-Tarn", "place")]
 
 
 def test_titled_names_with_a_regnal_number_or_after_a_plural_title():
