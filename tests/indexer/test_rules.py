@@ -559,6 +559,13 @@ def test_place_cue_examples_of_a_kind_of_place():
         ("Gawkr", "actor"), ("Ali Kefi", "actor")]
 
 
+def test_place_cue_a_camp_of_the_displaced():
+    text = "Aid reached the Kefr IDP camp and the Tel Rif internally displaced persons camp."
+    ctx, ents = classified(text, [("ORG", "Kefr IDP"), ("PERSON", "Tel Rif")])
+    out = facets(entities.rule_place_cues(ctx, ents))
+    assert sorted((t, f) for t, f, _ in out) == [("Kefr", "place"), ("Tel Rif", "place")]
+
+
 def test_place_cue_the_inhabitants_of_a_place():
     ctx, ents = classified("It hurt the inhabitants of Kefr Dana and residents of Tel Rif.",
                            [("ORG", "Kefr Dana"), ("PERSON", "Tel Rif")])
