@@ -420,6 +420,19 @@ def _vessel_name(name: str) -> bool:
     return len(words) > 1 and words[0] in VESSEL_PREFIXES
 
 
+#: last words of diseases' names (data `disease_endings`)
+_DISEASE_ENDINGS = frozenset(word_list("disease_endings"))
+
+
+def _disease_name(name: str) -> bool:
+    """ "Middle East Respiratory Syndrome", "Ebola Virus Disease": a disease, no actor or
+    place; a body named after a disease is about something else first ("National Institute
+    of Allergy and Infectious Disease", "Center for Disease Control")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in _DISEASE_ENDINGS \
+        and not any(w in ("of", "for", "on", "against") for w in words)
+
+
 def _title_or_determiner(word: str) -> bool:
     return word.lower() in TITLE_WORDS or word.lower() in DETERMINERS
 
@@ -427,7 +440,7 @@ def _title_or_determiner(word: str) -> bool:
 #: shapes of a span that names nobody, tried in order by `is_non_entity`; after them the
 #: span has at least one word
 _NO_NAMES = (_no_letters, _listed_non_name, is_storm, _foreign_script_word, _no_capitalised_word,
-             _lone_generic_word, _vessel_name)
+             _lone_generic_word, _vessel_name, _disease_name)
 
 
 #: words that only ever stand before a person's name ("Dr Valeria Gazzola", "Congressman Amash")

@@ -147,7 +147,9 @@ def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
                                   "Sustainable Development Goals", "Kenya Vision 2030",
                                   "National ICT Master Plan", "Green New Deal",
                                   # agreements between states
-                                  "Budapest Memorandum", "Minsk Agreement", "Oslo Accords"])
+                                  "Budapest Memorandum", "Minsk Agreement", "Oslo Accords",
+                                  # diseases
+                                  "Middle East Respiratory Syndrome", "Ebola Virus Disease"])
 def test_titles_laws_and_generic_plurals_are_no_actors(name):
     assert canonical_actor(name, False, lambda _: None) is None
 
@@ -246,3 +248,8 @@ def test_a_bodys_country_is_written_one_way(name, expected):
 ])
 def test_normalise_text_drops_editorial_brackets_between_words(text, expected):
     assert normalise_text(text) == expected
+
+
+def test_a_body_named_after_a_disease_is_an_actor():
+    name = "National Institute of Allergy and Infectious Disease"
+    assert canonical_actor(name, False, lambda _: None) == name
