@@ -22,7 +22,7 @@ import re
 from indexer.casing import is_lower_case_word
 from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
 from indexer.divisions import DIVISION_WORDS
-from indexer.gazetteer import Gazetteer
+from indexer.gazetteer import Gazetteer, Place
 from indexer.phrases import COMMON_WORDS, MEETING_NOUNS, PLACE_EVENT_NOUNS, event_place_end
 from indexer.rule_data import word_list
 from indexer.spans import Ent
@@ -45,7 +45,7 @@ SEAT_WORDS = frozenset(word_list("seat_words"))
 BODY_WORDS = INSTITUTION_WORDS | {w.lower() for w in ORG_ENDINGS} | {"police"}
 
 
-def _confident(gazetteer: Gazetteer, name: str):
+def _confident(gazetteer: Gazetteer, name: str) -> Place | None:
     """The well-known place a part of a name is, unless the part is a common word that is
     also a town's name and rarely means it ("Co-operative Commonwealth Federation",
     "Independence Party": `common_town_words`)."""
