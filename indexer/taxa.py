@@ -3,7 +3,7 @@ binomials ("Acropora millepora", "A. millepora") as organisations, people or pla
 shape gives them away: a capitalised genus (or its initial) and a lower-case species word.
 A bare genus the document also writes as the start of such a binomial ("Acropora") goes
 with it. Lower-case name particles ("Ali bin Hassan"), body nouns ("Democratic party") and
-nationality groups ("Iraqi forces") are no binomials.
+nationality groups and other groups ("Iraqi forces", "Houthi militia") are no binomials.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from indexer.countries import is_demonym
 from indexer.rule_data import body_endings, word_list
 from indexer.spans import Ent, replace
 
-#: lower-case second words that are no species: name particles and body nouns ("Democratic
-#: party", "Afghan government")
+#: lower-case second words that are no species: name particles, body nouns ("Democratic
+#: party", "Afghan government") and group nouns ("Houthi militia", "Shabaab fighters")
 NOT_SPECIES = frozenset(word_list("name_particles")) | frozenset(
-    w.lower() for w in (*body_endings(), *word_list("institution_words")))
+    w.lower() for w in (*body_endings(), *word_list("institution_words"),
+                        *word_list("collectives"), *word_list("institutions")))
 _BINOMIAL = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.) ([a-z][a-z-]{2,})")
 
 
