@@ -208,6 +208,20 @@ def _persons_named_in_full(ents: list[Ent]) -> Iterator[tuple[Ent, list[str]]]:
             yield ent, words
 
 
+#: a party's members as a body ("Democrats"; data `party_members`)
+_PARTY_MEMBERS = word_list("party_members")
+
+
+def party_member_targets(ents: list[Ent]) -> dict[str, Ent]:
+    """A party's members' word -> the document's one party named after them: "Democrats" ->
+    "Democratic Party", "Republicans" -> "Republican Party" (the party's word is the member's,
+    or the member's with "-ic"), so a party and its members are one value."""
+    return _sole_targets((members, ent) for ent in ents
+                         if ent.facet == "actor" and ent.value and ent.value.endswith(" Party")
+                         for members in _PARTY_MEMBERS
+                         if ent.value.split()[-2] in (members[:-1], members[:-1] + "ic"))
+
+
 def _sole_targets(keyed: Iterable[tuple[str, Ent]]) -> dict[str, Ent]:
     """Key -> the first entity with it, for the keys that only one value (one name) has."""
     targets: dict[str, list[Ent]] = {}
@@ -296,6 +310,7 @@ class _AliasTables:
     firsts: dict[str, Ent]
     heads: dict[str, Ent]
     short_names: dict[str, Ent]
+    parties: dict[str, Ent]
     is_country: Callable[[str], bool]
     is_place: Callable[[str], bool]
     is_known_place: Callable[[str], bool]
@@ -306,6 +321,12 @@ def _not_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """Dates, watchlist names and words no name can be shortened to stay as they are."""
     skip = ent.facet == "date" or ent.rule == "watchlist" or not _SHORT_FORM.match(ent.text)
     return ent if skip else None
+
+
+def _members_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """ "Democrats blocked the bill" -> the document's one "Democratic Party"."""
+    full = t.parties.get(ent.text) if ent.rule == "people" else None
+    return _adopt(ent, full, "alias-members") if full is not None else None
 
 
 def _acronym_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
@@ -406,7 +427,7 @@ def _short_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None
 
 
 #: the alias cases in the order they are tried; the first that applies decides
-_ALIAS_CASES = (_not_alias, _acronym_alias, _known_entity, _partial_alias, _first_name_alias,
+_ALIAS_CASES = (_not_alias, _members_alias, _acronym_alias, _known_entity, _partial_alias, _first_name_alias,
                 _surname_alias, _head_alias, _short_name_alias)
 
 
@@ -435,7 +456,8 @@ def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_plac
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
     return _AliasTables(acronyms, partials, surnames, firsts, head_noun_targets(ents),
-                        short_name_targets(ents), is_country, is_place, is_known_place, text)
+                        short_name_targets(ents), party_member_targets(ents), is_country,
+                        is_place, is_known_place, text)
 
 
 def known_names(ents: list[Ent]) -> list[Ent]:

@@ -654,3 +654,16 @@ def test_an_organisation_named_without_its_complement_is_the_one_named_with_it()
     assert [(text, value) for text, facet, value, _ in ents
             if facet == "actor" and text != value] == [
         ("Port Authority", "Port Authority of Aleppo and Idlib")]
+
+
+def test_a_partys_members_are_the_one_party_of_that_name():
+    # "Democrats" beside "the Democratic Party": one value; two parties of that name leave
+    # the members' word alone
+    ents = resolved("Democrats blocked it. The Democratic Party said so.",
+                    [("NORP", "Democrats"), ("ORG", "Democratic Party")])
+    assert [value for _, facet, value, _ in ents if facet == "actor"] == [
+        "Democratic Party", "Democratic Party"]
+    ents = resolved("Republicans won. The Republican Party and the Iowa Republican Party met.",
+                    [("NORP", "Republicans"), ("ORG", "Republican Party"),
+                     ("ORG", "Iowa Republican Party")])
+    assert [value for _, facet, value, _ in ents if facet == "actor"][0] == "Republicans"
