@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
-from indexer.names import all_bare_bodies, is_storm, names_a_country, region_after
+from indexer.names import all_bare_bodies, is_storm, name_head, names_a_country, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
 
@@ -254,16 +254,6 @@ def _collective_alias(span: Ent, ents: list[Ent]) -> Ent:
     full = {e.value: e for e in ents if e.facet == "actor" and e.value
             and name_head(e.value) == span.text and e.value != span.text}
     return _adopt(span, *full.values(), "alias-head") if len(full) == 1 else span
-
-
-def name_head(name: str) -> str:
-    """The noun a name is about: the word before its first lower-case connector, else its
-    last word ("Global Coalition to Defeat ISIS" -> "Coalition")."""
-    words = name.split()
-    for i, word in enumerate(words[1:], 1):
-        if word in ("of", "to", "against", "for", "in", "on"):
-            return words[i - 1]
-    return words[-1] if words else ""
 
 
 def _adopt(ent: Ent, full: Ent, rule: str) -> Ent:

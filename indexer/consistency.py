@@ -8,7 +8,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from indexer.aliases import name_head
 from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer, Place, is_small_town
@@ -17,6 +16,7 @@ from indexer.names import (
     NOT_NAMES,
     TITLE_WORDS,
     all_bare_bodies,
+    name_head,
     names_a_country,
     region_after,
     strip_region_suffix,
@@ -368,8 +368,17 @@ def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
 #: "the Ansarallah leadership": a group's members or speakers after its name
 _MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
 
-#: a hospital's or a seat's name after "at", "to", "in" ... (maybe with "the")
+#: the name of a building that is an institution too: a hospital, an embassy, a seat
 _VISITED_FACILITY = re.compile(r"\s(?:" + alternation("visited_facility_words") + r")$")
+
+
+def names_a_facility(name: str) -> bool:
+    """ "John Radcliffe Hospital", "US Embassy": a building that is also an institution, which
+    is a place where someone is taken, received or attacked, an actor where it speaks."""
+    return bool(_VISITED_FACILITY.search(name))
+
+
+#: a visit's preposition right before such a name ("at", "to", "in" ..., maybe with "the")
 _VISITED = re.compile(r"\b(?:" + alternation("facility_visit_prepositions") + r")\s+(?:the\s+)?$",
                       re.I)
 
@@ -380,7 +389,7 @@ def _visited_facility(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     received is a place; one that says or does something stays an actor (the document's
     majority decides for the name, `harmonise`). A country's legislature is no building ("in
     the U.S. House")."""
-    return bool(_VISITED_FACILITY.search(ent.text)) and ent.text[:1].isupper() \
+    return names_a_facility(ent.text) and ent.text[:1].isupper() \
         and not _country_body(ent.text, gazetteer) \
         and bool(_VISITED.search(text, max(0, ent.start - 16), ent.start))
 

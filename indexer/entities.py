@@ -164,8 +164,7 @@ def _canonical_changes(text: str, facet: str, person: bool, people: bool,
                        gazetteer: Gazetteer) -> tuple[tuple[str, object], ...]:
     """The fields `canonical_value` sets, which depend on the span's text and kind alone:
     the rules ask again for every span a rule hands back without a value, most of them
-    names the document or an earlier one already had (an eighth of the rules' time, under
-    cProfile on re3d-dev)."""
+    names the document or an earlier one already had."""
     if facet == "place":
         return _place_changes(normalise_text(text), gazetteer)
     if people:

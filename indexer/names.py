@@ -420,6 +420,16 @@ def _vessel_name(name: str) -> bool:
     return len(words) > 1 and words[0] in VESSEL_PREFIXES
 
 
+def name_head(name: str) -> str:
+    """The noun a name is about: the word before its first lower-case connector, else its
+    last word ("Global Coalition to Defeat ISIS" -> "Coalition")."""
+    words = name.split()
+    for i, word in enumerate(words[1:], 1):
+        if word in ("of", "to", "against", "for", "in", "on"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
 #: last words of diseases' names (data `disease_endings`)
 _DISEASE_ENDINGS = frozenset(word_list("disease_endings"))
 
@@ -429,8 +439,7 @@ def _disease_name(name: str) -> bool:
     place; a body named after a disease is about something else first ("National Institute
     of Allergy and Infectious Disease", "Center for Disease Control")."""
     words = name.split()
-    return len(words) > 1 and words[-1] in _DISEASE_ENDINGS \
-        and not any(w in ("of", "for", "on", "against") for w in words)
+    return len(words) > 1 and words[-1] in _DISEASE_ENDINGS and name_head(name) == words[-1]
 
 
 def _title_or_determiner(word: str) -> bool:

@@ -14,12 +14,11 @@ import re
 from collections import Counter
 from itertools import zip_longest
 
-from indexer.aliases import name_head
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym, written_qualifier
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
-from indexer.names import nation_qualifier, national_body, trim_span
+from indexer.names import name_head, nation_qualifier, national_body, trim_span
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
 

@@ -53,8 +53,8 @@ _FIELDS = frozenset(Ent.__dataclass_fields__)
 def replace(ent: Ent, /, **changes) -> Ent:
     """A copy of the span with some fields changed: `dataclasses.replace` for `Ent`, which
     has no `__post_init__` and no init-less field, so copying its fields is the same thing.
-    The rules make some sixty copies per document, and the generic function's checks and
-    per-field frozen writes were a twelfth of the rules' time (cProfile on re3d-dev)."""
+    The rules make many copies per document, and the generic function's checks and
+    per-field frozen writes are work this record does not need."""
     if type(ent) is not Ent or not _FIELDS.issuperset(changes):
         raise TypeError(f"replace() takes an Ent and its fields, not {sorted(changes)}")
     copy = object.__new__(Ent)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from indexer.rule_data import alternation, word_list
+from indexer.consistency import names_a_facility
+from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex, replace
 
 _CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("target_cues"))
@@ -45,14 +46,11 @@ def _target_place(ent: Ent, is_place) -> bool:
     alone: its place is the one it stands for, not the one it stands in ("attacks on the U.S.
     Embassy" in Baghdad would be placed in the United States)."""
     words = ent.text.split()
-    if _FACILITY_END.search(ent.text):
+    if names_a_facility(ent.text):
         return ent.facet == "actor" and not ent.fixed and len(words) <= 5 \
             and not any(is_place(" ".join(words[:i])) for i in range(1, len(words)))
     return _retypable(ent) and is_place(ent.text)
 
-
-#: the last words of buildings that are institutions too (data `visited_facility_words`)
-_FACILITY_END = re.compile(r"\b(?:" + alternation("visited_facility_words") + r")$")
 
 
 def missed_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
@@ -83,6 +81,6 @@ def attack_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
             continue
         if _target_place(ent, is_place):  # a building's other mentions may speak: unfixed
             out[i] = replace(ent, facet="place", value=None, rule="place-target",
-                             fixed=not _FACILITY_END.search(ent.text))
+                             fixed=not names_a_facility(ent.text))
         previous_target = ent if out[i].facet == "place" else None
     return out + missed_targets(text, out, is_place)

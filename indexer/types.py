@@ -37,8 +37,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from indexer.aliases import name_head
 from indexer.consistency import ORG_ENDINGS, open_mention, plural_name
+from indexer.names import name_head
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, replace
 
