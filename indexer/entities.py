@@ -43,6 +43,7 @@ from indexer.gazetteer import Gazetteer
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.lone_places import lone_places
+from indexer.members import member_mentions
 from indexer.name_places import places_in_names
 from indexer.name_variants import name_variants
 from indexer.names import (
@@ -444,6 +445,12 @@ def rule_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, unnamed_offices(ctx.text, ents))
 
 
+def rule_members(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "the European Union and its Member States": a body's members are one actor,
+    tied to the body the document names ("EU member states")."""
+    return member_mentions(ctx.text, ents)
+
+
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer)
@@ -600,6 +607,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("name-variant", rule_name_variants),
     ("role", rule_roles),
     ("office", rule_offices),
+    ("member", rule_members),
     ("consistency", rule_harmonise),
     ("common-word", rule_common_words),
     ("opener-word", rule_opener_words),

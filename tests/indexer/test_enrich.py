@@ -299,6 +299,15 @@ def test_real_shipped_list_as_watchlist_renames_across_the_corpus():
 
 
 @pytest.mark.model
+def test_real_members_of_a_body_are_one_actor(real_nlp):
+    text = ("The European Union (EU) and its Member States condemn the attack. In New York, "
+            "the Security Council urged all Member States to refrain from interference.")
+    facets = next(Enricher(real_nlp).enrich([Document(id="m", title="", text=text)]))[1]
+    assert {"European Union", "EU member states", "UN member states"} <= set(facets.actor)
+    assert "Member States" not in facets.actor + facets.place
+
+
+@pytest.mark.model
 def test_real_general_news_phenomena(real_nlp):
     text = ("Hurricane Dorian hit Florida at 14:00 UTC on Monday. Governor Ron DeSantis said "
             "shelters were open. Later, in Syria's Idlib governorate, shelling hit Saraqib, and "
