@@ -24,6 +24,7 @@ from indexer.aliases import (
     proper_collectives,
     resolve_aliases,
 )
+from indexer.capitals import capital_mentions, without_parts
 from indexer.consistency import (
     adopt_fixed_values,
     bare_bodies,
@@ -39,7 +40,7 @@ from indexer.consistency import (
 from indexer.countries import is_demonym
 from indexer.dates import clock_time, resolve_date
 from indexer.divisions import division_places
-from indexer.gazetteer import Gazetteer
+from indexer.gazetteer import Gazetteer, Place
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.lone_places import lone_places
@@ -386,6 +387,30 @@ def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return place_cues(ctx.text, ents)
 
 
+def rule_capitals(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: "the Yemeni capital", "Ukraine's capital" is a mention of that capital city."""
+    found = capital_mentions(ctx.text, ents, ctx.gazetteer)
+    if not found:
+        return ents
+    mentions = [_as_place(mention, capital, ents, ctx.gazetteer) for mention, capital in found]
+    return without_parts(ents, mentions) + mentions
+
+
+def _as_place(mention: Ent, name: str, ents: list[Ent], gazetteer: Gazetteer) -> Ent:
+    """The mention with the value and country of the document's own mention of the place,
+    else those a span of the place's name would get."""
+    place = _same_place_key(gazetteer.lookup(name))
+    named = next((e for e in ents if e.facet == "place" and e.value is not None
+                  and _same_place_key(gazetteer.lookup(e.text)) == place), None) \
+        or canonical_value(Ent(0, len(name), name, "GPE", facet="place"), gazetteer)
+    return replace(mention, value=named.value, country=named.country)
+
+
+def _same_place_key(place: Place | None) -> tuple[str, str] | None:
+    """(name, country) of a gazetteer place: a city and its alternate name's entry agree."""
+    return (place.name, place.country) if place else None
+
+
 def rule_place_tails(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: "shelled Sheikh | Maqsoud": the tail of a place named elsewhere is that place."""
     return place_tails(ctx.text, ents)
@@ -596,6 +621,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("thing-acronym", rule_thing_acronyms),
     ("division", rule_divisions),
     ("place-cue", rule_place_cues),
+    ("capital", rule_capitals),
     ("place-tail", rule_place_tails),
     ("feature-head", rule_feature_heads),
     ("possessive-place", rule_possessive_places),

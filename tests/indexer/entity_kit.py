@@ -22,9 +22,11 @@ def small_gazetteer() -> Gazetteer:
         ("Mosul", "Iraq", 1_600_000), ("Tehran", "Iran", 7_000_000), ("Mary", "Turkmenistan", 167_000),
         ("Of", "Turkey", 32_000), ("Saraqib", "Syria", 34_000)]]
     entries.append(("Raqqa", Place("Ar Raqqah", "Syria", "city-alt", 530_000)))
+    entries.append(("Dimashq", Place("Damascus", "Syria", "city-alt", 1_500_000)))
     entries.append(("Europe", Place("Europe", "", "continent", 0)))
     entries.append(("Mediterranean", Place("Mediterranean Sea", "", "region", 0)))
-    return Gazetteer.from_entries(entries)
+    return Gazetteer.from_entries(entries, capitals={"Syria": "Damascus", "Iran": "Tehran",
+                                                    "Iraq": "Baghdad"})
 
 
 def ruler_nlp(patterns: list[tuple[str, str]]):

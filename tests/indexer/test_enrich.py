@@ -308,6 +308,15 @@ def test_real_members_of_a_body_are_one_actor(real_nlp):
 
 
 @pytest.mark.model
+def test_real_capital_named_by_its_role(real_nlp):
+    text = ("Houthi rebels took the Yemeni capital by force in 2014. The king was flown from "
+            "Tonga's capital, Nuku'alofa, to Auckland.")
+    facets = next(Enricher(real_nlp).enrich([Document(id="c", title="", text=text)]))[1]
+    assert "Sanaa" in facets.place and facets.countries["Sanaa"] == "Yemen"
+    assert [v for v in facets.place if "alofa" in v] == ["Nuku'alofa"]
+
+
+@pytest.mark.model
 def test_real_general_news_phenomena(real_nlp):
     text = ("Hurricane Dorian hit Florida at 14:00 UTC on Monday. Governor Ron DeSantis said "
             "shelters were open. Later, in Syria's Idlib governorate, shelling hit Saraqib, and "
