@@ -114,7 +114,7 @@ def typed_as_work(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
     spacecraft"), but do of the model's place it does not ("the Crew Dragon spacecraft")."""
     before = text[max(0, ent.start - WINDOW):ent.start]
     if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text) \
-            or _headed_by_type_noun(ent.text):
+            or _headed_by_type_noun(ent.text) or _instrument_actor(ent):
         return True
     return not (ent.label == "GPE" and is_place(ent.text)) and _cued_after(text, ent, before)
 
@@ -176,6 +176,16 @@ def _headed_by_type_noun(name: str) -> bool:
     Kells" (`name_head`)."""
     head = name_head(name)
     return head != name.split()[-1] and head.lower() in _WORK_NOUN_SET
+
+
+#: last words of an instrument's or a craft's name ("James Webb Space Telescope")
+_THING_ENDINGS = frozenset(word_list("thing_name_endings"))
+
+
+def _instrument_actor(ent: Ent) -> bool:
+    """An actor whose name ends with an instrument's or craft's noun: "James Webb Space
+    Telescope", "Space Shuttle" (a place keeps its facet: "Very Large Telescope")."""
+    return ent.facet == "actor" and ent.text.split()[-1].lower() in _THING_ENDINGS
 
 
 def is_maker(text: str, ent: Ent) -> bool:

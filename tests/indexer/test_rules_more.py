@@ -347,3 +347,19 @@ def test_a_nation_group_may_have_one_lower_case_modifier_before_its_noun():
         ("Malian transition government", "Malian transition government"),
         ("U.S. federal government", "US federal government"),
         ("Iraqi security forces", "Iraqi Security Forces")]
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    ("NASA's James Webb Space Telescope will launch next year.", "ORG",
+     "James Webb Space Telescope", None),
+    ("The Parker Solar Probe flew past the Sun.", "ORG", "Parker Solar Probe", None),
+    ("The Space Shuttle program ended in 2011.", "ORG", "Space Shuttle", None),
+    # a place keeps its facet: the telescope is also the site
+    ("Astronomers at the Very Large Telescope saw it.", "FAC", "Very Large Telescope", "place"),
+    # an organisation ending otherwise stays an actor
+    ("The Space Telescope Science Institute said so.", "ORG",
+     "Space Telescope Science Institute", "actor"),
+])
+def test_instrument_names_are_no_actors(text, label, name, facet):
+    found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}
+    assert found.get(name) == facet
