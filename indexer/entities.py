@@ -78,6 +78,7 @@ from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_flights, split_located_places, split_run_in_names
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
+from indexer.sources import missed_sources
 from indexer.spans import DATE_LABELS, Ent, replace
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -387,6 +388,12 @@ def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return place_cues(ctx.text, ents)
 
 
+def rule_sources(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Actors lost: a source the model missed after "told", "according to" ("told The
+    Verge", "according to WSET-TV")."""
+    return missed_sources(ctx.text, ents, ctx.gazetteer)
+
+
 def rule_capitals(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: "the Yemeni capital", "Ukraine's capital" is a mention of that capital city."""
     found = capital_mentions(ctx.text, ents, ctx.gazetteer)
@@ -622,6 +629,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("division", rule_divisions),
     ("place-cue", rule_place_cues),
     ("capital", rule_capitals),
+    ("source", rule_sources),
     ("place-tail", rule_place_tails),
     ("feature-head", rule_feature_heads),
     ("possessive-place", rule_possessive_places),

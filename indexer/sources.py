@@ -1,0 +1,58 @@
+"""Sources the model misses (error class: actors lost): news writes who it quotes and whom a
+speaker talks to after fixed words, "told The Verge", "according to WSET-TV", "as quoted by
+Greek Reporter", "in remarks to UOL.com.br", "published in PLoS One". The model often leaves
+such names untagged (small outlets, web domains, journals) or tags only a nationality inside
+them ("Greek"). A capitalised name right after such a cue (data `source_cues`) that no facet
+span covers becomes an actor, unless it is a place the gazetteer knows ("according to
+Turkey" stays Turkey's place), ends in a nationality ("told French media") or is one word English
+writes mainly in lower case ("published in Nature", "told Reuters" the model has).
+The spans are open: the later rules (shape, common words) may still drop them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.casing import is_lower_case_word
+from indexer.countries import is_demonym
+from indexer.gazetteer import Gazetteer
+from indexer.rule_data import alternation
+from indexer.spans import Ent
+
+#: a name's word: capitalised, dots only inside ("UOL.com.br", not a sentence's full stop)
+_WORD = r"[A-Z][\w'’&]*(?:[.-][\w'’&]+)*"
+_SOURCE = re.compile(r"\b(?:" + alternation("source_cues") + r")[ \t]+(?:[Tt]he[ \t]+)?"
+                     rf"({_WORD}(?:[ \t]+(?:of[ \t]+)?{_WORD}){{0,4}})(?![\w-])")
+
+
+def missed_sources(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """The spans with an actor for each uncovered source name after a cue; spans without a
+    facet inside it (the model's "Greek" of "Greek Reporter") give way."""
+    if not _SOURCE.search(text):
+        return ents
+    found = [Ent(m.start(1), m.end(1), m[1], "ORG", facet="actor", rule="source")
+             for m in _SOURCE.finditer(text) if _source_name(m[1], gazetteer)]
+    found = [s for s in found if not any(_blocks(e, s) for e in ents)]
+    return _with_sources(ents, found) if found else ents
+
+
+def _with_sources(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """The spans without those inside a found source, plus the sources."""
+    return [e for e in ents if not any(s.start <= e.start and e.end <= s.end for s in found)] \
+        + found
+
+
+def _source_name(name: str, gazetteer: Gazetteer) -> bool:
+    """A name that can be a source: no known place, no nationality ("told French media",
+    "according to West European sources"), no one common word."""
+    words = name.split()
+    if is_demonym(words[-1]) or len(words) == 1 and is_lower_case_word(name):
+        return False
+    return gazetteer.lookup(name) is None
+
+
+def _blocks(ent: Ent, source: Ent) -> bool:
+    """True for a span that overlaps the source and has a facet, or reaches outside it."""
+    if ent.end <= source.start or source.end <= ent.start:
+        return False
+    return ent.facet is not None or ent.start < source.start or ent.end > source.end
