@@ -304,8 +304,8 @@ def event_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> lis
     an event or a holiday is no actor or place, but the place an event is named after is a
     place mention. A holiday's name or an event noun that is a word of the document's people
     ("Mohamed Eid", "Doris Day") stays."""
-    events = {id(ent) for ent in ents
-              if _open_event(ent) and not (_one_word_event(ent) and ent.text in persons)}
+    events = {id(ent) for ent in ents if _open_event(ent) and not _forum_body(ent, gazetteer)
+              and not (_one_word_event(ent) and ent.text in persons)}
     if not events:
         return ents
     out = []
@@ -363,6 +363,21 @@ def _open_event(ent: Ent) -> bool:
         return True
     words = ent.text.split()
     return len(words) > 1 and ent.label != "PERSON" and _event_name(words)
+
+
+#: meeting nouns that end bodies' names more often than events'
+_BODY_MEETING_NOUNS = frozenset(word_list("body_meeting_nouns"))
+
+
+def _forum_body(ent: Ent, gazetteer: Gazetteer) -> bool:
+    """ "World Economic Forum", "Libyan Political Dialogue Forum": a body, not the meeting
+    held in the city its name opens with ("Vienna Energy Forum", "St. Petersburg
+    International Economic Forum")."""
+    words = ent.text.split()
+    if len(words) < 2 or words[-1].lower() not in _BODY_MEETING_NOUNS:
+        return False
+    leads = (gazetteer.lookup(" ".join(words[:n])) for n in range(1, min(3, len(words) - 1) + 1))
+    return not any(place and place.kind.startswith("city") for place in leads)
 
 
 def _one_word_event(ent: Ent) -> bool:

@@ -363,3 +363,18 @@ def test_a_nation_group_may_have_one_lower_case_modifier_before_its_noun():
 def test_instrument_names_are_no_actors(text, label, name, facet):
     found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}
     assert found.get(name) == facet
+
+
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    ("The World Economic Forum said growth would slow.", "World Economic Forum", "actor"),
+    ("He is deputy director of the Greek Energy Forum.", "Greek Energy Forum", "actor"),
+    ("Talks at the Libyan Political Dialogue Forum resumed.", "Libyan Political Dialogue Forum",
+     "actor"),
+    # a forum that opens with a city's name is the meeting held there
+    ("Delegates attended the Damascus Energy Forum on Friday.", "Damascus Energy Forum", None),
+    # other meeting nouns stay events
+    ("Delegates attended the World Energy Conference.", "World Energy Conference", None),
+])
+def test_forums_are_bodies_unless_named_after_a_city(text, name, facet):
+    found = {t: f for t, f, _, _ in resolved(text, [("ORG", name)])}
+    assert found.get(name) == facet
