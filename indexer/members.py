@@ -30,6 +30,8 @@ _DETERMINER = re.compile(r"(?:[Tt]he|[Ii]ts|[Aa]ll|[Oo]ur|[Tt]heir)\s+")
 def member_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """The spans with each mention of a body's members made that body's members' actor;
     a span the model made of the mention alone (its "the Member States", a place) gives way."""
+    if "ember" not in text:  # every member noun has it: the cheap test before the scan
+        return ents
     bodies = _bodies(ents)
     if not bodies:
         return ents
