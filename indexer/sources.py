@@ -4,9 +4,10 @@ Greek Reporter", "in remarks to UOL.com.br", "published in PLoS One". The model 
 such names untagged (small outlets, web domains, journals) or tags only a nationality inside
 them ("Greek"). A capitalised name right after such a cue (data `source_cues`) that no facet
 span covers becomes an actor, unless it is a place the gazetteer knows ("according to
-Turkey" stays Turkey's place), ends in a nationality ("told French media") or is one word English
-writes mainly in lower case ("published in Nature", "told Reuters" the model has).
-The spans are open: the later rules (shape, common words) may still drop them.
+Turkey" stays Turkey's place), ends in a nationality ("told French media") or is one word
+English writes mainly in lower case ("published in Nature"). A name the model already tagged
+("told Reuters") keeps its own span. The spans are open: the later rules (shape, common
+words) may still drop them.
 """
 
 from __future__ import annotations
