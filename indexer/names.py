@@ -341,6 +341,19 @@ def fix_casing(name: str, person: bool) -> str:
     return " ".join(words)
 
 
+#: head nouns a body's value writes in title case (data `titled_heads`)
+_TITLED_HEADS = frozenset(word_list("titled_heads"))
+
+
+def titled_head(name: str) -> str:
+    """ "Democratic party" -> "Democratic Party": a head noun written in lower case after a
+    capitalised name is title case in the value (one entity, one value across documents)."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in _TITLED_HEADS and words[-2][:1].isupper():
+        return " ".join([*words[:-1], words[-1].title()])
+    return name
+
+
 #: how alike two squashed spellings must be to be one name ("al-Qaida" / "al-Qaeda")
 SAME_SPELLING = 0.8
 
@@ -525,8 +538,8 @@ def canonical_actor(name: str, person: bool, country_of) -> str | None:
     if person:
         name = strip_title(name)
     else:
-        name = one_country_prefix(national_body(country_possessive(name, country_of),
-                                                country_of), country_of)
+        name = titled_head(one_country_prefix(national_body(country_possessive(name, country_of),
+                                                            country_of), country_of))
     name = fix_casing(name, person)
     if not person and _bare_body(name):
         return name  # "Navy", "Senate": the corpus-wide resolution gives it its country

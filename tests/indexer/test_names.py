@@ -15,6 +15,7 @@ from indexer.names import (
     same_name,
     strip_region_suffix,
     strip_title,
+    titled_head,
     trim_span,
 )
 
@@ -253,3 +254,18 @@ def test_normalise_text_drops_editorial_brackets_between_words(text, expected):
 def test_a_body_named_after_a_disease_is_an_actor():
     name = "National Institute of Allergy and Infectious Disease"
     assert canonical_actor(name, False, lambda _: None) == name
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("Democratic party", "Democratic Party"),
+    ("Scottish National party", "Scottish National Party"),
+    ("Democratic Party", "Democratic Party"),
+    ("third party", "third party"),  # no name before it
+])
+def test_a_partys_lower_case_head_is_title_case_in_the_value(name, value):
+    assert titled_head(name) == value
+
+
+def test_lower_case_party_is_the_same_value_as_the_title_case_one():
+    assert canonical_actor("Democratic party", False, COUNTRIES.get) == \
+        canonical_actor("Democratic Party", False, COUNTRIES.get) == "Democratic Party"
