@@ -51,7 +51,3 @@ def _covers(ent: Ent, mention: Ent) -> bool:
     return overlaps(ent, mention) and ent.facet is not None \
         and (ent.start < mention.start or ent.end > mention.end)
 
-
-def without_parts(ents: list[Ent], mentions: list[Ent]) -> list[Ent]:
-    """The spans without those inside a mention (the model's "Yemeni" nationality)."""
-    return [e for e in ents if not any(m.start <= e.start and e.end <= m.end for m in mentions)]

