@@ -69,8 +69,9 @@ def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
     and from all-capital names that spell the initials of a longer actor or place in the
     document."""
     found: dict[str, Ent] = {}
+    taken = SpanIndex(ents)
     for ent in ents:
-        acronym = _acronym_defined_after(text, ent)
+        acronym = _acronym_defined_after(text, ent, taken)
         if acronym is not None:
             found.setdefault(acronym, ent)
     for ent in ents:
@@ -80,17 +81,33 @@ def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
     return found
 
 
-def _acronym_defined_after(text: str, ent: Ent) -> str | None:
+def _acronym_defined_after(text: str, ent: Ent, taken: SpanIndex) -> str | None:
     """The acronym a multi-word actor or place defines right after its name: "Full Name
-    (ACR)" (any capitals, or its initials) or "Full Name, or ACR" (its initials)."""
+    (ACR)" (its initials, or any capitals unless the name ends a longer one) or "Full Name,
+    or ACR" (its initials)."""
     if ent.facet not in ("actor", "place") or len(ent.text.split()) < 2:
         return None
     after = text[ent.end:ent.end + 40]
     paren = ACRONYM_IN_BRACKETS.match(after)
-    if paren and (paren.group(1).isupper() or is_acronym_of(paren.group(1), ent.text)):
+    if paren and is_acronym_of(paren.group(1), ent.text):
+        return paren.group(1)
+    if paren and paren.group(1).isupper() and not _ends_longer_name(text, ent, taken):
         return paren.group(1)
     appos = _APPOSITION.match(after)
     return appos.group(1) if appos and is_acronym_of(appos.group(1), ent.text) else None
+
+
+#: "... Stabilization Mission in the | Central African Republic (MINUSCA)": the span ends a longer
+#: capitalised name the model cut, so an acronym that is not its initials is the longer name's
+_TAIL_OF_NAME = re.compile(r"[A-Z][\w'’-]*\s+(?:of|in|for|on)\s+(?:the\s+)?$")
+
+
+def _ends_longer_name(text: str, ent: Ent, taken: SpanIndex) -> bool:
+    """A capitalised word no span covers, then "of", "in", "for" or "on", stands right before
+    the span ("Mission in the | Central African Republic"; not "Nikki Holland of the | UK's
+    National Crime Agency", where the word is a person's name)."""
+    tail = _TAIL_OF_NAME.search(text, max(0, ent.start - 40), ent.start)
+    return tail is not None and not taken.overlaps_range(tail.start(), tail.start() + 1)
 
 
 def _undefined_acronym(short: str, found: dict[str, Ent]) -> bool:

@@ -43,6 +43,24 @@ def test_acronym_in_parentheses_maps_every_use_to_the_full_name():
     ]
 
 
+def test_bracketed_acronym_after_the_cut_tail_of_a_longer_name_is_not_the_tails():
+    text = ("a convoy of the United Nations Integrated Stabilization Mission in the Central "
+            "African Republic (MINUSCA) was attacked. MINUSCA said.")
+    found = resolved(text, [("GPE", "Central African Republic"), ("ORG", "MINUSCA")])
+    assert ("MINUSCA", "actor", "MINUSCA", "model") in found
+    assert [value for _, facet, value, _ in found if facet == "place"] == ["Central African Republic"]
+
+
+def test_bracketed_capitals_after_a_whole_name_are_its_acronym_even_if_not_its_initials():
+    text = "Doctors of the World (MDM) said so. MDM staff left."
+    assert resolved(text, [("ORG", "Doctors of the World"), ("ORG", "MDM")])[1] == (
+        "MDM", "actor", "Doctors of the World", "alias-acronym")
+    # a person's name before "of the" is no longer name the span ends
+    text = "Ann Holt of the UK's Crime Bureau (CB) said so. CB staff left."
+    found = resolved(text, [("PERSON", "Ann Holt"), ("ORG", "UK's Crime Bureau"), ("ORG", "CB")])
+    assert found[-1][2:] == (found[1][2], "alias-acronym")
+
+
 def test_acronym_by_apposition_and_even_when_the_model_misses_it():
     text = "The Syrian Democratic Forces, or SDF, advanced. The SDF took two villages."
     assert resolved(text, [("ORG", "Syrian Democratic Forces")]) == [

@@ -78,6 +78,7 @@ def test_trim_span_returns_offsets_into_the_text():
     # ending in "-ist" that English writes in lower case
     ("Mayor de Blasio", "de Blasio"),
     ("Mme Spanton", "Spanton"),
+    ("Honourable Chrystia Freeland", "Chrystia Freeland"),  # Commonwealth style
     ("Guitarist Eddie Van Halen", "Eddie Van Halen"),
     # a nationality or a possessive alone is no title: "Christian Bale", "King's Man"
     ("Christian Bale", "Christian Bale"),

@@ -566,6 +566,13 @@ def test_place_cue_a_camp_of_the_displaced():
     assert sorted((t, f) for t, f, _ in out) == [("Kefr", "place"), ("Tel Rif", "place")]
 
 
+def test_place_cue_a_corridor_or_a_station_after_the_name():
+    text = "They blockaded the Kefr corridor. The train left Tel Rif railway station."
+    ctx, ents = classified(text, [("PERSON", "Kefr"), ("ORG", "Tel Rif")])
+    out = facets(entities.rule_place_cues(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [("Kefr", "place"), ("Tel Rif", "place")]
+
+
 def test_place_cue_the_inhabitants_of_a_place():
     ctx, ents = classified("It hurt the inhabitants of Kefr Dana and residents of Tel Rif.",
                            [("ORG", "Kefr Dana"), ("PERSON", "Tel Rif")])
