@@ -14,6 +14,11 @@ vote count or a fragment of editorial brackets.
   "250 MXN", "3000 BC", "11 RBI") is a currency, era or measure; a currency's ISO 4217 code
   needs only one mention next to a number ("225 DKK per hour", "USD 26.95"), as a price list
   also names it alone ("berths at DKK 100; VHF; DKK").
+- A common word written in capitals for emphasis is no name: "We will get through this
+  TOGETHER!", "the Court ABSTAINS" (one word of six letters or more that English writes in
+  lower case, `indexer.casing`; shorter acronyms such as "CARE" or "WHO" stay).
+- A nationality adjective behind a prefix is no name: "the two Post-Soviet states",
+  "Anti-American protests".
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.casing import is_lower_case_word
+from indexer.countries import is_demonym
 from indexer.rule_data import alternation, word_list
 
 PRONOUNS = frozenset(word_list("pronouns"))
@@ -112,9 +119,29 @@ def name_shape(name: str, is_place) -> str | None:
     cut = cut_quantity(cleaned)
     if cut != cleaned and len(cut.split()) < 2 and not is_place(cut):
         return None
-    if cut.lower() in PRONOUNS:
+    if cut.lower() in PRONOUNS or _shouted_word(cut) or _prefixed_nationality(cut):
         return None
     return cut or None
+
+
+#: the fewest letters of a capitalised common word read as emphasis, not as an acronym
+_SHOUTED_LETTERS = 6
+
+
+def _shouted_word(name: str) -> bool:
+    """ "TOGETHER", "ABSTAINS": one all-capital word, long for an acronym, that English
+    writes in lower case."""
+    return len(name) >= _SHOUTED_LETTERS and name.isalpha() and name.isupper() \
+        and is_lower_case_word(name)
+
+
+#: "Post-Soviet", "Anti-American": a prefix before a hyphen and a nationality adjective
+_PREFIXED = re.compile(r"(?:Post|Pre|Anti|Pro|Non|Ex|Pan)-(\w+)")
+
+
+def _prefixed_nationality(name: str) -> bool:
+    prefixed = _PREFIXED.fullmatch(name)
+    return prefixed is not None and is_demonym(prefixed[1])
 
 
 #: one word of letters and digits: a code ("R0", "B117"), no city's or country's name

@@ -573,6 +573,11 @@ def test_place_cue_a_corridor_or_a_station_after_the_name():
     assert [(t, f) for t, f, _ in out] == [("Kefr", "place"), ("Tel Rif", "place")]
 
 
+def test_place_cue_a_continent_after_the_name():
+    ctx, ents = classified("Cases reached the Kefr continent.", [("ORG", "Kefr")])
+    assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [("Kefr", "place")]
+
+
 def test_place_cue_the_inhabitants_of_a_place():
     ctx, ents = classified("It hurt the inhabitants of Kefr Dana and residents of Tel Rif.",
                            [("ORG", "Kefr Dana"), ("PERSON", "Tel Rif")])
@@ -805,6 +810,16 @@ def test_run_rules_times_each_rule_by_name():
     ("Appendix", None),
     ("Table Mountain", "Table Mountain"),
     ("Section Eight", "Section Eight"),
+    # a common word in capitals for emphasis; acronyms and names in capitals stay
+    ("TOGETHER", None),
+    ("ABSTAINS", None),
+    ("UNICEF", "UNICEF"),
+    ("REUTERS", "REUTERS"),
+    ("WHO", "WHO"),
+    # a nationality adjective behind a prefix; a name behind one stays
+    ("Post-Soviet", None),
+    ("Anti-American", None),
+    ("Pan-African Parliament", "Pan-African Parliament"),
 ])
 def test_name_shape(name, expected):
     assert name_shape(name, lambda n: GAZETTEER.lookup(n) is not None) == expected
