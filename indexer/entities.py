@@ -44,7 +44,7 @@ from indexer.gazetteer import Gazetteer, Place
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.lone_places import lone_places
-from indexer.members import member_mentions
+from indexer.members import member_mentions, officer_mentions
 from indexer.name_places import places_in_names
 from indexer.name_variants import name_variants
 from indexer.names import (
@@ -483,6 +483,12 @@ def rule_members(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return member_mentions(ctx.text, ents)
 
 
+def rule_body_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "The Secretary-General condemns ..." after the United Nations is named: a
+    body's officer is one actor, tied to the body ("UN Secretary-General")."""
+    return officer_mentions(ctx.text, ents)
+
+
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer)
@@ -642,6 +648,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("role", rule_roles),
     ("office", rule_offices),
     ("member", rule_members),
+    ("body-office", rule_body_offices),
     ("consistency", rule_harmonise),
     ("common-word", rule_common_words),
     ("opener-word", rule_opener_words),

@@ -107,12 +107,12 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     for match in re.finditer(rf"\b[Tt]he\s+({alternation})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
         mention = Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor",
                       value=roles[match[1]], rule="role", fixed=True)
-        if not taken.overlaps(mention) and not _generic(text, match):
+        if not taken.overlaps(mention) and not names_the_office(text, match):
             found.append(mention)
     return found
 
 
-def _generic(text: str, match: re.Match) -> bool:
+def names_the_office(text: str, match: re.Match) -> bool:
     """True when "the <role>" names the office rather than the one who holds it."""
     return _office_named(text, match) or bool(_GENERIC_AFTER.match(text, match.end()))
 
@@ -193,7 +193,7 @@ def _qualified_offices(text: str) -> list[tuple[int, str, list[str]]]:
     the United States" written as their holder."""
     offices = [(match.start(1), office, office.split()[1:])
                for match in _QUALIFIED_OFFICE.finditer(text)
-               if (office := _office(match[1])) is not None and not _generic(text, match)]
+               if (office := _office(match[1])) is not None and not names_the_office(text, match)]
     return offices + [(match.start(1), match[0][4:], match[1].split())
                       for match in _OFFICE_OF_COUNTRY.finditer(text)
                       if _office_of_country(match) and not _office_named(text, match)]

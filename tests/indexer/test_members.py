@@ -1,11 +1,12 @@
-"""A body's members as one actor ("the European Union and its Member States"): tied to the
-body the document names before them, never invented when it names none."""
+"""A body's members and officers as actors ("the European Union and its Member States", "the
+Secretary-General"): tied to the body the document names before them, never invented when it
+names none."""
 
 from __future__ import annotations
 
 import pytest
 
-from indexer.members import member_mentions
+from indexer.members import member_mentions, officer_mentions
 from indexer.spans import Ent
 from tests.indexer.entity_kit import resolved
 
@@ -67,3 +68,43 @@ def test_through_the_rules():
     text = "The European Union and its Member States reiterate their support."
     assert ("Member States", "actor", "EU member states", "member") in resolved(
         text, [("ORG", "European Union"), ("GPE", "Member States")])
+
+
+def officers(text: str, ents: list[Ent]) -> list[tuple[str, str | None]]:
+    return [(e.text, e.value) for e in officer_mentions(text, ents) if e.rule == "body-office"]
+
+
+def test_a_bare_office_is_the_officer_of_the_nearest_body_before_it():
+    text = ("The United Nations is worried. The Secretary-General condemns the attack. "
+            '"The EU", said the High Representative. The Secretary General spoke.')
+    ents = [body(text, "United Nations"), body(text, "EU")]
+    assert officers(text, ents) == [("Secretary-General", "UN Secretary-General"),
+                                    ("High Representative", "EU High Representative"),
+                                    ("Secretary General", "EU Secretary-General")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary-General spoke; the UN listened.",  # no body before it
+    "Acme Corp met the Secretary-General.",  # no body with officers
+    "The UN will elect the Secretary-General.",  # the office, not its holder
+    "The UN met the Secretary-General of NATO.",  # someone else's office
+    "The UN met the High Representative for Bosnia.",
+    "The UN met the Secretary-General Antonio Guterres.",  # a name follows: the person's
+])
+def test_no_body_or_no_bare_office_no_officer(text):
+    ents = [body(text, name) for name in ("UN", "Acme Corp") if name in text]
+    assert officers(text, ents) == []
+
+
+def test_an_office_tied_to_a_named_person_stays_the_persons():
+    text = "The UN met Secretary-General Ban Ki-moon. The Secretary-General said."
+    start = text.rindex("Secretary-General")
+    role = Ent(start, start + 17, "Secretary-General", "PERSON", facet="actor",
+               value="Ban Ki-moon", rule="role")
+    assert officer_mentions(text, [body(text, "UN"), role]) == [body(text, "UN"), role]
+
+
+def test_officers_through_the_rules():
+    text = "The United Nations is worried. The Secretary-General strongly condemns the attack."
+    assert ("Secretary-General", "actor", "UN Secretary-General", "body-office") in resolved(
+        text, [("ORG", "United Nations")])
