@@ -75,7 +75,7 @@ from indexer.phrases import (
     region_homonyms,
 )
 from indexer.place_tails import feature_heads, place_tails
-from indexer.roles import bare_role_mentions, titled_names, unnamed_offices
+from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
 from indexer.run_ins import split_flights, split_located_places, split_run_in_names
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
@@ -470,6 +470,12 @@ def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, bare_role_mentions(ctx.text, ents))
 
 
+def rule_apposed_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "Chrystia Freeland, Minister of Foreign Affairs, said": the role set off after
+    a person's name is one more mention of that person."""
+    return _plus(ents, apposed_role_mentions(ctx.text, ents))
+
+
 def rule_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 6: "the Iraqi Foreign Minister", "the President of the United States" whom the
     document does not name is that country's office, an actor; an unqualified "the Prime
@@ -646,6 +652,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("alias-adopt", rule_adopt_aliases),
     ("name-variant", rule_name_variants),
     ("role", rule_roles),
+    ("apposed-role", rule_apposed_roles),
     ("office", rule_offices),
     ("member", rule_members),
     ("body-office", rule_body_offices),

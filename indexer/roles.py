@@ -235,6 +235,39 @@ def _office(words_text: str) -> str | None:
     return " ".join([adjective, *titles])
 
 
+#: the words a role set off after a name is made of, with its title and occupation words
+_APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("apposed_role_words")))
+#: ", Deputy Spokesman for the Secretary-General," right after a name: capitalised words,
+#: maybe a complement opened by "of", "for", "to" or "on", then a comma, "said" or the end of
+#: the sentence
+_ROLE_AFTER_NAME = re.compile(
+    r",\s+((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)"
+    r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
+    r"(?=,|\.|\s+(?:said|says|told)\b|\n|$)")
+
+
+def apposed_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
+    """ "Chrystia Freeland, Minister of Foreign Affairs, said", "Farhan Haq, Deputy Spokesman
+    for the Secretary-General": the role set off right after a person's full name is one more
+    mention of that person (every word before its complement a title word, not all of them
+    words of no bare role); a role over another actor's or place's span is left alone ("Joe
+    Roe, Iraq Envoy" keeps Iraq), as is one under a place inside its complement only."""
+    found = []
+    for ent in ents:
+        if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
+            role = _ROLE_AFTER_NAME.match(text, ent.end)
+            if role and _role_words(role[1].split()):
+                found.append(Ent(role.start(1), role.end(), role[0][role.start(1) - role.start():],
+                                 "PERSON", facet="actor", value=ent.value, rule="apposed-role",
+                                 fixed=True))
+    return [m for m in found if not _covered(m, ents)]
+
+
+def _role_words(words: list[str]) -> bool:
+    return all(w.lower() in _APPOSED_ROLE_WORDS for w in words) \
+        and not all(w.lower() in NOT_BARE_ROLES for w in words)
+
+
 #: honorifics: no bare role, but a good sign of the name after them ("Mr Pradeep Khosla")
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
                          "sir", "dame", "lord", "lady"})

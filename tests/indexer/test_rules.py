@@ -496,6 +496,32 @@ def test_role_mentions_never_guess(text):
     assert [e for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == []
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("Ann Kefi, Minister of Foreign Affairs, issued a statement.", "Minister of Foreign Affairs"),
+    ("Farid Hamo, Deputy Spokesman for the Secretary-General, said so.",
+     "Deputy Spokesman for the Secretary-General"),
+    ("It was signed by Ann Kefi, Senior Adviser to the President.", "Senior Adviser to the President"),
+])
+def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
+    ctx, ents = classified(text, [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo")])
+    out = entities.rule_apposed_roles(ctx, ents)
+    assert [(e.text, e.facet, e.value) for e in out if e.rule == "apposed-role"] == [
+        (role, "actor", ents[0].value)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Kefi, Farid Hamo and Joe Roe spoke.",  # a list of names
+    "Ann Kefi, Kefr Police Chief, said.",  # over another actor's span
+    "Ann Kefi, Mr, said.",  # no bare role
+    "Ann Kefi, Minister of Foreign Affairs and a poet, said.",  # the role goes on in lower case
+])
+def test_no_apposed_role_where_none_is_set_off(text):
+    patterns = [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo"), ("PERSON", "Joe Roe"),
+                ("ORG", "Kefr Police")]
+    ctx, ents = classified(text, patterns)
+    assert [e for e in entities.rule_apposed_roles(ctx, ents) if e.rule == "apposed-role"] == []
+
+
 def test_a_role_never_runs_across_a_line_break():
     # the end of a title line is no title of the body's first name
     text = "Hunt Meets Foreign Minister\n\nJeremy Hunt spoke. The Foreign Minister left."
