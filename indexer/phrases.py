@@ -192,13 +192,19 @@ def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer):
     return found
 
 
-_OF_HEAD = re.compile(r"\b(" + "|".join(INSTITUTIONS + ("people",)) + r") of (?:the )?$", re.I)
+#: the plural of each institution noun: "the governments of Kenya and Somalia"
+_PLURAL_INSTITUTIONS = {("armies" if head == "army" else "navies" if head == "navy"
+                         else "embassies" if head == "embassy" else head + "s"): head
+                        for head in INSTITUTIONS if not head.endswith("s")}
+_OF_HEAD = re.compile(r"\b(" + "|".join((*INSTITUTIONS, *_PLURAL_INSTITUTIONS, "people"))
+                      + r") of (?:the )?$", re.I)
 
 
 def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
     """Add actors for "the government of Iraq", "the people of Mosul": value "<Head> of
     <Place>", a country's institution named as one value (`national_body`: "Iraqi
-    Government")."""
+    Government"); a plural head takes every place listed after it ("the governments of Kenya
+    and Somalia": Kenyan Government, Somali Government)."""
     out = list(ents)
     for i, ent in enumerate(ents):
         match = _OF_HEAD.search(text, max(0, ent.start - 40), ent.start) if ent.value else None
@@ -206,10 +212,34 @@ def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
             out[i] = replace(ent, label="GPE", facet="place", rule="group", fixed=True)
         if out[i].facet != "place" or not match:
             continue
-        span = Ent(match.start(), ent.end, text[match.start():ent.end], "ORG")
-        if not any(overlaps(span, other) for other in ents if other is not ent):
-            out.append(_group_of(span, match.group(1).lower(), ent.value, country_of))
+        out += _groups_of_places(text, ents, i, match, country_of)
     return out
+
+
+def _groups_of_places(text: str, ents: list[Ent], i: int, match: re.Match,
+                      country_of) -> list[Ent]:
+    """The group "<head> of <place>" over the head and `ents[i]` (unless it overlaps another
+    span), and for a plural head one over each place listed after it."""
+    ent = ents[i]
+    span = Ent(match.start(), ent.end, text[match.start():ent.end], "ORG")
+    head = match.group(1).lower()
+    found = [] if any(overlaps(span, other) for other in ents if other is not ent) \
+        else [_group_of(span, _PLURAL_INSTITUTIONS.get(head, head), ent.value, country_of)]
+    if head in _PLURAL_INSTITUTIONS:
+        found += [_group_of(replace(place, label="ORG"), _PLURAL_INSTITUTIONS[head], place.value,
+                            country_of) for place in _listed_places_after(text, ents, i)]
+    return found
+
+
+def _listed_places_after(text: str, ents: list[Ent], i: int) -> list[Ent]:
+    """The places listed right after `ents[i]` ("Kenya, Uganda and Somalia": Uganda, Somalia)."""
+    found = []
+    for ent in ents[i + 1:]:
+        if ent.facet != "place" or ent.value is None \
+                or not _LIST_GLUE.fullmatch(text, (found or [ents[i]])[-1].end, ent.start):
+            break
+        found.append(ent)
+    return found
 
 
 def _group_of(span: Ent, head: str, place: str, country_of) -> Ent:
@@ -222,7 +252,8 @@ def _group_of(span: Ent, head: str, place: str, country_of) -> Ent:
 def _peoples_home(ent: Ent, match: re.Match) -> bool:
     """ "the people of Moura" with "Moura" tagged an organisation: a people's X is a place."""
     return match.group(1).lower() == "people" and ent.facet == "actor" and not ent.fixed \
-        and ent.label == "ORG" and ent.text.split()[-1].rstrip(".") not in _ORG_ENDINGS
+        and (ent.label == "ORG" or (ent.label == "PERSON" and len(ent.text.split()) == 1)) \
+        and ent.text.split()[-1].rstrip(".") not in _ORG_ENDINGS
 
 
 #: the last words of organisations' names ("Apple Inc.", "Acme Group"): no people's home

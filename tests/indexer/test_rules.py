@@ -252,16 +252,30 @@ def test_group_of_actors():
     assert {"Iraqi Government", "People of Mosul"} <= set(values)
 
 
+def test_a_plural_institution_of_listed_countries_is_each_ones():
+    ctx, ents = classified("the governments of Iraq, Syria and Iran met the government of Mosul",
+                           [("GPE", "Iraq"), ("GPE", "Syria"), ("GPE", "Iran"), ("GPE", "Mosul")])
+    out = entities.rule_group_of(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.facet == "actor"] == [
+        ("governments of Iraq", "Iraqi Government"), ("Syria", "Syrian Government"),
+        ("Iran", "Iranian Government"), ("government of Mosul", "Government of Mosul")]
+    assert [e.text for e in out if e.facet == "place"] == ["Iraq", "Syria", "Iran", "Mosul"]
+
+
 def test_group_of_a_people_makes_its_home_a_place():
     # "the people of Moura" with the town tagged an organisation: the town is a place, the
     # people a group; a company's people are no group of a place
-    ctx, ents = classified("including the people of Kefr Dana, and the people of Acme Group",
-                           [("ORG", "Kefr Dana"), ("ORG", "Acme Group")])
+    # (tagged a person, a one-word home is a place too)
+    ctx, ents = classified("including the people of Kefr Dana, the people of Tel, and the people "
+                           "of Acme Group", [("ORG", "Kefr Dana"), ("PERSON", "Tel"),
+                                             ("ORG", "Acme Group")])
     out = facets(run_rules(ctx, ents, tuple(
         (n, r) for n, r in RULES if n in ("group-of", "alias"))))
     assert sorted(out) == [("Acme Group", "actor", "Acme Group"),
                            ("Kefr Dana", "place", "Kefr Dana"),
-                           ("people of Kefr Dana", "actor", "People of Kefr Dana")]
+                           ("Tel", "place", "Tel"),
+                           ("people of Kefr Dana", "actor", "People of Kefr Dana"),
+                           ("people of Tel", "actor", "People of Tel")]
 
 
 def test_events_are_no_actor_and_keep_their_place():
