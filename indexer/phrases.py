@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import zip_longest
 
 from indexer.casing import is_name_word
-from indexer.countries import country_for_demonym, demonym_for, is_demonym, written_qualifier
+from indexer.countries import country_for_demonym, demonym_for, is_demonym, national_qualifier
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import name_head, nation_qualifier, national_body, trim_span
@@ -82,16 +82,42 @@ def _demonym(ent: Ent) -> str | None:
     return (demonym_for(country) if country else None) or ent.text
 
 
-def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool) -> str | None:
-    """How a group phrase names its nation: a demonym as its canonical adjective, a country
-    with "'s" as its demonym ("Syria's army" -> "Syrian Army"), a bare country as written,
-    one way for those written with an abbreviation ("U.S. troops" -> "US troops")."""
+#: group nouns of a nation's people rather than its state's bodies: "the American people"
+#: keeps its adjective where "American troops" are "US troops"
+_PEOPLE_HEADS = frozenset(word_list("nation_people_heads"))
+
+
+def _people(match: re.Match) -> bool:
+    return (match.group("head") or match.group("modified")).lower() in _PEOPLE_HEADS
+
+
+def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool, people: bool = False) -> str | None:
+    """How a group phrase names its nation: one way however the text writes it (one group,
+    one value), the way its institutions are named (`countries.national_qualifier`):
+    "American troops", "U.S. troops", "America's troops" -> "US troops"; "Syria's army" ->
+    "Syrian Army"; "Sri Lanka authorities" -> "Sri Lankan authorities". A people of no one
+    country keeps its adjective ("Kurdish forces"); a country the model called a location or
+    a person is one too ("the Central African Republic authorities", "Azerbaijan's armed
+    forces")."""
     if ent.label == "NORP" or is_demonym(ent.text):
-        return _demonym(ent)
-    country = gazetteer.country_of(ent.text) if ent.label == "GPE" else None
-    if country is None:
+        country = country_for_demonym(ent.text)
+        return (national_qualifier(country) if country and not people else None) or _demonym(ent)
+    country = gazetteer.country_of(ent.text) if ent.label in _COUNTRY_LABELS else None
+    if country is None or (ent.label == "PERSON" and len(ent.text.split()) > 1):
         return None
-    return demonym_for(country) if possessive else written_qualifier(country) or ent.text
+    return _country_modifier(country, ent.text, possessive, people)
+
+
+def _country_modifier(country: str, written: str, possessive: bool, people: bool) -> str:
+    """A country's name before a group noun: its adjective before its people, the way its
+    institutions are named before any other group."""
+    if people:
+        return demonym_for(country) or written
+    return national_qualifier(country) or (demonym_for(country) if possessive else written)
+
+
+#: the labels a country's span may carry before a group noun
+_COUNTRY_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON"})
 
 
 def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
@@ -108,7 +134,8 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         span, demonym, head = phrase
         out.append(_group(span, national_body(f"{demonym} {head}", gazetteer.country_of)))
         out[i] = _as_modifier(ent)
-        for j, item, name in _listed_modifiers(text, ents, i, gazetteer):
+        people = head.split()[-1].lower() in _PEOPLE_HEADS
+        for j, item, name in _listed_modifiers(text, ents, i, gazetteer, people):
             out.append(_group(item, national_body(f"{name} {head}", gazetteer.country_of)))
             out[j] = _as_modifier(item)
     return out
@@ -137,9 +164,9 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     """(the phrase's span, the nationality, the group noun) of "<ent> <group noun>", or None
     when the span is fixed, names no nationality there, or crosses another entity."""
     match = _HEAD.match(text, ent.end)
-    if not match or ent.fixed:
+    if not match or (ent.fixed and ent.rule != "gazetteer"):  # a placed country may lead one
         return None
-    demonym = _modifier(ent, gazetteer, bool(match.group("possessive")))
+    demonym = _modifier(ent, gazetteer, bool(match.group("possessive")), _people(match))
     if not demonym:
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
@@ -175,7 +202,7 @@ def _as_modifier(ent: Ent) -> Ent:
 _LIST_GLUE = re.compile(r",?\s*(?:and|or)?\s*")
 
 
-def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer):
+def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer, people: bool):
     """The nations listed before a group phrase's own ("U.S., German, and Canadian
     companies": U.S. and German), as (index, entity, modifier)."""
     found = []
@@ -184,7 +211,7 @@ def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer):
                     key=lambda j: -ents[j].end):
         item = ents[j]
         glue = text[item.end:after.start]
-        name = _modifier(item, gazetteer, False)
+        name = _modifier(item, gazetteer, False, people)
         if not glue.strip() or not _LIST_GLUE.fullmatch(glue) or not name:
             break
         found.append((j, item, name))

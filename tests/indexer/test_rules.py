@@ -187,6 +187,25 @@ def test_group_actors(text, value):
         in facets(entities.rule_group_actors(ctx, ents))
 
 
+@pytest.mark.parametrize(("text", "patterns", "values"), [
+    # one group, one value however the nation is written: the way its institutions are named
+    ("American troops met U.S. troops and America's troops.",
+     [("NORP", "American"), ("GPE", "U.S."), ("GPE", "America")], {"US troops"}),
+    ("the Lebanon authorities and Lebanese authorities", [("GPE", "Lebanon"), ("NORP", "Lebanese")],
+     {"Lebanese authorities"}),
+    # a nation's people keep its adjective
+    ("the American people and the US people", [("NORP", "American"), ("GPE", "US")],
+     {"American people"}),
+    # a country the model called a location, an organisation or a person
+    ("the Turkey authorities", [("LOC", "Turkey")], {"Turkish authorities"}),
+    ("Iran's armed forces and Syria's army", [("ORG", "Iran"), ("PERSON", "Syria")],
+     {"Iranian Armed Forces", "Syrian Army"}),
+])
+def test_group_actors_name_their_nation_one_way(text, patterns, values):
+    ctx, ents = classified(text, patterns)
+    assert {v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"} == values
+
+
 @pytest.mark.parametrize("text,pattern,expected", [
     # class 5: a flight is no actor; the airline that runs it is
     ("after Kestrel Air Flight 610 crashed", ("ORG", "Kestrel Air Flight 610"), ("Kestrel Air", "ORG")),
