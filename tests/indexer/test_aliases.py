@@ -674,6 +674,18 @@ def test_an_organisation_named_without_its_complement_is_the_one_named_with_it()
         ("Port Authority", "Port Authority of Aleppo and Idlib")]
 
 
+def test_a_bodys_one_word_head_alone_is_the_one_body_named_with_it():
+    # "the House" beside "the House of Representatives", "the Ministry" beside "the Ministry
+    # of Health"; a word that heads no body alone, or two bodies, leave it
+    text = ("The House of Kefr voted. The House agreed. The Ministry of Health and the Ministry "
+            "of Trade met; the Ministry said. The Garden of Kefr opened; the Garden closed.")
+    names = ["House of Kefr", "House", "Ministry of Health", "Ministry of Trade", "Ministry",
+             "Garden of Kefr", "Garden"]
+    ents = resolved(text, [("ORG", n) for n in names])
+    assert [(text, value) for text, facet, value, _ in ents
+            if facet == "actor" and text != value] == [("House", "House of Kefr")]
+
+
 def test_a_partys_members_are_the_one_party_of_that_name():
     # "Democrats" beside "the Democratic Party": one value; two parties of that name leave
     # the members' word alone
