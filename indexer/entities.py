@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
@@ -99,8 +100,8 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, st
     ents = []
     for start, end, label, ruler_id in raw:
         if label in DATE_LABELS:  # "(1137 UTC)": a time of day, which names no year
-            label = "TIME" if clock_time(text, start, end) else label
-            ents.append(Ent(start, end, text[start:end], label, facet="date", rule="date"))
+            ents += [_date_span(text, piece_start, piece_end, label)
+                     for piece_start, piece_end in _date_pieces(text, start, end)]
             continue
         for line_start, line_end in _lines(text, start, end):
             ent = _model_span(text, line_start, line_end, label)
@@ -109,14 +110,52 @@ def spans_from_model(text: str, raw: list[RawEnt], watch_places: Mapping[str, st
     return ents
 
 
+def _date_span(text: str, start: int, end: int, label: str) -> Ent:
+    label = "TIME" if clock_time(text, start, end) else label
+    return Ent(start, end, text[start:end], label, facet="date", rule="date")
+
+
+#: a line break or a dash set off by blanks: a separator between names ("July 18, 2018 -
+#: Ottawa, Ontario - Global Affairs Canada"); an en dash is none, names hold it ("Combined
+#: Joint Task Force – Inherent Resolve")
+_SEPARATOR = re.compile(r"\s+[-—]\s+|\n+")
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A model span cut at its line breaks: a name never runs across lines, and a span the
-    model ran from a title into the body ("Army Casualty\n\nThe Department of Defense")
-    holds one name per line, datelines left out."""
-    if "\n" not in text[start:end]:
-        return [(start, end)]
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])
-            if resolve_date(m.group(), None) is None]  # a dateline line is no name
+    """A model span cut at its line breaks and spaced dashes: a name never runs across them,
+    and a span the model ran from a title into the body ("Army Casualty\n\nThe Department of
+    Defense") or over a dateline's parts ("Ontario - Global Affairs Canada") holds one name
+    per piece, dates left out."""
+    pieces = _pieces(text, start, end)
+    if len(pieces) == 1:
+        return pieces
+    return [(a, b) for a, b in pieces if resolve_date(text[a:b], None) is None]
+
+
+def _date_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A date span cut at its spaced dashes, only its pieces that are dates kept ("July 18,
+    2018 - Ottawa": the city is left to the rules that find places); its lines stay together,
+    each read by `dates.resolve_dates`."""
+    pieces = _pieces(text, start, end, _DASH)
+    if len(pieces) == 1:
+        return pieces
+    return [(a, b) for a, b in pieces if resolve_date(text[a:b], _ANY_DAY) is not None]
+
+
+#: a dash set off by blanks alone
+_DASH = re.compile(r"\s+[-—]\s+")
+#: a publication day to read relative dates against when only telling dates from names
+_ANY_DAY = date(2000, 1, 1)
+
+
+def _pieces(text: str, start: int, end: int,
+            separators: re.Pattern = _SEPARATOR) -> list[tuple[int, int]]:
+    """(start, end) of the non-blank pieces of a span between its separators."""
+    bounds = [start]
+    for separator in separators.finditer(text, start, end):
+        bounds += [separator.start(), separator.end()]
+    bounds.append(end)
+    return [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
 
 
 def _model_span(text: str, start: int, end: int, label: str) -> Ent | None:

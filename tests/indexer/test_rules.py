@@ -1149,3 +1149,18 @@ def test_an_acronym_defined_by_a_name_stays(text, acronym):
     ctx, ents = classified(text, [("ORG", acronym)])
     out = entities.rule_thing_acronyms(ctx, ents)
     assert acronym in [t for t, _, _ in facets(out)]
+
+
+def test_model_spans_are_cut_at_spaced_dashes_as_at_line_breaks():
+    # a dateline's parts: the model runs a date into the city and a province into the
+    # department; an en dash inside a name stays, and so does a hyphen
+    text = ("July 18, 2018 - Kefr, Tel - Global Affairs Orwell\n"
+            "The Joint Task Force – Inherent Resolve and Aleppo-Idlib met.")
+    first = text.index("July")
+    raw = [(first, text.index(", Tel"), "DATE", ""),
+           (text.index("Tel"), text.index("\n"), "ORG", ""),
+           (text.index("Joint"), text.index(" and"), "ORG", ""),
+           (text.index("Aleppo"), text.index(" met"), "GPE", "")]
+    assert [(e.text, e.label) for e in spans_from_model(text, raw, {})] == [
+        ("July 18, 2018", "DATE"), ("Tel", "ORG"), ("Global Affairs Orwell", "ORG"),
+        ("Joint Task Force – Inherent Resolve", "ORG"), ("Aleppo-Idlib", "GPE")]
