@@ -170,9 +170,20 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     if not demonym:
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
-    if any(overlaps(span, other) for other in ents if other is not ent):
+    if any(overlaps(span, other) for other in ents if other is not ent) or _part_of(text, match):
         return None
     return (span, *_group_name(match, ent, gazetteer, demonym))
+
+
+#: group nouns that name a part of something before "of": "the Syrian side of the border" is
+#: a place, "the Azerbaijani side" a party
+_PART_HEADS = frozenset(word_list("part_heads"))
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _part_of(text: str, match: re.Match) -> bool:
+    head = (match.group("head") or match.group("modified")).lower()
+    return head in _PART_HEADS and bool(_OF_AFTER.match(text, match.end()))
 
 
 def _group_name(match: re.Match, ent: Ent, gazetteer: Gazetteer, demonym: str) -> tuple[str, str]:

@@ -180,11 +180,18 @@ def test_located_places(text, pattern, expected):
     ("support for the Iraqi institutions", "Iraqi institutions"),
     ("to help Iraqi militaries work together", "Iraqi militaries"),
     ("We commend Iraqi leadership on all sides", "Iraqi leadership"),
+    # a party to a conflict or a talk
+    ("as the Iraqi side said", "Iraqi side"),
 ])
 def test_group_actors(text, value):
     ctx, ents = classified(text, [("NORP", "Iraqi")])
     assert (text[text.index("Iraqi"):][:len(value)], "actor", value) \
         in facets(entities.rule_group_actors(ctx, ents))
+
+
+def test_a_side_of_something_is_no_group():
+    ctx, ents = classified("They fled to the Iraqi side of the border.", [("NORP", "Iraqi")])
+    assert [f for _, f, _ in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == []
 
 
 @pytest.mark.parametrize(("text", "patterns", "values"), [
