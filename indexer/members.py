@@ -80,12 +80,18 @@ _PERSON_RULES = frozenset({"role", "office"})
 
 
 def _officer(match: re.Match, bodies: list[tuple[int, str]]) -> Ent | None:
-    before = bisect_right(bodies, (match.start(), "\uffff"))
-    if not before:
+    body = _body_before(bodies, match.start())
+    if body is None:
         return None
-    value = f"{bodies[before - 1][1]} {BODY_OFFICES[match[1]]}"
+    value = f"{body[1]} {BODY_OFFICES[match[1]]}"
     return Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor", value=value,
                rule="body-office", fixed=True)
+
+
+def _body_before(bodies: list[tuple[int, str]], start: int) -> tuple[int, str] | None:
+    """(end, short name) of the nearest body span ending before `start`, None if none does."""
+    before = bisect_right(bodies, (start, "\uffff"))
+    return bodies[before - 1] if before else None
 
 
 def _bodies(ents: list[Ent]) -> list[tuple[int, str]]:
@@ -110,10 +116,10 @@ def _short_name(ent: Ent) -> str | None:
 
 def _mention(text: str, match: re.Match, bodies: list[tuple[int, str]]) -> Ent | None:
     """The members' mention of one match, tied to the body before it, or None."""
-    before = bisect_right(bodies, (match.start(), "\uffff"))
-    if not before:
+    body = _body_before(bodies, match.start())
+    if body is None:
         return None
-    end, short = bodies[before - 1]
+    end, short = body
     if match[0].islower() and not _RIGHT_AFTER.fullmatch(text, end, match.start()):
         return None
     return Ent(match.start(), match.end(), match[0], "ORG", facet="actor",

@@ -328,3 +328,22 @@ def test_real_general_news_phenomena(real_nlp):
     assert facets.countries["Florida"] == "United States"
     assert facets.countries["Anbar"] == "Iraq" and facets.countries["Idlib"] == "Syria"
     assert "United States" not in facets.place  # "U.S." is a modifier of "companies" here
+
+
+@pytest.mark.model
+def test_real_press_release_officers_roles_groups_and_dateline(real_nlp):
+    # a dateline's parts the model runs together, a body's bare officer, a role set off
+    # after a name, a nation's group written two ways, governments of listed countries
+    text = ("July 18, 2018 - Ottawa, Ontario - Global Affairs Canada\n"
+            "Farhan Haq, Deputy Spokesman for the Secretary-General, spoke for the United "
+            "Nations. The Secretary-General strongly condemns the attack. American troops and "
+            "U.S. troops were sent. The UK works with the governments of Kenya and Somalia.")
+    doc = Document(id="p", title="", text=text, published="2018-07-18")
+    facets = next(Enricher(real_nlp).enrich([doc]))[1]
+    assert {"Ottawa", "Ontario"} <= set(facets.place)
+    assert not [v for v in facets.actor + facets.place if " - " in v]
+    assert {"UN Secretary-General", "US troops", "Kenyan Government", "Somali Government"} \
+        <= set(facets.actor)
+    assert "American troops" not in facets.actor
+    assert ("Deputy Spokesman for the Secretary-General", "Farhan Haq") in {
+        (m.text, m.value) for m in facets.mentions if m.rule == "apposed-role"}
