@@ -41,6 +41,7 @@ from indexer.consistency import (
 from indexer.countries import is_demonym
 from indexer.dates import clock_time, resolve_date
 from indexer.divisions import division_places
+from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
@@ -639,6 +640,12 @@ def rule_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return infer_countries(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_federal_government(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "the federal government" in a report on one federation is its government
+    ("US Government"), the value its other mentions get."""
+    return _plus(ents, federal_government_mentions(ctx.text, ents, ctx.gazetteer.country_of))
+
+
 def rule_home_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 4: "Valencia" in a report on Spain is Spain's city, not Venezuela's."""
     return home_countries(ents, ctx.gazetteer, ctx.is_country)
@@ -708,6 +715,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("order", rule_order),
     ("home-country", rule_home_countries),
     ("countries", rule_countries),
+    ("federal", rule_federal_government),
     ("region-homonym", rule_region_homonyms),
     ("past-tense", rule_past_tense),
 )
