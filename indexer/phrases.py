@@ -223,8 +223,9 @@ def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer, 
         item = ents[j]
         glue = text[item.end:after.start]
         name = _modifier(item, gazetteer, False, people)
-        if not glue.strip() or not _LIST_GLUE.fullmatch(glue) or not name:
-            break
+        if not glue.strip() or not _LIST_GLUE.fullmatch(glue) or not name \
+                or _OF_HEAD.search(text, max(0, item.start - 40), item.start):
+            break  # "the government of Kenya and Somalia's army": Kenya is the government's
         found.append((j, item, name))
         after = item
     return found

@@ -189,6 +189,14 @@ def test_group_actors(text, value):
         in facets(entities.rule_group_actors(ctx, ents))
 
 
+def test_a_complement_of_another_noun_is_no_listed_modifier():
+    # "the government of Iraq and Syria's army": Iraq is the government's, not an army's
+    text = "The government of Iraq and Syria's army met."
+    ctx, ents = classified(text, [("GPE", "Iraq"), ("GPE", "Syria")])
+    out = entities.rule_group_actors(ctx, ents)
+    assert [v for _, f, v in facets(out) if f == "actor"] == ["Syrian Army"]
+
+
 def test_a_side_of_something_is_no_group():
     ctx, ents = classified("They fled to the Iraqi side of the border.", [("NORP", "Iraqi")])
     assert [f for _, f, _ in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == []
