@@ -127,20 +127,24 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     and a span the model ran from a title into the body ("Army Casualty\n\nThe Department of
     Defense") or over a dateline's parts ("Ontario - Global Affairs Canada") holds one name
     per piece, dates left out."""
-    pieces = _pieces(text, start, end)
-    if len(pieces) == 1:
-        return pieces
-    return [(a, b) for a, b in pieces if resolve_date(text[a:b], None) is None]
+    return _kept_pieces(text, start, end, _SEPARATOR, dates=False)
 
 
 def _date_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A date span cut at its spaced dashes, only its pieces that are dates kept ("July 18,
     2018 - Ottawa": the city is left to the rules that find places); its lines stay together,
     each read by `dates.resolve_dates`."""
-    pieces = _pieces(text, start, end, _DASH)
+    return _kept_pieces(text, start, end, _DASH, dates=True)
+
+
+def _kept_pieces(text: str, start: int, end: int, separators: re.Pattern,
+                 dates: bool) -> list[tuple[int, int]]:
+    """The span whole when no separator cuts it, else its pieces that read as dates (`dates`)
+    or as no date."""
+    pieces = _pieces(text, start, end, separators)
     if len(pieces) == 1:
         return pieces
-    return [(a, b) for a, b in pieces if resolve_date(text[a:b], _ANY_DAY) is not None]
+    return [(a, b) for a, b in pieces if (resolve_date(text[a:b], _ANY_DAY) is not None) == dates]
 
 
 #: a dash set off by blanks alone
@@ -149,8 +153,7 @@ _DASH = re.compile(r"\s+[-—]\s+")
 _ANY_DAY = date(2000, 1, 1)
 
 
-def _pieces(text: str, start: int, end: int,
-            separators: re.Pattern = _SEPARATOR) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, separators: re.Pattern) -> list[tuple[int, int]]:
     """(start, end) of the non-blank pieces of a span between its separators."""
     bounds = [start]
     for separator in separators.finditer(text, start, end):

@@ -71,7 +71,9 @@ def _bare_offices(text: str, ents: list[Ent]) -> list[re.Match]:
     """The bare offices that name their holder, not the office ("elect the
     Secretary-General"), and that no rule gave a named person (rule `role`)."""
     matches = [m for m in _OFFICE.finditer(text) if not names_the_office(text, m)]
-    held = SpanIndex([e for e in ents if e.rule in _PERSON_RULES]) if matches else None
+    if not matches:
+        return []
+    held = SpanIndex([e for e in ents if e.rule in _PERSON_RULES])
     return [m for m in matches if not held.overlaps_range(m.start(1), m.end(1))]
 
 

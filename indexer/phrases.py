@@ -87,8 +87,9 @@ def _demonym(ent: Ent) -> str | None:
 _PEOPLE_HEADS = frozenset(word_list("nation_people_heads"))
 
 
-def _people(match: re.Match) -> bool:
-    return (match.group("head") or match.group("modified")).lower() in _PEOPLE_HEADS
+def _head_noun(match: re.Match) -> str:
+    """The group noun of a `_HEAD` match, lower case ("forces" of "security forces")."""
+    return (match.group("head") or match.group("modified")).lower()
 
 
 def _modifier(ent: Ent, gazetteer: Gazetteer, possessive: bool, people: bool = False) -> str | None:
@@ -134,7 +135,7 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         span, demonym, head = phrase
         out.append(_group(span, national_body(f"{demonym} {head}", gazetteer.country_of)))
         out[i] = _as_modifier(ent)
-        people = head.split()[-1].lower() in _PEOPLE_HEADS
+        people = head.split()[-1].lower() in _PEOPLE_HEADS  # the value's head, maybe modified
         for j, item, name in _listed_modifiers(text, ents, i, gazetteer, people):
             out.append(_group(item, national_body(f"{name} {head}", gazetteer.country_of)))
             out[j] = _as_modifier(item)
@@ -166,7 +167,8 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     match = _HEAD.match(text, ent.end)
     if not match or (ent.fixed and ent.rule != "gazetteer"):  # a placed country may lead one
         return None
-    demonym = _modifier(ent, gazetteer, bool(match.group("possessive")), _people(match))
+    demonym = _modifier(ent, gazetteer, bool(match.group("possessive")),
+                        _head_noun(match) in _PEOPLE_HEADS)
     if not demonym:
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
@@ -182,13 +184,12 @@ _OF_AFTER = re.compile(r"\s+of\b")
 
 
 def _part_of(text: str, match: re.Match) -> bool:
-    head = (match.group("head") or match.group("modified")).lower()
-    return head in _PART_HEADS and bool(_OF_AFTER.match(text, match.end()))
+    return _head_noun(match) in _PART_HEADS and bool(_OF_AFTER.match(text, match.end()))
 
 
 def _group_name(match: re.Match, ent: Ent, gazetteer: Gazetteer, demonym: str) -> tuple[str, str]:
     """(the nation's word, the group noun) a group phrase's value is made of."""
-    head = (match.group("head") or match.group("modified")).lower()
+    head = _head_noun(match)
     if match.group("sponsor"):  # a group a nation leads: described, never a body's name
         return f"{_qualifier(ent, gazetteer, demonym)}-{match.group('sponsor').lower()}", head
     if match.group("modifier"):  # "the Malian transition government", "U.S. federal government"
@@ -232,9 +233,12 @@ def _listed_modifiers(text: str, ents: list[Ent], i: int, gazetteer: Gazetteer, 
 
 
 #: the plural of each institution noun: "the governments of Kenya and Somalia"
-_PLURAL_INSTITUTIONS = {("armies" if head == "army" else "navies" if head == "navy"
-                         else "embassies" if head == "embassy" else head + "s"): head
-                        for head in INSTITUTIONS if not head.endswith("s")}
+def _plural(noun: str) -> str:
+    """English's regular plural of a noun ("army" -> "armies", "government" -> "governments")."""
+    return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
+
+
+_PLURAL_INSTITUTIONS = {_plural(head): head for head in INSTITUTIONS if not head.endswith("s")}
 _OF_HEAD = re.compile(r"\b(" + "|".join((*INSTITUTIONS, *_PLURAL_INSTITUTIONS, "people"))
                       + r") of (?:the )?$", re.I)
 

@@ -250,14 +250,14 @@ def apposed_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """ "Chrystia Freeland, Minister of Foreign Affairs, said", "Farhan Haq, Deputy Spokesman
     for the Secretary-General": the role set off right after a person's full name is one more
     mention of that person (every word before its complement a title word, not all of them
-    words of no bare role); a role over another actor's or place's span is left alone ("Joe
-    Roe, Iraq Envoy" keeps Iraq), as is one under a place inside its complement only."""
+    words of no bare role); a role overlapping another actor's span is left alone, a place
+    inside it stays its own ("Minister of Foreign Affairs of Iraq" keeps Iraq)."""
     found = []
     for ent in ents:
         if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
             role = _ROLE_AFTER_NAME.match(text, ent.end)
             if role and _role_words(role[1].split()):
-                found.append(Ent(role.start(1), role.end(), role[0][role.start(1) - role.start():],
+                found.append(Ent(role.start(1), role.end(), text[role.start(1):role.end()],
                                  "PERSON", facet="actor", value=ent.value, rule="apposed-role",
                                  fixed=True))
     return [m for m in found if not _covered(m, ents)]

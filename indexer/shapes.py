@@ -136,7 +136,7 @@ def _shouted_word(name: str) -> bool:
 
 
 #: "Post-Soviet", "Anti-American": a prefix before a hyphen and a nationality adjective
-_PREFIXED = re.compile(r"(?:Post|Pre|Anti|Pro|Non|Ex|Pan)-(\w+)")
+_PREFIXED = re.compile(r"(?:" + alternation("nationality_prefixes") + r")-(\w+)")
 
 
 def _prefixed_nationality(name: str) -> bool:
