@@ -53,6 +53,21 @@ _POSSESSOR = re.compile(r"['’]s\s")
 LANDMARK_CITY_POPULATION = 500_000
 _BEFORE_LIST = re.compile(r"([A-Z][\w'’-]+)(?:,\s+|\s+and\s+|\s+or\s+)$")
 _AFTER_LIST = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+#: what may follow the last name of a list: another comma, "and" or "or", punctuation or the
+#: end of the line ("Ottawa, Ontario - ..."), not a word ("in London, Starmer said")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;:.)\-–—]|$)|\s+(?:and|or)\s", re.M)
+
+
+def _listed_before(text: str, ent: Ent, window: int) -> re.Match | None:
+    """The name listed right before a span ("Latakia, Jableh and Homs", "Homs and Hama",
+    "Ottawa, Ontario."); after a comma, only when no word follows the span: "Speaking in
+    London, Starmer said" ends a fronted phrase at its comma, no list (class 2, people as
+    places)."""
+    before = _BEFORE_LIST.search(text, window, ent.start)
+    if before and before.group().rstrip().endswith(",") \
+            and not _LIST_GOES_ON.match(text, ent.end):
+        return None
+    return before
 
 
 def place_context(text: str, ent: Ent, gazetteer: Gazetteer) -> bool:
@@ -61,7 +76,7 @@ def place_context(text: str, ent: Ent, gazetteer: Gazetteer) -> bool:
     window = max(0, ent.start - 25)
     if _LOCATIVE.search(text, window, ent.start) and not _part_in(text, ent.start):
         return True
-    before = _BEFORE_LIST.search(text, window, ent.start)
+    before = _listed_before(text, ent, window)
     after = _AFTER_LIST.match(text, ent.end)
     return any(m and gazetteer.confident(m.group(1)) for m in (before, after))
 
@@ -160,7 +175,7 @@ def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "Latakia and Palmyra": next to a known city in a list. A person's name listed with a
     town that is also a given name ("Elizabeth and Susan") needs a large city next to it."""
-    before = _BEFORE_LIST.search(text, max(0, ent.start - 25), ent.start)
+    before = _listed_before(text, ent, max(0, ent.start - 25))
     if before and _ends_longer_name(text, before.start()):
         before = None  # "George Washington and ...": the end of a person's name, no city
     after = _AFTER_LIST.match(text, ent.end)

@@ -378,3 +378,23 @@ def test_instrument_names_are_no_actors(text, label, name, facet):
 def test_forums_are_bodies_unless_named_after_a_city(text, name, facet):
     found = {t: f for t, f, _, _ in resolved(text, [("ORG", name)])}
     assert found.get(name) == facet
+
+
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    # a comma after a fronted phrase ends the phrase: the name after it is the sentence's subject
+    ("Speaking in Damascus, Halabi said the talks would go on.", "Halabi", "actor"),
+    ("As a student in Aleppo, Halabi wrote poems.", "Halabi", "actor"),
+    # a list that goes on after the name is still a list of places
+    ("Shelling hit Aleppo, Halabi and Idlib.", "Halabi", "place"),
+    ("Shelling hit Aleppo and Halabi on Monday.", "Halabi", "place"),
+])
+def test_a_name_after_a_comma_is_listed_only_when_the_list_goes_on(text, name, facet):
+    ctx, ents = classified(text, [("PERSON", name), ("GPE", "Aleppo"), ("GPE", "Idlib"),
+                                  ("GPE", "Damascus")])
+    assert [f for t, f, _ in facets(ents) if t == name] == [facet]
+
+
+def test_a_region_after_a_city_and_a_comma_ends_a_list():
+    ctx, ents = classified("Damascus, Halabi - the ministry said.", [("ORG", "Halabi"),
+                                                                      ("GPE", "Damascus")])
+    assert [f for t, f, _ in facets(ents) if t == "Halabi"] == ["place"]
