@@ -31,9 +31,15 @@ TITLE_MIN_WORDS = 2
 
 
 #: a line whose capitals are its names': a list of four items or more (a headline may hold two
-#: commas: "Near Palmyra, Syrian Forces Advance, Officials Say") or a reference opened by an
-#: inverted name ("Twain, Mark. A Connecticut Yankee")
-_LIST_LINE = re.compile(r"^[^,]*,[^,]*,[^,]*,"
+#: commas: "Near Palmyra, Syrian Forces Advance, Officials Say"), each after the first a name
+#: of at most LIST_ITEM_WORDS words ("Safety, Security of United Nations Personnel, Property
+#: Must Be Guaranteed, Secretary-General Reiterates" is a headline), or a reference opened by
+#: an inverted name ("Twain, Mark. A Connecticut Yankee")
+LIST_ITEM_WORDS = 3
+#: a bracketed aside, left out when a list's items are counted ("Alaska (Gates 10 & 11), ...")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_LIST_ITEM = rf"[^\s,]+(?:\s+[^\s,]+){{0,{LIST_ITEM_WORDS - 1}}}"
+_LIST_LINE = re.compile(rf"^[^,]*(?:,\s*(?:and\s+|or\s+)?{_LIST_ITEM}\s*){{3,}}$"
                         r"|^\s*[A-Z][\w'’-]+, [A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?)*\.\s")
 
 
@@ -42,7 +48,7 @@ def is_title_cased(line: str, least: int = HEADLINE_MIN_WORDS) -> bool:
     and does not end as a sentence does."""
     if line.rstrip().endswith((".", "!", "?", '"', "”", ",")):
         return False  # most body lines: checked before the words, which cost more
-    if _LIST_LINE.search(line):
+    if _LIST_LINE.search(_BRACKETED.sub("", line)):
         return False
     words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
     return len(words) >= least and all(w[:1].isupper() for w in words)

@@ -799,6 +799,11 @@ def test_region_homonyms():
     ("Terminal 3: Delta, Frontier, Hawaiian, JetBlue", False),
     ("Twain, Mark. A Connecticut Yankee in King Arthur's Court", False),
     ("Near Palmyra, Syrian Forces Advance, Officials Say", True),
+    ("Terminal 3: Delta, Frontier, Hawaiian, and United Arab Emirates", False),
+    ("Terminal 2: Alaska (Gates 10 & 11), Great Lakes (Gates C & D), Spirit, United", False),
+    # four clauses are no list of names
+    ("Safety, Security of United Nations Personnel, Property Must Be Guaranteed, "
+     "Secretary-General Reiterates", True),
 ])
 def test_is_title_cased(line, expected):
     assert is_title_cased(line) is expected
