@@ -551,7 +551,12 @@ _STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
 
 
 def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
-    """A nationality, product or event span that is a people, an organisation or a place."""
+    """A nationality, product or event span that is a people, an organisation or a place; a
+    name of several words the gazetteer knows is the place ("in Manay, Davao Oriental"), no
+    organisation named with a nationality ("Saudi Aramco")."""
+    if ent.label == "NORP" and " " in ent.text and not is_demonym(ent.text) \
+            and (gazetteer.confident(ent.text) or _province(ent.text, gazetteer)):
+        return replace(ent, facet="place", rule="gazetteer", fixed=True)
     actor_rule = _rescued_actor(ent, text)
     if actor_rule:
         return replace(ent, facet="actor", rule=actor_rule)
@@ -559,6 +564,11 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
         return ent
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
     return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
+
+
+def _province(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind == "province"
 
 
 def _rescued_actor(ent: Ent, text: str) -> str | None:

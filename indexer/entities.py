@@ -463,7 +463,7 @@ def _same_place_key(place: Place | None) -> tuple[str, str] | None:
 
 def rule_place_tails(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: "shelled Sheikh | Maqsoud": the tail of a place named elsewhere is that place."""
-    return place_tails(ctx.text, ents)
+    return place_tails(ctx.text, ents, ctx.gazetteer)
 
 
 def rule_feature_heads(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -14,37 +14,45 @@ from __future__ import annotations
 
 import re
 
+from indexer.gazetteer import Gazetteer, is_small_town
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
 #: words that end the name of a natural feature, dropped once the feature is named
 FEATURE_WORDS = frozenset(word_list("feature_words"))
 
+#: words before a name that are no part of it ("The El Paso shooting")
+_DETERMINERS = frozenset(word_list("name_determiners"))
 #: the word right before a span (one capitalised word and a space)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s$")
 
 
-def place_tails(text: str, ents: list[Ent]) -> list[Ent]:
-    """Actor spans that are the tail of a place the document names, widened into it."""
+def place_tails(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Actor spans that are the tail of a place the document names, and actor or place spans
+    that are the tail of a place the gazetteer knows ("in Sultan | Kudarat"), widened into
+    it."""
     places = {e.key: e for e in ents if e.facet == "place" and " " in e.key}
-    if not places:
-        return ents
-    return [_widened(text, e, places) or e for e in ents]
+    return [_widened(text, e, places, gazetteer) or e for e in ents]
 
 
-def _widened(text: str, ent: Ent, places: dict[str, Ent]) -> Ent | None:
-    if ent.facet != "actor" or ent.fixed:
+def _widened(text: str, ent: Ent, places: dict[str, Ent], gazetteer: Gazetteer) -> Ent | None:
+    if ent.facet not in ("actor", "place") or ent.fixed:
         return None
     before = _WORD_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     if before is None:
         return None
     start = before.start(1)
     whole = text[start:ent.end]
-    place = places.get(" ".join(whole.lower().split()))
-    if place is None:
+    place = places.get(" ".join(whole.lower().split())) if ent.facet == "actor" else None
+    if place is not None:
+        return Ent(start, ent.end, whole, "GPE", facet="place", value=place.value,
+                   country=place.country, rule="place-tail", fixed=True)
+    if before.group(1).lower() in _DETERMINERS:
+        return None  # "The El Paso shooting"
+    known = gazetteer.lookup(whole)
+    if known is None or known.kind == "celestial" or is_small_town(known):
         return None
-    return Ent(start, ent.end, whole, "GPE", facet="place", value=place.value,
-               country=place.country, rule="place-tail", fixed=True)
+    return Ent(start, ent.end, whole, "GPE", facet="place", rule="place-tail", fixed=True)
 
 
 def feature_heads(ents: list[Ent]) -> list[Ent]:

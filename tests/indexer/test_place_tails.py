@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from indexer import entities
+from indexer.entities import DocContext
+from indexer.gazetteer import Gazetteer, Place
 from indexer.spans import Ent
 from tests.indexer.test_rules import classified, facets
 
@@ -51,3 +53,18 @@ def test_a_feature_head_that_is_a_persons_surname_stays_the_person():
     out = entities.rule_feature_heads(ctx, ents)
     assert [(e.text, e.facet) for e in out] == [
         ("Ann Kestra", "actor"), ("Kestra Island", "place"), ("Kestra", "actor")]
+
+
+def test_the_tail_of_a_place_the_gazetteer_knows_is_that_place():
+    text = "It was felt in Sultan Dabbour. The El Dabbour road and Minister Dabbour."
+    gazetteer = Gazetteer.from_entries([(name, Place(name, "Syria", "city", 120_000))
+                                        for name in ("Sultan Dabbour", "El Dabbour")],
+                                       capitals={})
+    ents = [Ent(22, 29, "Dabbour", "GPE", facet="place", value="Dabbour"),
+            Ent(35, 45, "El Dabbour", "GPE", facet="place", value="El Dabbour"),
+            Ent(64, 71, "Dabbour", "PERSON", facet="actor", value="Dabbour")]
+    out = entities.rule_place_tails(DocContext(text, gazetteer), ents)
+    # the determiner is no part of a name; no place "Minister Dabbour"
+    assert [(e.text, e.facet, e.rule) for e in out] == [
+        ("Sultan Dabbour", "place", "place-tail"), ("El Dabbour", "place", "model"),
+        ("Dabbour", "actor", "model")]

@@ -398,3 +398,16 @@ def test_a_region_after_a_city_and_a_comma_ends_a_list():
     ctx, ents = classified("Damascus, Halabi - the ministry said.", [("ORG", "Halabi"),
                                                                       ("GPE", "Damascus")])
     assert [f for t, f, _ in facets(ents) if t == "Halabi"] == ["place"]
+
+
+def test_a_nationality_tagged_name_the_gazetteer_knows_is_the_place():
+    # "in Manay, Davao Oriental": a province the model took for a nationality; a company
+    # named with a nationality stays an organisation
+    from indexer.consistency import classify
+    from indexer.gazetteer import Gazetteer, Place
+    gazetteer = Gazetteer.from_entries(
+        [("Kestra Oriental", Place("Kestra Oriental", "Syria", "province", 0))], capitals={})
+    text = "It hit Kestra Oriental; Saudi Aramco said."
+    province = classify(Ent(7, 22, "Kestra Oriental", "NORP"), gazetteer, set(), text)
+    company = classify(Ent(24, 36, "Saudi Aramco", "NORP"), gazetteer, set(), text)
+    assert (province.facet, company.facet) == ("place", "actor")
