@@ -74,7 +74,7 @@ def place_context(text: str, ent: Ent, gazetteer: Gazetteer) -> bool:
     """True when the words around a span say it is a place: "in X", "the capital, X",
     "X, Syria", "Mosul and X" (a list with a known place)."""
     window = max(0, ent.start - 25)
-    if _LOCATIVE.search(text, window, ent.start) and not _part_in(text, ent.start):
+    if _LOCATIVE.search(text, window, ent.start) and not _no_locative(text, ent):
         return True
     before = _listed_before(text, ent, window)
     after = _AFTER_LIST.match(text, ent.end)
@@ -119,7 +119,7 @@ def _after_strong_locative(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     "in", nor "in" a name made of common words only (class 2: "in the Federal Register",
     "in the Public Domain", "in Stata" name a publication, a status, a program)."""
     locative = STRONG_LOCATIVE.search(text, max(0, ent.start - 25), ent.start)
-    if not locative or _part_in(text, ent.start):
+    if not locative or _no_locative(text, ent):
         return False
     return not (_IN_ONLY.match(locative.group()) and _common_words_only(ent.text))
 
@@ -138,6 +138,17 @@ def _common_words_only(name: str) -> bool:
 _PART_IN = re.compile(r"\b(?i:" + alternation("part_in_words") + r")"
                       r"(?:\s+(?:on\s+)?(?:today|yesterday|earlier|[A-Z][a-z]+day"
                       r"|(?:last|this)\s+(?:week|month|year)))?\s+in\s+(?:the\s+)?$")
+
+
+#: "in the Obama administration": a noun the name modifies (data `modifier_heads`)
+_MODIFIED_HEAD = re.compile(r"\s+(?:" + alternation("modifier_heads") + r")\b")
+
+
+def _no_locative(text: str, ent: Ent) -> bool:
+    """The "in" before a span is no locative: a part's, a stake's or a publication's ("appeared
+    in Cry Wolf"), or one that governs a noun the name modifies ("in the Obama
+    administration", "in the Pfizer trial"; class 2, actors as places)."""
+    return _part_in(text, ent.start) or bool(_MODIFIED_HEAD.match(text, ent.end))
 
 
 def _part_in(text: str, start: int) -> bool:
@@ -160,7 +171,7 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
     def after_preposition(start: int) -> bool:
         return bool(_PERSON_PLACE_PREPOSITION.search(text, max(0, start - 10), start))
 
-    return after_preposition(ent.start) and not _part_in(text, ent.start) and all(
+    return after_preposition(ent.start) and not _no_locative(text, ent) and all(
         after_preposition(m.start()) for m in re.finditer(re.escape(ent.text), text))
 
 
