@@ -263,6 +263,8 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     evidence an unknown name needs ("when Toyota was planning", "Syracuse accepted me")."""
     if is_demonym(ent.text) or (ent.label == "PERSON" and ent.text in persons):
         return False
+    if _placed_by_region(ent.text, gazetteer):
+        return True
     bare = strip_region_suffix(ent.text)
     if bare != ent.text and gazetteer.lookup(bare):
         return True
@@ -270,6 +272,14 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     if not place:
         return _unknown_name_in_place(ent, text, gazetteer)
     return _known_place_as_named(ent, place, text, gazetteer)
+
+
+def _placed_by_region(name: str, gazetteer: Gazetteer) -> bool:
+    """ "Heraklio, Crete": a name, a comma and a country, region or province the gazetteer
+    knows - a place and where it lies, as "Shelby, North Carolina" is when tagged a place."""
+    head, comma, tail = name.rpartition(", ")
+    region = gazetteer.lookup(tail) if comma and head[:1].isupper() else None
+    return region is not None and region.kind in ("country", "region", "province")
 
 
 def _known_place_as_named(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:

@@ -23,6 +23,8 @@ FEATURE_WORDS = frozenset(word_list("feature_words"))
 
 #: words before a name that are no part of it ("The El Paso shooting")
 _DETERMINERS = frozenset(word_list("name_determiners"))
+#: a name and "and" right before a span: "Trinidad and | Tobago", "Bosnia and | Herzegovina"
+_AND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? and $")
 #: the word right before a span (one capitalised word and a space)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s$")
 
@@ -32,27 +34,47 @@ def place_tails(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     that are the tail of a place the gazetteer knows ("in Sultan | Kudarat"), widened into
     it."""
     places = {e.key: e for e in ents if e.facet == "place" and " " in e.key}
-    return [_widened(text, e, places, gazetteer) or e for e in ents]
+    return _without_covered([_widened(text, e, places, gazetteer) or e for e in ents])
+
+
+def _without_covered(ents: list[Ent]) -> list[Ent]:
+    """The spans without those a widened span now covers ("Trinidad" of "Trinidad and
+    Tobago")."""
+    grown = [e for e in ents if e.rule == "place-tail"]
+    return [e for e in ents if e.rule == "place-tail" or not _covered(e, grown)]
+
+
+def _covered(ent: Ent, spans: list[Ent]) -> bool:
+    return any(s.start <= ent.start and ent.end <= s.end for s in spans)
 
 
 def _widened(text: str, ent: Ent, places: dict[str, Ent], gazetteer: Gazetteer) -> Ent | None:
     if ent.facet not in ("actor", "place") or ent.fixed:
         return None
     before = _WORD_BEFORE.search(text, max(0, ent.start - 40), ent.start)
-    if before is None:
-        return None
-    start = before.start(1)
-    whole = text[start:ent.end]
-    place = places.get(" ".join(whole.lower().split())) if ent.facet == "actor" else None
-    if place is not None:
-        return Ent(start, ent.end, whole, "GPE", facet="place", value=place.value,
-                   country=place.country, rule="place-tail", fixed=True)
-    if before.group(1).lower() in _DETERMINERS:
-        return None  # "The El Paso shooting"
-    known = gazetteer.lookup(whole)
-    if known is None or known.kind == "celestial" or is_small_town(known):
-        return None
-    return Ent(start, ent.end, whole, "GPE", facet="place", rule="place-tail", fixed=True)
+    if before and ent.facet == "actor":
+        whole = text[before.start(1):ent.end]
+        place = places.get(" ".join(whole.lower().split()))
+        if place is not None:
+            return Ent(before.start(1), ent.end, whole, "GPE", facet="place", value=place.value,
+                       country=place.country, rule="place-tail", fixed=True)
+    return _known_place_widened(text, ent, before, gazetteer)
+
+
+def _known_place_widened(text: str, ent: Ent, before: re.Match | None,
+                         gazetteer: Gazetteer) -> Ent | None:
+    """The span widened over the word before it ("Sultan | Kudarat"; no determiner: "The El
+    Paso shooting") or over a name and "and" ("Trinidad and | Tobago") into a place the
+    gazetteer knows."""
+    starts = [before.start(1)] if before and before.group(1).lower() not in _DETERMINERS else []
+    joined = _AND_BEFORE.search(text, max(0, ent.start - 40), ent.start)
+    starts += [joined.start()] if joined else []
+    for start in starts:
+        known = gazetteer.lookup(text[start:ent.end])
+        if known is not None and known.kind != "celestial" and not is_small_town(known):
+            return Ent(start, ent.end, text[start:ent.end], "GPE", facet="place",
+                       rule="place-tail", fixed=True)
+    return None
 
 
 def feature_heads(ents: list[Ent]) -> list[Ent]:

@@ -68,3 +68,19 @@ def test_the_tail_of_a_place_the_gazetteer_knows_is_that_place():
     assert [(e.text, e.facet, e.rule) for e in out] == [
         ("Sultan Dabbour", "place", "place-tail"), ("El Dabbour", "place", "model"),
         ("Dabbour", "actor", "model")]
+
+
+def test_a_place_named_with_and_cut_at_it_is_joined():
+    # "Kestra and | Dabbour": the model cut a country's name at its "and"; "Syria and Iraq"
+    # are two
+    text = "He visited Kestra and Dabbour, then Syria and Iraq."
+    gazetteer = Gazetteer.from_entries(
+        [(name, Place(name, name, "country", 1_000_000)) for name in
+         ("Kestra and Dabbour", "Syria", "Iraq")], capitals={})
+    ents = [Ent(11, 17, "Kestra", "GPE", facet="place", value="Kestra"),
+            Ent(22, 29, "Dabbour", "PERSON", facet="actor", value="Dabbour"),
+            Ent(36, 41, "Syria", "GPE", facet="place", value="Syria"),
+            Ent(46, 50, "Iraq", "GPE", facet="place", value="Iraq")]
+    out = entities.rule_place_tails(DocContext(text, gazetteer), ents)
+    assert [(e.text, e.facet) for e in out] == [
+        ("Kestra and Dabbour", "place"), ("Syria", "place"), ("Iraq", "place")]

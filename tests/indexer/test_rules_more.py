@@ -410,6 +410,8 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
     # place nouns leave the name a place
     ("Clashes erupted in the Kestrel countryside.", "ORG", "Kestrel", "place"),
     ("Clashes erupted in Kestrel.", "ORG", "Kestrel", "place"),
+    # a name, a comma and a country it lies in: one place
+    ("The ferry left Kestrel, Syria, at dawn.", "ORG", "Kestrel, Syria", "place"),
 ])
 def test_what_the_words_around_an_unknown_name_make_it(text, label, name, facet):
     ctx, ents = classified(text, [(label, name), *_PLACES])
