@@ -39,7 +39,17 @@ def test_mines_monuments_and_routes_are_places(name):
 
 
 @pytest.mark.parametrize("name", ["Harlow Hotel", "Kestrel Building", "Elm Street Overpass",
-                                  "Bayside Theaters", "Harbour Tunnel"])
+                                  "Bayside Theaters", "Harbour Tunnel",
+                                  # roads, their abbreviations and natural features
+                                  "Mingo Valley Expressway", "Admiral Blvd", "Ozark Plateau",
+                                  "Kestrel Minster"])
 def test_hotels_buildings_and_crossings_are_places(name):
     text = f"Crowds gathered by the {name} on Sunday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]
+
+
+def test_a_surname_that_is_also_a_landmark_word_keeps_its_person():
+    # "Castle", "Gate", "Trail" end people's names too; they make no landmark of an ORG span
+    text = "Crowds cheered Darrell Castle on Sunday."
+    assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", "Darrell Castle")])] == [
+        ("Darrell Castle", "actor")]
