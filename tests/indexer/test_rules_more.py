@@ -416,3 +416,14 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
 def test_what_the_words_around_an_unknown_name_make_it(text, label, name, facet):
     ctx, ents = classified(text, [(label, name), *_PLACES])
     assert [f for t, f, _ in facets(ents) if t == name] == [facet]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a place's noun and a comma before a name met once confirm it: "a nearby island, X"
+    ("People fled to a nearby island, Kestrel, by boat.", True),
+    ("People fled to the village, Kestrel, by boat.", True),
+    ("People then saw Kestrel, by boat.", False),
+])
+def test_a_place_noun_before_a_lone_name_confirms_it(text, kept):
+    found = [t for t, f, _, _ in resolved(text, [("GPE", "Kestrel")]) if f == "place"]
+    assert (found == ["Kestrel"]) is kept
