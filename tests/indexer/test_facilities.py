@@ -42,7 +42,9 @@ def test_mines_monuments_and_routes_are_places(name):
                                   "Bayside Theaters", "Harbour Tunnel",
                                   # roads, their abbreviations and natural features
                                   "Mingo Valley Expressway", "Admiral Blvd", "Ozark Plateau",
-                                  "Kestrel Minster"])
+                                  "Kestrel Minster",
+                                  # a region's word ends a place's name
+                                  "Kestrel Township"])
 def test_hotels_buildings_and_crossings_are_places(name):
     text = f"Crowds gathered by the {name} on Sunday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]
@@ -53,3 +55,9 @@ def test_a_surname_that_is_also_a_landmark_word_keeps_its_person():
     text = "Crowds cheered Darrell Castle on Sunday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", "Darrell Castle")])] == [
         ("Darrell Castle", "actor")]
+
+
+def test_towns_after_a_name_make_it_a_town():
+    text = "The army reinforced Kestrel towns and the Kestra new town on Sunday."
+    found = resolved(text, [("PERSON", "Kestrel"), ("PERSON", "Kestra")])
+    assert [(t, f) for t, f, _, _ in found] == [("Kestrel", "place"), ("Kestra", "place")]
