@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
 
+from indexer.acronym_cues import cued_acronyms
 from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
     acronyms_of,
@@ -579,6 +580,12 @@ def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, missed_places(ctx.text, ents, ctx.gazetteer))
 
 
+def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): an untagged acronym a body's noun introduces ("group
+    ELN") or a group of its people follows ("MONUSCO peacekeepers"), at every mention."""
+    return _plus(ents, cued_acronyms(ctx.text, ents, ctx.gazetteer))
+
+
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
     name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
@@ -711,6 +718,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lone-place", rule_lone_places),
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
+    ("acronym-cue", rule_cued_acronyms),
     ("headline", rule_headlines),
     ("taxon", rule_taxa),
     ("shape", rule_shapes),
