@@ -625,7 +625,8 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
         start, name = _scanned_name(text, match)
         if name and name not in COMMON_WORDS \
                 and not taken.overlaps_range(start, start + len(name)) \
-                and _well_known_place(text, start, name, gazetteer):
+                and (_well_known_place(text, start, name, gazetteer)
+                     or _placed_division(text, start, name)):
             found.append(Ent(start, start + len(name), name, "GPE", facet="place",
                              rule="gazetteer-scan", fixed=True))
     return found
@@ -687,6 +688,19 @@ def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) ->
         return False
     return place.kind != "city" or (place.population >= CONFIDENT_CITY_POPULATION
                                     and not sentence_initial(text, start))
+
+
+#: last words of an administrative division's name ("the Dogua Tembien District")
+_DIVISION_ENDINGS = frozenset(word_list("division_name_endings"))
+
+
+def _placed_division(text: str, start: int, name: str) -> bool:
+    """A name of two words or more ending in a division's word, after "in", "near" (...):
+    a place even when no gazetteer knows it ("near Togoga in the Dogua Tembien District"; class
+    2, places missed)."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in _DIVISION_ENDINGS \
+        and bool(STRONG_LOCATIVE.search(text, max(0, start - 25), start))
 
 
 def _common_word_town(name: str, kind: str) -> bool:

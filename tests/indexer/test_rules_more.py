@@ -427,3 +427,21 @@ def test_what_the_words_around_an_unknown_name_make_it(text, label, name, facet)
 def test_a_place_noun_before_a_lone_name_confirms_it(text, kept):
     found = [t for t, f, _, _ in resolved(text, [("GPE", "Kestrel")]) if f == "place"]
     assert (found == ["Kestrel"]) is kept
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an untagged division's name after a locative word is a place no gazetteer needs to know
+    ("A market near Kestra in the Dabbour Tembien District was hit.", ["Dabbour Tembien District"]),
+    # not without the locative word, nor one word alone
+    ("The Dabbour Tembien District said so.", []),
+    ("Troops stayed in the District.", []),
+])
+def test_a_division_named_after_a_locative_is_a_place(text, found):
+    ctx, ents = classified(text, [])
+    assert [e.text for e in entities.rule_missed_places(ctx, ents)] == found
+
+
+def test_a_nations_cabinet_is_its_institution():
+    ctx, ents = classified("They attacked the Syrian cabinet in Aleppo.", [("NORP", "Syrian")])
+    assert "Syrian Cabinet" in [v for _, f, v in facets(entities.rule_group_actors(ctx, ents))
+                                if f == "actor"]
