@@ -109,7 +109,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     offset, span = found
     start += offset
     left, right = _strip_ends(span, 0, len(span))
-    left = _skip_leading_words(span, left, right)
+    left, right = _strip_ends(span, _skip_leading_words(span, left, right), right)
     right = _cut_trailing_words(span, left, right)
     if span[left:right].lower() in DETERMINERS:
         return start, start

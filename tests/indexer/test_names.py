@@ -34,6 +34,7 @@ def trimmed(text: str) -> str:
 @pytest.mark.parametrize(("span", "expected"), [
     ("the Syrian Army's", "Syrian Army"),
     ("“Hezbollah”", "Hezbollah"),
+    ('The "United States', "United States"),     # a quote after the determiner
     ("Syria’s", "Syria"),
     ("The U.S.", "U.S."),
     ("Raqqah\n\nThe Syrian Democratic Forces", "Raqqah"),
