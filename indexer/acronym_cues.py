@@ -4,8 +4,8 @@ leftist guerrilla group ELN", "news agency NAN"; `org_cue_before`), or right bef
 its people ("MONUSCO peacekeepers", "ELN fighters"; `collectives` and `member_nouns`), or in
 brackets after a capitalised name that holds a body's word ("the United Nations Organization
 Stabilization Mission in the ... Congo (MONUSCO)"; `body_endings` and `unit_words`; not
-"Improvised Explosive Device (IED)"). Every
-untagged mention of such an acronym in the document is then a mention of that organisation.
+"Improvised Explosive Device (IED)"). Every untagged mention of such an acronym in the
+document is then a mention of that organisation.
 Places are never made so: an acronym the gazetteer knows ("US troops") is left alone, as are
 acronyms of things the document defines in lower case (`thing-acronym` runs after).
 """
@@ -21,18 +21,19 @@ from indexer.spans import Ent, SpanIndex
 #: an all-capital word of two to seven letters or digits, starting with a letter
 _ACRONYM = re.compile(r"(?<![\w.&'’-])[A-Z][A-Z0-9]{1,6}(?![\w&'’-]|\.\w)")
 #: a noun that introduces a body right before it ("group ELN", "the militia, HTS")
-_CUE_BEFORE = re.compile(r"\b(?:" + alternation("org_cue_before") + r"|militia|movement"
-                         r"|organi[sz]ation|party|coalition),?[ \t]+$")
+_CUE_BEFORE = re.compile(r"\b(?:" + alternation("org_cue_before") + "|"
+                         + alternation("acronym_cue_nouns") + r"),?[ \t]+$")
 #: a group of its people right after it ("MONUSCO peacekeepers", "ELN fighters")
-_PEOPLE_AFTER = re.compile(r"[ \t]+(?:" + alternation("collectives") + r"|"
-                           + alternation("member_nouns") + r"|peacekeepers)\b")
-
+_PEOPLE_AFTER = re.compile(r"[ \t]+(?:" + alternation("collectives") + "|"
+                           + alternation("member_nouns") + "|"
+                           + alternation("acronym_people_nouns") + r")\b")
+#: a capitalised word or a small word an acronym's name may hold (`acronym_stop`)
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|" + alternation("acronym_stop") + ")"
 #: the capitalised name right before a bracketed acronym, read back over its small words
-_NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w'’-]*|of|the|for|and|in|on|de|du|des|la|pour)"
-                                  r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|for|and|in|on|de|du|des|la"
-                                  r"|pour)){0,14})[ \t]*\($")
+_NAME_BEFORE_BRACKET = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,14}})[ \t]*\($")
 #: words that make a capitalised name a body's
-_BODY_WORDS = body_endings() | frozenset(word_list("unit_words")) | {"Mission", "Operation"}
+_BODY_WORDS = body_endings() | frozenset(word_list("unit_words")) \
+    | frozenset(word_list("acronym_body_words"))
 
 
 def cued_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:

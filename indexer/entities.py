@@ -463,7 +463,8 @@ def _same_place_key(place: Place | None) -> tuple[str, str] | None:
 
 
 def rule_place_tails(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 2: "shelled Sheikh | Maqsoud": the tail of a place named elsewhere is that place."""
+    """Class 2: "shelled Sheikh | Maqsoud": the tail of a place named elsewhere, or of one the
+    gazetteer knows ("Sultan | Kudarat", "Trinidad and | Tobago"), is that place."""
     return place_tails(ctx.text, ents, ctx.gazetteer)
 
 
@@ -582,7 +583,8 @@ def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym a body's noun introduces ("group
-    ELN") or a group of its people follows ("MONUSCO peacekeepers"), at every mention."""
+    ELN"), a group of its people follows ("MONUSCO peacekeepers") or a body's name defines in
+    brackets ("... Stabilization Mission in the ... Congo (MONUSCO)"), at every mention."""
     return _plus(ents, cued_acronyms(ctx.text, ents, ctx.gazetteer))
 
 

@@ -5,6 +5,9 @@ taken for a person.
   ("Sheikh | Maqsoud", "Saint | Denis"). When the word before such a span and the span
   together are a place the document names elsewhere ("the district of Sheikh Maqsoud"), the
   span is that place: it is widened to take the word back and becomes a mention of the place.
+  So is a span whose word before it (no determiner: "The El Paso shooting"), or a name and
+  "and" before it ("Trinidad and | Tobago"), makes a name the gazetteer knows ("in Sultan |
+  Kudarat"); a span the widened one covers goes.
 - Writers drop a natural feature's word once they have named it ("Socotra Island ... flights
   to Socotra"): a bare name that the document also names with a feature word after it
   (`feature_words`) is that feature, unless a person named in full has it for a surname.
