@@ -534,9 +534,22 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     if is_landmark(ent) or _visited_facility(ent, text, gazetteer) \
             or _facility_named(ent, text, persons):
         return replace(ent, facet="place", rule="landmark")
-    if _actor_is_place(ent, text, gazetteer, persons):
+    if _actor_is_place(ent, text, gazetteer, persons) or _person_named_division(ent):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
     return replace(ent, facet="actor")
+
+
+#: last words of a division's name no person's name ends with ("Karen State", "Sagaing
+#: Region"; data `person_division_endings`)
+_PERSON_DIVISION_ENDINGS = frozenset(word_list("person_division_endings"))
+
+
+def _person_named_division(ent: Ent) -> bool:
+    """ "Karen State" tagged a person: a name ending in a division's word is that division (an
+    organisation's "Islamic State" keeps its label's facet)."""
+    words = ent.text.split()
+    return ent.label == "PERSON" and len(words) > 1 and words[-1] in _PERSON_DIVISION_ENDINGS \
+        and all(w[:1].isupper() for w in words)
 
 
 def _titled_person(ent: Ent) -> bool:

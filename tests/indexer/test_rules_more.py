@@ -410,6 +410,9 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
     # place nouns leave the name a place
     ("Clashes erupted in the Kestrel countryside.", "ORG", "Kestrel", "place"),
     ("Clashes erupted in Kestrel.", "ORG", "Kestrel", "place"),
+    # a person-tagged name ending in a division's word is the division; an organisation's not
+    ("Fighting spread to Kestrel State on Monday.", "PERSON", "Kestrel State", "place"),
+    ("Kestrel State claimed the attack.", "ORG", "Kestrel State", "actor"),
     # a name, a comma and a country it lies in: one place
     ("The ferry left Kestrel, Syria, at dawn.", "ORG", "Kestrel, Syria", "place"),
 ])
