@@ -40,7 +40,8 @@ def cued_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
     """Actor spans for every untagged mention of an acronym cued as a body once."""
     taken = SpanIndex(ents)
     free = [m for m in _ACRONYM.finditer(text) if not taken.overlaps_range(m.start(), m.end())]
-    cued = {m.group() for m in free if _cued(text, m)} - _known_places(free, gazetteer)
+    cued = {m.group() for m in free if _cued(text, m)}
+    cued = {name for name in cued if not gazetteer.lookup(name)}  # "US troops": a place
     return [Ent(m.start(), m.end(), m.group(), "ORG", facet="actor", rule="acronym-cue",
                 fixed=True) for m in free if m.group() in cued]
 
@@ -58,6 +59,3 @@ def _defines_a_body(text: str, match: re.Match) -> bool:
     name = _NAME_BEFORE_BRACKET.search(text, max(0, match.start() - 160), match.start())
     return bool(name) and any(word in _BODY_WORDS for word in name.group(1).split())
 
-
-def _known_places(found: list[re.Match], gazetteer: Gazetteer) -> set[str]:
-    return {m.group() for m in found if gazetteer.lookup(m.group())}

@@ -175,12 +175,16 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
         after_preposition(m.start()) for m in re.finditer(re.escape(ent.text), text))
 
 
+#: kinds of place that say where a town lies ("Allen, Texas", "Heraklio, Crete")
+_REGION_KINDS = frozenset({"country", "region", "province"})
+
+
 def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "Chippewa Falls, Wisconsin", "Allen, Texas": followed by a country, region or
     province."""
     region = region_after(text, ent.end)
     place = gazetteer.lookup(region) if region else None
-    return bool(place) and place.kind in ("country", "region", "province")
+    return bool(place) and place.kind in _REGION_KINDS
 
 
 def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -279,7 +283,7 @@ def _placed_by_region(name: str, gazetteer: Gazetteer) -> bool:
     knows - a place and where it lies, as "Shelby, North Carolina" is when tagged a place."""
     head, comma, tail = name.rpartition(", ")
     region = gazetteer.lookup(tail) if comma and head[:1].isupper() else None
-    return region is not None and region.kind in ("country", "region", "province")
+    return region is not None and region.kind in _REGION_KINDS
 
 
 def _known_place_as_named(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:
@@ -589,7 +593,7 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     name of several words the gazetteer knows is the place ("in Manay, Davao Oriental"), no
     organisation named with a nationality ("Saudi Aramco")."""
     if ent.label == "NORP" and " " in ent.text and not is_demonym(ent.text) \
-            and (gazetteer.confident(ent.text) or _province(ent.text, gazetteer)):
+            and gazetteer.known_place(ent.text):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
     actor_rule = _rescued_actor(ent, text)
     if actor_rule:
@@ -598,11 +602,6 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
         return ent
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
     return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
-
-
-def _province(name: str, gazetteer: Gazetteer) -> bool:
-    place = gazetteer.lookup(name)
-    return place is not None and place.kind == "province"
 
 
 def _rescued_actor(ent: Ent, text: str) -> str | None:

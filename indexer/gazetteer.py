@@ -97,12 +97,18 @@ class Gazetteer:
         """The name of a country's capital ("Yemen" -> "Sanaa"), if the gazetteer knows it."""
         return self._capitals.get(country)
 
-    def confident(self, text: str) -> Place | None:
-        """A place so well known that the name is a place even when the model said otherwise."""
+    def known_place(self, text: str) -> Place | None:
+        """A place on Earth known by this name beyond a small town (a province included): what
+        a name the model cut or mislabelled is widened into or read as."""
         place = self.lookup(text)
-        if place is None or place.kind in ("province", "celestial") or is_small_town(place):
+        if place is None or place.kind == "celestial" or is_small_town(place):
             return None
         return place
+
+    def confident(self, text: str) -> Place | None:
+        """A place so well known that the name is a place even when the model said otherwise."""
+        place = self.known_place(text)
+        return None if place is None or place.kind == "province" else place
 
     def canonical(self, text: str) -> tuple[str, str] | None:
         """(canonical name, country) for a known place. Countries, regions and aliases take

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.gazetteer import Gazetteer, is_small_town
+from indexer.gazetteer import Gazetteer
 from indexer.rule_data import word_list
 from indexer.spans import Ent
 
@@ -73,8 +73,7 @@ def _known_place_widened(text: str, ent: Ent, before: re.Match | None,
     joined = _AND_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     starts += [joined.start()] if joined else []
     for start in starts:
-        known = gazetteer.lookup(text[start:ent.end])
-        if known is not None and known.kind != "celestial" and not is_small_town(known):
+        if gazetteer.known_place(text[start:ent.end]):
             return Ent(start, ent.end, text[start:ent.end], "GPE", facet="place",
                        rule="place-tail", fixed=True)
     return None
