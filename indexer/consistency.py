@@ -776,10 +776,10 @@ def _capitalised_word(text: str) -> bool:
     return " " not in word and len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
-def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+def harmonise(ents: list[Ent], gazetteer: Gazetteer, text: str = "") -> list[Ent]:
     """Give every occurrence of a surface form the same facet: rule-fixed facets first, then
     the majority of the model's labels, then the gazetteer (place if it knows the name)."""
-    votes, fixed = _facet_votes(ents)
+    votes, fixed = _facet_votes(ents, text)
     chosen = {key: _chosen_facet(key, fixed.get(key) or votes[key], gazetteer)
               for key in set(votes) | set(fixed)}
     return [replace(ent, facet=chosen[ent.key], value=None, rule="consistency")
@@ -787,14 +787,27 @@ def harmonise(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
             for ent in ents]
 
 
-def _facet_votes(ents: list[Ent]) -> tuple[dict[str, Counter], dict[str, Counter]]:
-    """Facet counts per surface form: (the model's, the rules' fixed ones)."""
+def _facet_votes(ents: list[Ent], text: str) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Facet counts per surface form: (the model's, the rules' fixed ones). An actor's label
+    right after "at" or "in" is no vote ("At Kazarahoyo, the attackers killed five" tagged an
+    organisation beside "villages including Bulongo, Kazarahoyo" tagged a place): those words
+    read either way, and the document's other mentions decide."""
     votes: dict[str, Counter] = {}
     fixed: dict[str, Counter] = {}
     for ent in ents:
         if ent.facet in ("actor", "place") and ent.rule != "group":  # a group's nation is no vote
-            (fixed if ent.fixed else votes).setdefault(ent.key, Counter())[ent.facet] += 1
+            counts = (fixed if ent.fixed else votes).setdefault(ent.key, Counter())
+            counts[ent.facet] += 0 if _locative_actor(ent, text) else 1
     return votes, fixed
+
+
+#: "at" or "in" right before a span, after a sentence's start or a space
+_AT_OR_IN = re.compile(r"(?:^|\s)(?:[Aa]t|[Ii]n)\s+$")
+
+
+def _locative_actor(ent: Ent, text: str) -> bool:
+    return ent.facet == "actor" and not ent.fixed \
+        and bool(_AT_OR_IN.search(text, max(0, ent.start - 5), ent.start))
 
 
 def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:

@@ -83,6 +83,7 @@ from indexer.run_ins import split_flights, split_located_places, split_run_in_na
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
 from indexer.spans import DATE_LABELS, Ent, replace, with_found
+from indexer.sports_clubs import sports_clubs
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
 from indexer.tense import past_tense_dates
@@ -542,7 +543,7 @@ def rule_body_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
-    return harmonise(ents, ctx.gazetteer)
+    return harmonise(ents, ctx.gazetteer, ctx.text)
 
 
 def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -586,6 +587,12 @@ def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     ELN"), a group of its people follows ("MONUSCO peacekeepers") or a body's name defines in
     brackets ("... Stabilization Mission in the ... Congo (MONUSCO)"), at every mention."""
     return _plus(ents, cued_acronyms(ctx.text, ents, ctx.gazetteer))
+
+
+def rule_sports_clubs(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places as actors): a club named after its town ("Southampton beat Everton
+    2-1", "Wynnum coach Matt Myers") is the club at every mention, not the town."""
+    return sports_clubs(ctx.text, ents, ctx.gazetteer)
 
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -715,6 +722,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("member", rule_members),
     ("body-office", rule_body_offices),
     ("consistency", rule_harmonise),
+    ("sports-club", rule_sports_clubs),
     ("common-word", rule_common_words),
     ("opener-word", rule_opener_words),
     ("lone-place", rule_lone_places),

@@ -726,6 +726,17 @@ def test_harmonise_leaves_a_tie_with_a_small_town_to_the_actor():
     assert [e.facet for e in out] == ["actor", "actor"]
 
 
+def test_harmonise_an_actor_label_after_at_or_in_casts_no_vote():
+    # "villages including Zorba" tagged a place, "At Zorba, gunmen killed five" an organisation:
+    # "at" and "in" read either way, so the place label decides
+    text = "villages including Zorba and Kefi. At Zorba, gunmen killed five. Kefi said so."
+    ents = [Ent(19, 24, "Zorba", "GPE", "place"), Ent(38, 43, "Zorba", "ORG", "actor"),
+            Ent(29, 33, "Kefi", "GPE", "place"), Ent(65, 69, "Kefi", "ORG", "actor")]
+    out = entities.rule_harmonise(DocContext(text, GAZETTEER), ents)
+    assert [(e.text, e.facet) for e in out] == [("Zorba", "place"), ("Zorba", "place"),
+                                                ("Kefi", "actor"), ("Kefi", "actor")]
+
+
 def test_harmonise_fixed_facets_outvote_the_model_and_stay():
     ents = [Ent(0, 5, "Zorba", "ORG", "actor"), Ent(10, 15, "Zorba", "ORG", "actor"),
             Ent(20, 25, "Zorba", "ORG", "place", rule="place-cue", fixed=True),

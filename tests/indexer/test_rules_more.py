@@ -413,6 +413,7 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
     # a person-tagged name ending in a division's word is the division; an organisation's not
     ("Fighting spread to Kestrel State on Monday.", "PERSON", "Kestrel State", "place"),
     ("Kestrel State claimed the attack.", "ORG", "Kestrel State", "actor"),
+    ("Jets struck Kestrel Town overnight.", "PERSON", "Kestrel Town", "place"),
     # a name, a comma and a country it lies in: one place
     ("The ferry left Kestrel, Syria, at dawn.", "ORG", "Kestrel, Syria", "place"),
 ])

@@ -1,0 +1,88 @@
+"""Clubs named after their town (class 2, places as actors): "Southampton beat Everton 2-1",
+"Caloundra defeated Wynnum 45 points to 24", "Wynnum coach Matt Myers". The model and the
+gazetteer read such a name as the town; the words around it make it the side that plays.
+
+A mention is a club's when a side's people follow it (`club_roles`: "Everton manager"), when a
+game is named before it (`game_nouns`: "the cup final between Olympiacos and AEK"), or when a
+result's verb links it to another name (`match_verbs`: "beat", "drew with", "vs") or a result
+is named before it (`result_nouns`: "the victory of Olympiacos over AEK") and the sentence
+gives a score ("2-1", "43–5", "45 points to 24"). Every mention of that name in
+the document then becomes the club (an organisation): the document is a match report, and
+one name stands for one thing in it. A country is never made a club: a national side is
+scored and browsed as its country ("England beat Wales 2-0").
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.gazetteer import Gazetteer
+from indexer.rule_data import alternation
+from indexer.spans import Ent, replace
+
+#: a side's people right after a name, maybe after its possessive ("Everton's manager")
+_ROLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:" + alternation("club_roles") + r")\b(?![-'’])")
+_VERB = r"(?:" + alternation("match_verbs") + r")"
+#: a result's verb between this name and another capitalised one, either way round
+_VERB_AFTER = re.compile(r"[ \t]+" + _VERB + r"[ \t]+[A-Z]")
+_VERB_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[ \t]+" + _VERB + r"[ \t]+$")
+#: a result named before it ("the victory of Olympiacos over AEK, 3-0"): with a score
+_RESULT_BEFORE = re.compile(r"\b(?:" + alternation("result_nouns") + r")[ \t]+$", re.I)
+#: a game named before it ("the cup final between Olympiacos and AEK"): score or none
+_GAME_BEFORE = re.compile(r"\b(?:" + alternation("game_nouns") + r")[ \t]+$", re.I)
+#: a game's score: "2-1", "43–5", "45 points to 24"
+_SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w.-])|\b\d{1,3} points? to \d{1,3}\b")
+#: a span that ran on over the score ("Everton 2-1"): the name before it
+_TRAILING_SCORE = re.compile(r"[ \t]+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}$")
+
+
+def sports_clubs(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """The spans with every mention of a club named after a town made that club."""
+    ents = [_without_score(e) for e in ents]
+    clubs = _clubs(text, ents, gazetteer)
+    if not clubs:
+        return ents
+    return [_as_club(e) if e.text in clubs and e.facet == "place" else e for e in ents]
+
+
+def _clubs(text: str, ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
+    """The names with a mention a game's words mark as a side's (no country's name)."""
+    named = {e.text for e in ents if e.facet in ("place", "actor") and _club_mention(text, e)}
+    return {name for name in named if not _country(name, gazetteer)}
+
+
+def _as_club(ent: Ent) -> Ent:
+    return replace(ent, label="ORG", facet="actor", value=None, country=None, fixed=True,
+                   rule="sports-club")
+
+
+def _without_score(ent: Ent) -> Ent:
+    """ "Everton 2-1" -> "Everton" (no facet yet: the shape rule dropped the span)."""
+    match = _TRAILING_SCORE.search(ent.text)
+    if not match or ent.label not in ("PERSON", "ORG", "GPE"):
+        return ent
+    name = ent.text[:match.start()]
+    return replace(ent, end=ent.start + len(name), text=name, label="ORG", facet="actor",
+                   value=None, rule="sports-club")
+
+
+def _club_mention(text: str, ent: Ent) -> bool:
+    before = max(0, ent.start - 40)
+    if _ROLE_AFTER.match(text, ent.end) or _GAME_BEFORE.search(text, before, ent.start):
+        return True
+    linked = _VERB_AFTER.match(text, ent.end) or _VERB_BEFORE.search(text, before, ent.start) \
+        or _RESULT_BEFORE.search(text, before, ent.start)
+    return bool(linked) and bool(_SCORE.search(_sentence(text, ent)))
+
+
+def _sentence(text: str, ent: Ent) -> str:
+    """The sentence around a span (from the last full stop or line break before it to the
+    next one after it)."""
+    start = max(text.rfind(". ", 0, ent.start), text.rfind("\n", 0, ent.start)) + 1
+    ends = [i for i in (text.find(". ", ent.end), text.find("\n", ent.end)) if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+def _country(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind == "country"
