@@ -40,6 +40,7 @@ from indexer.consistency import (
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
+from indexer.datelines import dateline_place
 from indexer.dates import clock_time, resolve_date
 from indexer.divisions import division_places
 from indexer.federal import federal_government_mentions
@@ -79,7 +80,12 @@ from indexer.phrases import (
 )
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
-from indexer.run_ins import split_flights, split_located_places, split_run_in_names
+from indexer.run_ins import (
+    split_flights,
+    split_listed_names,
+    split_located_places,
+    split_run_in_names,
+)
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
 from indexer.spans import DATE_LABELS, Ent, replace, with_found
@@ -341,6 +347,12 @@ def rule_run_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return split_run_in_names(ctx.text, ents, ctx.is_place, bare_bodies(), ctx.is_region)
 
 
+def rule_listed_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2/3: a comma list of names run into one span ("Kyiv, Kharkiv, Mykolaiv" tagged an
+    organisation): one span per name, places when the list holds a known place."""
+    return split_listed_names(ctx.text, ents, ctx.gazetteer)
+
+
 def rule_located_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: a place run on over the place it lies in ("the Cahors Cathedral in Cahors",
     "Tomsk in Siberia"): two place mentions."""
@@ -595,6 +607,20 @@ def rule_sports_clubs(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return sports_clubs(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places missed): the body's opening dateline in capitals ("ADDIS ABABA
+    (Reuters) –", "KABUL -"), a place when the gazetteer knows it or the place after it."""
+    found = [_title_cased_place(e, ctx.gazetteer)
+             for e in dateline_place(ctx.text, ents, ctx.body_start, ctx.gazetteer)]
+    return with_found(ents, found) if found else ents
+
+
+def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
+    """A place written in capitals, with the value and country of its title-cased name."""
+    named = canonical_value(replace(ent, text=ent.text.title()), gazetteer)
+    return replace(ent, value=named.value, country=named.country)
+
+
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
     name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
@@ -688,6 +714,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("join-cut", rule_join_cut_names),
     ("acronym-name", rule_acronym_names),
     ("run-in-names", rule_run_in_names),
+    ("listed-names", rule_listed_names),
     ("located-place", rule_located_places),
     ("flight", rule_flights),
     ("titled-name", rule_titled_names),
@@ -732,6 +759,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("headline", rule_headlines),
     ("taxon", rule_taxa),
     ("shape", rule_shapes),
+    ("dateline", rule_datelines),
     ("place-in-name", rule_places_in_names),
     ("order", rule_order),
     ("home-country", rule_home_countries),

@@ -21,7 +21,7 @@ from indexer.countries import (
     national_qualifier,
     written_qualifier,
 )
-from indexer.rule_data import alternation, word_list
+from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, replace
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
@@ -386,8 +386,9 @@ def same_name(a: str, b: str) -> bool:
 
 
 def is_storm(name: str) -> bool:
-    """True for a named storm ("Hurricane Dorian", "Tropical Storm Imelda")."""
-    return bool(_STORM.match(name))
+    """True for a named storm ("Hurricane Dorian", "Tropical Storm Imelda"), not a body named
+    after storms ("Storm Prediction Center", "Typhoon Committee": a body's last word)."""
+    return bool(_STORM.match(name)) and name.split()[-1] not in body_endings()
 
 
 def is_non_entity(name: str) -> bool:

@@ -241,7 +241,7 @@ _APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("
 #: maybe a complement opened by "of", "for", "to" or "on", then a comma, "said" or the end of
 #: the sentence
 _ROLE_AFTER_NAME = re.compile(
-    r",\s+((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)"
+    r",\s+(?:the\s+)?(?:former\s+)?((?:[A-Z][\w.-]*\s){0,4}[A-Z][\w-]*)"
     r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
     r"(?=,|\.|\s+(?:said|says|told)\b|\n|$)")
 
@@ -264,8 +264,19 @@ def apposed_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 def _role_words(words: list[str]) -> bool:
+    """Title words, maybe after a country's name or adjective ("the US Secretary of State",
+    "the former Palestinian Foreign Minister"), not all of them words of no bare role."""
+    if len(words) > 1 and _national(words[0]):
+        words = words[1:]
     return all(w.lower() in _APPOSED_ROLE_WORDS for w in words) \
         and not all(w.lower() in NOT_BARE_ROLES for w in words)
+
+
+def _national(word: str) -> bool:
+    """A country's adjective or short name ("Palestinian", "US", "U.S.")."""
+    tables = country_tables()
+    return country_for_demonym(word) is not None or word in tables.demonym_of_country \
+        or word in tables.place_aliases
 
 
 #: honorifics: no bare role, but a good sign of the name after them ("Mr Pradeep Khosla")

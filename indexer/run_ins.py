@@ -21,11 +21,13 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
+from indexer.casing import is_name_word
 from indexer.consistency import is_landmark
+from indexer.gazetteer import Gazetteer
 from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
 from indexer.rule_data import body_endings
-from indexer.spans import Ent
+from indexer.spans import Ent, replace
 
 #: at most this many leading words can be the run-in place or body
 MAX_PREFIX_WORDS = 3
@@ -191,3 +193,68 @@ def split_flights(ents: list[Ent]) -> list[Ent]:
         airline = match.group(1) if match else None
         out.append(Ent(ent.start, ent.start + len(airline), airline, "ORG") if airline else ent)
     return out
+
+
+#: a name in a list the model ran into one span: one to three capitalised words
+_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+#: the list goes on right after the span (", Rules Beach and ...", " and Oyster Creek")
+_LIST_GOES_ON = re.compile(r"(?:,|,? and|,? or)\s+[A-Z]")
+_LISTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def split_listed_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Class 2/3: "fired missiles at Kyiv, Kharkiv, Mykolaiv, Kropyvnytskyi" tagged as one
+    organisation: a span that is a comma list of plain names (each one to three capitalised
+    words, none a body's word) is one span per name - of three names or more, or of two when
+    the list goes on after the span ("Deepwater, Baffle Creek, Rules Beach and ...") or both
+    are places the gazetteer knows but the second is no region the first lies in ("Heraklio,
+    Crete" stays one place). A list holding a known place is a list of places: every name in
+    it is labelled a place; otherwise each keeps the model's label."""
+    out: list[Ent] = []
+    for ent in ents:
+        items = _list_items(text, ent, gazetteer) if ", " in ent.text else None
+        out.extend(_listed(ent, items, gazetteer) if items else (ent,))
+    return out if len(out) != len(ents) else ents
+
+
+def _list_items(text: str, ent: Ent, gazetteer: Gazetteer) -> list[str] | None:
+    if ent.fixed or ent.label not in _LISTED_LABELS:
+        return None
+    items = ent.text.split(", ")
+    if not all(map(_plain_name, items)):
+        return None
+    if len(items) > 2 or _list_goes_on(text, ent.end, gazetteer):
+        return items
+    known = [gazetteer.lookup(item) for item in items]
+    return items if all(known) and known[1].kind not in ("country", "region", "province") \
+        else None
+
+
+def _list_goes_on(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Another name follows the span as the list's next item, and no country or region the
+    span's places lie in ("Winchester, Hampshire, England" is an address, no list)."""
+    match = _LIST_GOES_ON.match(text, end)
+    following = _LIST_ITEM.match(text, match.end() - 1) if match else None
+    place = gazetteer.lookup(following.group()) if following else None
+    return bool(following) and not (place and place.kind in ("country", "region", "province"))
+
+
+def _plain_name(item: str) -> bool:
+    """One to three capitalised words, none a body's, one a word English writes capitalised
+    ("Kharkiv", "Baffle Creek"; "Watch out for Place, Street, Avenue designation" lists none)."""
+    words = item.split()
+    return bool(_LIST_ITEM.fullmatch(item)) and not set(words) & body_endings() \
+        and any(map(is_name_word, words))
+
+
+def _listed(ent: Ent, items: list[str], gazetteer: Gazetteer) -> list[Ent]:
+    """One span per name: all places when one is a place the gazetteer knows, else each
+    keeps the model's label but a landmark's name ("Baffle Creek", "Fort Peck"), a place."""
+    places = any(gazetteer.lookup(item) for item in items)
+    spans, start = [], ent.start
+    for item in items:
+        span = Ent(start, start + len(item), item, "GPE" if places else ent.label)
+        spans.append(replace(span, label="FAC") if is_landmark(replace(span, label="FAC"))
+                     and not places else span)
+        start += len(item) + 2
+    return spans

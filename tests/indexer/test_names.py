@@ -114,6 +114,7 @@ def test_canonical_actor(name, person, expected):
     ("Group of Seven", False),
     ("UTC", True), ("COVID-19", True), ("Islam", True), ("Brexit", True), ("After", True),
     ("Hurricane Dorian", True), ("Tropical Storm Imelda", True), ("Storm Ciara", True),
+    ("Storm Prediction Center", False), ("Typhoon Committee", False),
     ("Detective Inspector", True), ("United States Constitution", False),
     ("10 000", True), ("Saturdays", True), ("the Army", True), ("Syrian Army", False),
     ("Iraqi Minister", True), ("Iran's Minister", True), ("HMS Ocean", True),

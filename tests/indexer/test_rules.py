@@ -549,6 +549,9 @@ def test_role_mentions_never_guess(text):
     ("Farid Hamo, Deputy Spokesman for the Secretary-General, said so.",
      "Deputy Spokesman for the Secretary-General"),
     ("It was signed by Ann Kefi, Senior Adviser to the President.", "Senior Adviser to the President"),
+    # after "the" and "former", and led by a country's name or adjective
+    ("Ann Kefi, the US Secretary of State, will go.", "US Secretary of State"),
+    ("Ann Kefi, the former Syrian Foreign Minister, said so.", "Syrian Foreign Minister"),
 ])
 def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     ctx, ents = classified(text, [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo")])
@@ -804,6 +807,11 @@ def test_region_homonyms():
     ("DoD Identifies Army Casualty", True),
     ("Rebels Push on to the Coast", True),
     ("Rebels push on to the coast", False),
+    # a long title-cased line may leave a word in lower case; a sentence-cased one leaves more
+    ("OAS Secretary General Condemns Violence in Kestria and Calls on All Sides to Avoid "
+     "Confrontations that could Result in More Victims", True),
+    ("Secretary of State Antony Blinken visits Kyiv", False),
+    ("Caloundra defeat Wynnum in fourth round of 2020 Sunshine Coast Rugby Union season", False),
     ("The Army Said It Would Go.", False),
     ("Two Words", False),
     # capitals that come from the names a line lists: a list, a reference by inverted name

@@ -1,0 +1,45 @@
+"""The `dateline` rule alone (class 2: the capitals a report opens with name its place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from tests.indexer.test_rules import classified
+
+
+def _places(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str | None]]:
+    ctx, ents = classified(text, list(patterns), body_start)
+    return [(e.text, e.value) for e in entities.rule_datelines(ctx, ents) if e.facet == "place"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a known place before a bracket, a dash or a comma: its title-cased value
+    ("ALEPPO (Reuters) - Shelling went on.", [("ALEPPO", "Aleppo")]),
+    ("IDLIB -- Shelling went on.", [("IDLIB", "Idlib")]),
+    # an unknown town with the country it lies in after a comma
+    ("KEFRIN, Syria - Shelling went on.", [("KEFRIN", "Kefrin")]),
+])
+def test_a_dateline_in_capitals_is_a_place(text, found):
+    assert _places(text) == found
+
+
+@pytest.mark.parametrize(("text", "patterns"), [
+    ("KEFRIN - Shelling went on.", []),  # nothing makes it a place
+    ("MINUSCA has learned of the attack.", []),  # no dateline punctuation
+    ("QUESTION: Did you discuss Aleppo?", [("GPE", "Aleppo")]),
+    ("The town of ALEPPO - a city.", []),  # not at the body's start
+])
+def test_no_dateline(text, patterns):
+    assert [name for name, _ in _places(text, patterns) if name.isupper()] == []
+
+
+def test_the_dateline_is_read_after_the_title():
+    text = "Shelling Goes On\n\nALEPPO, Syria - Shelling went on."
+    assert _places(text, [("GPE", "Syria")], body_start=18) == [("Syria", "Syria"),
+                                                                ("ALEPPO", "Aleppo")]
+
+
+def test_a_span_the_model_found_is_left_alone():
+    ctx, ents = classified("ALEPPO - Shelling went on.", [("GPE", "ALEPPO")])
+    assert entities.rule_datelines(ctx, ents) is ents
