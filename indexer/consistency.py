@@ -788,26 +788,32 @@ def harmonise(ents: list[Ent], gazetteer: Gazetteer, text: str = "") -> list[Ent
 
 
 def _facet_votes(ents: list[Ent], text: str) -> tuple[dict[str, Counter], dict[str, Counter]]:
-    """Facet counts per surface form: (the model's, the rules' fixed ones). An actor's label
-    right after "at" or "in" is no vote ("At Kazarahoyo, the attackers killed five" tagged an
-    organisation beside "villages including Bulongo, Kazarahoyo" tagged a place): those words
-    read either way, and the document's other mentions decide."""
+    """Facet counts per surface form: (the model's, the rules' fixed ones). Two labels are no
+    vote, and the document's other mentions decide: an actor's right after "at" or "in" ("At
+    Kazarahoyo, the attackers killed five" tagged an organisation beside "villages including
+    Bulongo, Kazarahoyo" tagged a place; those words read either way), and the label of a
+    list the model ran into one span, which its items keep ("Deepwater, Baffle Creek" tagged an
+    organisation beside "residents near Deepwater" tagged a place)."""
     votes: dict[str, Counter] = {}
     fixed: dict[str, Counter] = {}
     for ent in ents:
         if ent.facet in ("actor", "place") and ent.rule != "group":  # a group's nation is no vote
             counts = (fixed if ent.fixed else votes).setdefault(ent.key, Counter())
-            counts[ent.facet] += 0 if _locative_actor(ent, text) else 1
+            counts[ent.facet] += 0 if _unsure(ent, text) else 1
     return votes, fixed
 
 
+#: the `rule` of a list's item split off a span (`run_ins.split_listed_names`): the model's
+#: label was the whole span's, so the item's says little of it
+LIST_ITEM_RULE = "listed-names"
 #: "at" or "in" right before a span, after a sentence's start or a space
 _AT_OR_IN = re.compile(r"(?:^|\s)(?:[Aa]t|[Ii]n)\s+$")
 
 
-def _locative_actor(ent: Ent, text: str) -> bool:
-    return ent.facet == "actor" and not ent.fixed \
-        and bool(_AT_OR_IN.search(text, max(0, ent.start - 5), ent.start))
+def _unsure(ent: Ent, text: str) -> bool:
+    return ent.rule == LIST_ITEM_RULE or (
+        ent.facet == "actor" and not ent.fixed
+        and bool(_AT_OR_IN.search(text, max(0, ent.start - 5), ent.start)))
 
 
 def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:

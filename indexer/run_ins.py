@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from indexer.casing import is_name_word
-from indexer.consistency import is_landmark
+from indexer.consistency import LIST_ITEM_RULE, is_landmark
 from indexer.gazetteer import Gazetteer
 from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
@@ -253,7 +253,8 @@ def _listed(ent: Ent, items: list[str], gazetteer: Gazetteer) -> list[Ent]:
     places = any(gazetteer.lookup(item) for item in items)
     spans, start = [], ent.start
     for item in items:
-        span = Ent(start, start + len(item), item, "GPE" if places else ent.label)
+        span = Ent(start, start + len(item), item, "GPE" if places else ent.label,
+                   rule=LIST_ITEM_RULE)
         spans.append(replace(span, label="FAC") if is_landmark(replace(span, label="FAC"))
                      and not places else span)
         start += len(item) + 2

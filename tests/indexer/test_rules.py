@@ -740,6 +740,15 @@ def test_harmonise_an_actor_label_after_at_or_in_casts_no_vote():
                                                 ("Kefi", "actor"), ("Kefi", "actor")]
 
 
+def test_harmonise_a_list_item_split_off_a_span_casts_no_vote():
+    # "near Zorba" tagged a place; "Zorba, Kefi Creek" tagged an organisation twice, split
+    ents = [Ent(0, 5, "Zorba", "LOC", "place"),
+            Ent(10, 15, "Zorba", "ORG", "actor", rule="listed-names"),
+            Ent(30, 35, "Zorba", "ORG", "actor", rule="listed-names")]
+    out = entities.rule_harmonise(DocContext("", GAZETTEER), ents)
+    assert [e.facet for e in out] == ["place", "place", "place"]
+
+
 def test_harmonise_fixed_facets_outvote_the_model_and_stay():
     ents = [Ent(0, 5, "Zorba", "ORG", "actor"), Ent(10, 15, "Zorba", "ORG", "actor"),
             Ent(20, 25, "Zorba", "ORG", "place", rule="place-cue", fixed=True),
