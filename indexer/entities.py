@@ -47,6 +47,7 @@ from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
+from indexer.local_bodies import local_bodies
 from indexer.lone_places import lone_places
 from indexer.members import member_mentions, officer_mentions
 from indexer.name_places import places_in_names
@@ -405,6 +406,12 @@ def rule_group_actors(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return group_actors(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_local_bodies(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): a town's body named by the town and a lower-case noun
+    ("a Mogadishu police officer", "The Madras high court"): an actor; the town stays."""
+    return _plus(ents, local_bodies(ctx.text, ents, ctx.gazetteer))
+
+
 def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "the government of Iraq": "<Head> of <Place>" actors."""
     return group_of_actors(ctx.text, ents, ctx.gazetteer.country_of)
@@ -662,10 +669,14 @@ def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
 
 def _no_name(ctx: DocContext, ent: Ent) -> bool:
     """Part of a document symbol ("SG/SM/20217"), or a code the model called a geopolitical
-    entity ("The R0 number"): no name."""
-    return in_document_symbol(ctx.text, ent.start, ent.end) or (
-        ent.facet == "place" and ent.label == "GPE" and is_code(ent.value)
-        and not ctx.is_place(ent.value))
+    entity ("The R0 number") or a person ("flight #JJ3054": no one's name holds a digit): no
+    name."""
+    if in_document_symbol(ctx.text, ent.start, ent.end):
+        return True
+    if ent.label == "PERSON":
+        return is_code(ent.text)
+    return ent.facet == "place" and ent.label == "GPE" and is_code(ent.value) \
+        and not ctx.is_place(ent.value)
 
 
 def rule_places_in_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -726,6 +737,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("place-target", rule_targets),
     ("group", rule_group_actors),
     ("group-of", rule_group_of),
+    ("local-body", rule_local_bodies),
     ("event", rule_events),
     ("vessel", rule_vessels),
     ("type-prior", rule_type_prior),

@@ -948,6 +948,13 @@ def test_shapes_rule_drops_a_code_called_a_geopolitical_entity():
     assert [(t, f) for t, f, _ in out] == [("Area 51", "place"), ("Aleppo", "place")]
 
 
+def test_shapes_rule_drops_a_code_called_a_person():
+    # "flight #JJ3054": no one's name holds a digit; a body's may ("G20")
+    text = "Flight #JJ3054 crashed, the G20 said."
+    ctx, ents = classified(text, [("PERSON", "JJ3054"), ("ORG", "G20")])
+    assert [t for t, _, _ in facets(entities.rule_shapes(ctx, ents))] == ["G20"]
+
+
 def test_shapes_rule_drops_acronyms_written_only_after_numbers():
     # units and currencies ("40 CUC", "15 - 25 CUC"); a counted body ("5 ISIS fighters"), a
     # longer name after a year ("the 2000 US Presidential election"), a date's day ("May 8,
