@@ -243,9 +243,25 @@ def _known_area(name: str, gazetteer: Gazetteer) -> bool:
                {name, strip_region_suffix(name), COMPASS.sub("", name)} if form)
 
 
+#: a side's hold on a place right before its name ("rebel-held Idlib", "'LPR'-controlled
+#: Yurivka")
+_HELD_BEFORE = re.compile(r"\w['’\")]{0,2}-(?:" + alternation("control_participles") + r")\s+$")
+#: a distance and a direction right after a name ("Yurivka (26km south-west of Luhansk)",
+#: "Kidal, 300 kilometres north of Gao")
+_DISTANCE_AFTER = re.compile(r"\s*[(,]\s*(?:about\s+|some\s+)?\d[\d,.]*\s*(?:"
+                             + alternation("distance_units") + r")\s+(?:\(\S+\)\s+)?"
+                             r"(?:north|south|east|west)[\w-]*\s+of\b", re.I)
+
+
+def _held_or_measured(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "rebel-held X", "X (26km south-west of Luhansk)": what only a place is said to be."""
+    return bool(_HELD_BEFORE.search(text, max(0, ent.start - 30), ent.start)
+                or _DISTANCE_AFTER.match(text, ent.end))
+
+
 #: what puts an unknown name in a place, in the order it is looked for
 _PLACE_EVIDENCE = (_after_strong_locative, _before_a_region, _listed_with_a_city,
-                   _set_in_a_place, _placed_in_a_place)
+                   _set_in_a_place, _placed_in_a_place, _held_or_measured)
 
 
 def plural_name(word: str) -> bool:

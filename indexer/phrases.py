@@ -37,11 +37,12 @@ EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS | PLACE_EVENT_NOUNS
 #: sponsor's participle from the data: "the Saudi-led coalition", "Iranian-backed militias")
 _HEADS = "|".join(INSTITUTIONS + COLLECTIVES)
 #: ... or one lower-case modifier before the group noun ("the Malian transition government",
-#: "Israeli security officials"), a group noun alone first ("Iraqi security forces"), no
+#: "Israeli security officials"), maybe after an adverb ("Yemen's internationally recognized
+#: government"), a group noun alone first ("Iraqi security forces"), no
 #: function word ("American and coalition forces" lists two)
 _HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sponsor_participles")
                    + r"))?\s+(?:(?P<head>" + _HEADS + r")|(?-i:(?!(?:" + alternation("trailing_function_words")
-                   + r"|and|or|nor|but)\b)(?P<modifier>[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
+                   + r"|and|or|nor|but)\b)(?P<modifier>(?:[a-z]{2,}ly\s+)?[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
                    + r"))\b(?!-)", re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}){0,3})"
 #: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is

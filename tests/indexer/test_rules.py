@@ -182,6 +182,9 @@ def test_located_places(text, pattern, expected):
     ("We commend Iraqi leadership on all sides", "Iraqi leadership"),
     # a party to a conflict or a talk
     ("as the Iraqi side said", "Iraqi side"),
+    # a junta; a modifier after an adverb
+    ("the Iraqi ruling junta asked", "Iraqi ruling junta"),
+    ("the Iraqi internationally recognized government said", "Iraqi internationally recognized government"),
 ])
 def test_group_actors(text, value):
     ctx, ents = classified(text, [("NORP", "Iraqi")])

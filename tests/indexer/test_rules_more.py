@@ -240,11 +240,13 @@ def test_a_place_particle_leaves_an_organisations_span_a_place_after_in():
 
 
 def test_a_base_or_camp_is_a_place_whatever_the_model_said():
-    text = "He was assigned to Fort Orwen and served at Camp Tarn. Masjid Al-Tarn was full."
+    text = ("He was assigned to Fort Orwen and served at Camp Tarn. Masjid Al-Tarn was full. "
+            "Troops clashed in Barangay Tarn.")
     ctx, ents = classified(text, [("ORG", "Fort Orwen"), ("PERSON", "Camp Tarn"),
-                                  ("ORG", "Masjid Al-Tarn")])
+                                  ("ORG", "Masjid Al-Tarn"), ("PERSON", "Barangay Tarn")])
     assert [(e.text, e.facet) for e in ents] == [("Fort Orwen", "place"), ("Camp Tarn", "place"),
-                                                 ("Masjid Al-Tarn", "place")]
+                                                 ("Masjid Al-Tarn", "place"),
+                                                 ("Barangay Tarn", "place")]
 
 
 def test_titled_names_with_a_regnal_number_or_after_a_plural_title():
@@ -416,6 +418,14 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
     ("Jets struck Kestrel Town overnight.", "PERSON", "Kestrel Town", "place"),
     # a name, a comma and a country it lies in: one place
     ("The ferry left Kestrel, Syria, at dawn.", "ORG", "Kestrel, Syria", "place"),
+    # a side's hold on it, a distance and a direction from it: a place
+    ("Troops entered rebel-held Kestrel today.", "ORG", "Kestrel", "place"),
+    ("Shots were heard in 'KPR'-controlled Kestrel today.", "ORG", "Kestrel", "place"),
+    ("Shells hit Kestrel (26km south-west of Aleppo) today.", "ORG", "Kestrel", "place"),
+    ("Kestrel, 300 kilometres north of Aleppo, fell.", "ORG", "Kestrel", "place"),
+    ("Kestrel said 26 people died.", "ORG", "Kestrel", "actor"),
+    # a name ending in a government's word is a body whatever the model said
+    ("The Kestrel Government is reaffirming its commitment.", "LOC", "Kestrel Government", "actor"),
 ])
 def test_what_the_words_around_an_unknown_name_make_it(text, label, name, facet):
     ctx, ents = classified(text, [(label, name), *_PLACES])
