@@ -604,6 +604,10 @@ def _party_members(ent: Ent, text: str) -> bool:
 _STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
 
 
+#: labels of works and products: a city's name under them needs words that place it
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
 def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     """A nationality, product or event span that is a people, an organisation or a place; a
     name of several words the gazetteer knows is the place ("in Manay, Davao Oriental"), no
@@ -617,7 +621,16 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     if is_demonym(ent.text):
         return ent
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
-    return replace(ent, facet="place", rule="gazetteer", fixed=True) if place else ent
+    if not place or _unplaced_work(ent, place, text, gazetteer):
+        return ent
+    return replace(ent, facet="place", rule="gazetteer", fixed=True)
+
+
+def _unplaced_work(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:
+    """ "known for sketching Batman": a work or product named like a city, with no words
+    around it that place it."""
+    return ent.label in _WORK_LABELS and place.kind.startswith("city") \
+        and not place_context(text, ent, gazetteer)
 
 
 def _rescued_actor(ent: Ent, text: str) -> str | None:

@@ -459,3 +459,19 @@ def test_a_nations_cabinet_is_its_institution():
     ctx, ents = classified("They attacked the Syrian cabinet in Aleppo.", [("NORP", "Syrian")])
     assert "Syrian Cabinet" in [v for _, f, v in facets(entities.rule_group_actors(ctx, ents))
                                 if f == "actor"]
+
+
+@pytest.mark.parametrize(("text", "facet"), [
+    # a work or product named like a city: a place only where the words around place it
+    ("He is known for sketching Mosul and other heroes.", None),
+    ("Fighting went on in Mosul all day.", "place"),
+])
+def test_a_work_named_like_a_city_needs_words_that_place_it(text, facet):
+    ctx, ents = classified(text, [("WORK_OF_ART", "Mosul")])
+    assert [e.facet for e in ents if e.text == "Mosul"] == [facet]
+
+
+def test_a_series_is_an_event():
+    text = "The United States won the Wheelchair Rugby Tri-Nations Series in Sydney."
+    ctx, ents = classified(text, [("ORG", "Wheelchair Rugby Tri-Nations Series")])
+    assert facets(entities.rule_events(ctx, ents)) == []
