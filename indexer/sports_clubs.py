@@ -31,13 +31,22 @@ _RESULT_BEFORE = re.compile(r"\b(?:" + alternation("result_nouns") + r")[ \t]+$"
 #: a game named before it ("the cup final between Olympiacos and AEK"): score or none
 _GAME_BEFORE = re.compile(r"\b(?:" + alternation("game_nouns") + r")[ \t]+$", re.I)
 #: a game's score: "2-1", "43–5", "45 points to 24"
-_SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w.-])|\b\d{1,3} points? to \d{1,3}\b")
+_SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w-]|\.\d)"
+                    r"|\b\d{1,3} points? to \d{1,3}\b")
 #: a span that ran on over the score ("Everton 2-1"): the name before it
 _TRAILING_SCORE = re.compile(r"[ \t]+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}$")
 
 
+#: a game's word anywhere in the text (a side's people, a named game, a score): the one
+#: search that spares the per-mention tests in most documents, which hold none
+_ANY_GAME_WORD = re.compile(r"\b(?:" + alternation("club_roles") + r")\b|(?i:\b(?:"
+                            + alternation("game_nouns") + r")\b)|" + _SCORE.pattern)
+
+
 def sports_clubs(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """The spans with every mention of a club named after a town made that club."""
+    if not _ANY_GAME_WORD.search(text):
+        return ents
     ents = [_without_score(e) for e in ents]
     clubs = _clubs(text, ents, gazetteer)
     if not clubs:

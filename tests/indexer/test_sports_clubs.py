@@ -20,6 +20,8 @@ def _facets(text: str, patterns) -> list[tuple[str, str | None]]:
      [("GPE", "Wrenby"), ("ORG", "Kestrel")], ["Kestrel", "Wrenby", "Wrenby"]),
     ("Wrenby beat Kestrel 2-1 at home.", [("GPE", "Wrenby"), ("GPE", "Kestrel")],
      ["Wrenby", "Kestrel"]),
+    ("At home, Wrenby beat Kestrel 2-1.", [("GPE", "Wrenby"), ("GPE", "Kestrel")],
+     ["Wrenby", "Kestrel"]),
     # a side's people after the name, a game named before it, a result and a score
     ("Wrenby coach Tom Hale was pleased.", [("GPE", "Wrenby"), ("PERSON", "Tom Hale")],
      ["Wrenby", "Tom Hale"]),
