@@ -256,6 +256,14 @@ def test_titled_names_with_a_regnal_number_or_after_a_plural_title():
                                                                       "Elizabeth II"]
 
 
+def test_a_peers_title_opens_a_name_but_a_given_name_is_no_title():
+    text = "Lord Orwen and Baroness Kefaya travelled to Sudan. Earl Kestrel stayed."
+    ctx, ents = classified(text, [("PERSON", "Earl Kestrel")])
+    assert [e.text for e in entities.rule_titled_names(ctx, ents)
+            if e.rule == "titled-name"] == ["Orwen", "Kefaya"]
+    assert [e.value for e in ents if e.text == "Earl Kestrel"] == ["Earl Kestrel"]
+
+
 def test_a_facility_or_theatre_is_a_place_whatever_the_model_said():
     text = "He was held at Ann Orwen Correctional Facility and shown at the Tarn Theatre."
     ctx, ents = classified(text, [("PERSON", "Ann Orwen Correctional Facility"),
