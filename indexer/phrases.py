@@ -437,7 +437,13 @@ def _open_event(ent: Ent) -> bool:
     if _one_word_event(ent):
         return True
     words = ent.text.split()
-    return len(words) > 1 and ent.label != "PERSON" and _event_name(words)
+    if ent.label == "PERSON":  # "Doris Day", "Mohamed Eid": only ends no one's name has
+        return len(words) > 1 and words[-1] in _PERSON_EVENT_ENDINGS
+    return len(words) > 1 and _event_name(words)
+
+
+#: last words of events' and prizes' names no person's name ends with ("Al Dana Award")
+_PERSON_EVENT_ENDINGS = frozenset(word_list("person_event_endings"))
 
 
 #: meeting nouns that end bodies' names more often than events'

@@ -290,9 +290,11 @@ _NAME_TITLES = frozenset((TITLE_WORDS | OCCUPATION_WORDS) - (NOT_BARE_ROLES - _H
 _TITLE_FORMS = frozenset(form for word in _NAME_TITLES
                          for form in (word, word + "s", word + ",", word + "s,"))
 #: a name after a title: one to three capitalised words ("Lord Carloway", "Queen Elizabeth
-#: Alexandra"), or one and a regnal number
+#: Alexandra"), maybe after initials written without stops ("Justice G Jayachandran"), or one
+#: and a regnal number
 _NAME_AFTER_TITLE = re.compile(
-    r"[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){0,2}|\s+[IVX]+)\b(?!\s+[A-Z])")
+    r"(?:[A-Z]\.?\s+){0,2}[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){0,2}|\s+[IVX]+)\b"
+    r"(?!\s+[A-Z])")
 _CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][a-z]")
 
 
@@ -306,11 +308,22 @@ def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
     taken = SpanIndex(ents)
     found = []
     for cap in _CAPITALISED.finditer(text):
-        start = cap.start()
+        start = _initials_start(text, cap.start())
         name = _NAME_AFTER_TITLE.match(text, start) if _after_title(text, start) else None
         if name and not taken.overlaps_range(start, name.end()) and _name_words_only(name[0]):
             found.append(Ent(start, name.end(), name[0], "PERSON", rule="titled-name"))
     return found
+
+
+#: initials written without stops right before a name ("Justice G Jayachandran")
+_INITIALS_BEFORE = re.compile(r"(?<=\s)(?:[A-Z]\.?\s+){1,2}$")
+
+
+def _initials_start(text: str, start: int) -> int:
+    """Where a name starts that may open with initials before the capitalised word at
+    `start`."""
+    initials = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+    return initials.start() if initials else start
 
 
 def _after_title(text: str, start: int) -> bool:

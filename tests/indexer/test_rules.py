@@ -338,6 +338,13 @@ def test_a_holiday_or_an_event_noun_alone_is_no_actor_or_place(label, name):
     assert facets(entities.rule_events(ctx, ents)) == []
 
 
+def test_a_prize_the_model_called_a_person_is_an_event():
+    # "The prestigious Kefr Dana Award was presented": no one's name ends in Award
+    ctx, ents = classified("The prestigious Kefr Dana Award went to Rita Day.",
+                           [("PERSON", "Kefr Dana Award"), ("PERSON", "Rita Day")])
+    assert [text for text, _, _ in facets(entities.rule_events(ctx, ents))] == ["Rita Day"]
+
+
 def test_a_holidays_name_that_is_a_persons_surname_stays_and_a_longer_name_is_no_holiday():
     ctx, ents = classified("Mohamed Eid spoke. Eid said Christmas Island was calm. Rita Day "
                            "agreed, and Day left.",

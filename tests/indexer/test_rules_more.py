@@ -250,10 +250,12 @@ def test_a_base_or_camp_is_a_place_whatever_the_model_said():
 
 
 def test_titled_names_with_a_regnal_number_or_after_a_plural_title():
-    text = "Presidents Ann Orwen and Bo Tarn met Queen Elizabeth II. Pope Francis spoke."
+    text = ("Presidents Ann Orwen and Bo Tarn met Queen Elizabeth II. Pope Francis spoke. "
+            "Justice G Kefayan ruled.")
     ctx, ents = classified(text, [])
     assert [e.text for e in entities.rule_titled_names(ctx, ents)] == ["Ann Orwen",
-                                                                      "Elizabeth II"]
+                                                                      "Elizabeth II",
+                                                                      "G Kefayan"]
 
 
 def test_a_peers_title_opens_a_name_but_a_given_name_is_no_title():
