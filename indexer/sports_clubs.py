@@ -15,6 +15,7 @@ scored and browsed as its country ("England beat Wales 2-0").
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation
@@ -37,26 +38,38 @@ _SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w-]|\.\d)"
 _TRAILING_SCORE = re.compile(r"[ \t]+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}$")
 
 
-#: a game's word anywhere in the text (a side's people, a named game, a score): the one
-#: search that spares the per-mention tests in most documents, which hold none
-_ANY_GAME_WORD = re.compile(r"\b(?:" + alternation("club_roles") + r")\b|(?i:\b(?:"
-                            + alternation("game_nouns") + r")\b)|" + _SCORE.pattern)
+#: a side's people or a named game anywhere in the text: with a score, the searches that
+#: spare the per-mention tests in the documents (most) that hold none of them
+_ANY_ROLE = re.compile(r"\b(?:" + alternation("club_roles") + r")\b")
+_ANY_GAME = re.compile(r"\b(?:" + alternation("game_nouns") + r")\b", re.I)
+
+
+class _Cues(NamedTuple):
+    """Which kinds of a game's words the document holds at all."""
+
+    roles: bool
+    games: bool
+    scores: bool
 
 
 def sports_clubs(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """The spans with every mention of a club named after a town made that club."""
-    if not _ANY_GAME_WORD.search(text):
+    cues = _Cues(bool(_ANY_ROLE.search(text)), bool(_ANY_GAME.search(text)),
+                 bool(_SCORE.search(text)))
+    if not any(cues):
         return ents
-    ents = [_without_score(e) for e in ents]
-    clubs = _clubs(text, ents, gazetteer)
+    if cues.scores:
+        ents = [_without_score(e) for e in ents]
+    clubs = _clubs(text, ents, gazetteer, cues)
     if not clubs:
         return ents
     return [_as_club(e) if e.text in clubs and e.facet == "place" else e for e in ents]
 
 
-def _clubs(text: str, ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
+def _clubs(text: str, ents: list[Ent], gazetteer: Gazetteer, cues: _Cues) -> set[str]:
     """The names with a mention a game's words mark as a side's (no country's name)."""
-    named = {e.text for e in ents if e.facet in ("place", "actor") and _club_mention(text, e)}
+    named = {e.text for e in ents
+             if e.facet in ("place", "actor") and _club_mention(text, e, cues)}
     return {name for name in named if not _country(name, gazetteer)}
 
 
@@ -75,13 +88,19 @@ def _without_score(ent: Ent) -> Ent:
                    value=None, rule="sports-club")
 
 
-def _club_mention(text: str, ent: Ent) -> bool:
+def _club_mention(text: str, ent: Ent, cues: _Cues) -> bool:
     before = max(0, ent.start - 40)
-    if _ROLE_AFTER.match(text, ent.end) or _GAME_BEFORE.search(text, before, ent.start):
+    if (cues.roles and _ROLE_AFTER.match(text, ent.end)) \
+            or (cues.games and _GAME_BEFORE.search(text, before, ent.start)):
         return True
-    linked = _VERB_AFTER.match(text, ent.end) or _VERB_BEFORE.search(text, before, ent.start) \
-        or _RESULT_BEFORE.search(text, before, ent.start)
-    return bool(linked) and bool(_SCORE.search(_sentence(text, ent)))
+    return cues.scores and _linked(text, ent, before) \
+        and bool(_SCORE.search(_sentence(text, ent)))
+
+
+def _linked(text: str, ent: Ent, before: int) -> bool:
+    """A result's verb or noun links the name to another side."""
+    return bool(_VERB_AFTER.match(text, ent.end) or _VERB_BEFORE.search(text, before, ent.start)
+                or _RESULT_BEFORE.search(text, before, ent.start))
 
 
 def _sentence(text: str, ent: Ent) -> str:
