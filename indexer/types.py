@@ -44,8 +44,9 @@ from indexer.spans import Ent, SpanIndex, replace
 
 #: how far before or after a span its cue is looked for
 WINDOW = 60
-#: the name's own words the before-cue may leave between a type noun and the name
-MAX_MODIFIERS = 2
+#: the lower-case words the before-cue may hold between its determiner and its type noun ("the
+#: upcoming live action movie Black Panther")
+MAX_MODIFIERS = 3
 
 
 WORK_NOUNS = alternation("work_nouns")

@@ -384,6 +384,7 @@ def test_vessel_parts():
     # a genre stands for the type noun; a plural type noun; the title's own article outside
     # the span; a word that introduces a title
     ("the period drama Harbour Lights ended.", "Harbour Lights"),
+    ("the upcoming live action movie Harbour Lights opened.", "Harbour Lights"),
     ("the Olsen comedy Rainy Minute opened.", "Rainy Minute"),
     ("the films Rainy Minute and others", "Rainy Minute"),
     ("Shakespeare's play The Quiet Isle was staged.", "Quiet Isle"),
