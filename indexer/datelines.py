@@ -2,8 +2,8 @@
 capitals - "ADDIS ABABA (Reuters) –", "KABUL -", "AL FALLUJAH, Iraq --", "MULAN, WESTERN
 AUSTRALIA —". The model rarely tags such a run of capitals, and the shape rule takes a lone one
 for an acronym ("KANO"). The run is a place when the gazetteer knows it, or when a place it
-knows follows after a comma (the town's country or state: "NURPUR, India"); its value is the
-gazetteer's name, else the run in title case. A run followed by no dateline punctuation is no
+knows follows after a comma (the town's country or state: "NURPUR, India"); its value and
+country are those of the run in title case, as if the body had written it so ("Addis Ababa"). A run followed by no dateline punctuation is no
 dateline ("MINUSCA has learned", "QUESTION:").
 """
 

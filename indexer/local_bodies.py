@@ -27,7 +27,7 @@ def local_bodies(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         if match and not _country(ent, gazetteer) \
                 and not taken.overlaps_range(ent.start, match.end()):
             name = text[ent.start:match.end()]
-            value = ent.value + text[ent.end:match.end()].title()
+            value = (ent.value or ent.text) + text[ent.end:match.end()].title()
             found.append(Ent(ent.start, match.end(), name, "ORG", facet="actor", value=value,
                              rule="local-body", fixed=True))
     return found

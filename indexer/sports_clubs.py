@@ -32,10 +32,10 @@ _RESULT_BEFORE = re.compile(r"\b(?:" + alternation("result_nouns") + r")[ \t]+$"
 #: a game named before it ("the cup final between Olympiacos and AEK"): score or none
 _GAME_BEFORE = re.compile(r"\b(?:" + alternation("game_nouns") + r")[ \t]+$", re.I)
 #: a game's score: "2-1", "43–5", "45 points to 24"
-_SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w-]|\.\d)"
-                    r"|\b\d{1,3} points? to \d{1,3}\b")
+_GOALS = r"\d{1,3}[ \t]*[-–][ \t]*\d{1,3}"
+_SCORE = re.compile(rf"(?<![\w.-]){_GOALS}(?![\w-]|\.\d)|\b\d{{1,3}} points? to \d{{1,3}}\b")
 #: a span that ran on over the score ("Everton 2-1"): the name before it
-_TRAILING_SCORE = re.compile(r"[ \t]+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}$")
+_TRAILING_SCORE = re.compile(rf"[ \t]+{_GOALS}$")
 
 
 #: a side's people or a named game anywhere in the text: with a score, the searches that
