@@ -176,7 +176,7 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
 
 
 #: kinds of place that say where a town lies ("Allen, Texas", "Heraklio, Crete")
-_REGION_KINDS = frozenset({"country", "region", "province"})
+REGION_KINDS = frozenset({"country", "region", "province"})
 
 
 def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -184,7 +184,7 @@ def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     province."""
     region = region_after(text, ent.end)
     place = gazetteer.lookup(region) if region else None
-    return bool(place) and place.kind in _REGION_KINDS
+    return bool(place) and place.kind in REGION_KINDS
 
 
 def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -299,7 +299,7 @@ def _placed_by_region(name: str, gazetteer: Gazetteer) -> bool:
     knows - a place and where it lies, as "Shelby, North Carolina" is when tagged a place."""
     head, comma, tail = name.rpartition(", ")
     region = gazetteer.lookup(tail) if comma and head[:1].isupper() else None
-    return region is not None and region.kind in _REGION_KINDS
+    return region is not None and region.kind in REGION_KINDS
 
 
 def _known_place_as_named(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:
@@ -559,9 +559,11 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     return replace(ent, facet="actor")
 
 
-#: last words of a division's name no person's name ends with ("Karen State", "Sagaing
-#: Region"; data `person_division_endings`)
-_PERSON_DIVISION_ENDINGS = frozenset(word_list("person_division_endings"))
+#: last words of a division's or a settlement's name no person's name ends with ("Karen
+#: State", "Sagaing Region", "Mehambl Town"; data `division_name_endings` and
+#: `person_division_endings`)
+_PERSON_DIVISION_ENDINGS = frozenset(word_list("division_name_endings")
+                                     + word_list("person_division_endings"))
 
 
 def _person_named_division(ent: Ent) -> bool:
@@ -805,7 +807,7 @@ def _capitalised_word(text: str) -> bool:
     return " " not in word and len(word) > 2 and word[0].isupper() and word[1:].islower()
 
 
-def harmonise(ents: list[Ent], gazetteer: Gazetteer, text: str = "") -> list[Ent]:
+def harmonise(ents: list[Ent], gazetteer: Gazetteer, text: str) -> list[Ent]:
     """Give every occurrence of a surface form the same facet: rule-fixed facets first, then
     the majority of the model's labels, then the gazetteer (place if it knows the name)."""
     votes, fixed = _facet_votes(ents, text)
@@ -835,14 +837,16 @@ def _facet_votes(ents: list[Ent], text: str) -> tuple[dict[str, Counter], dict[s
 #: the `rule` of a list's item split off a span (`run_ins.split_listed_names`): the model's
 #: label was the whole span's, so the item's says little of it
 LIST_ITEM_RULE = "listed-names"
-#: "at" or "in" right before a span, after a sentence's start or a space
-_AT_OR_IN = re.compile(r"(?:^|\s)(?:[Aa]t|[Ii]n)\s+$")
+
+
+#: `_AT_BEFORE` at a sentence's start too ("At Kazarahoyo, the attackers killed five")
+_LOCATIVE_WORD_BEFORE = re.compile(_AT_BEFORE.pattern, re.I)
 
 
 def _unsure(ent: Ent, text: str) -> bool:
     return ent.rule == LIST_ITEM_RULE or (
         ent.facet == "actor" and not ent.fixed
-        and bool(_AT_OR_IN.search(text, max(0, ent.start - 5), ent.start)))
+        and bool(_LOCATIVE_WORD_BEFORE.search(text, max(0, ent.start - 8), ent.start)))
 
 
 def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:

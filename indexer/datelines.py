@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from indexer.gazetteer import Gazetteer
+from indexer.names import region_after
 from indexer.spans import Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
 _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
                        r"(?=[ \t]*(?:,|\(|[–—]|-{1,2}[ \t]))")
-#: a comma and the region or country the dateline's town lies in
-_REGION_AFTER = re.compile(r",[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})")
 
 
 def dateline_place(text: str, ents: list[Ent], body_start: int,
@@ -39,5 +38,5 @@ def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     """The gazetteer knows the dateline's place, or the place after it after a comma."""
     if gazetteer.lookup(name) is not None:
         return True
-    region = _REGION_AFTER.match(text, end)
-    return bool(region) and gazetteer.lookup(region.group(1)) is not None
+    region = region_after(text, end)
+    return bool(region) and gazetteer.lookup(region) is not None

@@ -28,6 +28,7 @@ from indexer.aliases import (
 )
 from indexer.capitals import capital_mentions
 from indexer.consistency import (
+    REGION_KINDS,
     adopt_fixed_values,
     bare_bodies,
     classify,
@@ -312,7 +313,7 @@ class DocContext:
     def is_region(self, name: str) -> bool:
         """A country, or a state or province: a place no person's given name stands for."""
         place = self.gazetteer.lookup(name)
-        return place is not None and place.kind in ("country", "region", "province")
+        return place is not None and place.kind in REGION_KINDS
 
 
 #: every rule: (context, spans so far) -> spans

@@ -22,17 +22,18 @@ def local_bodies(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     taken = SpanIndex([e for e in ents if e.facet == "actor"])
     found = []
     for ent in ents:
-        match = _BODY_AFTER.match(text, ent.end) \
-            if ent.facet == "place" and "," not in ent.text else None  # "Auckland, New Zealand"
-        if match and not _country(ent, gazetteer) \
-                and not taken.overlaps_range(ent.start, match.end()):
-            name = text[ent.start:match.end()]
+        match = _body_after(text, ent, gazetteer)
+        if match and not taken.overlaps_range(ent.start, match.end()):
             value = (ent.value or ent.text) + text[ent.end:match.end()].title()
-            found.append(Ent(ent.start, match.end(), name, "ORG", facet="actor", value=value,
-                             rule="local-body", fixed=True))
+            found.append(Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG",
+                             facet="actor", value=value, rule="local-body", fixed=True))
     return found
 
 
-def _country(ent: Ent, gazetteer: Gazetteer) -> bool:
-    place = gazetteer.lookup(ent.value or ent.text)
-    return place is not None and place.kind == "country"
+def _body_after(text: str, ent: Ent, gazetteer: Gazetteer) -> re.Match | None:
+    """The body noun after a town's or region's place span (no country's, no address's:
+    "Auckland, New Zealand police force")."""
+    if ent.facet != "place" or "," in ent.text:
+        return None
+    match = _BODY_AFTER.match(text, ent.end)
+    return match if match and gazetteer.country_of(ent.value or ent.text) is None else None

@@ -20,9 +20,12 @@ from typing import NamedTuple
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation
 from indexer.spans import Ent, replace
+from indexer.tense import sentence_bounds
 
 #: a side's people right after a name, maybe after its possessive ("Everton's manager")
-_ROLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:" + alternation("club_roles") + r")\b(?![-'’])")
+_ROLES = alternation("club_roles")
+_GAMES = alternation("game_nouns")
+_ROLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:" + _ROLES + r")\b(?![-'’])")
 _VERB = r"(?:" + alternation("match_verbs") + r")"
 #: a result's verb between this name and another capitalised one, either way round
 _VERB_AFTER = re.compile(r"[ \t]+" + _VERB + r"[ \t]+[A-Z]")
@@ -30,7 +33,7 @@ _VERB_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[ \t]+" + _VERB + r"[ \t]+$")
 #: a result named before it ("the victory of Olympiacos over AEK, 3-0"): with a score
 _RESULT_BEFORE = re.compile(r"\b(?:" + alternation("result_nouns") + r")[ \t]+$", re.I)
 #: a game named before it ("the cup final between Olympiacos and AEK"): score or none
-_GAME_BEFORE = re.compile(r"\b(?:" + alternation("game_nouns") + r")[ \t]+$", re.I)
+_GAME_BEFORE = re.compile(r"\b(?:" + _GAMES + r")[ \t]+$", re.I)
 #: a game's score: "2-1", "43–5", "45 points to 24"
 _GOALS = r"\d{1,3}[ \t]*[-–][ \t]*\d{1,3}"
 _SCORE = re.compile(rf"(?<![\w.-]){_GOALS}(?![\w-]|\.\d)|\b\d{{1,3}} points? to \d{{1,3}}\b")
@@ -40,8 +43,8 @@ _TRAILING_SCORE = re.compile(rf"[ \t]+{_GOALS}$")
 
 #: a side's people or a named game anywhere in the text: with a score, the searches that
 #: spare the per-mention tests in the documents (most) that hold none of them
-_ANY_ROLE = re.compile(r"\b(?:" + alternation("club_roles") + r")\b")
-_ANY_GAME = re.compile(r"\b(?:" + alternation("game_nouns") + r")\b", re.I)
+_ANY_ROLE = re.compile(r"\b(?:" + _ROLES + r")\b")
+_ANY_GAME = re.compile(r"\b(?:" + _GAMES + r")\b", re.I)
 
 
 class _Cues(NamedTuple):
@@ -70,7 +73,7 @@ def _clubs(text: str, ents: list[Ent], gazetteer: Gazetteer, cues: _Cues) -> set
     """The names with a mention a game's words mark as a side's (no country's name)."""
     named = {e.text for e in ents
              if e.facet in ("place", "actor") and _club_mention(text, e, cues)}
-    return {name for name in named if not _country(name, gazetteer)}
+    return {name for name in named if gazetteer.country_of(name) is None}
 
 
 def _as_club(ent: Ent) -> Ent:
@@ -94,23 +97,10 @@ def _club_mention(text: str, ent: Ent, cues: _Cues) -> bool:
             or (cues.games and _GAME_BEFORE.search(text, before, ent.start)):
         return True
     return cues.scores and _linked(text, ent, before) \
-        and bool(_SCORE.search(_sentence(text, ent)))
+        and bool(_SCORE.search(text, *sentence_bounds(text, ent.start, ent.end)))
 
 
 def _linked(text: str, ent: Ent, before: int) -> bool:
     """A result's verb or noun links the name to another side."""
     return bool(_VERB_AFTER.match(text, ent.end) or _VERB_BEFORE.search(text, before, ent.start)
                 or _RESULT_BEFORE.search(text, before, ent.start))
-
-
-def _sentence(text: str, ent: Ent) -> str:
-    """The sentence around a span (from the last full stop or line break before it to the
-    next one after it)."""
-    start = max(text.rfind(". ", 0, ent.start), text.rfind("\n", 0, ent.start)) + 1
-    ends = [i for i in (text.find(". ", ent.end), text.find("\n", ent.end)) if i >= 0]
-    return text[start:min(ends, default=len(text))]
-
-
-def _country(name: str, gazetteer: Gazetteer) -> bool:
-    place = gazetteer.lookup(name)
-    return place is not None and place.kind == "country"

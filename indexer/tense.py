@@ -53,7 +53,7 @@ def _yearless_month(ent: Ent) -> bool:
 
 
 def _told_in_past(text: str, ent: Ent) -> bool:
-    start, end = _sentence(text, ent.start, ent.end)
+    start, end = sentence_bounds(text, ent.start, ent.end)
     if _FUTURE.search(text, start, end) or _LIMIT_BEFORE.search(text, start, ent.start):
         return False
     before = text[start:ent.start]
@@ -66,8 +66,8 @@ def _opener(before: str) -> bool:
     return len(before.split()) == 1 and before.strip().istitle()
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The offsets of the sentence holding the span."""
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the sentence holding the span (read by `sports-club` too)."""
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)),
                   default=max(0, start - 400))
     closing = _SENTENCE_END.search(text, end, end + 400)
