@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 #: spaCy label -> facet, before any rule runs
@@ -40,9 +41,10 @@ class Ent:
     #: names of the `RULES` that produced or changed this span's facet or value, in order
     rules: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Case-insensitive surface form, for "same name, same facet" rules."""
+        """Case-insensitive surface form, for "same name, same facet" rules (worked out once
+        per span: the rules compare keys many times; `replace` forgets it with the text)."""
         return " ".join(self.text.lower().split())
 
 
@@ -61,6 +63,8 @@ def replace(ent: Ent, /, **changes) -> Ent:
     fields = copy.__dict__  # a frozen dataclass forbids setattr, not its own dict
     fields.update(ent.__dict__)
     fields.update(changes)
+    if "text" in changes:
+        fields.pop("key", None)  # the cached `key` of the old text
     return copy
 
 

@@ -40,3 +40,10 @@ def test_a_remembered_value_is_the_one_worked_out_afresh():
     fresh = canonical_value(span, gazetteer)
     assert first == fresh and (first.value, first.country) == ("Paris", "France")
     assert (again.value, again.country) == ("Paris", "France")
+
+
+def test_a_span_remembers_its_key_until_its_text_changes():
+    span = Ent(0, 11, "Syrian  Army", "ORG", facet="actor")
+    assert span.key == "syrian army"  # worked out once, kept with the span
+    assert replace(span, facet="place").key == "syrian army"
+    assert replace(span, end=6, text="Syrian").key == "syrian"
