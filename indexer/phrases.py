@@ -52,6 +52,21 @@ _CUE_CALLED = re.compile(r"\b(?:" + alternation("place_cue_called") + r") (?:cal
                          + _NAME)
 _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
                         + alternation("place_cue_after") + r")\b")
+#: "Dibis town in Kirkuk": a cue noun that also heads compounds ("town hall"), as a cue only
+#: where punctuation or a function word closes the phrase after it
+_CUE_AFTER_CLOSED = re.compile(
+    r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:" + alternation("place_cue_after_closed")
+    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + "|".join(sorted(HEADLINE_SMALL_WORDS))
+    + r")\b)")
+#: "Nyaung Kone, a village located 10km southwest of Pale": an apposition a settlement's noun
+#: heads, with at most two modifiers ("a small farming village"), where the noun ends the
+#: phrase (punctuation, a function word, a participle or a locative word after it; "Ali, a
+#: village elder" names a person)
+_CUE_APPOSED = re.compile(
+    r"(?<![\w’'])(?=[A-Zae])" + _NAME + r",[ \t]+(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
+    + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+(?:"
+    + "|".join(sorted(HEADLINE_SMALL_WORDS)) + r"|[a-z]+ed|where|which|that|near|about|some"
+    r"|(?:north|south|east|west)\w*)\b)")
 #: "<places> such as X and Y": examples of a kind of place are places
 _EXAMPLE_LINK = r",? (?:such as|like|including) "
 _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
@@ -510,11 +525,19 @@ def _cue_patterns(text: str) -> list[tuple[re.Pattern, bool]]:
     """The cue patterns to scan the text with, each with True where the cue comes after the
     name; the rarer ones only where their link word is in the text."""
     patterns = [(_CUE_BEFORE, False), (_CUE_AFTER, True)]
+    if any(f" {cue}" in text for cue in _CLOSED_CUES):
+        patterns.append((_CUE_AFTER_CLOSED, True))
+    if ", a " in text or ", an " in text:
+        patterns.append((_CUE_APPOSED, False))
     if " called " in text or " named " in text:
         patterns.insert(1, (_CUE_CALLED, False))
     if " like " in text or " such as " in text or " including " in text:
         patterns.insert(1, (_CUE_EXAMPLES, False))
     return patterns
+
+
+#: the closed cue nouns, to skip their pattern in the (most) documents without one
+_CLOSED_CUES = word_list("place_cue_after_closed")
 
 
 def _listed_after(text: str, end: int) -> list[tuple[int, int]]:
@@ -612,6 +635,9 @@ _CURRENCY_AFTER = re.compile(r"\s?(?:\$|(?:" + alternation("currency_words") + r
 
 #: a place name that starts an organisation's ("Abu Dhabi Media", "Ithaca College")
 _ORG_AFTER = re.compile(r"\s(?:" + alternation("org_after_place") + r")\b")
+#: a name's particle and its next capitalised word after the scanned words: the name goes
+#: on ("Mocímboa | da Praia", "Santa Cruz | de la Sierra"), its first words are no place
+_PARTICLE_AFTER = re.compile(r"\s(?:" + alternation("place_particles") + r")\s+[A-Z]")
 
 
 def _countryless(name: str, gazetteer: Gazetteer) -> bool:
@@ -688,13 +714,32 @@ def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) ->
     is no Monegasque ward, "Turkey" is a country)."""
     place = gazetteer.lookup(name)
     end = start + len(name)
-    if place is None or place.kind == "celestial" or is_currency(text, end) \
+    if place is None or place.kind == "celestial" or _name_goes_on(text, end) \
             or _unplaced_alternate(text, start, end, place) \
-            or _ORG_AFTER.match(text, end) or name.startswith("Project ") \
+            or name.startswith("Project ") \
             or _common_word_town(name, place.kind):
         return False
-    return place.kind != "city" or (place.population >= CONFIDENT_CITY_POPULATION
+    return place.kind != "city" or (_large_enough(text, start, place)
                                     and not sentence_initial(text, start))
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """What follows the scanned words makes them part of something else: a currency ("US$"),
+    an organisation's name ("Paris Saint-Germain") or a longer place's ("Mocímboa da Praia")."""
+    return is_currency(text, end) or bool(_ORG_AFTER.match(text, end)
+                                          or _PARTICLE_AFTER.match(text, end))
+
+
+#: a town the model missed is taken from this size after a locative word ("in Timbuktu")
+LOCATED_TOWN_POPULATION = 20_000
+
+
+def _large_enough(text: str, start: int, place: Place) -> bool:
+    """A city large enough for its name alone to be the place, or a town the sentence puts
+    something in ("assailants in Timbuktu", "near Tessalit")."""
+    return place.population >= CONFIDENT_CITY_POPULATION or (
+        place.population >= LOCATED_TOWN_POPULATION
+        and bool(STRONG_LOCATIVE.search(text, max(0, start - 25), start)))
 
 
 #: last words of an administrative division's name ("the Dogua Tembien District")

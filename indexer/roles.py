@@ -152,15 +152,17 @@ def _covered(mention: Ent, ents: list[Ent]) -> bool:
 
 
 def _holders(text: str, offices: list[tuple[int, str]], ents: list[Ent]) -> dict[str, str]:
-    """Office -> the person some mention of it is set off with ("..., Ibrahim al-Jaafari";
-    "Angela Merkel, the Chancellor of Germany")."""
+    """Office -> the person some mention of it is set off with ("Angela Merkel, the Chancellor
+    of Germany"; "..., Ibrahim al-Jaafari"): the name before first, as the words after an
+    office of a place may be the region it lies in ("Charles Plotena, the mayor of Esperanza,
+    Sultan Kudarat, announced")."""
     persons = [e for e in ents if e.facet == "actor" and e.label == "PERSON"]
     people = {e.start: e.value for e in persons}
     before = {e.end: e.value for e in persons}
     holders: dict[str, str] = {}
     for start, office in offices:
-        holder = holders.get(office) or _apposed_person(text, start + len(office), people) \
-            or _person_before(text, start, before)
+        holder = holders.get(office) or _person_before(text, start, before) \
+            or _apposed_person(text, start + len(office), people)
         if holder:
             holders[office] = holder
     return holders
@@ -180,41 +182,60 @@ def _person_before(text: str, start: int, people_by_end: dict[int, str]) -> str 
 def _unheld_offices(text: str, ents: list[Ent]) -> list[tuple[int, str]]:
     """(start, office) of the qualified offices written as their holder ("the ... said"), whose
     role no person named in the document holds."""
-    offices = _qualified_offices(text)
+    offices = _qualified_offices(text, ents)
     if not offices:
         return []
-    held = {tuple(role.split()[-2:]) for role in people_by_role(text, ents, set_off=False)}
+    held = {tuple(role.lower().split()[-2:])
+            for role in people_by_role(text, ents, set_off=False)}
     return [(start, office) for start, office, titles in offices
-            if tuple(titles[-2:]) not in held]
+            if tuple(w.lower() for w in titles[-2:]) not in held]
 
 
-def _qualified_offices(text: str) -> list[tuple[int, str, list[str]]]:
-    """(start, office, its title words) of "the Iraqi Foreign Minister" and "the President of
-    the United States" written as their holder."""
+def _qualified_offices(text: str, ents: list[Ent]) -> list[tuple[int, str, list[str]]]:
+    """(start, office, its title words) of "the Iraqi Foreign Minister", "the President of
+    the United States" and "the mayor of Esperanza" written as their holder."""
     offices = [(match.start(1), office, office.split()[1:])
                for match in _QUALIFIED_OFFICE.finditer(text)
                if (office := _office(match[1])) is not None and not names_the_office(text, match)]
+    places = {(e.start, e.end) for e in ents if e.facet == "place"}
     return offices + [(match.start(1), match[0][4:], match[1].split())
-                      for match in _OFFICE_OF_COUNTRY.finditer(text)
-                      if _office_of_country(match) and not _office_named(text, match)]
+                      for match in _OFFICE_OF_PLACE.finditer(text)
+                      if _office_of_place(match, places) and not _office_named(text, match)]
 
 
-#: "the President of the United States", "the Foreign Minister of Iraq": title words, "of",
-#: and a country's name (with its "the")
-_OFFICE_OF_COUNTRY = re.compile(r"[Tt]he ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) of "
-                                r"((?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
+#: "the President of the United States", "the Foreign Minister of Iraq", "the mayor of
+#: Esperanza": title words (capitalised or not), "of", and a place's name (with its "the")
+_OFFICE_OF_PLACE = re.compile(r"[Tt]he ((?:[A-Za-z][a-z]+ ){0,2}[A-Za-z][a-z]+) of "
+                              r"((?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
 # (single spaces, and no leading \b: a literal start lets the scan skip ahead; the word
-# boundary before "the" is checked in `_office_of_country`)
+# boundary before "the" is checked in `_office_of_place`)
 
 
-def _office_of_country(match: re.Match) -> bool:
-    """Title words with a role of their own, then a country's name: one country's office."""
+def _office_of_place(match: re.Match, places: set[tuple[int, int]]) -> bool:
+    """Title words with a role of their own, then a country's name or a place the document
+    names there (class 6: "the mayor of Esperanza", "The governor of Puerto Rico" whom the
+    document does not name are that place's office, an actor)."""
     if match.start() and match.string[match.start() - 1].isalnum():
         return False  # "Bathe ..."
-    titles = match[1].split()
-    country = match[2].removeprefix("the ")
-    return country in country_tables().demonym_of_country and all(map(_is_title_word, titles)) \
+    place = match[2].removeprefix("the ")
+    placed = (match.end(2) - len(place), match.end(2)) in places \
+        or place in country_tables().demonym_of_country
+    return placed and _office_titles(match[1].split())
+
+
+def _office_titles(titles: list[str]) -> bool:
+    """Capitalised title words with a role of their own ("Foreign Minister"), or lower-case
+    ones ending in a person's office ("mayor", not "the defence of Ukraine")."""
+    if titles[0].islower():
+        return all(w.islower() and w in TITLE_WORDS for w in titles) \
+            and titles[-1] in _OFFICE_NOUNS
+    return all(map(_is_title_word, titles)) \
         and not all(w.lower() in NOT_BARE_ROLES for w in titles)
+
+
+#: the nouns a lower-case office of a place ends in (a person's office, no department:
+#: "the mayor of Esperanza", not "the defence of Ukraine" or "the interior of Iceland")
+_OFFICE_NOUNS = frozenset(word_list("place_office_nouns"))
 
 
 def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:

@@ -59,11 +59,12 @@ _OPENER = r"(?:\b(?:the|its|a|an|their|his|her|our|this|that)|['’]s)"
 #: a type noun (or its plural, "the films X"; no verb's form: "the video shows Aleppo") in
 #: apposition before the name, maybe with the title's own article outside the span ("the play
 #: The Tempest"), a vessel prefix, or a word that introduces a title ("a pilot titled Young
-#: MacGyver")
+#: MacGyver"). A vessel prefix is matched as written: "ITS Libeccio" is the ship, "its Kabul
+#: office" no vessel
 _NOUN_BEFORE = re.compile(
     rf"(?:{_OPENER}\s+(?:[a-z][\w-]*\s+){{0,{MAX_MODIFIERS}}}"
     rf"(?:{alternation('work_noun_plurals')}|{WORK_NOUNS})"
-    rf"|\b(?:{VESSEL_PREFIXES})|\b(?:{alternation('title_words')}))[,:]?[ \t]+[\"“‘']?"
+    rf"|\b(?-i:{VESSEL_PREFIXES})\b|\b(?:{alternation('title_words')}))[,:]?[ \t]+[\"“‘']?"
     r"(?:The[ \t]+)?$", re.I)
 #: after the name: at most one lowercase modifier ("the EastMed gas pipeline"), and no other
 #: name after the noun ("the Netflix series Stranger Things": Netflix is its maker)
@@ -207,7 +208,7 @@ def drop_works(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
     candidates = _mentions_near_cues(text, ents, starts)
     if candidates:
         candidates += _unspanned_near_cues(text, ents, starts)
-    weapons = _weapons(text, ents)
+    weapons = _weapons(text, ents, is_place)
     if not candidates and not weapons:
         return ents
     works, spans = _typed_as_works(text, candidates, ents, is_place)
@@ -270,15 +271,22 @@ def _makers(text: str, keys: set[str], ents: list[Ent]) -> set[str]:
     return {e.key for e in ents if e.key in keys and open_mention(e) and is_maker(text, e)}
 
 
+def _may_be_weapon(ent: Ent, is_place: Callable[[str], bool]) -> bool:
+    """An actor, or a place the gazetteer does not know."""
+    return ent.facet == "actor" or (ent.facet == "place" and not is_place(ent.text))
+
+
 #: a weapon noun after a name, maybe after a model number and one modifier ("Paveway IV guided
 #: bombs", "Grad missiles")
 _WEAPON_AFTER = re.compile(rf"(?:\s+[A-Z0-9-]+)?\s+(?:[a-z]+\s+)?(?:{alternation('weapon_nouns')})\b")
 
 
-def _weapons(text: str, ents: list[Ent]) -> set[str]:
-    """Keys of the actor names a weapon noun follows wherever the text writes them ("Kassam
-    rockets" twice; not "Hamas", also written alone), makers excepted."""
-    keys = {e.key: e.text for e in ents if open_mention(e) and e.facet == "actor"
+def _weapons(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> set[str]:
+    """Keys of the actor names, and of the place names the gazetteer does not know, that a
+    weapon noun follows wherever the text writes them ("Kassam rockets" twice, "Katyusha
+    rockets" tagged a place; not "Hamas", also written alone, nor "Gaza rockets"), makers
+    excepted."""
+    keys = {e.key: e.text for e in ents if open_mention(e) and _may_be_weapon(e, is_place)
             and _WEAPON_AFTER.match(text, e.end) and not is_maker(text, e)}
     return {key for key, name in keys.items()
             if all(_WEAPON_AFTER.match(text, m.end())

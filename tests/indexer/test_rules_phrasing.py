@@ -1,0 +1,93 @@
+"""Rules read from how a sentence is phrased around a name (twenty-second part of issue 10):
+offices of a place, closed and apposed place cues, weapons named like towns, vessel prefixes
+written in capitals, small towns the sentence puts something in."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from tests.indexer.entity_kit import resolved
+from tests.indexer.test_rules import classified, facets
+
+
+def test_a_lower_case_office_of_a_place_is_an_actor_or_its_holder():
+    # class 6: the document names no mayor; the office of a place it names is an actor
+    text = "Classes stopped. The mayor of Aleppo said so. The defence of Iraq went on."
+    ctx, ents = classified(text, [("GPE", "Aleppo"), ("GPE", "Iraq")])
+    out = entities.rule_offices(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "office"] == [
+        ("mayor of Aleppo", "mayor of Aleppo")]
+    # a name set off before the office is its holder, before a region set off after it
+    text = "Ali Kefi, the mayor of Aleppo, Mary Ward, said so."
+    ctx, ents = classified(text, [("PERSON", "Ali Kefi"), ("GPE", "Aleppo"),
+                                  ("PERSON", "Mary Ward")])
+    assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents)
+            if e.rule == "office"] == [("mayor of Aleppo", "Ali Kefi")]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Springfield said so.",  # no place span there: not placed
+    "They met the interior of Iraq.",  # a department's word, no person's office
+    "Ask the Mr of Iraq.",  # no role of its own
+])
+def test_no_office_without_a_place_or_a_persons_role(text):
+    ctx, ents = classified(text, [("GPE", "Iraq")] if "Iraq" in text else [])
+    assert [e for e in entities.rule_offices(ctx, ents) if e.rule == "office"] == []
+
+
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    ("Militants attacked Kefr Dana town in Idlib.", "Kefr Dana", "place"),
+    ("Rockets hit Kefr Dana town, residents said.", "Kefr Dana", "place"),
+    ("Voters met at Kefr Dana town hall.", "Kefr Dana", "actor"),  # a compound: no cue
+])
+def test_a_town_noun_closing_its_phrase_makes_a_place(text, name, facet):
+    ctx, ents = classified(text, [("PERSON", name)])
+    assert (name, facet) in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    ("The attack on Kefr Dana, a village located 10km south of Idlib, killed two.",
+     "Kefr Dana", "place"),
+    ("Shells hit Kefr Dana, a small farming town in Idlib.", "Kefr Dana", "place"),
+    ("Ali Kefi, a village elder, said so.", "Ali Kefi", "actor"),  # the noun goes on
+    ("Ali Kefi, a city official in Idlib, said so.", "Ali Kefi", "actor"),
+])
+def test_an_apposition_a_settlement_noun_heads_makes_a_place(text, name, facet):
+    ctx, ents = classified(text, [("PERSON", name)])
+    assert (name, facet) in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+def test_a_town_like_name_always_before_a_weapon_noun_is_a_weapon():
+    # class 5: "Katyusha rockets" tagged a place the gazetteer does not know; a known place
+    # before a weapon noun stays the place
+    text = "Katyusha rockets landed near Mosul. Two Katyusha rockets fell. Mosul rockets too."
+    ctx, ents = classified(text, [("GPE", "Katyusha"), ("GPE", "Mosul")])
+    assert {v for _, _, v in facets(entities.rule_type_prior(ctx, ents))} == {"Mosul"}
+
+
+def test_a_vessel_prefix_is_matched_as_written():
+    # "its" is no Italian ship's "ITS": the place after it stays a place
+    text = "The council said the attack on its Aleppo office must not stop it."
+    ctx, ents = classified(text, [("GPE", "Aleppo")])
+    assert facets(entities.rule_type_prior(ctx, ents)) == [("Aleppo", "place", "Aleppo")]
+    text = "The frigate ITS Libeccio sailed. Later Libeccio docked."
+    ctx, ents = classified(text, [("ORG", "Libeccio")])
+    assert facets(entities.rule_type_prior(ctx, ents)) == []
+
+
+def test_a_small_town_is_found_where_the_sentence_puts_something_in_it():
+    # Saraqib (34,000 people) is below the size a bare name needs, but "in" places it; a
+    # particle and a capitalised word after the name make a longer name
+    assert resolved("Gunmen struck in Saraqib on Sunday.", []) == [
+        ("Saraqib", "place", "Saraqib", "gazetteer-scan")]
+    assert resolved("Aid came via Saraqib on Sunday.", []) == []
+    assert resolved("Gunmen struck in Saraqib do Norte on Sunday.", []) == []
+
+
+def test_a_plant_is_a_place_but_a_singer_named_plant_a_person():
+    text = "A power outage hit the Kefr Water Treatment Plant. Robert Plant sang."
+    ctx, ents = classified(text, [("ORG", "Kefr Water Treatment Plant"),
+                                  ("PERSON", "Robert Plant")])
+    assert [(t, f) for t, f, _ in facets(ents)] == [("Kefr Water Treatment Plant", "place"),
+                                                   ("Robert Plant", "actor")]
