@@ -83,6 +83,7 @@ from indexer.phrases import (
 )
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
+from indexer.rule_data import alternation
 from indexer.run_ins import (
     split_flights,
     split_listed_names,
@@ -234,22 +235,28 @@ def _canonical_changes(text: str, facet: str, person: bool, people: bool,
 _PLACE_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+([A-Z].*)$")
 
 
-def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str = "") -> list[Ent]:
     """ "Syria's Idlib", "Afghanistan's Maidan Wardak": two place mentions, the known outer
-    place and the inner one, which takes the outer place's country."""
+    place and the inner one, which takes the outer place's country; also an outer place the
+    gazetteer does not know where a division's noun follows the inner one ("Oromiya's Shirka
+    district": the district is named as such, its region before it)."""
     out = []
     for ent in ents:
         inside = _PLACE_POSSESSIVE.match(ent.text) if ent.facet == "place" else None
         outer = gazetteer.lookup(inside.group(1)) if inside else None
-        if not outer:
+        if not outer and not (inside and _DIVISION_AFTER.match(text, ent.end)):
             out.append(ent)
             continue
         end = ent.start + len(inside.group(1))
         start = ent.start + inside.start(2)
+        country = (outer.country or outer.name) if outer else None
         out.append(replace(ent, end=end, text=inside.group(1), value=None, country=None))
-        out.append(replace(ent, start=start, text=inside.group(2), value=None,
-                           country=outer.country or outer.name))
+        out.append(replace(ent, start=start, text=inside.group(2), value=None, country=country))
     return out
+
+
+#: a division's noun right after a place ("Shirka district", "Kossi province")
+_DIVISION_AFTER = re.compile(r"\s(?:" + alternation("region_suffixes") + r"|district|county)\b")
 
 
 def _place_changes(text: str, gazetteer: Gazetteer) -> tuple[tuple[str, object], ...]:
@@ -498,7 +505,7 @@ def rule_feature_heads(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_possessive_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Syria's Idlib": two places, the inner one in the outer one's country."""
-    return split_possessive_places(ents, ctx.gazetteer)
+    return split_possessive_places(ents, ctx.gazetteer, ctx.text)
 
 
 def rule_collectives(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -68,11 +68,11 @@ _CUE_APPOSED = re.compile(
     + "|".join(sorted(HEADLINE_SMALL_WORDS)) + r"|[a-z]+ed|where|which|that|near|about|some"
     r"|(?:north|south|east|west)\w*)\b)")
 #: "<places> such as X and Y": examples of a kind of place are places
-_EXAMPLE_LINK = r",? (?:such as|like|including) "
+_EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
 _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
                            + _NAME)
 #: the word between a cue noun and its name
-_CUE_LINK = re.compile(r",? (?:of|called|named|such as|like|including) ")
+_CUE_LINK = re.compile(r"(?:,? | ?[—–] ?)(?:of|called|named|such as|like|including) ")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
@@ -531,7 +531,7 @@ def _cue_patterns(text: str) -> list[tuple[re.Pattern, bool]]:
         patterns.append((_CUE_APPOSED, False))
     if " called " in text or " named " in text:
         patterns.insert(1, (_CUE_CALLED, False))
-    if " like " in text or " such as " in text or " including " in text:
+    if "like " in text or "such as " in text or "including " in text:
         patterns.insert(1, (_CUE_EXAMPLES, False))
     return patterns
 

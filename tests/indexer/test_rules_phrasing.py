@@ -91,3 +91,21 @@ def test_a_plant_is_a_place_but_a_singer_named_plant_a_person():
                                   ("PERSON", "Robert Plant")])
     assert [(t, f) for t, f, _ in facets(ents)] == [("Kefr Water Treatment Plant", "place"),
                                                    ("Robert Plant", "actor")]
+
+
+def test_examples_of_a_kind_of_place_after_a_dash():
+    # "at least two towns —including Kefr Dana in the province of Idlib"
+    text = "Reportedly, two towns —including Kefr Dana in the province of Idlib— closed."
+    ctx, ents = classified(text, [("PERSON", "Kefr Dana")])
+    assert ("Kefr Dana", "place") in [(t, f) for t, f, _ in
+                                      facets(entities.rule_place_cues(ctx, ents))]
+
+
+def test_a_possessive_place_before_a_division_noun_is_two_places():
+    # "Oromiya's Shirka district": the region is unknown to the gazetteer, the noun after
+    # the span names the inner place a district; without the noun the span stays whole
+    text = "Attackers struck villages in Kefra's Shirka district. Kefra's Shirka is calm."
+    ctx, ents = classified(text, [("GPE", "Kefra's Shirka")])
+    out = entities.rule_possessive_places(ctx, ents)
+    assert [(e.text, e.facet) for e in out if e.facet == "place"] == [
+        ("Kefra", "place"), ("Shirka", "place"), ("Kefra's Shirka", "place")]
