@@ -138,9 +138,18 @@ def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
         return []
     holders = _holders(text, offices, ents)
     mentions = [Ent(start, start + len(office), office, "PERSON", facet="actor",
-                    value=holders.get(office) or office, rule="office", fixed=True)
+                    value=holders.get(office) or _office_value(office), rule="office",
+                    fixed=True)
                 for start, office in offices]
     return [m for m in mentions if not _covered(m, ents)]
+
+
+def _office_value(office: str) -> str:
+    """The office as a facet value, its title words capitalised ("mayor of Esperanza" ->
+    "Mayor of Esperanza"), so the office written either way is one value across documents."""
+    titles, of, place = office.partition(" of ")
+    return " ".join(w[:1].upper() + w[1:] for w in titles.split()) + of + place if of \
+        else office
 
 
 def _covered(mention: Ent, ents: list[Ent]) -> bool:

@@ -17,7 +17,7 @@ def test_a_lower_case_office_of_a_place_is_an_actor_or_its_holder():
     ctx, ents = classified(text, [("GPE", "Aleppo"), ("GPE", "Iraq")])
     out = entities.rule_offices(ctx, ents)
     assert [(e.text, e.value) for e in out if e.rule == "office"] == [
-        ("mayor of Aleppo", "mayor of Aleppo")]
+        ("mayor of Aleppo", "Mayor of Aleppo")]  # one value however the text cases it
     # a name set off before the office is its holder, before a region set off after it
     text = "Ali Kefi, the mayor of Aleppo, Mary Ward, said so."
     ctx, ents = classified(text, [("PERSON", "Ali Kefi"), ("GPE", "Aleppo"),
