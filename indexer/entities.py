@@ -26,7 +26,6 @@ from indexer.aliases import (
     proper_collectives,
     resolve_aliases,
 )
-from indexer.body_heads import body_head_mentions
 from indexer.capitals import capital_mentions
 from indexer.consistency import (
     REGION_KINDS,
@@ -570,12 +569,6 @@ def rule_body_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return officer_mentions(ctx.text, ents)
 
 
-def rule_body_heads(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 6: "The Mission is working ..." after "The UN Assistance Mission in Afghanistan":
-    the bare head of the one body the document names so is one more mention of it."""
-    return _plus(ents, body_head_mentions(ctx.text, ents))
-
-
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer, ctx.text)
@@ -776,7 +769,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("office", rule_offices),
     ("member", rule_members),
     ("body-office", rule_body_offices),
-    ("body-head", rule_body_heads),
     ("consistency", rule_harmonise),
     ("sports-club", rule_sports_clubs),
     ("common-word", rule_common_words),
