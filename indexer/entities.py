@@ -43,7 +43,7 @@ from indexer.consistency import (
 from indexer.countries import is_demonym
 from indexer.datelines import dateline_place
 from indexer.dates import clock_time, resolve_date
-from indexer.divisions import division_places
+from indexer.divisions import DIVISION_WORDS, division_places
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
@@ -82,7 +82,6 @@ from indexer.phrases import (
 )
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
-from indexer.rule_data import alternation
 from indexer.run_ins import (
     split_flights,
     split_listed_names,
@@ -234,7 +233,7 @@ def _canonical_changes(text: str, facet: str, person: bool, people: bool,
 _PLACE_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+([A-Z].*)$")
 
 
-def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str = "") -> list[Ent]:
+def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str) -> list[Ent]:
     """ "Syria's Idlib", "Afghanistan's Maidan Wardak": two place mentions, the known outer
     place and the inner one, which takes the outer place's country; also an outer place the
     gazetteer does not know where a division's noun follows the inner one ("Oromiya's Shirka
@@ -254,8 +253,10 @@ def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str = "
     return out
 
 
-#: a division's noun right after a place ("Shirka district", "Kossi province")
-_DIVISION_AFTER = re.compile(r"\s(?:" + alternation("region_suffixes") + r"|district|county)\b")
+#: a division's noun right after a place ("Shirka district", "Kossi province"; data
+#: `division_words`, written in lower case after the name)
+_DIVISION_AFTER = re.compile(r"\s(?:" + "|".join(sorted(w.lower() for w in DIVISION_WORDS))
+                             + r")\b")
 
 
 def _place_changes(text: str, gazetteer: Gazetteer) -> tuple[tuple[str, object], ...]:

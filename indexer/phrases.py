@@ -65,8 +65,8 @@ _CUE_AFTER_CLOSED = re.compile(
 _CUE_APPOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r",[ \t]+(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
     + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+(?:"
-    + "|".join(sorted(HEADLINE_SMALL_WORDS)) + r"|[a-z]+ed|where|which|that|near|about|some"
-    r"|(?:north|south|east|west)\w*)\b)")
+    + "|".join(sorted(HEADLINE_SMALL_WORDS)) + r"|[a-z]+ed|"
+    + alternation("place_apposition_closers") + r")\b)")
 #: "<places> such as X and Y": examples of a kind of place are places
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
 _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
