@@ -109,3 +109,12 @@ def test_a_possessive_place_before_a_division_noun_is_two_places():
     out = entities.rule_possessive_places(ctx, ents)
     assert [(e.text, e.facet) for e in out if e.facet == "place"] == [
         ("Kefra", "place"), ("Shirka", "place"), ("Kefra's Shirka", "place")]
+
+
+@pytest.mark.parametrize(("name", "facet"), [("API", None), ("GDP", None), ("IRC", "actor")])
+def test_a_technical_acronym_of_a_thing_is_no_name(name, facet):
+    # class 3: "its modding API" tagged an organisation; the International Rescue Committee
+    # (IRC) stays an actor
+    text = f"Minetest gained its modding {name} last year."
+    _, ents = classified(text, [("ORG", name)])
+    assert [e.facet for e in ents] == [facet]
