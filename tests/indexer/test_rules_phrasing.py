@@ -111,10 +111,11 @@ def test_a_possessive_place_before_a_division_noun_is_two_places():
         ("Kefra", "place"), ("Shirka", "place"), ("Kefra's Shirka", "place")]
 
 
-@pytest.mark.parametrize(("name", "facet"), [("API", None), ("GDP", None), ("IRC", "actor")])
+@pytest.mark.parametrize(("name", "facet"), [("API", None), ("GDP", None), ("IRC", "actor"),
+                                           ("PDF", "actor")])
 def test_a_technical_acronym_of_a_thing_is_no_name(name, facet):
     # class 3: "its modding API" tagged an organisation; the International Rescue Committee
-    # (IRC) stays an actor
+    # (IRC) and Myanmar's People's Defence Force (PDF) stay actors
     text = f"Minetest gained its modding {name} last year."
     _, ents = classified(text, [("ORG", name)])
     assert [e.facet for e in ents] == [facet]
