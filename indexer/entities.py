@@ -366,8 +366,8 @@ def rule_listed_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_located_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: a place run on over the place it lies in ("the Cahors Cathedral in Cahors",
-    "Tomsk in Siberia"): two place mentions."""
-    return split_located_places(ents, ctx.is_place)
+    "Tomsk in Siberia"), or a country run into its own town ("Nigeria Lagos"): two places."""
+    return split_located_places(ents, ctx.gazetteer)
 
 
 def rule_flights(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

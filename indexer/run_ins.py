@@ -152,22 +152,45 @@ def _named_person(words: list[str], persons: list[list[str]]) -> bool:
 _LOCATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
-def split_located_places(ents: list[Ent], is_place: Callable[[str], bool]) -> list[Ent]:
+def split_located_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Class 2: "the Cahors Cathedral in Cahors", "Tomsk in Siberia": a model span over a
     place and the place it lies in is two place spans, when the gazetteer knows the second
     and the first is a place too (the gazetteer's, or a landmark's name). An organisation's
-    name keeps its span ("Democratic Rally in Cyprus": `place-in-name` finds Cyprus)."""
+    name keeps its span ("Democratic Rally in Cyprus": `place-in-name` finds Cyprus). Class
+    3, the other way round: a country run into a town of its own without a comma ("on the map
+    of Nigeria Lagos", tagged a person) is the two places, not a person whose "Lagos" every
+    other mention of the town would become."""
     out: list[Ent] = []
     for ent in ents:
         match = IN_TAIL.search(ent.text) if ent.label in _LOCATED_LABELS and not ent.fixed \
             else None
-        parts = _located_parts(ent, match, is_place) if match else None
+        parts = _located_parts(ent, match, gazetteer) if match else \
+            _country_run_on(ent, gazetteer)
         out.extend(parts or (ent,))
     return out if len(out) != len(ents) else ents  # nothing split: the very list back
 
 
-def _located_parts(ent: Ent, tail: re.Match, is_place) -> tuple[Ent, Ent] | None:
+def _country_run_on(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
+    """ "Nigeria Lagos": a country's name, then a place the gazetteer puts in that country,
+    in one span of the model's: the country and the place."""
+    if ent.fixed or ent.label not in _RUN_IN or " " not in ent.text:
+        return None
+    for match in _WORD.finditer(ent.text):
+        head, rest = ent.text[:match.end()], ent.text[match.end():].lstrip()
+        country = gazetteer.country_of(head) if rest else None
+        place = gazetteer.lookup(rest) if country else None
+        if place is not None and place.kind != "country" and place.country == country:
+            start = ent.start + len(ent.text) - len(rest)
+            return (Ent(ent.start, ent.start + len(head), head, "GPE"),
+                    Ent(start, ent.end, rest, "GPE"))
+    return None
+
+
+def _located_parts(ent: Ent, tail: re.Match, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
     """The place before the "in" tail (`name_places.IN_TAIL`) and the place after it."""
+    def is_place(name: str) -> bool:
+        return gazetteer.lookup(name) is not None
+
     first, second = ent.text[:tail.start()], tail.group(1)
     if not is_place(second):
         return None

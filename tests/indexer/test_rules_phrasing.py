@@ -119,3 +119,14 @@ def test_a_technical_acronym_of_a_thing_is_no_name(name, facet):
     text = f"Minetest gained its modding {name} last year."
     _, ents = classified(text, [("ORG", name)])
     assert [e.facet for e in ents] == [facet]
+
+
+def test_a_country_run_into_its_own_town_is_two_places():
+    # class 3: "the map of Syria Aleppo" tagged a person took every later "Aleppo" as that
+    # person's partial name; a name whose second word is no town of the country stays whole
+    text = "On the map of Syria Aleppo is small. Aleppo grew. Syria Mosul and Syria Jones met."
+    out = resolved(text, [("PERSON", "Syria Aleppo"), ("GPE", "Aleppo"), ("PERSON", "Syria Mosul"),
+                          ("PERSON", "Syria Jones")])
+    assert [(t, f, v) for t, f, v, _ in out][:3] == [
+        ("Syria", "place", "Syria"), ("Aleppo", "place", "Aleppo"), ("Aleppo", "place", "Aleppo")]
+    assert ("Syria Mosul", "actor") in [(t, f) for t, f, _, _ in out]
