@@ -52,12 +52,13 @@ _CUE_CALLED = re.compile(r"\b(?:" + alternation("place_cue_called") + r") (?:cal
                          + _NAME)
 _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
                         + alternation("place_cue_after") + r")\b")
+#: the function words after a cue noun that close its phrase
+_SMALL_WORDS = "|".join(sorted(HEADLINE_SMALL_WORDS))
 #: "Dibis town in Kirkuk": a cue noun that also heads compounds ("town hall"), as a cue only
 #: where punctuation or a function word closes the phrase after it
 _CUE_AFTER_CLOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:" + alternation("place_cue_after_closed")
-    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + "|".join(sorted(HEADLINE_SMALL_WORDS))
-    + r")\b)")
+    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)")
 #: "Nyaung Kone, a village located 10km southwest of Pale": an apposition a settlement's noun
 #: heads, with at most two modifiers ("a small farming village"), where the noun ends the
 #: phrase (punctuation, a function word, a participle or a locative word after it; "Ali, a
@@ -65,7 +66,7 @@ _CUE_AFTER_CLOSED = re.compile(
 _CUE_APPOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r",[ \t]+(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
     + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+(?:"
-    + "|".join(sorted(HEADLINE_SMALL_WORDS)) + r"|[a-z]+ed|"
+    + _SMALL_WORDS + r"|[a-z]+ed|"
     + alternation("place_apposition_closers") + r")\b)")
 #: "<places> such as X and Y": examples of a kind of place are places
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "

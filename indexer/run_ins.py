@@ -188,14 +188,11 @@ def _country_run_on(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
 
 def _located_parts(ent: Ent, tail: re.Match, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
     """The place before the "in" tail (`name_places.IN_TAIL`) and the place after it."""
-    def is_place(name: str) -> bool:
-        return gazetteer.lookup(name) is not None
-
     first, second = ent.text[:tail.start()], tail.group(1)
-    if not is_place(second):
+    if gazetteer.lookup(second) is None:
         return None
     landmark = is_landmark(Ent(ent.start, ent.start + len(first), first, "FAC"))
-    if not landmark and not is_place(first):
+    if not landmark and gazetteer.lookup(first) is None:
         return None
     return (Ent(ent.start, ent.start + len(first), first, "FAC" if landmark else "GPE"),
             Ent(ent.start + tail.start(1), ent.end, second, "GPE"))
