@@ -13,6 +13,7 @@ acronyms of things the document defines in lower case (`thing-acronym` runs afte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation, body_endings, word_list
@@ -59,3 +60,81 @@ def _defines_a_body(text: str, match: re.Match) -> bool:
     name = _NAME_BEFORE_BRACKET.search(text, max(0, match.start() - 160), match.start())
     return bool(name) and any(word in _BODY_WORDS for word in name.group(1).split())
 
+
+
+
+#: an all-capital word right before another (a heading or dateline in capitals: "SOUTHWEST
+#: ASIA", "RIO DE JANEIRO")
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}[ \t]+$")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+#: what follows a line's first word when it is a dateline's place ("KABUL, Afghanistan",
+#: "SANAA -") or a speaker's label ("ANSWER:", "((WSS))")
+_LABEL_AFTER = re.compile(r"[ \t]*(?:[,:(]|[-–—]|\)\))")
+#: Roman numerals ("Pope Pius XII", "World War II")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+#: roles written as acronyms ("the CEO": the role rules' business) and ships' prefixes ("HMS
+#: Diamond": the vessel's), no bodies
+_NO_BODY_ACRONYMS = frozenset(w.lower() for name in ("maker_roles", "vessel_prefixes")
+                              for w in word_list(name))
+#: a hull or model designation's code: "USS Hopper (DDG 70)"
+_DESIGNATION = re.compile(r"[ -]?\d+\)")
+#: the definition in brackets right after an acronym: "the ELN (National Liberation Army)"
+_DEFINITION_AFTER = re.compile(r"[ \t]*[(\[]([^()\[\]\n]{3,120})[)\]]")
+
+
+def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
+                  is_no_name: Callable[[str], bool]) -> list[Ent]:
+    """Actor spans for the untagged acronyms of the running text that no cue marks: an
+    all-capital word of three to seven letters in a sentence names a body far more often than
+    anything else ("ECOWAS said", "the SMM recorded"). Left alone: acronyms the document
+    defines (in brackets either way: the definition says what they are, and `acronym-cue`
+    has taken those it makes bodies), places the gazetteer knows, words the document also
+    writes in lower case, Roman numerals, roles ("CEO"), non-names (`is_no_name`: time
+    zones, diseases), and capitals in a heading, a dateline or a speaker's label."""
+    taken = SpanIndex(ents)
+    found = [m for m in _ACRONYM.finditer(text) if _in_running_text(text, m, taken)]
+    names = {m.group() for m in found}
+    names = {n for n in names if _bare_name(n, text, gazetteer, is_no_name)
+             and not _defined_otherwise(n, text)}
+    return [Ent(m.start(), m.end(), m.group(), "ORG", facet="actor", rule="bare-acronym",
+                fixed=True) for m in found if m.group() in names]
+
+
+def _in_running_text(text: str, match: re.Match, taken: SpanIndex) -> bool:
+    """An untagged all-letter acronym of three or more letters outside headings, datelines,
+    labels and hull codes ("(DDG 70)")."""
+    word, (start, end) = match.group(), match.span()
+    return len(word) > 2 and word.isalpha() and not taken.overlaps_range(start, end) \
+        and not _in_capitals(text, match) \
+        and not (text[start - 1:start] == "(" and _DESIGNATION.match(text, end))
+
+
+def _bare_name(name: str, text: str, gazetteer: Gazetteer,
+               is_no_name: Callable[[str], bool]) -> bool:
+    return not (_ROMAN.fullmatch(name) or name.lower() in _NO_BODY_ACRONYMS
+                or gazetteer.lookup(name) or is_no_name(name)
+                or re.search(rf"\b{name.lower()}\b", text))
+
+
+def _defined_otherwise(name: str, text: str) -> bool:
+    """True when the document defines the acronym, in brackets after its words ("Red Hat
+    Enterprise Linux (RHEL)") or with its words in brackets after it ("JIT [Just-in-time]"),
+    and no definition holds a body's word ("the ELN (National Liberation Army)" is one)."""
+    after = (_DEFINITION_AFTER.match(text, m.end()) for m in re.finditer(rf"\b{name}\b", text))
+    definitions = [d.group(1) for d in after if d]
+    for bracket in re.finditer(rf"[(\[]{name}[)\]]", text):
+        before = _NAME_BEFORE_BRACKET.search(text + "(", max(0, bracket.start() - 160),
+                                             bracket.start() + 1)
+        definitions.append(before.group(1) if before else "")
+    return bool(definitions) and not any(
+        word in _BODY_WORDS for definition in definitions for word in definition.split())
+
+
+def _in_capitals(text: str, match: re.Match) -> bool:
+    """True when the word stands among capitals (a heading, a dateline) or opens its line
+    before a comma, colon, dash or bracket (a dateline's place, a speaker's label)."""
+    start, end = match.span()
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CAPITALS_BEFORE.search(text, max(0, start - 20), start)
+                or _CAPITALS_AFTER.match(text, end)
+                or (not text[line_start:start].strip(" \t(") and _LABEL_AFTER.match(text, end)))

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
 
-from indexer.acronym_cues import cued_acronyms
+from indexer.acronym_cues import bare_acronyms, cued_acronyms
 from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
     acronyms_of,
@@ -458,8 +458,8 @@ def rule_divisions(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "the town of X", "X province": the cue makes the name a place."""
-    return place_cues(ctx.text, ents)
+    """ "the town of X", "X province", "Meghalaya state": the cue makes the name a place."""
+    return place_cues(ctx.text, ents, ctx.is_place)
 
 
 def rule_sources(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -616,6 +616,13 @@ def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     ELN"), a group of its people follows ("MONUSCO peacekeepers") or a body's name defines in
     brackets ("... Stabilization Mission in the ... Congo (MONUSCO)"), at every mention."""
     return _plus(ents, cued_acronyms(ctx.text, ents, ctx.gazetteer))
+
+
+def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): an untagged acronym in running text that no cue
+    marks ("ECOWAS said", "the SMM recorded") is a body, unless it is a known place, a word
+    the document also writes in lower case, a non-name or part of a heading."""
+    return _plus(ents, bare_acronyms(ctx.text, ents, ctx.gazetteer, is_non_entity))
 
 
 def rule_sports_clubs(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -778,6 +785,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
     ("acronym-cue", rule_cued_acronyms),
+    ("bare-acronym", rule_bare_acronyms),
     ("headline", rule_headlines),
     ("taxon", rule_taxa),
     ("shape", rule_shapes),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import zip_longest
 
 from indexer.casing import is_name_word
@@ -58,6 +59,12 @@ _SMALL_WORDS = "|".join(sorted(HEADLINE_SMALL_WORDS))
 #: where punctuation or a function word closes the phrase after it
 _CUE_AFTER_CLOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:" + alternation("place_cue_after_closed")
+    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)")
+#: "in Meghalaya state, a mudslide", "Assam and Sikkim states": a cue noun that also follows
+#: words no place is named by ("an Islamic state in", "the Jewish state"), closed as above and
+#: a cue only for names the gazetteer knows as places
+_CUE_AFTER_KNOWN = re.compile(
+    r"(?<![\w’'])(?=[A-Z])" + _NAME + r"\s(?:" + alternation("place_cue_after_known")
     + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)")
 #: "Nyaung Kone, a village located 10km southwest of Pale": an apposition a settlement's noun
 #: heads, with at most two modifiers ("a small farming village"), where the noun ends the
@@ -565,11 +572,14 @@ def _plural_cue(match: re.Match) -> bool:
     return _CUE_LINK.split(match.group(0), 1)[0].endswith("s")
 
 
-def place_cues(text: str, ents: list[Ent]) -> list[Ent]:
+def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> list[Ent]:
     """Mark cue-introduced names as places: relabel the matching entity, replace model spans
-    inside the name ("Maqsoud" of "Sheikh Maqsoud"), or add a new span."""
+    inside the name ("Maqsoud" of "Sheikh Maqsoud"), or add a new span. `is_place` tells the
+    names the gazetteer knows, for the cues that need it ("Meghalaya state")."""
     out = list(ents)
-    for start, end in _cue_spans(text):
+    known = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text) if is_place(m.group(1))] \
+        if " state" in text else []
+    for start, end in _cue_spans(text) + known:
         start, end = trim_span(text, start, end)
         if end > start and not _COMPOUND_ADJECTIVE.search(text[start:end]) \
                 and not is_demonym(text[start:end]) \

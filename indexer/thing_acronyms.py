@@ -27,7 +27,7 @@ _WORD = re.compile(r"[\w'’-]+")
 def drop_thing_acronyms(text: str, ents: list[Ent]) -> list[Ent]:
     """Every open mention of an acronym the document defines by common nouns loses its
     facet."""
-    things = _thing_acronyms(text)
+    things = thing_acronyms(text)
     if not things:
         return ents
     return [replace(e, facet=None, value=None, rule="thing-acronym")
@@ -40,7 +40,7 @@ _ACRONYM_IN_SQUARE_BRACKETS = re.compile(r"\s*\[\s*([A-Z][A-Za-z&.]{1,9})\s*\]")
 _DEFINITION_AFTER = re.compile(r"\b([A-Z]{2,8})s?\s*[(\[]([a-z][\w'’ -]{2,80})[)\]]")
 
 
-def _thing_acronyms(text: str) -> set[str]:
+def thing_acronyms(text: str) -> set[str]:
     """The bracketed acronyms of the text whose definitions are common nouns, and the
     acronyms a bracketed lower-case definition follows."""
     if "(" not in text and "[" not in text:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 from indexer import entities
+from indexer.acronym_cues import bare_acronyms
+from indexer.gazetteer import Gazetteer, Place
+from indexer.spans import Ent
+from tests.indexer.entity_kit import resolved
 from tests.indexer.test_rules import classified
 
 
@@ -31,3 +35,50 @@ def test_an_untagged_acronym_cued_as_a_body_is_an_actor(text, found):
 
 def test_a_tagged_acronym_is_left_to_the_model():
     assert _cued("The rebel group KLN fought.", [("ORG", "KLN")]) == []
+
+
+def _bare(text: str, patterns=()) -> list[str]:
+    ctx, ents = classified(text, list(patterns))
+    return [e.text for e in entities.rule_bare_acronyms(ctx, ents) if e.rule == "bare-acronym"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # no cue: an acronym in a sentence is a body, at every mention
+    ("The KLN said so. Monitors of the KMSO recorded 40 explosions; KMSO saw more.",
+     ["KLN", "KMSO", "KMSO"]),
+    # defined by a body's name, either way round: a body ("the ELN (National Liberation Army)")
+    ("It was the first attack attributed to the KLN (Kestrian Liberation Army) this year.",
+     ["KLN"]),
+    # defined by a thing's or a role's words, capitalised or not: no body
+    ("The End of Life (KOL) date moved. The KOL came early.", []),
+    ("There's also a KIT [Just-in-time] compiled version. KIT is fast.", []),
+    ("He has been the Divisional Railway Manager (KRM) for two years.", []),
+    # headings, datelines, speaker labels, Roman numerals, roles, hull codes, ships' prefixes,
+    # a word the text also writes in lower case, a known place, a non-name
+    ("SOUTHWEST ASIA\n\nTroops left.", []),
+    ("KABUL, Afghanistan - Troops left.", []),
+    ("((WSS))  How did your nomination come about?", []),
+    ("ANSWER: U.S. companies are prohibited from it.", []),
+    ("Pope Pius XII wrote in World War II.", []),
+    ("The CEO said so.", []),
+    ("Ships USS Hopper (DDG 70) sailed.", []),
+    ("The deployment of HMS Diamond began.", []),
+    ("Solutions: TRIAL solutions and a trial run.", []),
+    ("The GDP grew by 2%.", []),
+])
+def test_an_untagged_acronym_in_running_text_is_a_body(text, found):
+    assert _bare(text) == found
+
+
+def test_a_bare_acronym_is_an_actor_after_every_rule():
+    spans = [(t, f) for t, f, _, _ in resolved("Monitors of the KMSO recorded 40 explosions.", [])]
+    assert ("KMSO", "actor") in spans
+
+
+def test_a_known_place_is_no_bare_acronym():
+    gazetteer = Gazetteer.from_entries([("DRC", Place("Democratic Republic of the Congo",
+                                                      "Democratic Republic of the Congo",
+                                                      "country", 0))])
+    assert bare_acronyms("Talks began in the DRC and the KMSO left.", [], gazetteer,
+                         lambda name: False) == [Ent(31, 35, "KMSO", "ORG", facet="actor",
+                                                     rule="bare-acronym", fixed=True)]

@@ -661,6 +661,18 @@ def test_place_cue_a_corridor_or_a_station_after_the_name():
     assert [(t, f) for t, f, _ in out] == [("Kefr", "place"), ("Tel Rif", "place")]
 
 
+def test_place_cue_state_only_for_a_known_place():
+    """ "in Meghalaya state, a mudslide" (class 2): a place the gazetteer knows, tagged a
+    person or body, before a closing "state"; no place of "an Islamic state in", nor of a
+    name the gazetteer does not know, nor where "state" goes on ("Saraqib state media")."""
+    text = ("In neighbouring Idlib state, a mudslide hit. "
+            "They want an Islamic state for all. Kefr state, they said. Saraqib state media.")
+    ctx, ents = classified(text, [("ORG", "Idlib"), ("ORG", "Kefr"),
+                                  ("ORG", "Islamic"), ("ORG", "Saraqib")])
+    cued = [e.text for e in entities.rule_place_cues(ctx, ents) if e.rule == "place-cue"]
+    assert cued == ["Idlib"]
+
+
 def test_place_cue_a_continent_after_the_name():
     ctx, ents = classified("Cases reached the Kefr continent.", [("ORG", "Kefr")])
     assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [("Kefr", "place")]
