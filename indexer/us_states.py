@@ -1,8 +1,9 @@
-"""US states written as news abbreviations (error class 2 of issue 10): "Spc. Michael Osorio,
-20, of Gaithersburg, Md., died" - the model takes "Md" for an unknown word, the lone-place
-rule drops it, and the soldier's home state is lost. An abbreviation from the data list
-(indexer/data/rule_words.txt, `us_state_abbreviations`), written with its full stop right
-after "<Place>, ", is a mention of its state.
+"""US states and Canadian provinces written as news abbreviations (error class 2 of issue 10):
+"Spc. Michael Osorio, 20, of Gaithersburg, Md., died" - the model takes "Md" for an unknown
+word, the lone-place rule drops it, and the soldier's home state is lost; "Waterloo, Ont."
+comes out as an actor "Ont". An abbreviation from the data lists (indexer/data/rule_words.txt,
+`us_state_abbreviations`, `canadian_province_abbreviations`), written with its full stop right
+after "<Place>, ", is a mention of its state or province.
 
 The federal district is the other US place written after a comma: "Washington, D.C." is one
 place, which the model cuts into "Washington" and "D.C."; two place spans joined by a comma
@@ -17,7 +18,12 @@ from indexer.countries import country_tables
 from indexer.rule_data import word_list
 from indexer.spans import Ent, overlaps
 
-STATE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in word_list("us_state_abbreviations"))
+#: abbreviation -> (state or province, country)
+STATE_ABBREVIATIONS = {abbreviation: (name, country)
+                       for list_name, country in (("us_state_abbreviations", "United States"),
+                                                  ("canadian_province_abbreviations", "Canada"))
+                       for abbreviation, name in (entry.split(" ", 1)
+                                                  for entry in word_list(list_name))}
 _ABBREVIATION = re.compile(
     r"(?<=[A-Za-z], )(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
                                                                reverse=True)) + r")(?=[\s,;:)]|$)")
@@ -29,8 +35,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:
     """Each "<Place>, Md." as a mention of the state, replacing the model's spans over it."""
-    found = [Ent(m.start(), m.end(), m[1], "GPE", facet="place", value=STATE_ABBREVIATIONS[m[1]],
-                 country="United States", rule="state-abbreviation", fixed=True)
+    found = [Ent(m.start(), m.end(), m[1], "GPE", facet="place",
+                 value=STATE_ABBREVIATIONS[m[1]][0], country=STATE_ABBREVIATIONS[m[1]][1],
+                 rule="state-abbreviation", fixed=True)
              for m in _ABBREVIATION.finditer(text) if _after_a_name(text, m.start())]
     if not found:
         return ents

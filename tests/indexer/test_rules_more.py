@@ -217,6 +217,23 @@ def test_a_us_state_abbreviation_after_a_place_is_that_state():
     assert "Md Karim" in [e.text for e in out]
 
 
+def test_a_canadian_province_abbreviation_after_a_place_is_that_province():
+    # "WATERLOO, Ont. - BlackBerry said": the province, in Canada (the model's "Ont" was an actor)
+    text = "WATERLOO, Ont. - BlackBerry said. Surrey, B.C., voted."
+    ctx, ents = classified(text, [("GPE", "WATERLOO"), ("PERSON", "Ont"), ("GPE", "Surrey")])
+    out = entities.rule_state_abbreviations(ctx, ents)
+    states = [(e.text, e.value, e.country) for e in out if e.rule == "state-abbreviation"]
+    assert states == [("Ont.", "Ontario", "Canada"), ("B.C.", "British Columbia", "Canada")]
+    assert "Ont" not in [e.text for e in out]
+
+
+def test_country_short_forms_are_the_country():
+    # the place table's short forms as news writes them: "N. Korea fires", "Pak Army"
+    gazetteer = default_gazetteer()
+    assert [gazetteer.canonical(name) for name in ("N. Korea", "S. Korea", "Pak")] == [
+        ("North Korea", "North Korea"), ("South Korea", "South Korea"), ("Pakistan", "Pakistan")]
+
+
 def test_a_city_written_with_its_district_is_one_place_and_other_comma_pairs_stay_two():
     # "Washington, D.C." is one name of the place table: one mention, not a city and a second
     # place; "Gaithersburg, Maryland" is a city and its state
