@@ -41,7 +41,7 @@ from indexer.consistency import (
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
-from indexer.datelines import dateline_place
+from indexer.datelines import dateline_credits, dateline_place
 from indexer.dates import clock_time, resolve_date
 from indexer.divisions import DIVISION_WORDS, division_places
 from indexer.federal import federal_government_mentions
@@ -90,7 +90,7 @@ from indexer.run_ins import (
 )
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
-from indexer.spans import DATE_LABELS, Ent, replace, with_found
+from indexer.spans import DATE_LABELS, Ent, overlaps, replace, with_found
 from indexer.sports_clubs import sports_clubs
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -639,6 +639,16 @@ def rule_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return with_found(ents, found) if found else ents
 
 
+def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): the news agencies a dateline credits in brackets
+    ("SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -") are actors, whatever
+    the model made of them (an actor span over one already stays)."""
+    found = [f for f in dateline_credits(ctx.text, ctx.body_start)
+             if not any(overlaps(e, f) and e.facet == "actor" for e in ents)]
+    return with_found([e for e in ents if not any(overlaps(e, f) for f in found)], found) \
+        if found else ents
+
+
 def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
     """A place written in capitals, with the value and country of its title-cased name."""
     named = canonical_value(replace(ent, text=ent.text.title()), gazetteer)
@@ -790,6 +800,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("taxon", rule_taxa),
     ("shape", rule_shapes),
     ("dateline", rule_datelines),
+    ("dateline-credit", rule_dateline_credits),
     ("place-in-name", rule_places_in_names),
     ("order", rule_order),
     ("home-country", rule_home_countries),

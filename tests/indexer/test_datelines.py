@@ -43,3 +43,30 @@ def test_the_dateline_is_read_after_the_title():
 def test_a_span_the_model_found_is_left_alone():
     ctx, ents = classified("ALEPPO - Shelling went on.", [("GPE", "ALEPPO")])
     assert entities.rule_datelines(ctx, ents) is ents
+
+
+def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str | None]]:
+    ctx, ents = classified(text, list(patterns), body_start)
+    return [(e.text, e.facet) for e in entities.rule_dateline_credits(ctx, ents)
+            if e.rule == "dateline-credit"]
+
+
+@pytest.mark.parametrize(("text", "patterns", "found"), [
+    # the agency a dateline credits, after a date, whatever the model made of it
+    ("SEOUL, Oct. 19 (Kestra) -- Shells fell.", [("NORP", "Kestra")], [("Kestra", "actor")]),
+    # a shared credit is one actor per agency, as written
+    ("Buenos Aires, Aug. 4, (dpa/KNA) - A strike began.", [], [("dpa", "actor"),
+                                                             ("KNA", "actor")]),
+    ("ALEPPO (Kestra) – Shelling went on.", [], [("Kestra", "actor")]),
+    # an actor span over it stays; no dateline, a bracket in a sentence, a number: nothing
+    ("ALEPPO (Kestra) – Shelling went on.", [("ORG", "Kestra")], []),
+    ("Talks on the plan (Kestra) - began.", [], []),
+    ("The vote (2019) - a first.", [], []),
+])
+def test_a_dateline_credit_is_an_actor(text, patterns, found):
+    assert _credits(text, patterns) == found
+
+
+def test_the_credit_is_read_after_the_title():
+    text = "Shelling Goes On\n\nALEPPO (Kestra) - Shelling went on."
+    assert _credits(text, body_start=18) == [("Kestra", "actor")]
