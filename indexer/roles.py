@@ -271,7 +271,8 @@ _APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("
 #: maybe a complement opened by "of", "for", "to" or "on", then a comma, "said" or the end of
 #: the sentence
 _ROLE_AFTER_NAME = re.compile(
-    r",\s+(?:the\s+)?(?:former\s+)?((?:[A-Z][\w.-]*\s){0,4}[A-Z][\w-]*)"
+    r",\s+(?:the\s+)?(?:former\s+)?((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
+    r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
     r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
     r"(?=,|\.|\s+(?:said|says|told)\b|\n|$)")
 
@@ -286,20 +287,22 @@ def apposed_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
             role = _ROLE_AFTER_NAME.match(text, ent.end)
-            if role and _role_words(role[1].split()):
+            if role and _role_words(role[1].split(), bool(role[2])):
                 found.append(Ent(role.start(1), role.end(), text[role.start(1):role.end()],
                                  "PERSON", facet="actor", value=ent.value, rule="apposed-role",
                                  fixed=True))
     return [m for m in found if not _covered(m, ents)]
 
 
-def _role_words(words: list[str]) -> bool:
-    """Title words, maybe after a country's name or adjective ("the US Secretary of State",
-    "the former Palestinian Foreign Minister"), not all of them words of no bare role."""
+def _role_words(words: list[str], complement: bool) -> bool:
+    """Title words, capitalised or not, maybe after a country's name or adjective ("the US
+    Secretary of State", "the former Palestinian Foreign Minister", "the acting Prime
+    Minister", "the president of Guinea-Bissau"), not all of them words of no bare role unless
+    a complement names whose role it is ("the Supreme Leader of Iran")."""
     if len(words) > 1 and _national(words[0]):
         words = words[1:]
     return all(w.lower() in _APPOSED_ROLE_WORDS for w in words) \
-        and not all(w.lower() in NOT_BARE_ROLES for w in words)
+        and (complement or not all(w.lower() in NOT_BARE_ROLES for w in words))
 
 
 def _national(word: str) -> bool:

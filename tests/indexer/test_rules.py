@@ -563,6 +563,12 @@ def test_role_mentions_never_guess(text):
     # after "the" and "former", and led by a country's name or adjective
     ("Ann Kefi, the US Secretary of State, will go.", "US Secretary of State"),
     ("Ann Kefi, the former Syrian Foreign Minister, said so.", "Syrian Foreign Minister"),
+    # in lower case, after a modifier, and a role of no bare word with its complement
+    ("Ann Kefi, the president of Kestria, was shot.", "president of Kestria"),
+    ("Ann Kefi, the acting Prime Minister of Iraq, spoke.", "acting Prime Minister of Iraq"),
+    ("Ann Kefi, the caretaker Prime Minister, spoke.", "caretaker Prime Minister"),
+    ("Ann Kefi, the Supreme Leader of Iran, spoke.", "Supreme Leader of Iran"),
+    ("Ann Kefi, the military leader of Fiji.", "military leader of Fiji"),
 ])
 def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     ctx, ents = classified(text, [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo")])
@@ -576,6 +582,9 @@ def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     "Ann Kefi, Kefr Police Chief, said.",  # over another actor's span
     "Ann Kefi, Mr, said.",  # no bare role
     "Ann Kefi, Minister of Foreign Affairs and a poet, said.",  # the role goes on in lower case
+    "Ann Kefi, the leader, said.",  # no bare role and no complement
+    "Ann Kefi, the president of the club, said.",  # a complement in lower case
+    "Ann Kefi, the president's aide, said.",  # another's role
 ])
 def test_no_apposed_role_where_none_is_set_off(text):
     patterns = [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo"), ("PERSON", "Joe Roe"),
