@@ -67,6 +67,7 @@ from indexer.names import (
     trim_span,
 )
 from indexer.org_joins import join_cut_names
+from indexer.person_places import people_named_as_places
 from indexer.phrases import (
     coordinated_names,
     event_names,
@@ -392,6 +393,12 @@ def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """First facet of each span: its label, corrected by the gazetteer and name shape."""
     ctx.persons = person_words(ents)
     return [classify(e, ctx.gazetteer, ctx.persons, ctx.text) for e in ents]
+
+
+def rule_person_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 the other way (people as places): "Peer Steinbrueck ... Steinbrueck's party",
+    tagged a place, is named as people are, full name first, then the surname alone."""
+    return people_named_as_places(ctx.text, ents, ctx.gazetteer)
 
 
 def rule_hyphenated(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -759,6 +766,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("state-abbreviation", rule_state_abbreviations),
     ("titled-country", rule_titled_countries),
     ("classify", rule_classify),
+    ("person-place", rule_person_places),
     ("hyphenated", rule_hyphenated),
     ("coordination", rule_coordination),
     ("place-target", rule_targets),
