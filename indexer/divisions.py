@@ -1,6 +1,7 @@
 """Class 2 (places taken for organisations): a name that starts or ends with the word for an
 administrative division ("County Mayo", "Riverside County", "Helmand Province", "Kurdistan
-Region") is a place, whatever the model called it. A name that only contains the word ("Christchurch
+Region", and in the plural after two names: "Donetsk and Luhansk Oblasts") is a place,
+whatever the model called it. A name that only contains the word ("Christchurch
 District Court") or names the body after the word ("District Court", "County Council",
 `division_bodies`) stays an actor, and so does a name about something "of" a division
 ("Sheriff of Milwaukee County"; "County of Kern" is the place).
@@ -27,6 +28,13 @@ def _division(ent: Ent) -> bool:
         return False
     if "of" in words[1:]:  # the name is about the word before "of": "County of X" is a place,
         return words[words.index("of") - 1] in DIVISION_WORDS  # "Sheriff of X County" no
-    if words[-1] in DIVISION_WORDS:
-        return True
+    if words[-1] in DIVISION_WORDS or _singular(words[-1]) in DIVISION_WORDS:
+        return True  # "Donetsk and Luhansk Oblasts": the plural after two names
     return words[0] in DIVISION_WORDS and not DIVISION_BODIES & set(words[1:])
+
+
+def _singular(word: str) -> str:
+    """ "Oblasts" -> "Oblast", "Counties" -> "County"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word

@@ -271,7 +271,7 @@ _APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("
 #: maybe a complement opened by "of", "for", "to" or "on", then a comma, "said" or the end of
 #: the sentence
 _ROLE_AFTER_NAME = re.compile(
-    r",\s+(?:the\s+)?(?:former\s+)?((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
+    r",\s+(?:then\s+)?(?:the\s+)?(?:former\s+)?((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
     r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
     r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
     r"(?=,|\.|\s+(?:said|says|told)\b|\n|$)")

@@ -21,6 +21,14 @@ def test_names_starting_or_ending_with_a_division_word_are_places():
         ("Tarn Region", "place", "division"), ("County of Kern", "place", "division")]
 
 
+def test_a_plural_division_word_after_two_names_is_a_place():
+    # "in Donetsk and Luhansk Oblasts": the model's organisation is the second division
+    ctx, ents = classified("Groups in Tarn and Orwell Oblasts and Kern Counties fought.",
+                           [("ORG", "Orwell Oblasts"), ("ORG", "Kern Counties")])
+    assert [(e.text, e.facet) for e in entities.rule_divisions(ctx, ents)] == [
+        ("Orwell Oblasts", "place"), ("Kern Counties", "place")]
+
+
 def test_the_body_of_a_division_stays_an_actor():
     text = ("The District Court and the County Council met the Orwell District Court judge "
             "and the Sheriff of Orwell County.")

@@ -133,6 +133,9 @@ def test_strip_region_suffix():
     assert strip_region_suffix("Idlib Provinces") == "Idlib"
     assert strip_region_suffix("Aleppo countryside") == "Aleppo"
     assert strip_region_suffix("Eastern Ghouta") == "Eastern Ghouta"
+    # a feature's noun and the Ukrainian division's, singular and plural
+    assert strip_region_suffix("Galápagos archipelago") == "Galápagos"
+    assert strip_region_suffix("Luhansk Oblasts") == "Luhansk"
 
 
 @pytest.mark.parametrize(("span", "trimmed"), [

@@ -569,6 +569,7 @@ def test_role_mentions_never_guess(text):
     ("Ann Kefi, the caretaker Prime Minister, spoke.", "caretaker Prime Minister"),
     ("Ann Kefi, the Supreme Leader of Iran, spoke.", "Supreme Leader of Iran"),
     ("Ann Kefi, the military leader of Fiji.", "military leader of Fiji"),
+    ("It was at the request of Ann Kefi, then the Prime Minister.", "Prime Minister"),
 ])
 def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     ctx, ents = classified(text, [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo")])
