@@ -51,6 +51,7 @@ from indexer.home_countries import home_countries
 from indexer.local_bodies import local_bodies
 from indexer.lone_places import lone_places
 from indexer.members import member_mentions, officer_mentions
+from indexer.ministries import lower_case_ministries
 from indexer.name_places import places_in_names
 from indexer.name_variants import name_variants
 from indexer.names import (
@@ -429,6 +430,12 @@ def rule_local_bodies(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, local_bodies(ctx.text, ents, ctx.gazetteer))
 
 
+def rule_ministries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): "France's culture ministry", "the Lebanese health
+    ministry" - a country's ministry in lower case, an actor named as its capitalised form."""
+    return _plus(ents, lower_case_ministries(ctx.text, ents, ctx.gazetteer))
+
+
 def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "the government of Iraq": "<Head> of <Place>" actors."""
     return group_of_actors(ctx.text, ents, ctx.gazetteer.country_of)
@@ -773,6 +780,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("group", rule_group_actors),
     ("group-of", rule_group_of),
     ("local-body", rule_local_bodies),
+    ("ministry", rule_ministries),
     ("event", rule_events),
     ("vessel", rule_vessels),
     ("type-prior", rule_type_prior),
