@@ -232,6 +232,11 @@ def test_country_short_forms_are_the_country():
     gazetteer = default_gazetteer()
     assert [gazetteer.canonical(name) for name in ("N. Korea", "S. Korea", "Pak")] == [
         ("North Korea", "North Korea"), ("South Korea", "South Korea"), ("Pakistan", "Pakistan")]
+    # one value for the Congos however the news spells them
+    drc = "Democratic Republic of the Congo"
+    assert [gazetteer.canonical(name)[0] for name in (
+        "Democratic Republic of Congo", "Congo-Kinshasa", "Republic of Congo")] == [
+        drc, drc, "Republic of the Congo"]
 
 
 def test_a_city_written_with_its_district_is_one_place_and_other_comma_pairs_stay_two():
@@ -264,6 +269,15 @@ def test_a_base_or_camp_is_a_place_whatever_the_model_said():
     assert [(e.text, e.facet) for e in ents] == [("Fort Orwen", "place"), ("Camp Tarn", "place"),
                                                  ("Masjid Al-Tarn", "place"),
                                                  ("Barangay Tarn", "place")]
+
+
+def test_a_mountain_or_lake_named_by_its_lead_word_is_a_place():
+    # "The eruption of Cerro Azul" was an actor (the model's organisation)
+    text = "The eruption of Cerro Tarn went on. Ash fell on Mount Orwen and Lake Kestra."
+    ctx, ents = classified(text, [("ORG", "Cerro Tarn"), ("PERSON", "Mount Orwen"),
+                                  ("ORG", "Lake Kestra")])
+    assert [(e.text, e.facet) for e in ents] == [("Cerro Tarn", "place"), ("Mount Orwen", "place"),
+                                                 ("Lake Kestra", "place")]
 
 
 def test_titled_names_with_a_regnal_number_or_after_a_plural_title():
