@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation, body_endings, word_list
-from indexer.spans import Ent, SpanIndex
+from indexer.spans import Ent, SpanIndex, replace
 
 #: an all-capital word of two to seven letters or digits, starting with a letter
 _ACRONYM = re.compile(r"(?<![\w.&'’-])[A-Z][A-Z0-9]{1,6}(?![\w&'’-]|\.\w)")
@@ -138,3 +138,16 @@ def _in_capitals(text: str, match: re.Match) -> bool:
     return bool(_CAPITALS_BEFORE.search(text, max(0, start - 20), start)
                 or _CAPITALS_AFTER.match(text, end)
                 or (not text[line_start:start].strip(" \t(") and _LABEL_AFTER.match(text, end)))
+
+
+#: an acronym of three or more letters written with full stops: "F.B.I.", "O.A.S."
+_DOTTED = re.compile(r"(?:[A-Z]\.){3,}")
+
+
+def dotted_bodies(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """A place span that is an acronym of three or more letters written with full stops and
+    that the gazetteer does not know is a body ("the F.B.I.", "O.A.S." tagged places): places
+    so abbreviated are the place table's aliases ("U.S.A.", "U.A.E.", "N.S.W.")."""
+    return [replace(e, label="ORG", facet="actor", value=None, rule="dotted-acronym")
+            if e.facet == "place" and not e.fixed and _DOTTED.fullmatch(e.text)
+            and gazetteer.lookup(e.text) is None else e for e in ents]

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
 
-from indexer.acronym_cues import bare_acronyms, cued_acronyms
+from indexer.acronym_cues import bare_acronyms, cued_acronyms, dotted_bodies
 from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
     acronyms_of,
@@ -394,6 +394,12 @@ def rule_classify(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """First facet of each span: its label, corrected by the gazetteer and name shape."""
     ctx.persons = person_words(ents)
     return [classify(e, ctx.gazetteer, ctx.persons, ctx.text) for e in ents]
+
+
+def rule_dotted_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations taken for places): "the F.B.I.", "O.A.S." tagged places are
+    bodies, unless the place table knows the letters ("U.S.A.", "N.S.W.")."""
+    return dotted_bodies(ents, ctx.gazetteer)
 
 
 def rule_person_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -774,6 +780,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("titled-country", rule_titled_countries),
     ("classify", rule_classify),
     ("person-place", rule_person_places),
+    ("dotted-acronym", rule_dotted_acronyms),
     ("hyphenated", rule_hyphenated),
     ("coordination", rule_coordination),
     ("place-target", rule_targets),

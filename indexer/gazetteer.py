@@ -66,6 +66,15 @@ def is_small_town(place: Place) -> bool:
     return place.kind.startswith("city") and place.population < CONFIDENT_CITY_POPULATION
 
 
+#: an acronym written with full stops: "F.B.I.", "O.A.S."
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _spelt_by_letters(text: str, place: Place) -> bool:
+    return bool(_DOTTED_ACRONYM.fullmatch(text)) \
+        and place.name.lower() == text.replace(".", "").lower()
+
+
 class Gazetteer:
     """Folded name -> Place; built once per process (see default_gazetteer)."""
 
@@ -82,8 +91,12 @@ class Gazetteer:
         return len(self._places)
 
     def lookup(self, text: str) -> Place | None:
-        """The place a name denotes, or None."""
-        return self._places.get(_lookup_key(text))
+        """The place a name denotes, or None; never a place whose name a dotted acronym's
+        letters merely spell ("O.A.S." is no town "Oas"; "U.S." and "D.C." are aliases)."""
+        place = self._places.get(_lookup_key(text))
+        if place is not None and "." in text and _spelt_by_letters(text, place):
+            return None
+        return place
 
     def division_of(self, text: str) -> Place | None:
         """The state, province or region a division's name stands for when the gazetteer

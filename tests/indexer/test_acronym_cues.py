@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import entities
-from indexer.acronym_cues import bare_acronyms
+from indexer.acronym_cues import bare_acronyms, dotted_bodies
 from indexer.gazetteer import Gazetteer, Place
 from indexer.spans import Ent
 from tests.indexer.entity_kit import resolved
@@ -82,3 +82,18 @@ def test_a_known_place_is_no_bare_acronym():
     assert bare_acronyms("Talks began in the DRC and the KMSO left.", [], gazetteer,
                          lambda name: False) == [Ent(31, 35, "KMSO", "ORG", facet="actor",
                                                      rule="bare-acronym", fixed=True)]
+
+
+def test_a_dotted_acronym_tagged_a_place_is_a_body():
+    text = "A force similar to the F.B.I. charged executives at K.E.S., not those in the U.S."
+    ctx, ents = classified(text, [("GPE", "F.B.I."), ("GPE", "K.E.S."), ("GPE", "U.S.")])
+    out = entities.rule_dotted_acronyms(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("F.B.I.", "actor"), ("K.E.S.", "actor"),
+                                                ("U.S.", "place")]
+
+
+def test_a_dotted_alias_of_the_place_table_stays_a_place():
+    gazetteer = Gazetteer.from_entries([("N.S.W.", Place("New South Wales", "Australia",
+                                                         "region", 0))])
+    ents = [Ent(0, 6, "N.S.W.", "GPE", facet="place"), Ent(10, 16, "K.E.S.", "GPE", facet="place")]
+    assert [e.facet for e in dotted_bodies(ents, gazetteer)] == ["place", "actor"]

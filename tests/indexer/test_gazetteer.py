@@ -37,6 +37,16 @@ def test_canonical_country_aliases_and_city_spelling():
     assert gazetteer.canonical("RAQQA") == ("Raqqa", "Syria")
 
 
+def test_a_dotted_acronym_is_no_place_its_letters_spell():
+    # "O.A.S." (a company) is not the town Oas; the place table's dotted aliases still resolve
+    gazetteer = Gazetteer.from_entries([("Oas", Place("Oas", "Philippines", "city", 64890)),
+                                        ("U.S.", Place("United States", "United States",
+                                                       "country", 0))])
+    assert gazetteer.lookup("O.A.S.") is None
+    assert gazetteer.lookup("Oas").name == "Oas"
+    assert gazetteer.lookup("U.S.").name == "United States"
+
+
 def test_confident_needs_a_large_city():
     gazetteer = small_gazetteer()
     assert gazetteer.confident("Idlib").name == "Idlib"
