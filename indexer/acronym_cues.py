@@ -70,6 +70,10 @@ _CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 #: what follows a line's first word when it is a dateline's place ("KABUL, Afghanistan",
 #: "SANAA -") or a speaker's label ("ANSWER:", "((WSS))")
 _LABEL_AFTER = re.compile(r"[ \t]*(?:[,:(]|[-–—]|\)\))")
+#: an amount after a currency's code ("CDN$11,000", "USD 26.95"), or a handle's or a pair's
+#: other half right after the word ("KN@PPSTER", "CHAZ/CHOP")
+_AMOUNT_AFTER = re.compile(r"\$|[ \t]?\d[\d,]*[.,]\d")
+_JOINED = frozenset("@/")
 #: Roman numerals ("Pope Pius XII", "World War II")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: roles written as acronyms ("the CEO": the role rules' business) and ships' prefixes ("HMS
@@ -102,11 +106,17 @@ def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
 
 def _in_running_text(text: str, match: re.Match, taken: SpanIndex) -> bool:
     """An untagged all-letter acronym of three or more letters outside headings, datelines,
-    labels and hull codes ("(DDG 70)")."""
+    labels, hull codes ("(DDG 70)"), amounts and handles."""
     word, (start, end) = match.group(), match.span()
     return len(word) > 2 and word.isalpha() and not taken.overlaps_range(start, end) \
-        and not _in_capitals(text, match) \
+        and not _in_capitals(text, match) and not _in_a_token(text, start, end) \
         and not (text[start - 1:start] == "(" and _DESIGNATION.match(text, end))
+
+
+def _in_a_token(text: str, start: int, end: int) -> bool:
+    """A currency's code before its amount, or part of a handle or a slashed pair."""
+    return bool(_AMOUNT_AFTER.match(text, end)) or text[start - 1:start] in _JOINED \
+        or text[end:end + 1] in _JOINED
 
 
 def _bare_name(name: str, text: str, gazetteer: Gazetteer,

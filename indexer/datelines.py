@@ -46,11 +46,13 @@ def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     return bool(region) and gazetteer.lookup(region) is not None
 
 
-#: the wire credit in brackets after a dateline's place and date: "SEOUL, Oct. 19 (Yonhap) --",
-#: "Buenos Aires, Aug. 4, (dpa/GNA) -", "ADDIS ABABA (Reuters) –"
+#: the wire credit in brackets or between slashes after a dateline's place (and country) and
+#: date: "SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -", "ADDIS ABABA
+#: (Reuters) –", "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --"
 _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\w'’.-]*){0,3}"
+                     r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?=,))?"
                      r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?,?"
-                     r"[ \t]*\(([^()\n\d]{2,40})\)[ \t]*(?:[–—]|-{1,2}|:)")
+                     r"[ \t]*(?:\(([^()\n\d]{2,40})\)|/([^/\n\d]{2,40})/)[ \t]*(?:[–—]|-{1,2}|:)")
 #: one agency of a shared credit ("dpa/GNA")
 _AGENCY = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")
 
@@ -61,7 +63,8 @@ def dateline_credits(text: str, body_start: int) -> list[Ent]:
     match = _CREDIT.match(text, body_start)
     if not match:
         return []
-    start = match.start(1)
+    group = 1 if match.group(1) else 2
+    start = match.start(group)
     return [Ent(start + m.start(), start + m.end(), m.group(), "ORG", facet="actor",
                 value=m.group(), rule="dateline-credit", fixed=True)
-            for m in _AGENCY.finditer(match.group(1)) if len(m.group().split()) <= 3]
+            for m in _AGENCY.finditer(match.group(group)) if len(m.group().split()) <= 3]

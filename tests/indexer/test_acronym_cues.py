@@ -65,6 +65,10 @@ def _bare(text: str, patterns=()) -> list[str]:
     ("The deployment of HMS Diamond began.", []),
     ("Solutions: TRIAL solutions and a trial run.", []),
     ("The GDP grew by 2%.", []),
+    # a currency's code before its amount, a handle, a slashed pair
+    ("It raised CDN$11,000 and KES 26.95 more.", []),
+    ("He runs the blog KN@KPSTER daily.", []),
+    ("The city cleared the KHAZ/KHOP zone.", []),
 ])
 def test_an_untagged_acronym_in_running_text_is_a_body(text, found):
     assert _bare(text) == found

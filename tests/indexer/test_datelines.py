@@ -58,6 +58,8 @@ def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str
     ("Buenos Aires, Aug. 4, (dpa/KNA) - A strike began.", [], [("dpa", "actor"),
                                                              ("KNA", "actor")]),
     ("ALEPPO (Kestra) – Shelling went on.", [], [("Kestra", "actor")]),
+    # between slashes, after the place's country and a date with its year
+    ("ADDIS ABABA, Ethiopia, June 9, 2017/KPO/ -- The chair spoke.", [], [("KPO", "actor")]),
     # an actor span over it stays; no dateline, a bracket in a sentence, a number: nothing
     ("ALEPPO (Kestra) – Shelling went on.", [("ORG", "Kestra")], []),
     ("Talks on the plan (Kestra) - began.", [], []),
