@@ -6,8 +6,14 @@ brackets after a capitalised name that holds a body's word ("the United Nations 
 Stabilization Mission in the ... Congo (MONUSCO)"; `body_endings` and `unit_words`; not
 "Improvised Explosive Device (IED)"). Every untagged mention of such an acronym in the
 document is then a mention of that organisation.
-Places are never made so: an acronym the gazetteer knows ("US troops") is left alone, as are
-acronyms of things the document defines in lower case (`thing-acronym` runs after).
+Places are never made so: an acronym the gazetteer knows ("US troops") is left alone.
+
+Two rules more read acronyms here. `bare-acronym` takes the untagged acronyms no cue marks: in
+news and statements such a word names a body far more often than anything else ("the SMM
+recorded", "ECOWAS said"), so it is an actor unless the document defines it by a thing's or a
+role's words or it stands in a heading, a dateline, a label, an amount or a handle (see
+`bare_acronyms`). `dotted-acronym` makes a body of a place span written as a dotted acronym the
+place table does not know ("the F.B.I.", "O.A.S.").
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from indexer.gazetteer import Gazetteer
+from indexer.gazetteer import DOTTED_ACRONYM, Gazetteer
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, replace
 
@@ -59,8 +65,6 @@ def _defines_a_body(text: str, match: re.Match) -> bool:
         return False
     name = _NAME_BEFORE_BRACKET.search(text, max(0, match.start() - 160), match.start())
     return bool(name) and any(word in _BODY_WORDS for word in name.group(1).split())
-
-
 
 
 #: an all-capital word right before another (a heading or dateline in capitals: "SOUTHWEST
@@ -150,8 +154,9 @@ def _in_capitals(text: str, match: re.Match) -> bool:
                 or (not text[line_start:start].strip(" \t(") and _LABEL_AFTER.match(text, end)))
 
 
-#: an acronym of three or more letters written with full stops: "F.B.I.", "O.A.S."
-_DOTTED = re.compile(r"(?:[A-Z]\.){3,}")
+#: the shortest dotted acronym `dotted-acronym` reads as a body: three letters ("F.B.I."; "B.C."
+#: is a province)
+_DOTTED_BODY_LENGTH = len("F.B.I.")
 
 
 def dotted_bodies(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
@@ -159,5 +164,6 @@ def dotted_bodies(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     that the gazetteer does not know is a body ("the F.B.I.", "O.A.S." tagged places): places
     so abbreviated are the place table's aliases ("U.S.A.", "U.A.E.", "N.S.W.")."""
     return [replace(e, label="ORG", facet="actor", value=None, rule="dotted-acronym")
-            if e.facet == "place" and not e.fixed and _DOTTED.fullmatch(e.text)
+            if e.facet == "place" and not e.fixed and len(e.text) >= _DOTTED_BODY_LENGTH
+            and DOTTED_ACRONYM.fullmatch(e.text)
             and gazetteer.lookup(e.text) is None else e for e in ents]

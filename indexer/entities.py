@@ -660,9 +660,10 @@ def rule_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 2 (organisations missed): the news agencies a dateline credits in brackets
-    ("SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -") are actors, whatever
-    the model made of them (an actor span over one already stays)."""
+    """Class 2 (organisations missed): the news agencies a dateline credits in brackets or
+    between slashes ("SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
+    "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --") are actors, whatever the model made of them
+    (an actor span over one already stays)."""
     found = [f for f in dateline_credits(ctx.text, ctx.body_start)
              if not any(overlaps(e, f) and e.facet == "actor" for e in ents)]
     return with_found([e for e in ents if not any(overlaps(e, f) for f in found)], found) \

@@ -66,12 +66,12 @@ def is_small_town(place: Place) -> bool:
     return place.kind.startswith("city") and place.population < CONFIDENT_CITY_POPULATION
 
 
-#: an acronym written with full stops: "F.B.I.", "O.A.S."
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+#: an acronym written with full stops: "F.B.I.", "O.A.S.", "U.S."
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _spelt_by_letters(text: str, place: Place) -> bool:
-    return bool(_DOTTED_ACRONYM.fullmatch(text)) \
+    return bool(DOTTED_ACRONYM.fullmatch(text)) \
         and place.name.lower() == text.replace(".", "").lower()
 
 
