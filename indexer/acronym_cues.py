@@ -98,12 +98,17 @@ def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
     defines (in brackets either way: the definition says what they are, and `acronym-cue`
     has taken those it makes bodies), places the gazetteer knows, words the document also
     writes in lower case, Roman numerals, roles ("CEO"), non-names (`is_no_name`: time
-    zones, diseases), and capitals in a heading, a dateline or a speaker's label."""
+    zones, diseases), and capitals in a heading, a dateline or a speaker's label. The text is
+    read a fixed number of times however many acronyms it holds."""
     taken = SpanIndex(ents)
     found = [m for m in _ACRONYM.finditer(text) if _in_running_text(text, m, taken)]
     names = {m.group() for m in found}
-    names = {n for n in names if _bare_name(n, text, gazetteer, is_no_name)
-             and not _defined_otherwise(n, text)}
+    if not names:
+        return []
+    lower_words = set(_LOWER_WORD.findall(text))
+    definitions = _definitions(text, names)
+    names = {n for n in names if _bare_name(n, gazetteer, is_no_name, lower_words)
+             and not _defined_otherwise(definitions.get(n))}
     return [Ent(m.start(), m.end(), m.group(), "ORG", facet="actor", rule="bare-acronym",
                 fixed=True) for m in found if m.group() in names]
 
@@ -123,23 +128,38 @@ def _in_a_token(text: str, start: int, end: int) -> bool:
         or text[end:end + 1] in _JOINED
 
 
-def _bare_name(name: str, text: str, gazetteer: Gazetteer,
-               is_no_name: Callable[[str], bool]) -> bool:
+def _bare_name(name: str, gazetteer: Gazetteer, is_no_name: Callable[[str], bool],
+               lower_words: set[str]) -> bool:
     return not (_ROMAN.fullmatch(name) or name.lower() in _NO_BODY_ACRONYMS
-                or gazetteer.lookup(name) or is_no_name(name)
-                or re.search(rf"\b{name.lower()}\b", text))
+                or gazetteer.lookup(name) or is_no_name(name) or name.lower() in lower_words)
 
 
-def _defined_otherwise(name: str, text: str) -> bool:
-    """True when the document defines the acronym, in brackets after its words ("Red Hat
-    Enterprise Linux (RHEL)") or with its words in brackets after it ("JIT [Just-in-time]"),
-    and no definition holds a body's word ("the ELN (National Liberation Army)" is one)."""
-    after = (_DEFINITION_AFTER.match(text, m.end()) for m in re.finditer(rf"\b{name}\b", text))
-    definitions = [d.group(1) for d in after if d]
-    for bracket in re.finditer(rf"[(\[]{name}[)\]]", text):
-        before = _NAME_BEFORE_BRACKET.search(text + "(", max(0, bracket.start() - 160),
-                                             bracket.start() + 1)
-        definitions.append(before.group(1) if before else "")
+#: a word in lower case letters; an all-capital word; one in brackets
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]+\b")
+_BRACKETED = re.compile(r"[(\[]([A-Z]+)[)\]]")
+
+
+def _definitions(text: str, names: set[str]) -> dict[str, list[str]]:
+    """The definitions the document gives the names, in brackets after their words ("Red Hat
+    Enterprise Linux (RHEL)") or with their words in brackets after them ("JIT
+    [Just-in-time]")."""
+    found: dict[str, list[str]] = {}
+    for match in _CAPITAL_WORD.finditer(text):
+        after = _DEFINITION_AFTER.match(text, match.end()) if match.group() in names else None
+        if after:
+            found.setdefault(match.group(), []).append(after.group(1))
+    for bracket in _BRACKETED.finditer(text):
+        if bracket.group(1) in names:
+            before = _NAME_BEFORE_BRACKET.search(text + "(", max(0, bracket.start() - 160),
+                                                 bracket.start() + 1)
+            found.setdefault(bracket.group(1), []).append(before.group(1) if before else "")
+    return found
+
+
+def _defined_otherwise(definitions: list[str] | None) -> bool:
+    """True when the document defines the acronym and no definition holds a body's word
+    ("the ELN (National Liberation Army)" is one)."""
     return bool(definitions) and not any(
         word in _BODY_WORDS for definition in definitions for word in definition.split())
 
@@ -148,10 +168,18 @@ def _in_capitals(text: str, match: re.Match) -> bool:
     """True when the word stands among capitals (a heading, a dateline) or opens its line
     before a comma, colon, dash or bracket (a dateline's place, a speaker's label)."""
     start, end = match.span()
-    line_start = text.rfind("\n", 0, start) + 1
     return bool(_CAPITALS_BEFORE.search(text, max(0, start - 20), start)
                 or _CAPITALS_AFTER.match(text, end)
-                or (not text[line_start:start].strip(" \t(") and _LABEL_AFTER.match(text, end)))
+                or (_opens_line(text, start) and _LABEL_AFTER.match(text, end)))
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Only blanks and brackets stand between the line's start and `start` (read back from
+    `start`, so a long line costs nothing)."""
+    at = start
+    while at > 0 and text[at - 1] in " \t(":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 #: the shortest dotted acronym `dotted-acronym` reads as a body: three letters ("F.B.I."; "B.C."
