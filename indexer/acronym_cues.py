@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from indexer.gazetteer import DOTTED_ACRONYM, Gazetteer
+from indexer.names import VESSEL_PREFIXES
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, replace
 
@@ -82,8 +83,7 @@ _JOINED = frozenset("@/")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: roles written as acronyms ("the CEO": the role rules' business) and ships' prefixes ("HMS
 #: Diamond": the vessel's), no bodies
-_NO_BODY_ACRONYMS = frozenset(w.lower() for name in ("maker_roles", "vessel_prefixes")
-                              for w in word_list(name))
+_NO_BODY_ACRONYMS = frozenset(w.lower() for w in (*word_list("maker_roles"), *VESSEL_PREFIXES))
 #: a hull or model designation's code: "USS Hopper (DDG 70)"
 _DESIGNATION = re.compile(r"[ -]?\d+\)")
 #: the definition in brackets right after an acronym: "the ELN (National Liberation Army)"

@@ -16,7 +16,7 @@ import re
 
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
-from indexer.rule_data import word_list
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, replace
 
 #: a plain capitalised word (no initials, no "St.")
@@ -28,9 +28,9 @@ _LAST_WORDS = frozenset(w.lower() for name in ("feature_words", "division_words"
                         for w in word_list(name))
 #: a capitalised word right before a word, or a determiner maybe with a modifier: no surname
 #: standing alone ("the true Gospel of Matthew")
-_NAME_OR_DETERMINER_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|\b(?i:the|a|an|this|that|these|"
-                                        r"those|his|her|its|their|our|my|your)(?:[ \t]+[a-z]+)?)"
-                                        r"[ \t]+$")
+_NAME_OR_DETERMINER_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|\b(?i:"
+                                        + alternation("name_determiners")
+                                        + r")(?:[ \t]+[a-z]+)?)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 

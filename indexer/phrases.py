@@ -57,15 +57,16 @@ _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
 _SMALL_WORDS = "|".join(sorted(HEADLINE_SMALL_WORDS))
 #: "Dibis town in Kirkuk": a cue noun that also heads compounds ("town hall"), as a cue only
 #: where punctuation or a function word closes the phrase after it
+_PHRASE_CLOSED = r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)"
 _CUE_AFTER_CLOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:" + alternation("place_cue_after_closed")
-    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)")
+    + r")" + _PHRASE_CLOSED)
 #: "in Meghalaya state, a mudslide", "Assam and Sikkim states": a cue noun that also follows
 #: words no place is named by ("an Islamic state in", "the Jewish state"), closed as above and
 #: a cue only for names the gazetteer knows as places
 _CUE_AFTER_KNOWN = re.compile(
     r"(?<![\w’'])(?=[A-Z])" + _NAME + r"\s(?:" + alternation("place_cue_after_known")
-    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)")
+    + r")" + _PHRASE_CLOSED)
 #: "Nyaung Kone, a village located 10km southwest of Pale": an apposition a settlement's noun
 #: heads, with at most two modifiers ("a small farming village"), where the noun ends the
 #: phrase (punctuation, a function word, a participle or a locative word after it; "Ali, a
