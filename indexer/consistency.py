@@ -31,6 +31,7 @@ from indexer.phrases import (
     sentence_initial,
 )
 from indexer.rule_data import alternation, body_endings, word_list
+from indexer.shapes import numbered
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent, replace
 
 
@@ -319,7 +320,11 @@ _DESIGNATION_NUMBER = re.compile(r"[ -]?\d+\)")
 
 def is_designation(ent: Ent, text: str) -> bool:
     """True for a bracketed code with its number ("USS Hopper (DDG 70)"): a hull or model
-    designation, no organisation ("CTF 50", a unit, stands unbracketed and stays)."""
+    designation, no organisation ("CTF 50", a unit, stands unbracketed and stays); and for a
+    "person" whose name ends in a number ("Ariane 5", "Falcon 9"): a model of rocket, car or
+    plane, no one's name."""
+    if ent.label == "PERSON":
+        return numbered(ent.text)
     return ent.label == "ORG" and ent.text.isalpha() and ent.text.isupper() \
         and len(ent.text) <= 5 and text[ent.start - 1:ent.start] == "(" \
         and bool(_DESIGNATION_NUMBER.match(text, ent.end))

@@ -522,12 +522,21 @@ def _cue_spans(text: str) -> list[tuple[int, int]]:
     found = []
     for pattern, before in _cue_patterns(text):
         for match in pattern.finditer(text):
-            found.append(match.span(1))
+            found.append(_after_of(match) if before else match.span(1))
             if before:
                 found += _listed_before(text, match.start(1))
             elif _plural_cue(match):
                 found += _listed_after(text, match.end(1))
     return found
+
+
+def _after_of(match: re.Match) -> tuple[int, int]:
+    """The name a cue after it introduces, from its last "of" on: "Gulabbag-Tral of Pulwama
+    district" names the district Pulwama (the village of the district is the model's or
+    `located-place`'s)."""
+    start, end = match.span(1)
+    cut = match.group(1).rfind(" of ")
+    return (start + cut + 4, end) if cut > 0 else (start, end)
 
 
 def _cue_patterns(text: str) -> list[tuple[re.Pattern, bool]]:
@@ -662,14 +671,22 @@ def is_currency(text: str, end: int) -> bool:
     return bool(_CURRENCY_AFTER.match(text, end))
 
 
+#: a language's noun after a name ("the Shan language"): no place
+_LANGUAGE_AFTER = re.compile(r"\s+(?:" + alternation("language_nouns") + r")\b")
+
+
 def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """Places the model missed: whole capitalised names the gazetteer knows well."""
+    """Places the model missed: whole capitalised names the gazetteer knows well, except
+    names the document's own mentions type as works (a rocket "Vega" is no place elsewhere in
+    its report) and a language's name ("the Shan language")."""
     found = []
     taken = SpanIndex(ents)
+    skipped = COMMON_WORDS | {e.text for e in ents if e.rule == "type-prior"}
     for match in _CAPITALISED.finditer(text):
         start, name = _scanned_name(text, match)
-        if name and name not in COMMON_WORDS \
+        if name and name not in skipped \
                 and not taken.overlaps_range(start, start + len(name)) \
+                and not _LANGUAGE_AFTER.match(text, start + len(name)) \
                 and (_well_known_place(text, start, name, gazetteer)
                      or _placed_division(text, start, name)):
             found.append(Ent(start, start + len(name), name, "GPE", facet="place",

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from indexer.casing import is_name_word
 from indexer.consistency import LIST_ITEM_RULE, REGION_KINDS, is_landmark
+from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer
 from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
@@ -165,9 +166,33 @@ def split_located_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         match = IN_TAIL.search(ent.text) if ent.label in _LOCATED_LABELS and not ent.fixed \
             else None
         parts = _located_parts(ent, match, gazetteer) if match else \
-            _country_run_on(ent, gazetteer)
+            _country_run_on(ent, gazetteer) or _place_of_place(ent, gazetteer)
         out.extend(parts or (ent,))
     return out if len(out) != len(ents) else ents  # nothing split: the very list back
+
+
+#: "Gulabbag-Tral of Pulwama district": a name of one or two words, "of", a place and maybe a
+#: noun after it
+_OF_PLACE = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) of (?:the )?"
+                       r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})((?: [a-z]+)?)$")
+#: the model labels of a place's span that may name a place of a place
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: a division's noun after a place, written in lower case ("Pulwama district")
+DIVISION_NOUNS = frozenset(word.lower() for word in DIVISION_WORDS)
+
+
+def _place_of_place(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
+    """ "Gulabbag-Tral of Pulwama district": a place's span holding a name, "of", a place the
+    gazetteer knows and a division's noun is the two places, the village and its district.
+    Without the division's noun the name before "of" heads one name ("Gulf of Mexico",
+    "Islamic Republic of Iran", "Horn of Africa": the gazetteer knows a Gulf and a Horn)."""
+    match = _OF_PLACE.match(ent.text) if ent.label in _PLACE_LABELS and not ent.fixed \
+        else None
+    if match is None or match[3].strip() not in DIVISION_NOUNS \
+            or gazetteer.lookup(match[2]) is None:
+        return None
+    return (Ent(ent.start, ent.start + match.end(1), match[1], "GPE"),
+            Ent(ent.start + match.start(2), ent.end, ent.text[match.start(2):], "GPE"))
 
 
 def _country_run_on(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:

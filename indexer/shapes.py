@@ -144,6 +144,16 @@ def _prefixed_nationality(name: str) -> bool:
     return prefixed is not None and is_demonym(prefixed[1])
 
 
+#: a number ending a name ("Ariane 5", "Falcon 9", "Boeing 737")
+_NUMBER_LAST = re.compile(r"\s\d[\d.]*$")
+
+
+def numbered(name: str) -> bool:
+    """True when the name's last word is a number: a model's or a series' name, no
+    person's."""
+    return bool(_NUMBER_LAST.search(name))
+
+
 #: one word of letters and digits: a code ("R0", "B117"), no city's or country's name
 _CODE = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])\S+")
 

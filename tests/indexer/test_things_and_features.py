@@ -1,0 +1,82 @@
+"""Rules of the twenty-fourth part of issue 10, each on spacy.blank("en") with an entity ruler
+standing in for the model: models named with a number (class 5), names a document types as
+works or languages (class 3), natural features and "X of Y district" (class 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from indexer.entities import RULES, DocContext, run_rules
+from indexer.gazetteer import Gazetteer, Place
+from indexer.phrases import missed_places
+from indexer.spans import Ent
+from tests.indexer.test_rules import classified, facets, spans
+
+
+@pytest.mark.parametrize("name", ["Ariane 5", "Falcon 9", "Rocky Linux 8"])
+def test_a_person_named_with_a_number_is_no_actor(name):
+    """Class 5: no one's name ends in a number; a rocket's, a car's or a system's does."""
+    _, ents = classified(f"The {name} flew on Monday.", [("PERSON", name)])
+    assert facets(ents) == []
+
+
+def test_a_person_without_a_number_stays_an_actor():
+    _, ents = classified("Ariane said on Monday that she flew.", [("PERSON", "Ariane")])
+    assert facets(ents) == [("Ariane", "actor", "Ariane")]
+
+
+def _scan_gazetteer() -> Gazetteer:
+    return Gazetteer.from_entries([("Vega", Place("Vega", "Spain", "city", 900_000)),
+                                   ("Shan", Place("Shan", "Myanmar", "province", 0))])
+
+
+def test_the_scan_takes_no_place_the_document_types_as_a_work():
+    """ "the Vega rocket ... The 30-metre-tall Vega": the rocket, typed so at one mention, is
+    no place at another the model did not mark."""
+    text = "The Vega rocket lifted off. The tall Vega flew on."
+    work = Ent(4, 8, "Vega", "PERSON", rule="type-prior")
+    assert missed_places(text, [work], _scan_gazetteer()) == []
+    assert [e.text for e in missed_places(text, [], _scan_gazetteer())] == ["Vega", "Vega"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("They speak a dialect of the Shan language.", []),
+    ("Fighting spread in Shan last week.", ["Shan"]),
+])
+def test_the_scan_takes_no_language_for_a_place(text, found):
+    assert [e.text for e in missed_places(text, [], _scan_gazetteer())] == found
+
+
+@pytest.mark.parametrize("name", ["Jangsan Cape", "Khyber Pass", "Tarim Basin", "Mekong Delta"])
+def test_a_natural_feature_tagged_a_person_is_a_place(name):
+    """Class 2: last words no person's name ends with make a feature of a PERSON span."""
+    _, ents = classified(f"Shells were fired from {name} on Friday.", [("PERSON", name)])
+    assert [(e.text, e.facet) for e in ents] == [(name, "place")]
+
+
+def test_a_vessel_named_after_its_type_is_no_actor():
+    """Class 5: "the bulk carrier Rubymar" is a ship."""
+    text = "The attacks sank the bulk carrier Rubymar in March."
+    ctx, ents = classified(text, [("PERSON", "Rubymar")])
+    assert facets(ents) == [("Rubymar", "actor", "Rubymar")]
+    assert facets(entities.rule_type_prior(ctx, ents)) == []
+
+
+def test_a_village_of_a_district_is_two_places():
+    """Class 2: "Gulabbag-Tral of Pulwama district" is the village and its district, not one
+    place named "Gulabbag-Tral of Pulwama"."""
+    gazetteer = Gazetteer.from_entries([("Pulwama", Place("Pulwama", "India", "city", 20_000)),
+                                        ("India", Place("India", "India", "country", 10**9))])
+    text = "A gunfight broke out at Gulabbag-Tral of Pulwama district on Friday."
+    _, ents = spans(text, [("FAC", "Gulabbag-Tral of Pulwama district")])
+    out = run_rules(DocContext(text, gazetteer, {}), ents, RULES)
+    assert [(e.text, e.facet, e.value) for e in out if e.facet == "place"] == [
+        ("Gulabbag-Tral", "place", "Gulabbag-Tral"), ("Pulwama", "place", "Pulwama")]
+
+
+@pytest.mark.parametrize("name", ["Gulf of Mexico", "Islamic Republic of Iran"])
+def test_a_name_headed_before_of_stays_one_place(name):
+    ctx, ents = spans(f"Ships sailed in the {name} on Friday.", [("GPE", name)])
+    assert [e.text for e in entities.rule_located_places(ctx, ents)] == [name]
+
