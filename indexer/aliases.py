@@ -83,18 +83,23 @@ def acronym_definitions(text: str, ents: list[Ent]) -> dict[str, Ent]:
 
 def _acronym_defined_after(text: str, ent: Ent, taken: SpanIndex) -> str | None:
     """The acronym a multi-word actor or place defines right after its name: "Full Name
-    (ACR)" (its initials, or any capitals unless the name ends a longer one) or "Full Name,
-    or ACR" (its initials)."""
+    (ACR)" (its initials, or any capitals unless the name ends a longer one or is a person's:
+    "Cllr Joe Carroll (FF)" names his party) or "Full Name, or ACR" (its initials)."""
     if ent.facet not in ("actor", "place") or len(ent.text.split()) < 2:
         return None
     after = text[ent.end:ent.end + 40]
     paren = ACRONYM_IN_BRACKETS.match(after)
-    if paren and is_acronym_of(paren.group(1), ent.text):
-        return paren.group(1)
-    if paren and paren.group(1).isupper() and not _ends_longer_name(text, ent, taken):
+    if paren and (is_acronym_of(paren.group(1), ent.text)
+                  or _other_capitals(text, ent, paren.group(1), taken)):
         return paren.group(1)
     appos = _APPOSITION.match(after)
     return appos.group(1) if appos and is_acronym_of(appos.group(1), ent.text) else None
+
+
+def _other_capitals(text: str, ent: Ent, capitals: str, taken: SpanIndex) -> bool:
+    """Capitals in brackets that are not the name's initials still abbreviate it, unless the
+    name ends a longer one or is a person's ("Cllr Joe Carroll (FF)" names his party)."""
+    return capitals.isupper() and ent.label != "PERSON" and not _ends_longer_name(text, ent, taken)
 
 
 #: "... Stabilization Mission in the | Central African Republic (MINUSCA)": the span ends a longer

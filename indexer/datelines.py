@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.casing import is_lower_case_word
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
 from indexer.spans import Ent
@@ -38,6 +39,29 @@ def dateline_place(text: str, ents: list[Ent], body_start: int,
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
 
 
+#: the model's labels of places
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: a name of up to three words at the body's start, then a colon and the first sentence:
+#: "Sriharikota: The Indian Space Research Organisation launched", "New Delhi: India and"
+_COLON_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+"
+                             r"(?=[A-Z\"“‘'])")
+
+
+def colon_dateline(text: str, ents: list[Ent], body_start: int,
+                   gazetteer: Gazetteer) -> list[Ent]:
+    """A place span for a dateline written before a colon, as South Asian papers open their
+    reports ("Sriharikota: The Indian Space Research Organisation ..."), when the gazetteer
+    knows the name or the model tags another mention of it a place: whatever the model made
+    of it here (a person, often), the place the report was filed from. Another name
+    ("Summary:", a speaker's name in a transcript) is left alone."""
+    match = _COLON_DATELINE.match(text, body_start)
+    if not match or not (gazetteer.lookup(match.group(1)) is not None or any(
+            e.text == match.group(1) and e.label in _PLACE_LABELS for e in ents)):
+        return []
+    start, end = match.span(1)
+    return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
+
+
 def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     """The gazetteer knows the dateline's place, or the place after it after a comma."""
     if gazetteer.lookup(name) is not None:
@@ -57,13 +81,22 @@ _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\
 _AGENCY = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")
 
 
+#: a credit in brackets closing the text: "... outstrip demand. (Yonhap)", "(AFP/dpa)"
+_CLOSING_CREDIT = re.compile(r"\(([A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,2})\)\s*$")
+
+
 def dateline_credits(text: str, body_start: int) -> list[Ent]:
-    """Actor spans for the news agencies credited in the body's dateline, each as written (the
-    model often misses them or takes "Yonhap" for a nationality)."""
+    """Actor spans for the news agencies credited in the body's dateline, or in brackets at
+    its very end, each as written (the model often misses them or takes "Yonhap" for a
+    nationality). A closing bracket holding a word English writes in lower case ("(File)")
+    credits no one."""
     match = _CREDIT.match(text, body_start)
+    group = (1 if match.group(1) else 2) if match else 0
     if not match:
+        match = _CLOSING_CREDIT.search(text, body_start)
+        group = 1 if match and not is_lower_case_word(match.group(1)) else 0
+    if not group:
         return []
-    group = 1 if match.group(1) else 2
     start = match.start(group)
     return [Ent(start + m.start(), start + m.end(), m.group(), "ORG", facet="actor",
                 value=m.group(), rule="dateline-credit", fixed=True)

@@ -41,7 +41,7 @@ from indexer.consistency import (
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
-from indexer.datelines import dateline_credits, dateline_place
+from indexer.datelines import colon_dateline, dateline_credits, dateline_place
 from indexer.dates import clock_time, resolve_date
 from indexer.divisions import DIVISION_WORDS, division_places
 from indexer.federal import federal_government_mentions
@@ -659,6 +659,16 @@ def rule_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return with_found(ents, found) if found else ents
 
 
+def rule_colon_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places taken for people): the body's opening place before a colon
+    ("Sriharikota: The Indian Space Research Organisation ...") is a place when the gazetteer
+    knows it or the model tags another mention a place; found before the consistency rule
+    spreads the model's label to the other mentions."""
+    found = colon_dateline(ctx.text, ents, ctx.body_start, ctx.gazetteer)
+    return with_found([e for e in ents if not any(overlaps(e, f) for f in found)], found) \
+        if found else ents
+
+
 def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): the news agencies a dateline credits in brackets or
     between slashes ("SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
@@ -780,6 +790,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("state-abbreviation", rule_state_abbreviations),
     ("titled-country", rule_titled_countries),
     ("classify", rule_classify),
+    ("colon-dateline", rule_colon_datelines),
     ("person-place", rule_person_places),
     ("dotted-acronym", rule_dotted_acronyms),
     ("hyphenated", rule_hyphenated),

@@ -72,3 +72,41 @@ def test_a_dateline_credit_is_an_actor(text, patterns, found):
 def test_the_credit_is_read_after_the_title():
     text = "Shelling Goes On\n\nALEPPO (Kestra) - Shelling went on."
     assert _credits(text, body_start=18) == [("Kestra", "actor")]
+
+
+def _colon_places(text: str, patterns=()) -> list[tuple[str, str | None, str | None]]:
+    ctx, ents = classified(text, list(patterns))
+    return [(e.text, e.facet, e.rule) for e in entities.rule_colon_datelines(ctx, ents)
+            if e.rule == "dateline"]
+
+
+@pytest.mark.parametrize(("text", "patterns"), [
+    # a known place before a colon, whatever the model made of it
+    ("Aleppo: The shelling went on.", [("PERSON", "Aleppo")]),
+    ("ALEPPO: The shelling went on.", []),
+    # an unknown name the model tags a place at another mention
+    ("Kefrin: The shelling hit Kefrin again.", [("PERSON", "Kefrin"), ("GPE", "Kefrin")]),
+])
+def test_a_dateline_before_a_colon_is_a_place(text, patterns):
+    assert _colon_places(text, patterns) == [(text.split(":")[0], "place", "dateline")]
+
+
+@pytest.mark.parametrize(("text", "patterns"), [
+    ("Kefrin: We shelled nothing.", [("PERSON", "Kefrin")]),  # a speaker's label
+    ("Summary: Aleppo was shelled.", [("GPE", "Aleppo")]),
+    ("The town of Aleppo: a city.", []),  # not at the body's start
+])
+def test_no_colon_dateline(text, patterns):
+    assert _colon_places(text, patterns) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a credit closing the text
+    ("Prices will fall, the tracker said. (Kestra)", [("Kestra", "actor")]),
+    ("Prices will fall. (AFP/Kestra)\n", [("AFP", "actor"), ("Kestra", "actor")]),
+    # a word English writes in lower case credits no one; nor does a bracket inside the text
+    ("Prices will fall. (File)", []),
+    ("Prices (Kestra) will fall.", []),
+])
+def test_a_credit_closing_the_text(text, found):
+    assert _credits(text) == found

@@ -80,3 +80,21 @@ def test_a_name_headed_before_of_stays_one_place(name):
     ctx, ents = spans(f"Ships sailed in the {name} on Friday.", [("GPE", name)])
     assert [e.text for e in entities.rule_located_places(ctx, ents)] == [name]
 
+
+
+def test_a_councillors_title_is_no_part_of_the_name():
+    """Class 6: "Cllr Declan Hurley", "Cllr Hurley": one person, named without the title."""
+    text = "Cllr Declan Hurley spoke. Later Cllr Hurley agreed."
+    ctx, ents = classified(text, [("PERSON", "Cllr Declan Hurley"), ("PERSON", "Cllr Hurley")])
+    out = run_rules(ctx, ents, RULES)
+    assert {e.value for e in out if e.facet == "actor"} == {"Declan Hurley"}
+
+
+def test_a_persons_bracketed_party_is_no_acronym_of_the_person():
+    """ "Cllr Joe Carroll (FF)": FF is his party, not a name of his."""
+    text = "It was said by Joe Carroll (FF), who asked. The FF group agreed."
+    ctx, ents = spans(text, [("PERSON", "Joe Carroll"), ("ORG", "FF")])
+    out = run_rules(ctx, ents, RULES)
+    assert {e.text: e.value for e in out if e.facet == "actor"} == {"Joe Carroll": "Joe Carroll",
+                                                                   "FF": "FF"}
+
