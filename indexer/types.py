@@ -224,9 +224,17 @@ def _cue_starts(text: str) -> list[int]:
 
 
 def _mentions_near_cues(text: str, ents: list[Ent], starts: list[int]) -> list[Ent]:
-    """The unfixed actor and place mentions with a cue word near them."""
-    return [e for e in ents if open_mention(e)
+    """The unfixed actor and place mentions with a cue word near them, and the model's
+    product and work mentions of their names ("the ferry “Ierapetra”" tagged a product types
+    "onboard the Ierapetra" tagged a person)."""
+    named = {e.key for e in ents if open_mention(e)}
+    return [e for e in ents if (open_mention(e) or e.facet is None and e.label in _THING_LABELS
+                                and e.key in named)
             and (_cue_near(starts, e) or _YEAR_AFTER.match(text, e.end))]
+
+
+#: the model's labels of products and works: no facet, but what types the name elsewhere
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
 
 
 def _unspanned_near_cues(text: str, ents: list[Ent], starts: list[int]) -> list[Ent]:

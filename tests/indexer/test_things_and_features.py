@@ -98,3 +98,15 @@ def test_a_persons_bracketed_party_is_no_acronym_of_the_person():
     assert {e.text: e.value for e in out if e.facet == "actor"} == {"Joe Carroll": "Joe Carroll",
                                                                    "FF": "FF"}
 
+
+
+
+def test_a_name_the_model_calls_a_product_by_its_type_noun_is_a_work_everywhere():
+    """Class 5: "the ferry “Kestra”" tagged a product types "onboard the Kestra" tagged a
+    person: the ship, no actor."""
+    text = "Fans damaged the ferry “Kestra” on Monday. Police boarded the Kestra later."
+    first, second = text.index("Kestra"), text.rindex("Kestra")
+    ctx, _ = classified(text, [])
+    ents = [Ent(first, first + 6, "Kestra", "PRODUCT"),
+            Ent(second, second + 6, "Kestra", "PERSON", facet="actor", value="Kestra")]
+    assert facets(entities.rule_type_prior(ctx, ents)) == []
