@@ -1,6 +1,8 @@
-"""A country's ministry written in lower case (class 2, organisations missed): "France's
-culture ministry", "the Lebanese health ministry", "Iraq's interior ministry". The model tags
-the country or its adjective and leaves the ministry; the country, its portfolio's words
+"""A country's ministry the model left out (class 2, organisations missed), mostly written in
+lower case: "France's culture ministry", "the Lebanese health ministry", "Iraq's interior
+ministry", and in title case where the model missed it too ("The Iraqi Foreign Ministry
+condemns", opening a statement). The model tags the country or its adjective and leaves the
+ministry; the country, its portfolio's words
 (`institution_phrase_words`: culture, health, foreign affairs...) and "ministry" are that
 ministry, an actor named as the capitalised form is ("French Culture Ministry", "Lebanese
 Health Ministry"), so that both spellings are one value. The country stays a place mention.
@@ -15,8 +17,10 @@ from indexer.gazetteer import Gazetteer
 from indexer.rule_data import word_list
 from indexer.spans import Ent, SpanIndex
 
-#: the portfolio's lower-case words and "ministry" after a country's possessive or adjective
-_MINISTRY_AFTER = re.compile(r"(['’]s)?[ \t]+((?:[a-z]+[ \t]+){1,3})ministry\b(?![-'’])")
+#: the portfolio's words and "ministry", all lower case or all capitalised, after a country's
+#: possessive or adjective
+_MINISTRY_AFTER = re.compile(r"(['’]s)?[ \t]+(?:((?:[a-z]+[ \t]+){1,3})ministry"
+                             r"|((?:[A-Z][a-z]+[ \t]+){1,3})Ministry)\b(?![-'’])")
 _PORTFOLIO_WORDS = frozenset(word_list("institution_phrase_words")) - {"ministry"}
 
 
@@ -28,14 +32,22 @@ def lower_case_ministries(text: str, ents: list[Ent], gazetteer: Gazetteer) -> l
     for ent in ents:
         demonym = _demonym_of(ent, gazetteer)
         match = _MINISTRY_AFTER.match(text, ent.end) if demonym else None
-        if not match or bool(match[1]) != (ent.facet == "place") \
-                or not set(match[2].split()) <= _PORTFOLIO_WORDS \
-                or taken.overlaps_range(ent.start, match.end()):
+        portfolio = _portfolio(match, ent) if match else None
+        if not portfolio or taken.overlaps_range(ent.start, match.end()):
             continue
-        value = f"{demonym} {match[2].strip().title()} Ministry"
+        value = f"{demonym} {portfolio.title()} Ministry"
         found.append(Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG",
                          facet="actor", value=value, rule="ministry", fixed=True))
     return found
+
+
+def _portfolio(match: re.Match, ent: Ent) -> str | None:
+    """The portfolio's words in lower case, when they are all a portfolio's and the country
+    is written as the rule wants it (a possessive after a place, an adjective alone)."""
+    words = (match[2] or match[3].lower()).split()
+    if bool(match[1]) != (ent.facet == "place") or not set(words) <= _PORTFOLIO_WORDS:
+        return None
+    return " ".join(words)
 
 
 def _demonym_of(ent: Ent, gazetteer: Gazetteer) -> str | None:

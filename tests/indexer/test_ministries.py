@@ -27,6 +27,11 @@ def _ministries(text: str, patterns) -> list[tuple[str, str | None]]:
     ("Syria's new ministry said so.", [("GPE", "Syria")], []),
     ("Aleppo's health ministry said so.", [("GPE", "Aleppo")], []),
     ("In Syria health ministry staff left.", [("GPE", "Syria")], []),
+    # the capitalised form where the model missed it, the same value
+    ("The Iraqi Foreign Ministry condemns it.", [("NORP", "Iraqi")],
+     [("Iraqi Foreign Ministry", "Iraqi Foreign Ministry")]),
+    # mixed case is no ministry's name the rule reads
+    ("The Iraqi Foreign ministry condemns it.", [("NORP", "Iraqi")], []),
 ])
 def test_a_countrys_lower_case_ministry_is_an_actor(text, patterns, found):
     assert _ministries(text, patterns) == found
