@@ -54,6 +54,11 @@ def cued_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
                 fixed=True) for m in free if m.group() in cued]
 
 
+def people_after(text: str, end: int) -> bool:
+    """A group of a body's people right after a name ("M23 rebels", "ELN fighters")."""
+    return bool(_PEOPLE_AFTER.match(text, end))
+
+
 def _cued(text: str, match: re.Match) -> bool:
     return bool(_CUE_BEFORE.search(text, max(0, match.start() - 30), match.start())
                 or _PEOPLE_AFTER.match(text, match.end())) or _defines_a_body(text, match)

@@ -320,14 +320,21 @@ _DESIGNATION_NUMBER = re.compile(r"[ -]?\d+\)")
 
 def is_designation(ent: Ent, text: str) -> bool:
     """True for a bracketed code with its number ("USS Hopper (DDG 70)"): a hull or model
-    designation, no organisation ("CTF 50", a unit, stands unbracketed and stays); and for a
-    "person" whose name ends in a number ("Ariane 5", "Falcon 9"): a model of rocket, car or
-    plane, no one's name."""
+    designation, no organisation ("CTF 50", a unit, stands unbracketed and stays); for a
+    chamber's name in a bill's ("House Bill 170", "Senate Bill 30": the bill is meant); and
+    for a "person" whose name ends in a number ("Ariane 5", "Falcon 9"): a model of rocket,
+    car or plane, no one's name."""
     if ent.label == "PERSON":
         return numbered(ent.text)
+    if ent.label == "ORG" and _BILL_AFTER.match(text, ent.end):
+        return True
     return ent.label == "ORG" and ent.text.isalpha() and ent.text.isupper() \
         and len(ent.text) <= 5 and text[ent.start - 1:ent.start] == "(" \
         and bool(_DESIGNATION_NUMBER.match(text, ent.end))
+
+
+#: a bill's word and number after a chamber's name: "House Bill 170", "Senate Bill 30"
+_BILL_AFTER = re.compile(r"[ \t]+(?:Bill|Joint Resolution|Resolution)[ \t]+(?:No\.[ \t]*)?\d")
 
 
 #: "Democrats", "Tories": a party's members acting as one, like a people ("Syrians")

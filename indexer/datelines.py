@@ -81,23 +81,41 @@ _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\
 _AGENCY = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")
 
 
-#: a credit in brackets closing the text: "... outstrip demand. (Yonhap)", "(AFP/dpa)"
-_CLOSING_CREDIT = re.compile(r"\(([A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,2})\)\s*$")
+#: a credit closing the text, in brackets or on a source's line: "... outstrip demand.
+#: (Yonhap)", "(AFP/dpa)", "Source: Voice of America"
+_CLOSING_CREDIT = re.compile(r"(?:\(([A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,2})\)"
+                             r"|\n[ \t]*Source:[ \t]*([A-Z][\w'’.-]*(?:[ /](?:of[ \t])?"
+                             r"[A-Z][\w'’.-]*){0,2})\.?)\s*$")
 
 
 def dateline_credits(text: str, body_start: int) -> list[Ent]:
-    """Actor spans for the news agencies credited in the body's dateline, or in brackets at
-    its very end, each as written (the model often misses them or takes "Yonhap" for a
-    nationality). A closing bracket holding a word English writes in lower case ("(File)")
-    credits no one."""
-    match = _CREDIT.match(text, body_start)
-    group = (1 if match.group(1) else 2) if match else 0
-    if not match:
-        match = _CLOSING_CREDIT.search(text, body_start)
-        group = 1 if match and not is_lower_case_word(match.group(1)) else 0
-    if not group:
+    """Actor spans for the news agencies credited in the body's dateline, or in brackets or
+    on a source's line at its very end, each as written (the model often misses them or takes
+    "Yonhap" for a nationality)."""
+    credit = _dateline_credit(text, body_start) or _closing_credit(text, body_start)
+    if credit is None:
         return []
-    start = match.start(group)
+    start, agencies = credit
     return [Ent(start + m.start(), start + m.end(), m.group(), "ORG", facet="actor",
                 value=m.group(), rule="dateline-credit", fixed=True)
-            for m in _AGENCY.finditer(match.group(group)) if len(m.group().split()) <= 3]
+            for m in _AGENCY.finditer(agencies) if len(m.group().split()) <= 3]
+
+
+def _dateline_credit(text: str, body_start: int) -> tuple[int, str] | None:
+    """(start, text) of the credit after the dateline, if there is one."""
+    match = _CREDIT.match(text, body_start)
+    if not match:
+        return None
+    group = 1 if match.group(1) else 2
+    return match.start(group), match.group(group)
+
+
+def _closing_credit(text: str, body_start: int) -> tuple[int, str] | None:
+    """(start, text) of the credit closing the text; a bracket holding a word English writes
+    in lower case ("(File)") credits no one."""
+    match = _CLOSING_CREDIT.search(text, body_start)
+    if not match:
+        return None
+    group = 1 if match.group(1) else 2
+    return None if is_lower_case_word(match.group(group)) else (match.start(group),
+                                                                  match.group(group))

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
 
-from indexer.acronym_cues import bare_acronyms, cued_acronyms, dotted_bodies
+from indexer.acronym_cues import bare_acronyms, cued_acronyms, dotted_bodies, people_after
 from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
     acronyms_of,
@@ -46,6 +46,7 @@ from indexer.dates import clock_time, resolve_date
 from indexer.divisions import DIVISION_WORDS, division_places
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
+from indexer.group_names import named_groups
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.local_bodies import local_bodies
@@ -638,6 +639,12 @@ def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, cued_acronyms(ctx.text, ents, ctx.gazetteer))
 
 
+def rule_group_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): an untagged name a group's noun follows ("the pro-Hutu
+    Nyatura group", "the Fridays for Future movement") is an armed group or a movement."""
+    return _plus(ents, named_groups(ctx.text, ents, ctx.gazetteer))
+
+
 def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym in running text that no cue
     marks ("ECOWAS said", "the SMM recorded") is a body, unless it is a known place, a word
@@ -703,20 +710,31 @@ def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
     a value that is only a quantity, part of a document symbol or a unit is dropped ("USD
-    26.95", "Magnitude 6.3", "SG/SM/20217", "40 CUC")."""
+    26.95", "Magnitude 6.3", "SG/SM/20217", "40 CUC"); a code is no name unless the document
+    writes it before a group of its people ("the M23 rebels", tagged a place: a body)."""
     unit_keys = units(ctx.text, [(e.key, e.start, e.end) for e in ents if open_mention(e)])
+    bodies = {e.key for e in ents if open_mention(e) and is_code(e.text)
+              and people_after(ctx.text, e.end)}
     return [replace(e, facet=None, value=None, rule="shape")
-            if e.key in unit_keys and open_mention(e) else _reshaped(ctx, e) for e in ents]
+            if e.key in unit_keys and open_mention(e) else _reshaped(ctx, e, bodies)
+            for e in ents]
 
 
-def _reshaped(ctx: DocContext, ent: Ent) -> Ent:
+def _reshaped(ctx: DocContext, ent: Ent, bodies: set[str]) -> Ent:
+    """The span with its name's shape mended, no facet when no name is left; a code the
+    document writes before a group of its people is a body ("M23 rebels", tagged a place)."""
     if ent.facet not in ("actor", "place") or not ent.value or ent.fixed:
         return ent
     name = name_shape(ent.value, ctx.is_place)
     if name is None or _no_name(ctx, ent):
-        return replace(ent, facet=None, value=None, rule="shape")
-    if name == ent.value:
-        return ent
+        return replace(ent, facet="actor", value=ent.text, country=None, rule="shape") \
+            if name is not None and ent.key in bodies else \
+            replace(ent, facet=None, value=None, rule="shape")
+    return ent if name == ent.value else _renamed(ctx, ent, name)
+
+
+def _renamed(ctx: DocContext, ent: Ent, name: str) -> Ent:
+    """The span under its mended name, with the facet and value the name has."""
     facet = "place" if ctx.is_place(name) and len(name.split()) == 1 else ent.facet
     value = canonical_value(replace(ent, text=name, value=None, facet=facet), ctx.gazetteer)
     if value.facet is None:
@@ -830,6 +848,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("town", rule_towns),
     ("gazetteer-scan", rule_missed_places),
     ("acronym-cue", rule_cued_acronyms),
+    ("group-name", rule_group_names),
     ("bare-acronym", rule_bare_acronyms),
     ("headline", rule_headlines),
     ("taxon", rule_taxa),

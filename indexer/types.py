@@ -224,13 +224,23 @@ def _cue_starts(text: str) -> list[int]:
 
 
 def _mentions_near_cues(text: str, ents: list[Ent], starts: list[int]) -> list[Ent]:
-    """The unfixed actor and place mentions with a cue word near them, and the model's
-    product and work mentions of their names ("the ferry “Ierapetra”" tagged a product types
+    """The unfixed actor and place mentions with a cue word near them or an instrument's,
+    craft's or law's word ending them ("the Voting Rights Act"), and the model's product and
+    work mentions of their names ("the ferry “Ierapetra”" tagged a product types
     "onboard the Ierapetra" tagged a person)."""
     named = {e.key for e in ents if open_mention(e)}
-    return [e for e in ents if (open_mention(e) or e.facet is None and e.label in _THING_LABELS
-                                and e.key in named)
-            and (_cue_near(starts, e) or _YEAR_AFTER.match(text, e.end))]
+    return [e for e in ents if (open_mention(e) or _thing_of(e, named)) and _cued(text, e, starts)]
+
+
+def _thing_of(ent: Ent, named: set[str]) -> bool:
+    """A product's or work's span of the model with the name of an actor or place mention."""
+    return ent.facet is None and ent.label in _THING_LABELS and ent.key in named
+
+
+def _cued(text: str, ent: Ent, starts: list[int]) -> bool:
+    """A cue word near the mention, a year in brackets after it or a thing's word ending it."""
+    return _cue_near(starts, ent) or bool(_YEAR_AFTER.match(text, ent.end)) \
+        or _instrument_actor(ent)
 
 
 #: the model's labels of products and works: no facet, but what types the name elsewhere

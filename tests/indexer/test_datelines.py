@@ -110,3 +110,9 @@ def test_no_colon_dateline(text, patterns):
 ])
 def test_a_credit_closing_the_text(text, found):
     assert _credits(text) == found
+
+
+def test_a_source_line_closing_the_text_is_a_credit():
+    assert _credits("Shells fell on Monday.\n\nSource: Kestra of Zanu") == [
+        ("Kestra of Zanu", "actor")]
+    assert _credits("Shells fell on Monday.\n\nSource: the army") == []

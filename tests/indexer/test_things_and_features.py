@@ -110,3 +110,53 @@ def test_a_name_the_model_calls_a_product_by_its_type_noun_is_a_work_everywhere(
     ents = [Ent(first, first + 6, "Kestra", "PRODUCT"),
             Ent(second, second + 6, "Kestra", "PERSON", facet="actor", value="Kestra")]
     assert facets(entities.rule_type_prior(ctx, ents)) == []
+
+
+def test_a_code_written_before_a_group_of_its_people_is_a_body():
+    """ "the M23 rebels" tagged a place: the code is no place's name, but the armed group's
+    (a code alone, "The R0 number", stays no name)."""
+    text = "Clashes with M23 rebels went on. The M23 seized the town."
+    ctx, ents = classified(text, [("GPE", "M23")])
+    assert {(e.text, e.facet, e.value) for e in entities.rule_shapes(ctx, ents)
+            if e.facet} == {("M23", "actor", "M23")}
+    ctx, ents = classified("The R0 number rose.", [("GPE", "R0")])
+    assert facets(entities.rule_shapes(ctx, ents)) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Fighters of the pro-Hutu Nyatura group clashed with the army.", ["Nyatura"]),
+    ("Kestra Zanu militants attacked the post.", ["Kestra Zanu"]),
+    # a word English writes in lower case, a nationality, a known place, an adjective
+    ("No group has claimed the attack.", []),
+    ("Kurdish militants attacked the post.", []),
+    ("Aleppo rebels attacked the post.", []),
+    ("Raids by the al Qaeda-aligned group went on.", []),
+])
+def test_an_untagged_name_before_a_groups_noun_is_a_group(text, found):
+    ctx, ents = classified(text, [])
+    assert [e.text for e in entities.rule_group_names(ctx, ents) if e.facet == "actor"] == found
+
+
+def test_a_check_post_is_a_place():
+    text = "Militants attacked the Kestra check post in the district."
+    ctx, ents = classified(text, [("PERSON", "Kestra")])
+    assert [(e.text, e.facet) for e in entities.rule_place_cues(ctx, ents)] == [("Kestra", "place")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The bills include House Bill 170, sponsored by a senator.", "House"),
+    ("It passed Senate Bill No. 30 on Friday.", "Senate"),
+])
+def test_a_chambers_name_in_a_bills_designation_is_no_actor(text, name):
+    """Class 5: "House Bill 170" names the bill; "the House voted" names the chamber."""
+    _, ents = classified(text, [("ORG", name)])
+    assert facets(ents) == []
+    _, ents = classified(f"The {name} voted on Friday.", [("ORG", name)])
+    assert facets(ents) == [(name, "actor", name)]
+
+
+def test_a_law_named_by_its_act_is_no_actor():
+    """Class 5: a name ending in "Act" or "Acts" is a law, also where no other cue stands."""
+    text = "Under the Public Health and Emergency Management Acts, failing to comply is an offence."
+    ctx, ents = classified(text, [("ORG", "Public Health and Emergency Management Acts")])
+    assert facets(entities.rule_type_prior(ctx, ents)) == []

@@ -1,0 +1,48 @@
+"""Groups the model missed (class 2, organisations missed): a capitalised name right before a
+group's noun ("the pro-Hutu Nyatura group", "the Fridays for Future movement", "Houthi
+militants"; data `group_name_nouns`) that no span covers names an armed group or a movement.
+The name may hold a small word ("for", "of"). Not a name: a word English writes in lower case
+as often as capitalised ("No group", "Neither group", "Unidentified militants"), a compound
+adjective ("the al Qaeda-aligned group"), a nationality ("Kurdish militants": the `group`
+rule's), or a place the gazetteer knows ("Idlib rebels": rebels in a place).
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.casing import is_name_word
+from indexer.countries import is_demonym
+from indexer.gazetteer import Gazetteer
+from indexer.rule_data import alternation
+from indexer.spans import Ent, SpanIndex
+
+#: a capitalised name of up to four words (small words between them) and a group's noun
+_NAMED_GROUP = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]*[ \t](?:(?:for|of|al|el)[ \t])?){0,3}"
+                          r"[A-Z][\w'’-]*)[ \t]+(?:" + alternation("group_name_nouns")
+                          + r")\b(?![-'’])")
+#: the cheap gate: a group's noun somewhere in the text
+_ANY_NOUN = re.compile(r"\b(?:" + alternation("group_name_nouns") + r")\b")
+
+
+def named_groups(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Actor spans for the untagged names a group's noun follows."""
+    if not _ANY_NOUN.search(text):
+        return []
+    taken = SpanIndex(ents)
+    return [Ent(m.start(1), m.end(1), m.group(1), "ORG", facet="actor", rule="group-name",
+                fixed=True)
+            for m in _NAMED_GROUP.finditer(text)
+            if not taken.overlaps_range(m.start(1), m.end(1)) and _group_name(m.group(1), gazetteer)]
+
+
+def _group_name(name: str, gazetteer: Gazetteer) -> bool:
+    """Words English writes capitalised (not "No", "Neither", "Unidentified"), no compound
+    adjective ("al Qaeda-aligned"), nationality or known place."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return all(is_name_word(w) for w in words) and not _COMPOUND_ADJECTIVE.search(name) \
+        and not is_demonym(name) and gazetteer.lookup(name) is None
+
+
+#: a hyphen and a lower-case word ending the name: an adjective ("Qaeda-aligned")
+_COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")
