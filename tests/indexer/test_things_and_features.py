@@ -160,3 +160,12 @@ def test_a_law_named_by_its_act_is_no_actor():
     text = "Under the Public Health and Emergency Management Acts, failing to comply is an offence."
     ctx, ents = classified(text, [("ORG", "Public Health and Emergency Management Acts")])
     assert facets(entities.rule_type_prior(ctx, ents)) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The case went to an officer not below the rank of DIG on Friday.", "DIG"),
+    ("PML-N MPA Sardar Khosa was arrested.", "MPA"),
+])
+def test_a_rank_written_as_an_acronym_is_no_actor(text, name):
+    _, ents = classified(text, [("ORG", name)])
+    assert facets(ents) == []
