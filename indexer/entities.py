@@ -450,8 +450,24 @@ def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_events(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 5: "the Brussels Conference" (Brussels is a place mention), "as Eid is
-    approaching": events and holidays are no actors or places."""
-    return event_names(ents, ctx.gazetteer, ctx.persons)
+    approaching", "the launch of operation Keletigui": events, holidays and military
+    operations are no actors or places."""
+    return event_names(_operations(ctx.text, ents), ctx.gazetteer, ctx.persons)
+
+
+#: "operation" right before a name the model left outside it ("the launch of operation
+#: Keletigui"); "Operation Roundup" inside a span is `event_names`' own
+_OPERATION_BEFORE = re.compile(r"\b[Oo]peration[ \t]+$")
+
+
+def _operations(text: str, ents: list[Ent]) -> list[Ent]:
+    """The spans with the names of operations made no facet's (the very list without one)."""
+    named = {i for i, e in enumerate(ents) if open_mention(e)
+             and _OPERATION_BEFORE.search(text, max(0, e.start - 12), e.start)}
+    if not named:
+        return ents
+    return [replace(e, facet=None, value=None, rule="event") if i in named else e
+            for i, e in enumerate(ents)]
 
 
 def rule_vessels(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import zip_longest
 
-from indexer.casing import is_name_word
+from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym, national_qualifier
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
@@ -591,11 +591,19 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
         if " state" in text else []
     for start, end in _cue_spans(text) + known:
         start, end = trim_span(text, start, end)
-        if end > start and not _COMPOUND_ADJECTIVE.search(text[start:end]) \
-                and not is_demonym(text[start:end]) \
-                and text[start:end].lower() not in _DETERMINERS:  # "a Fijian village", "Each area"
+        if end > start and _cue_named(text, start, end):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
+
+
+def _cue_named(text: str, start: int, end: int) -> bool:
+    """A name a cue noun may make a place's: no compound adjective, nationality, determiner
+    ("a Fijian village", "Each area"), nor one word English writes in lower case that opens a
+    sentence ("Surrounding areas were flooded")."""
+    name = text[start:end]
+    return not _COMPOUND_ADJECTIVE.search(name) and not is_demonym(name) \
+        and name.lower() not in _DETERMINERS \
+        and not (" " not in name and sentence_initial(text, start) and is_lower_case_word(name))
 
 
 #: determiners that open a sentence capitalised: no place's name ("Each area they work in")

@@ -185,9 +185,13 @@ _THING_ENDINGS = frozenset(word_list("thing_name_endings"))
 
 
 def _instrument_actor(ent: Ent) -> bool:
-    """An actor whose name ends with an instrument's or craft's noun: "James Webb Space
-    Telescope", "Space Shuttle" (a place keeps its facet: "Very Large Telescope")."""
-    return ent.facet == "actor" and ent.text.split()[-1].lower() in _THING_ENDINGS
+    """An actor whose name ends with an instrument's, craft's or law's noun that heads it:
+    "James Webb Space Telescope", "Polar Satellite Launch Vehicle", "the Voting Rights Act"
+    (a place keeps its facet: "Very Large Telescope"; "Department of Motor Vehicles" is
+    headed by its department)."""
+    words = ent.text.split()
+    return ent.facet == "actor" and words[-1].lower() in _THING_ENDINGS \
+        and name_head(ent.text) == words[-1]
 
 
 def is_maker(text: str, ent: Ent) -> bool:

@@ -169,3 +169,34 @@ def test_a_law_named_by_its_act_is_no_actor():
 def test_a_rank_written_as_an_acronym_is_no_actor(text, name):
     _, ents = classified(text, [("ORG", name)])
     assert facets(ents) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Combat went on in the Ruhanga and Kestra areas of the province.", "Kestra"),
+    ("The rocket lifted off from Kestra spaceport on Monday.", "Kestra"),
+])
+def test_new_place_cues(text, name):
+    ctx, ents = classified(text, [("PERSON", name)])
+    assert (name, "place") in [(e.text, e.facet) for e in entities.rule_place_cues(ctx, ents)]
+
+
+def test_a_lower_case_word_opening_a_sentence_is_no_cued_place():
+    ctx, ents = classified("Surrounding areas were flooded.", [])
+    assert facets(entities.rule_place_cues(ctx, ents)) == []
+
+
+@pytest.mark.parametrize(("name", "facet"), [
+    ("Bradley Fighting Vehicles", None), ("Polar Satellite Launch Vehicle", None),
+    ("Department of Motor Vehicles", "actor"),  # headed by its department
+])
+def test_a_vehicle_is_no_actor_unless_it_only_ends_a_bodys_name(name, facet):
+    text = f"Fire came from the {name} on Monday."
+    ctx, ents = classified(text, [("ORG", name)])
+    assert [e.facet for e in entities.rule_type_prior(ctx, ents)] == [facet]
+
+
+def test_an_operations_name_is_no_place():
+    """Class 5: "the launch of operation Keletigui" names an operation, no place."""
+    text = "Bases fell since the launch in December of operation Kestra."
+    ctx, ents = classified(text, [("LOC", "Kestra")])
+    assert facets(entities.rule_events(ctx, ents)) == []
