@@ -200,3 +200,9 @@ def test_an_operations_name_is_no_place():
     text = "Bases fell since the launch in December of operation Kestra."
     ctx, ents = classified(text, [("LOC", "Kestra")])
     assert facets(entities.rule_events(ctx, ents)) == []
+
+
+@pytest.mark.parametrize("name", ["Mass Vaccination Campaign", "State of the State Address"])
+def test_campaigns_and_addresses_are_events(name):
+    ctx, ents = classified(f"Since the {name} in May, cases fell.", [("ORG", name)])
+    assert facets(entities.rule_events(ctx, ents)) == []
