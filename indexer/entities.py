@@ -657,7 +657,7 @@ def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_group_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged name a group's noun follows ("the pro-Hutu
-    Nyatura group", "the Fridays for Future movement") is an armed group or a movement."""
+    Nyatura group", "Houthi militants") is an armed group or a movement."""
     return _plus(ents, named_groups(ctx.text, ents, ctx.gazetteer))
 
 

@@ -1,6 +1,6 @@
 """Groups the model missed (class 2, organisations missed): a capitalised name right before a
-group's noun ("the pro-Hutu Nyatura group", "the Fridays for Future movement", "Houthi
-militants"; data `group_name_nouns`) that no span covers names an armed group or a movement.
+group's noun ("the pro-Hutu Nyatura group", "Houthi militants"; data `group_name_nouns`) that
+no span covers names an armed group or a movement.
 The name may hold a small word ("for", "of"). Not a name: a word English writes in lower case
 as often as capitalised ("No group", "Neither group", "Unidentified militants"), a compound
 adjective ("the al Qaeda-aligned group"), a nationality ("Kurdish militants": the `group`
@@ -14,6 +14,7 @@ import re
 from indexer.casing import is_name_word
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
+from indexer.phrases import COMPOUND_ADJECTIVE
 from indexer.rule_data import alternation
 from indexer.spans import Ent, SpanIndex
 
@@ -40,9 +41,6 @@ def _group_name(name: str, gazetteer: Gazetteer) -> bool:
     """Words English writes capitalised (not "No", "Neither", "Unidentified"), no compound
     adjective ("al Qaeda-aligned"), nationality or known place."""
     words = [w for w in name.split() if w[:1].isupper()]
-    return all(is_name_word(w) for w in words) and not _COMPOUND_ADJECTIVE.search(name) \
+    return all(is_name_word(w) for w in words) and not COMPOUND_ADJECTIVE.search(name) \
         and not is_demonym(name) and gazetteer.lookup(name) is None
 
-
-#: a hyphen and a lower-case word ending the name: an adjective ("Qaeda-aligned")
-_COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")

@@ -2,10 +2,10 @@
 lower case: "France's culture ministry", "the Lebanese health ministry", "Iraq's interior
 ministry", and in title case where the model missed it too ("The Iraqi Foreign Ministry
 condemns", opening a statement). The model tags the country or its adjective and leaves the
-ministry; the country, its portfolio's words
-(`institution_phrase_words`: culture, health, foreign affairs...) and "ministry" are that
-ministry, an actor named as the capitalised form is ("French Culture Ministry", "Lebanese
-Health Ministry"), so that both spellings are one value. The country stays a place mention.
+ministry; the country, its portfolio's words (`institution_phrase_words`: culture, health,
+foreign affairs...) and "ministry" are that ministry, an actor named as the capitalised form
+is ("French Culture Ministry", "Lebanese Health Ministry"), so that both spellings are one
+value. The country stays a place mention.
 """
 
 from __future__ import annotations

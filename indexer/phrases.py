@@ -601,7 +601,7 @@ def _cue_named(text: str, start: int, end: int) -> bool:
     ("a Fijian village", "Each area"), nor one word English writes in lower case that opens a
     sentence ("Surrounding areas were flooded")."""
     name = text[start:end]
-    return not _COMPOUND_ADJECTIVE.search(name) and not is_demonym(name) \
+    return not COMPOUND_ADJECTIVE.search(name) and not is_demonym(name) \
         and name.lower() not in _DETERMINERS \
         and not (" " not in name and sentence_initial(text, start) and is_lower_case_word(name))
 
@@ -610,7 +610,7 @@ def _cue_named(text: str, start: int, end: int) -> bool:
 _DETERMINERS = frozenset(word_list("name_determiners"))
 #: a name ending in a compound adjective ("the Kurdish-held district", "rebel-run areas"):
 #: the words before the cue noun describe the place, they do not name it
-_COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")
+COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")
 
 
 def _apply_cue(ents: list[Ent], span: Ent) -> list[Ent]:
