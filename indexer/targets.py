@@ -7,8 +7,6 @@ where the model did not mark it at all ("militants seized Timbuktu")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import lru_cache
 
 from indexer.consistency import names_a_facility
 from indexer.rule_data import word_list
@@ -27,25 +25,8 @@ CUE_WINDOW = 40
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}")
 
 
-#: a cue's last word, or the end of a longer word that ends like one: where a cue may end (a
-#: superset of what `cued` reads, so the gate it makes drops nothing `cued` would find)
-_CUE_END = re.compile(r"(?:" + "|".join(sorted((re.escape(w) for w in _CUE_ENDS), key=len,
-                                               reverse=True)) + r")\b", re.I)
-
-
-@lru_cache(maxsize=8)
-def _cue_end_offsets(text: str) -> list[int]:
-    """Where a cue may end in the text, in order: read once per document, as every name of
-    it asks (a name's hash, the key, is kept by the string itself)."""
-    return [m.end() for m in _CUE_END.finditer(text)]
-
-
 def cued(text: str, start: int) -> bool:
     """True when a target cue ends right before `start` (maybe with "the city of")."""
-    ends = _cue_end_offsets(text)
-    i = bisect_left(ends, start - CUE_WINDOW)
-    if i == len(ends) or ends[i] > start:
-        return False
     window = text[max(0, start - CUE_WINDOW):start]
     if not any(w.lower() in _CUE_ENDS for w in window.split()[-4:]):
         return False
