@@ -4,7 +4,9 @@ no span covers names an armed group or a movement.
 The name may hold a small word ("for", "of"). Not a name: a word English writes in lower case
 as often as capitalised ("No group", "Neither group", "Unidentified militants"), a compound
 adjective ("the al Qaeda-aligned group"), a nationality ("Kurdish militants": the `group`
-rule's), or a place the gazetteer knows ("Idlib rebels": rebels in a place).
+rule's), or a place the gazetteer knows ("Idlib rebels": rebels in a place). A name whose plural
+is a shipped well-known group's takes that group's name ("Houthi militants" → Houthis), so one
+group is one value.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from indexer.gazetteer import Gazetteer
 from indexer.phrases import COMPOUND_ADJECTIVE
 from indexer.rule_data import alternation
 from indexer.spans import Ent, SpanIndex
+from indexer.watchlist import known_group_names
 
 #: a capitalised name of up to four words (small words between them) and a group's noun
 _NAMED_GROUP = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]*[ \t](?:(?:for|of|al|el)[ \t])?){0,3}"
@@ -31,8 +34,9 @@ def named_groups(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     if not _ANY_NOUN.search(text):
         return []
     taken = SpanIndex(ents)
+    known = known_group_names()
     return [Ent(m.start(1), m.end(1), m.group(1), "ORG", facet="actor", rule="group-name",
-                fixed=True)
+                value=known.get(m.group(1).lower() + "s"), fixed=True)
             for m in _NAMED_GROUP.finditer(text)
             if not taken.overlaps_range(m.start(1), m.end(1)) and _group_name(m.group(1), gazetteer)]
 

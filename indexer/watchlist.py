@@ -149,6 +149,15 @@ def known_surnames() -> dict[str, str]:
     return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
+@lru_cache(maxsize=1)
+def known_group_names() -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name of the shipped well-known actors that are no
+    persons ("houthis" -> "Houthis"), for a group named by its people's adjective ("Houthi
+    militants")."""
+    return {form.lower(): entry.name for entry in load_watchlist(str(KNOWN_ENTITIES))
+            if TYPE_LABELS[entry.type] == "ORG" for form in (entry.name, *entry.aliases)}
+
+
 def ruler_patterns(entries: list[WatchEntry], source: str) -> list[dict]:
     """Entity-ruler phrase patterns; the id "<source>|<name>" carries the canonical name."""
     return [{"label": e.label, "pattern": surface, "id": f"{source}|{e.name}"}

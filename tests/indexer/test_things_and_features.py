@@ -206,3 +206,10 @@ def test_an_operations_name_is_no_place():
 def test_campaigns_and_addresses_are_events(name):
     ctx, ents = classified(f"Since the {name} in May, cases fell.", [("ORG", name)])
     assert facets(entities.rule_events(ctx, ents)) == []
+
+
+def test_a_group_named_by_its_peoples_adjective_takes_the_known_groups_name():
+    """ "Houthi militants": the shipped Houthis, one value with the group's other mentions."""
+    ctx, ents = classified("Ships were attacked by Houthi militants in the Red Sea.", [])
+    assert [(e.text, e.value) for e in entities.rule_group_names(ctx, ents)
+            if e.facet == "actor"] == [("Houthi", "Houthis")]
