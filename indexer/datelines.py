@@ -18,7 +18,7 @@ import re
 from indexer.casing import is_lower_case_word
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
-from indexer.spans import Ent
+from indexer.spans import PLACE_LABELS, Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
 _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
@@ -39,8 +39,6 @@ def dateline_place(text: str, ents: list[Ent], body_start: int,
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
 
 
-#: the model's labels of places
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: a name of up to three words at the body's start, then a colon and the first sentence:
 #: "Sriharikota: The Indian Space Research Organisation launched", "New Delhi: India and"
 _COLON_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+"
@@ -56,7 +54,7 @@ def colon_dateline(text: str, ents: list[Ent], body_start: int,
     ("Summary:", a speaker's name in a transcript) is left alone."""
     match = _COLON_DATELINE.match(text, body_start)
     if not match or not (gazetteer.lookup(match.group(1)) is not None or any(
-            e.text == match.group(1) and e.label in _PLACE_LABELS for e in ents)):
+            e.text == match.group(1) and e.label in PLACE_LABELS for e in ents)):
         return []
     start, end = match.span(1)
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]

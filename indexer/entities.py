@@ -52,7 +52,7 @@ from indexer.home_countries import home_countries
 from indexer.local_bodies import local_bodies
 from indexer.lone_places import lone_places
 from indexer.members import member_mentions, officer_mentions
-from indexer.ministries import lower_case_ministries
+from indexer.ministries import missed_ministries
 from indexer.name_places import places_in_names
 from indexer.name_variants import name_variants
 from indexer.names import (
@@ -80,6 +80,7 @@ from indexer.phrases import (
     infer_countries,
     is_currency,
     missed_places,
+    operation_names,
     place_cues,
     region_homonyms,
 )
@@ -93,7 +94,7 @@ from indexer.run_ins import (
 )
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
-from indexer.spans import DATE_LABELS, Ent, overlaps, replace, with_found
+from indexer.spans import DATE_LABELS, Ent, overlaps, replace, replaced_by, with_found
 from indexer.sports_clubs import sports_clubs
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -440,7 +441,7 @@ def rule_local_bodies(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_ministries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): "France's culture ministry", "the Lebanese health
     ministry" - a country's ministry in lower case, an actor named as its capitalised form."""
-    return _plus(ents, lower_case_ministries(ctx.text, ents, ctx.gazetteer))
+    return _plus(ents, missed_ministries(ctx.text, ents, ctx.gazetteer))
 
 
 def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -452,22 +453,7 @@ def rule_events(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 5: "the Brussels Conference" (Brussels is a place mention), "as Eid is
     approaching", "the launch of operation Keletigui": events, holidays and military
     operations are no actors or places."""
-    return event_names(_operations(ctx.text, ents), ctx.gazetteer, ctx.persons)
-
-
-#: "operation" right before a name the model left outside it ("the launch of operation
-#: Keletigui"); "Operation Roundup" inside a span is `event_names`' own
-_OPERATION_BEFORE = re.compile(r"\b[Oo]peration[ \t]+$")
-
-
-def _operations(text: str, ents: list[Ent]) -> list[Ent]:
-    """The spans with the names of operations made no facet's (the very list without one)."""
-    named = {i for i, e in enumerate(ents) if open_mention(e)
-             and _OPERATION_BEFORE.search(text, max(0, e.start - 12), e.start)}
-    if not named:
-        return ents
-    return [replace(e, facet=None, value=None, rule="event") if i in named else e
-            for i, e in enumerate(ents)]
+    return event_names(operation_names(ctx.text, ents), ctx.gazetteer, ctx.persons)
 
 
 def rule_vessels(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -688,8 +674,7 @@ def rule_colon_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     knows it or the model tags another mention a place; found before the consistency rule
     spreads the model's label to the other mentions."""
     found = colon_dateline(ctx.text, ents, ctx.body_start, ctx.gazetteer)
-    return with_found([e for e in ents if not any(overlaps(e, f) for f in found)], found) \
-        if found else ents
+    return replaced_by(ents, found) if found else ents
 
 
 def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -699,8 +684,7 @@ def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     (an actor span over one already stays)."""
     found = [f for f in dateline_credits(ctx.text, ctx.body_start)
              if not any(overlaps(e, f) and e.facet == "actor" for e in ents)]
-    return with_found([e for e in ents if not any(overlaps(e, f) for f in found)], found) \
-        if found else ents
+    return replaced_by(ents, found) if found else ents
 
 
 def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:

@@ -24,7 +24,7 @@ _MINISTRY_AFTER = re.compile(r"(['’]s)?[ \t]+(?:((?:[a-z]+[ \t]+){1,3})ministr
 _PORTFOLIO_WORDS = frozenset(word_list("institution_phrase_words")) - {"ministry"}
 
 
-def lower_case_ministries(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+def missed_ministries(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Actor spans for "<Country>'s <portfolio> ministry" and "<Demonym> <portfolio>
     ministry" phrases no actor span covers."""
     taken = SpanIndex([e for e in ents if e.facet == "actor"])

@@ -398,6 +398,22 @@ def _coordinated_part(ent: Ent, match: re.Match, side: str, known: dict[str, Ent
     return None
 
 
+#: "operation" right before a name the model left outside it ("the launch of operation
+#: Keletigui"); "Operation Roundup" inside a span is `event_names`' own
+_OPERATION_BEFORE = re.compile(r"\b[Oo]peration[ \t]+$")
+
+
+def operation_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """The spans with the names of military operations made no facet's ("the launch of
+    operation Keletigui"; the very list without one)."""
+    named = {i for i, e in enumerate(ents) if e.facet in ("actor", "place") and not e.fixed
+             and _OPERATION_BEFORE.search(text, max(0, e.start - 12), e.start)}
+    if not named:
+        return ents
+    return [replace(e, facet=None, value=None, rule="event") if i in named else e
+            for i, e in enumerate(ents)]
+
+
 def event_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) -> list[Ent]:
     """ "the Brussels Conference", "Geneva talks", "Operation Roundup", "as Eid is approaching":
     an event or a holiday is no actor or place, but the place an event is named after is a

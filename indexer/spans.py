@@ -18,6 +18,8 @@ LABEL_FACETS = {"PERSON": "actor", "ORG": "actor", "GPE": "place", "LOC": "place
 #: a day with its time of day TIME as often as DATE ("late Tuesday", "Sunday morning"), and
 #: a time alone ("3 a.m.") resolves to nothing
 DATE_LABELS = frozenset({"DATE", "TIME"})
+#: the model's labels of places by name (a facility's, FAC, names a building)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: labels whose spans may still be places or actors the model mislabelled
 RESCUABLE_LABELS = frozenset({"NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 
@@ -71,6 +73,12 @@ def replace(ent: Ent, /, **changes) -> Ent:
 def overlaps(a: Ent, b: Ent) -> bool:
     """True when two spans share at least one character."""
     return a.start < b.end and b.start < a.end
+
+
+def replaced_by(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """The spans without those sharing a character with a found span, plus the found spans:
+    what a rule returns when its spans replace whatever the model made of the same words."""
+    return [e for e in ents if not any(overlaps(e, f) for f in found)] + found
 
 
 def with_found(ents: list[Ent], found: list[Ent]) -> list[Ent]:

@@ -16,7 +16,7 @@ import re
 
 from indexer.countries import country_tables
 from indexer.rule_data import word_list
-from indexer.spans import Ent, overlaps
+from indexer.spans import PLACE_LABELS, Ent, replaced_by
 
 #: abbreviation -> (state or province, country)
 STATE_ABBREVIATIONS = {abbreviation: (name, country)
@@ -29,10 +29,6 @@ _ABBREVIATION = re.compile(
                                                                reverse=True)) + r")(?=[\s,;:)]|$)")
 
 
-#: the model's labels of the spans `joined_place_names` joins
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
 def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:
     """Each "<Place>, Md." as a mention of the state, replacing the model's spans over it."""
     found = [Ent(m.start(), m.end(), m[1], "GPE", facet="place",
@@ -41,7 +37,7 @@ def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:
              for m in _ABBREVIATION.finditer(text) if _after_a_name(text, m.start())]
     if not found:
         return ents
-    return [e for e in ents if not any(overlaps(e, f) for f in found)] + found
+    return replaced_by(ents, found)
 
 
 def joined_place_names(ents: list[Ent], text: str) -> list[Ent]:
@@ -49,13 +45,13 @@ def joined_place_names(ents: list[Ent], text: str) -> list[Ent]:
     of the place table (indexer/data/place_aliases.tsv) are one mention of that place, not
     the city and a second place."""
     aliases = country_tables().place_aliases
-    places = sorted((e for e in ents if e.label in _PLACE_LABELS), key=lambda e: e.start)
+    places = sorted((e for e in ents if e.label in PLACE_LABELS), key=lambda e: e.start)
     joined = [Ent(a.start, b.end, text[a.start:b.end], "GPE", rule="state-abbreviation")
               for a, b in zip(places, places[1:], strict=False)
               if text[a.end:b.start] == ", " and text[a.start:b.end] in aliases]
     if not joined:
         return ents
-    return [e for e in ents if not any(overlaps(e, j) for j in joined)] + joined
+    return replaced_by(ents, joined)
 
 
 def _after_a_name(text: str, start: int) -> bool:
