@@ -278,7 +278,8 @@ PLACE_PLURALS = frozenset(word_list("place_plurals"))
 
 
 def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]) -> bool:
-    """A PERSON/ORG span that is a place: a well-known one by its exact name, or "X Province";
+    """A PERSON/ORG span that is a place: a well-known one by its exact name, "X Province" or
+    a known state's or province's name with its division word ("Borno State", "Imo State");
     a person's name that is also a city ("Mary") needs a locative word before it ("in Mary"),
     an organisation's name that is a city of fewer than LANDMARK_CITY_POPULATION people the
     evidence an unknown name needs ("when Toyota was planning", "Syracuse accepted me")."""
@@ -287,7 +288,7 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     if _placed_by_region(ent.text, gazetteer):
         return True
     bare = strip_region_suffix(ent.text)
-    if bare != ent.text and gazetteer.lookup(bare):
+    if (bare != ent.text and gazetteer.lookup(bare)) or gazetteer.division_of(ent.text):
         return True
     place = gazetteer.confident(ent.text)
     if not place:

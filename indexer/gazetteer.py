@@ -100,14 +100,16 @@ class Gazetteer:
 
     def division_of(self, text: str) -> Place | None:
         """The state, province or region a division's name stands for when the gazetteer
-        knows it only by its bare name ("Ogun State" -> Ogun, "Sagaing Region" -> Sagaing);
+        knows it only by its bare name ("Ogun State" -> Ogun, "Sagaing Region" -> Sagaing) or
+        a short one by its name and division word ("Oyo State": Oyo alone is the city);
         None for any other name, or a bare name that is a city or a country ("Lagos State",
         "Washington State" stay unknown: the city would take the state's place)."""
         bare, _, last = text.rpartition(" ")
-        if last not in _DIVISION_WORDS or not bare:
+        if last.title() not in _DIVISION_WORDS or not bare:
             return None
-        place = self.lookup(bare)
-        return place if place is not None and place.kind in ("region", "province") else None
+        places = (self.lookup(text), self.lookup(bare))  # "Oyo State" is a key, Oyo a city
+        return next((p for p in places if p is not None and p.kind in ("region", "province")),
+                    None)
 
     def country_of(self, text: str) -> str | None:
         """The country a name is ("U.S." -> "United States"), if it is one."""
@@ -322,7 +324,18 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
         for key in {name, bare}:
             if place_key(key) not in _GENERIC_SUBDIVISIONS and len(place_key(key)) > 3:
                 entries.append((key, Place(name, country, "province", 0)))
+        entries.extend(_short_division_entries(name, sub.type, country))
     return entries
+
+
+def _short_division_entries(name: str, kind: str, country: str) -> list[tuple[str, Place]]:
+    """A subdivision whose name is three letters or fewer ("Imo", "Mon", "Gao", "Ibb"; too
+    short to index alone: "Mon" is Monday, "Bay" a bay) by its name with its division word
+    ("Imo State", "Mon State", "Gao Region", "Ibb Governorate")."""
+    word = kind.split()[-1].title()
+    if len(place_key(name)) > 3 or word not in _DIVISION_WORDS:
+        return []
+    return [(f"{name} {word}", Place(name, country, "province", 0))]
 
 
 @lru_cache(maxsize=1)

@@ -601,9 +601,11 @@ def _plural_cue(match: re.Match) -> bool:
 def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> list[Ent]:
     """Mark cue-introduced names as places: relabel the matching entity, replace model spans
     inside the name ("Maqsoud" of "Sheikh Maqsoud"), or add a new span. `is_place` tells the
-    names the gazetteer knows, for the cues that need it ("Meghalaya state")."""
+    names the gazetteer knows, for the cues that need it ("Meghalaya state"; "Imo state", whose
+    three-letter name the gazetteer knows only with its division word)."""
     out = list(ents)
-    known = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text) if is_place(m.group(1))] \
+    known = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
+             if is_place(m.group(1)) or is_place(f"{m.group(1)} State")] \
         if " state" in text else []
     for start, end in _cue_spans(text) + known:
         start, end = trim_span(text, start, end)

@@ -262,7 +262,11 @@ def test_regions_known_by_their_english_names():
 @pytest.mark.parametrize(("name", "bare"), [
     ("Ogun State", "Ogun"), ("Rakhine State", "Rakhine"), ("Tigray Region", "Tigray"),
     ("Lagos State", None),  # the bare name is a city, which would take the state's place
-    ("Islamic State", None), ("Ogun", None), ("State", None)])
+    ("Islamic State", None), ("Ogun", None), ("State", None),
+    # three-letter names are known only with their division word ("Mon" is Monday; Oyo
+    # alone is the city), in either case
+    ("Imo State", "Imo"), ("Oyo State", "Oyo"), ("Mon State", "Mon"), ("Imo state", "Imo"),
+    ("Gao Region", "Gao"), ("Ibb Governorate", "Ibb"), ("Imo", None), ("Mon", None)])
 def test_a_division_is_known_by_its_bare_name_when_that_is_a_state_or_province(name, bare):
     place = default_gazetteer().division_of(name)
     assert (place.name if place else None) == bare
@@ -276,3 +280,25 @@ def test_a_division_the_gazetteer_knows_by_its_bare_name_is_found_and_placed():
     ents = resolve_entities(text, [(chin, chin + 10, "GPE", "")], default_gazetteer())
     assert sorted((e.text, e.value, e.country) for e in ents if e.facet == "place") == [
         ("Chin State", "Chin State", "Myanmar"), ("Ogun State", "Ogun State", "Nigeria")]
+
+
+def test_a_known_division_tagged_an_organisation_is_a_place():
+    # class 2 (places tagged as organisations): "visited Borno State", "Oyo State" with their
+    # country; a body named after a state stays an actor
+    text = "Buhari visited Borno State and Oyo State. The Edo State Government said no."
+    raw = [(text.index(n), text.index(n) + len(n), "ORG", "")
+           for n in ("Borno State", "Oyo State", "Edo State Government")]
+    ents = resolve_entities(text, raw, default_gazetteer())
+    assert sorted((e.text, e.facet, e.country) for e in ents) == [
+        ("Borno State", "place", "Nigeria"), ("Edo State Government", "actor", None),
+        ("Oyo State", "place", "Nigeria")]
+
+
+def test_a_three_letter_state_before_a_lower_case_state_is_a_place():
+    # class 2: "Orlu, Imo state": Imo, tagged a body, is known only as "Imo State" (too short
+    # to index alone), the cue "state" after it makes it the place
+    text = "A church in Orlu, Imo state, burned."
+    imo = text.index("Imo")
+    ents = resolve_entities(text, [(imo, imo + 3, "ORG", "")], default_gazetteer())
+    assert [(e.text, e.facet, e.rule) for e in ents if e.text == "Imo"] == [
+        ("Imo", "place", "place-cue")]
