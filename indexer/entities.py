@@ -49,6 +49,7 @@ from indexer.gazetteer import Gazetteer, Place
 from indexer.group_names import named_groups
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
+from indexer.listed_places import listed_places
 from indexer.local_bodies import local_bodies
 from indexer.lone_places import lone_places
 from indexer.members import member_mentions, officer_mentions
@@ -593,6 +594,12 @@ def rule_body_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return officer_mentions(ctx.text, ents)
 
 
+def rule_listed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places tagged as people or organisations): a one-word name listed among
+    places ("at Elburgon, Gilgil, Njoro and Bahati hospitals") is a place."""
+    return listed_places(ctx.text, ents, ctx.gazetteer, ctx.persons)
+
+
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer, ctx.text)
@@ -840,6 +847,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("office", rule_offices),
     ("member", rule_members),
     ("body-office", rule_body_offices),
+    ("listed-place", rule_listed_places),
     ("consistency", rule_harmonise),
     ("sports-club", rule_sports_clubs),
     ("common-word", rule_common_words),

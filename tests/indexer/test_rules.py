@@ -683,6 +683,38 @@ def test_place_cue_state_only_for_a_known_place():
     assert cued == ["Idlib"]
 
 
+def test_listed_place_a_one_word_name_listed_among_places():
+    """Class 2: "at Elburgon, Gilgil, Njoro and Bahati hospitals": a one-word person or body
+    listed among places is a place; a two-word name in the list stays as it is."""
+    text = "Aleppo, Mary, Bahati and Idlib hospitals closed; so did Damascus and Juba Traders."
+    ctx, ents = spans(text, [("GPE", "Aleppo"), ("PERSON", "Mary"), ("ORG", "Bahati"),
+                             ("GPE", "Idlib"), ("GPE", "Damascus"), ("ORG", "Juba Traders")])
+    ents = [replace(e, facet="place" if e.label == "GPE" else "actor") for e in ents]
+    out = entities.rule_listed_places(ctx, ents)
+    assert sorted((e.text, e.facet) for e in out if e.rule == "listed-place") == [
+        ("Bahati", "place"), ("Mary", "place")]
+    assert [e.facet for e in out if e.text == "Juba Traders"] == ["actor"]
+
+
+@pytest.mark.parametrize(("text", "patterns"), [
+    # a body of a list of two the gazetteer does not know: "Israel and Fatah"
+    ("Talks between Israel and Fatah resumed.", [("GPE", "Israel"), ("ORG", "Fatah")]),
+    # a title before the name: its person's
+    ("Mrs. Potts and Damascus were mentioned.", [("GPE", "Damascus"), ("PERSON", "Potts")]),
+    # a noun of kin introduces people, whatever the gazetteer calls the others
+    ("He left his sisters Idlib and Hala.", [("GPE", "Idlib"), ("PERSON", "Hala")]),
+    # no "and" or "or": an apposition, not a list
+    ("The envoy for Syria, Hala, spoke.", [("GPE", "Syria"), ("PERSON", "Hala")]),
+    # a town called like a given name is no place where the model says person
+    ("Mary and Hala went home.", [("PERSON", "Mary"), ("PERSON", "Hala")]),
+    # a people
+    ("Iraq and Kurds agreed.", [("GPE", "Iraq"), ("NORP", "Kurds")]),
+])
+def test_listed_place_not_for_people_or_unlisted_names(text, patterns):
+    ctx, ents = classified(text, patterns)
+    assert entities.rule_listed_places(ctx, ents) is ents
+
+
 def test_place_cue_a_continent_after_the_name():
     ctx, ents = classified("Cases reached the Kefr continent.", [("ORG", "Kefr")])
     assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [("Kefr", "place")]
