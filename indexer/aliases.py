@@ -290,6 +290,13 @@ def _adopt(ent: Ent, full: Ent, rule: str) -> Ent:
                    fixed=True)
 
 
+def spelled_out_aliases(found: list[Ent], ents: list[Ent]) -> list[Ent]:
+    """Acronyms a rule after `alias` finds, each as the one name of the document it spells
+    ("LHC" in a headline beside "Lahore High Court" in the body): one entity, one value."""
+    return [_adopt(ent, full, ent.rule) if (full := _spelled_out(ent.text, ents)) else ent
+            for ent in found]
+
+
 def acronym_mentions(text: str, acronyms: dict[str, Ent], ents: list[Ent]) -> list[Ent]:
     """Occurrences of a defined acronym that the model did not mark ("... (HTS)", "HTS said")."""
     found = []

@@ -25,6 +25,7 @@ from indexer.aliases import (
     known_surname_aliases,
     proper_collectives,
     resolve_aliases,
+    spelled_out_aliases,
 )
 from indexer.capitals import capital_mentions
 from indexer.consistency import (
@@ -644,8 +645,9 @@ def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym a body's noun introduces ("group
     ELN"), a group of its people follows ("MONUSCO peacekeepers") or a body's name defines in
-    brackets ("... Stabilization Mission in the ... Congo (MONUSCO)"), at every mention."""
-    return _plus(ents, cued_acronyms(ctx.text, ents, ctx.gazetteer))
+    brackets ("... Stabilization Mission in the ... Congo (MONUSCO)"), at every mention, as
+    the one name of the document it spells if there is one."""
+    return _plus(ents, spelled_out_aliases(cued_acronyms(ctx.text, ents, ctx.gazetteer), ents))
 
 
 def rule_group_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -657,8 +659,10 @@ def rule_group_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym in running text that no cue
     marks ("ECOWAS said", "the SMM recorded") is a body, unless it is a known place, a word
-    the document also writes in lower case, a non-name or part of a heading."""
-    return _plus(ents, bare_acronyms(ctx.text, ents, ctx.gazetteer, is_non_entity))
+    the document also writes in lower case, a non-name or part of a heading; the one name of
+    the document it spells is its value ("LHC" in a headline, "Lahore High Court")."""
+    found = bare_acronyms(ctx.text, ents, ctx.gazetteer, is_non_entity)
+    return _plus(ents, spelled_out_aliases(found, ents))
 
 
 def rule_sports_clubs(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -101,3 +101,22 @@ def test_a_dotted_alias_of_the_place_table_stays_a_place():
                                                          "region", 0))])
     ents = [Ent(0, 6, "N.S.W.", "GPE", facet="place"), Ent(10, 16, "K.E.S.", "GPE", facet="place")]
     assert [e.facet for e in dotted_bodies(ents, gazetteer)] == ["place", "actor"]
+
+
+def test_a_bare_acronym_takes_the_name_it_spells():
+    """One entity, one value: "LHC" in a headline, untagged, beside "Lahore High Court" in the
+    body is that court (the `alias` rule has run before `bare-acronym` adds it); an acronym
+    that spells no name of the document stays itself."""
+    text = "LHC Hears Plea\n\nThe Lahore High Court heard it. The KMSO watched."
+    ctx, ents = classified(text, [("ORG", "Lahore High Court")], body_start=16)
+    out = entities.rule_bare_acronyms(ctx, ents)
+    assert sorted((e.text, e.value) for e in out if e.rule == "bare-acronym") == [
+        ("KMSO", None), ("LHC", "Lahore High Court")]
+
+
+def test_a_cued_acronym_takes_the_name_it_spells():
+    text = "The Kivu Monitoring Group was set up. Fighters of the militia KMG fled."
+    ctx, ents = classified(text, [("ORG", "Kivu Monitoring Group")])
+    out = entities.rule_cued_acronyms(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "acronym-cue"] == [
+        ("KMG", "Kivu Monitoring Group")]
