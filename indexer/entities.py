@@ -27,6 +27,7 @@ from indexer.aliases import (
     resolve_aliases,
     spelled_out_aliases,
 )
+from indexer.capital_actors import capital_governments
 from indexer.capitals import capital_mentions
 from indexer.consistency import (
     REGION_KINDS,
@@ -789,6 +790,12 @@ def rule_federal_government(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, federal_government_mentions(ctx.text, ents, ctx.gazetteer.country_of))
 
 
+def rule_capital_governments(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: a capital that acts ("New Delhi on Sunday rejected", "Athens expelled the
+    ambassador") is its country's government ("Indian Government")."""
+    return capital_governments(ctx.text, ents, ctx.gazetteer)
+
+
 def rule_home_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 4: "Valencia" in a report on Spain is Spain's city, not Venezuela's."""
     return home_countries(ents, ctx.gazetteer, ctx.is_country)
@@ -872,6 +879,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("home-country", rule_home_countries),
     ("countries", rule_countries),
     ("federal", rule_federal_government),
+    ("capital-government", rule_capital_governments),
     ("region-homonym", rule_region_homonyms),
     ("past-tense", rule_past_tense),
 )

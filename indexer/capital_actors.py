@@ -1,0 +1,65 @@
+"""A capital standing for its country's government (error class 6 of issue 10, mentions tied
+to the body they mean): "New Delhi on Sunday rejected Islamabad's statement", "Pyongyang also
+staged eight rounds of artillery fire", "Athens expelled the Libyan ambassador", "Kampala and
+Kinshasa launched a joint offensive". News names a government by its seat when the government
+acts; such a mention is an actor mention of the country's government, with the value that
+government has everywhere (`names.national_body`: "Indian Government", as "the Indian
+government" gets), so that one body keeps one value. Only the gazetteer's capital of the
+country the mention is placed in, right before a verb of a government's act (data
+`government_act_verbs`, maybe after "also", "has" or "on Sunday"), and a capital listed with
+such a one before the verb ("Kampala and Kinshasa launched"; not after a locative word: "talks
+in Damascus and Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts",
+"in Kabul, officials said") stays the place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.gazetteer import Gazetteer, place_key
+from indexer.names import national_body
+from indexer.rule_data import alternation
+from indexer.spans import Ent, replace
+
+#: what may stand between the capital and its verb: "also", "has", "on Sunday"
+_BETWEEN = r"(?:[ \t]+(?:also|has|had|have|later|again|itself|yesterday|today|on[ \t]+[A-Z][a-z]+day))*"
+#: the capital is the subject of a government's act
+_ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b")
+#: "Kampala and Kinshasa launched": a capital listed before another that acts
+_AND = re.compile(r"[ \t]+and[ \t]+")
+#: a locative word before a listed capital: the place ("talks in Damascus and Tehran agreed")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + alternation("facility_visit_prepositions") + r"|from)\s+$")
+
+
+def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """The spans with each acting capital's mention made its government's."""
+    acting = _acting(text, ents, [i for i, e in enumerate(ents) if _capital_mention(e, gazetteer)])
+    if not acting:
+        return ents
+    return [_government(e, gazetteer) if i in acting else e for i, e in enumerate(ents)]
+
+
+def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
+    """The capitals (indices) before a government's verb, and those listed before them."""
+    acting = {i for i in capitals if _ACTS.match(text, ents[i].end)}
+    return acting | {i for i in capitals for j in acting if _listed_before(text, ents[i], ents[j])}
+
+
+def _capital_mention(ent: Ent, gazetteer: Gazetteer) -> bool:
+    """A place mention of the capital of the country it is placed in."""
+    if ent.facet != "place" or not ent.country:
+        return False
+    capital = gazetteer.capital_of(ent.country)
+    return capital is not None and place_key(capital) in (place_key(ent.text),
+                                                          place_key(ent.value or ""))
+
+
+def _listed_before(text: str, ent: Ent, other: Ent) -> bool:
+    return ent.end < other.start and bool(_AND.fullmatch(text, ent.end, other.start)) \
+        and not _LOCATIVE_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+
+
+def _government(ent: Ent, gazetteer: Gazetteer) -> Ent:
+    value = national_body(f"Government of {ent.country}", gazetteer.country_of)
+    return replace(ent, label="ORG", facet="actor", value=value, country=None,
+                   rule="capital-government", fixed=True)

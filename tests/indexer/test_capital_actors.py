@@ -1,0 +1,40 @@
+"""The `capital-government` rule alone (class 6: a capital standing for its government)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from tests.indexer.test_rules import classified
+
+
+def _governments(text: str, patterns: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    ctx, ents = classified(text, patterns)
+    return [(e.text, e.value) for e in entities.rule_capital_governments(ctx, ents)
+            if e.rule == "capital-government" and e.facet == "actor"]
+
+
+def test_a_capital_that_acts_is_its_government():
+    assert _governments("But Damascus has intensified attacks on Idlib.",
+                        [("GPE", "Damascus"), ("GPE", "Idlib")]) == [("Damascus", "Syrian Government")]
+    assert _governments("Tehran on Sunday rejected the claim.", [("GPE", "Tehran")]) == [
+        ("Tehran", "Iranian Government")]
+
+
+def test_a_capital_listed_before_one_that_acts_is_a_government_too():
+    assert _governments("Tehran and Damascus launched a joint offensive.",
+                        [("GPE", "Tehran"), ("GPE", "Damascus")]) == [
+        ("Tehran", "Iranian Government"), ("Damascus", "Syrian Government")]
+
+
+@pytest.mark.parametrize("text", [
+    "Damascus was shelled on Friday.",           # the city suffers, no act of its government
+    "In Damascus, officials said it was calm.",  # officials in the city
+    "Aleppo rejected the plan.",                 # a city, no capital
+    "They met in Damascus and Tehran agreed.",   # a place before "and", no listed actor
+])
+def test_the_city_stays_a_place_elsewhere(text):
+    patterns = [("GPE", name) for name in ("Damascus", "Tehran", "Aleppo") if name in text]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_capital_governments(ctx, ents)
+    assert [e.facet for e in out if e.text in ("Damascus", "Aleppo")] == ["place"]
