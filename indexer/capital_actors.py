@@ -7,9 +7,9 @@ government has everywhere (`names.national_body`: "Indian Government", as "the I
 government" gets), so that one body keeps one value. Only the gazetteer's capital of the
 country the mention is placed in, right before a verb of a government's act (data
 `government_act_verbs`, maybe after "also", "has" or "on Sunday"), and a capital listed with
-such a one before the verb ("Kampala and Kinshasa launched"; not after a locative word: "talks
-in Damascus and Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts",
-"in Kabul, officials said") stays the place.
+such a one before the verb ("Kampala and Kinshasa launched"); never after a preposition
+("reports from Damascus said", "talks in Damascus and Tehran agreed"). The city in any other
+sentence ("Kabul was rocked by blasts", "in Kabul, officials said") stays the place.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ _BETWEEN = r"(?:[ \t]+(?:also|has|had|have|later|again|itself|yesterday|today|on
 _ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b")
 #: "Kampala and Kinshasa launched": a capital listed before another that acts
 _AND = re.compile(r"[ \t]+and[ \t]+")
-#: a locative word before a listed capital: the place ("talks in Damascus and Tehran agreed")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:" + alternation("facility_visit_prepositions") + r"|from)\s+$")
+#: a preposition before the capital: the place is meant, the verb has another subject ("reports
+#: from Damascus said", "talks in Damascus and Tehran agreed")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("facility_visit_prepositions")
+                                 + r"|from|of|over|across|towards|around)\s+$", re.I)
 
 
 def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
@@ -41,6 +43,8 @@ def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> lis
 
 def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
     """The capitals (indices) before a government's verb, and those listed before them."""
+    capitals = [i for i in capitals
+                if not _PREPOSITION_BEFORE.search(text, max(0, ents[i].start - 12), ents[i].start)]
     acting = {i for i in capitals if _ACTS.match(text, ents[i].end)}
     return acting | {i for i in capitals for j in acting if _listed_before(text, ents[i], ents[j])}
 
@@ -55,8 +59,7 @@ def _capital_mention(ent: Ent, gazetteer: Gazetteer) -> bool:
 
 
 def _listed_before(text: str, ent: Ent, other: Ent) -> bool:
-    return ent.end < other.start and bool(_AND.fullmatch(text, ent.end, other.start)) \
-        and not _LOCATIVE_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+    return ent.end < other.start and bool(_AND.fullmatch(text, ent.end, other.start))
 
 
 def _government(ent: Ent, gazetteer: Gazetteer) -> Ent:

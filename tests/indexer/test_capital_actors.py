@@ -38,3 +38,8 @@ def test_the_city_stays_a_place_elsewhere(text):
     ctx, ents = classified(text, patterns)
     out = entities.rule_capital_governments(ctx, ents)
     assert [e.facet for e in out if e.text in ("Damascus", "Aleppo")] == ["place"]
+
+
+def test_a_capital_after_a_preposition_is_the_place_another_subject_acts_in():
+    ctx, ents = classified("Reports from Damascus said Iran agreed.", [("GPE", "Damascus")])
+    assert entities.rule_capital_governments(ctx, ents) is ents
