@@ -438,7 +438,10 @@ def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
 _MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
 
 #: the name of a building that is an institution too: a hospital, an embassy, a seat
-_VISITED_FACILITY = re.compile(r"\s(?:" + alternation("visited_facility_words") + r")$")
+_VISITED_FACILITY = re.compile(r"\s(?:" + alternation("visited_facility_words") + "|"
+                               + alternation("care_facility_words") + r")$")
+#: the name of a hospital or of a centre people gather in
+_CARE_FACILITY = re.compile(r"\s(?:" + alternation("care_facility_words") + r")$")
 
 
 def names_a_facility(name: str) -> bool:
@@ -461,6 +464,21 @@ def _visited_facility(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     return names_a_facility(ent.text) and ent.text[:1].isupper() \
         and not _country_body(ent.text, gazetteer) \
         and bool(_VISITED.search(text, max(0, ent.start - 16), ent.start))
+
+
+def _care_facility(ent: Ent, text: str) -> bool:
+    """Class 2: "The Coast General Hospital was the worst hit", "at Our Lady of Lourdes
+    Hospital", "shelter at Lings Forum Leisure Centre": a hospital or a centre is the site,
+    a place, unless it speaks ("Cork University Hospital said") or sends its staff ("doctors
+    from Hartford Hospital"): the institution (the document's majority decides for the name,
+    `harmonise`)."""
+    return ent.text[:1].isupper() and bool(_CARE_FACILITY.search(ent.text)) \
+        and not _STATES.match(text, ent.end) \
+        and not _FROM_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+
+
+#: "doctors from Hartford Hospital": its staff, sent by the institution
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 
 def _country_body(name: str, gazetteer: Gazetteer) -> bool:
@@ -565,7 +583,7 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     if _titled_person(ent):
         return replace(ent, label="PERSON", facet="actor", rule="titled-person")
     if is_landmark(ent) or _visited_facility(ent, text, gazetteer) \
-            or _facility_named(ent, text, persons):
+            or _care_facility(ent, text) or _facility_named(ent, text, persons):
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons) or _person_named_division(ent):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)

@@ -599,7 +599,7 @@ def rule_body_offices(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_listed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (places tagged as people or organisations): a one-word name listed among
     places ("at Elburgon, Gilgil, Njoro and Bahati hospitals") is a place."""
-    return listed_places(ctx.text, ents, ctx.gazetteer, ctx.persons)
+    return listed_places(ctx.text, ents, ctx.gazetteer)
 
 
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

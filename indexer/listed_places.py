@@ -22,9 +22,9 @@ _GLUE = re.compile(r"[ \t]*(?:,|,?[ \t]*\b(?:and|or)\b)[ \t]*")
 _COORDINATOR = re.compile(r"\b(?:and|or)\b")
 
 
-def listed_places(text: str, ents: list[Ent], gazetteer: Gazetteer,
-                  persons: set[str]) -> list[Ent]:
+def listed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """The spans with each one-word actor listed among places made a place."""
+    persons = _person_words(ents)
     named = sorted((i for i, e in enumerate(ents) if e.facet in ("actor", "place")),
                    key=lambda i: ents[i].start)
     chosen = {i for items in _lists(text, ents, named)
@@ -33,6 +33,13 @@ def listed_places(text: str, ents: list[Ent], gazetteer: Gazetteer,
         return ents
     return [replace(e, facet="place", value=None, rule="listed-place", fixed=True)
             if i in chosen else e for i, e in enumerate(ents)]
+
+
+def _person_words(ents: list[Ent]) -> set[str]:
+    """Words of the person actors named by two words or more so far (not of a span the model
+    called a person that a rule has made a place: "Kells Garda Station")."""
+    return {word for e in ents if e.label == "PERSON" and e.facet == "actor" and " " in e.text
+            for word in e.text.split()}
 
 
 def _lists(text: str, ents: list[Ent], named: list[int]) -> list[list[int]]:

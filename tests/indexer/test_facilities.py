@@ -16,6 +16,9 @@ from tests.indexer.entity_kit import resolved
     ("She was flown to the Walter Reed Medical Center on Friday.", "Walter Reed Medical Center",
      "place"),
     ("Two patients remain in Hartford Clinic tonight.", "Hartford Clinic", "place"),
+    # a hospital or a centre is the site wherever it stands, unless it speaks or sends staff
+    ("The Coast General Hospital was the worst hit.", "Coast General Hospital", "place"),
+    ("Sixty slept at Lings Forum Leisure Centre.", "Lings Forum Leisure Centre", "place"),
     # speaking, sending staff, or no hospital at all: an actor
     ("John Radcliffe Hospital said the patient was stable.", "John Radcliffe Hospital", "actor"),
     ("Doctors from Hartford Hospital were sent to help.", "Hartford Hospital", "actor"),
@@ -44,7 +47,9 @@ def test_mines_monuments_and_routes_are_places(name):
                                   "Mingo Valley Expressway", "Admiral Blvd", "Ozark Plateau",
                                   "Kestrel Minster",
                                   # a region's word ends a place's name
-                                  "Kestrel Township"])
+                                  "Kestrel Township",
+                                  # a mill, a jail
+                                  "Yarwell Mill", "Kestrel Jail"])
 def test_hotels_buildings_and_crossings_are_places(name):
     text = f"Crowds gathered by the {name} on Sunday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "place")]
@@ -55,6 +60,16 @@ def test_a_surname_that_is_also_a_landmark_word_keeps_its_person():
     text = "Crowds cheered Darrell Castle on Sunday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", "Darrell Castle")])] == [
         ("Darrell Castle", "actor")]
+
+
+def test_a_station_or_a_prison_the_model_calls_a_person_is_a_place():
+    # no person's name ends in "Station" or "Prison" ("Kells Garda Station" tagged a person);
+    # the town listed with a place is then no word of a person's name either (`listed-place`)
+    text = "Contact Kells Garda Station. The road between Kells and Damascus is closed."
+    found = resolved(text, [("PERSON", "Kells Garda Station"), ("PERSON", "Kells"),
+                            ("GPE", "Damascus")])
+    assert [(t, f) for t, f, _, _ in found] == [
+        ("Kells Garda Station", "place"), ("Kells", "place"), ("Damascus", "place")]
 
 
 def test_towns_after_a_name_make_it_a_town():
