@@ -273,8 +273,17 @@ def _place_changes(text: str, gazetteer: Gazetteer) -> tuple[tuple[str, object],
         return (("facet", None),)  # "New Zealand" is its own adjective, yet a country
     if known:
         return ("value", known[0]), ("country", known[1] or None)
-    division = gazetteer.division_of(name)  # "Ogun State": as written, in Ogun's country
+    # "Ogun State": as written, in Ogun's country; "Kells, Co Meath": in the county's
+    division = gazetteer.division_of(name) or _region_after_comma(name, gazetteer)
     return ("value", fix_casing(name, False)), ("country", division.country if division else None)
+
+
+def _region_after_comma(name: str, gazetteer: Gazetteer) -> Place | None:
+    """The country, region or province a place's name ends with after a comma ("Heraklio,
+    Crete", "Kells, Co Meath"): where the place lies."""
+    head, comma, tail = name.rpartition(", ")
+    place = gazetteer.lookup(tail) if comma and head else None
+    return place if place is not None and place.kind in REGION_KINDS else None
 
 
 def _place_name(name: str, gazetteer: Gazetteer) -> str:
@@ -621,8 +630,11 @@ def rule_titled_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Heartbroken", "Backlash", "Aides" opening a sentence - a word English writes
-    in lower case, capitalised only where every word is."""
-    return opener_words(ctx.text, ents, ctx.gazetteer, ctx.headlines)
+    in lower case, capitalised only where every word is or may be: a title-cased line or
+    the document's title, which house styles capitalise at will ("ECOWAS Condemns the
+    hostage situation")."""
+    title = [(0, ctx.body_start)] if ctx.body_start else []
+    return opener_words(ctx.text, ents, ctx.gazetteer, ctx.headlines + title)
 
 
 def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

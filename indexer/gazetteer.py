@@ -316,16 +316,29 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
     entries = []
     for sub in pycountry.subdivisions:
         country = by_code.get(sub.country_code, "")
-        if (sub.parent_code and sub.type != "Province") or not country \
+        if (sub.parent_code and sub.type not in _SECOND_LEVEL_KINDS) or not country \
                 or sub.country_code == "US":
             continue
         name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
         bare = _ARTICLE.sub("", place_key(name))
-        for key in {name, bare}:
+        for key in _county_forms(name, sub.type) or {name, bare}:
             if place_key(key) not in _GENERIC_SUBDIVISIONS and len(place_key(key)) > 3:
                 entries.append((key, Place(name, country, "province", 0)))
         entries.extend(_short_division_entries(name, sub.type, country))
     return entries
+
+
+#: second-level subdivisions kept beside the first level: provinces (the Philippines, Italy,
+#: Spain) and the counties of Ireland and England
+_SECOND_LEVEL_KINDS = frozenset({"Province", "County", "Two-tier county"})
+
+
+def _county_forms(name: str, kind: str) -> set[str]:
+    """ "County Meath", "Co Meath", "Co. Meath": how Irish and British writers name a county
+    (never its bare name, which a person's often is: Kerry, Clare)."""
+    if "ounty" not in kind:
+        return set()
+    return {f"County {name}", f"Co {name}", f"Co. {name}"}
 
 
 def _short_division_entries(name: str, kind: str, country: str) -> list[tuple[str, Place]]:

@@ -302,3 +302,23 @@ def test_a_three_letter_state_before_a_lower_case_state_is_a_place():
     ents = resolve_entities(text, [(imo, imo + 3, "ORG", "")], default_gazetteer())
     assert [(e.text, e.facet, e.rule) for e in ents if e.text == "Imo"] == [
         ("Imo", "place", "place-cue")]
+
+
+@pytest.mark.parametrize(("name", "county"), [
+    ("County Meath", "Meath"), ("Co Meath", "Meath"), ("Co. Meath", "Meath"),
+    ("County Kerry", "Kerry"), ("Co Donegal", "Donegal"),
+    ("Kerry", None), ("Clare", None)])  # a bare county's name is a person's as often
+def test_irish_and_british_counties_are_known_by_their_county_forms(name, county):
+    place = default_gazetteer().lookup(name)
+    found = place.name if place is not None and place.kind == "province" else None
+    assert found == county
+
+
+def test_a_place_named_with_its_region_after_a_comma_lies_in_the_region_s_country():
+    # class 4: "Kells, Co Meath" and "Heraklio, Crete" as one span each: in Ireland, in Greece
+    text = "A crash near Kells, Co Meath closed a road; the ferry reached Heraklio, Crete."
+    raw = [(text.index(n), text.index(n) + len(n), "ORG", "")
+           for n in ("Kells, Co Meath", "Heraklio, Crete")]
+    ents = resolve_entities(text, raw, default_gazetteer())
+    assert sorted((e.text, e.facet, e.country) for e in ents) == [
+        ("Heraklio, Crete", "place", "Greece"), ("Kells, Co Meath", "place", "Ireland")]

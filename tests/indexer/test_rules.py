@@ -1206,6 +1206,16 @@ def test_opener_words_are_common_words_capitalised_only_where_sentences_open():
     assert {e.value for e in out if e.facet == "actor"} >= {"Reuters", "Hezbollah", "Neil Young"}
 
 
+def test_opener_words_in_the_title_a_house_style_capitalises():
+    # class 1: "COMMUNIQUE: ECOWAS Condemns the hostage situation" - a title capitalises words
+    # at will even where it is not title-cased; the body's names stay
+    text = "ECOWAS Condemns the hostage situation\n\nThe ECOWAS Commission condemns the attack."
+    ctx, ents = classified(text, [("ORG", "ECOWAS"), ("PERSON", "Condemns"),
+                                  ("ORG", "ECOWAS Commission")], body_start=39)
+    out = entities.rule_opener_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "opener-word"] == ["Condemns"]
+
+
 def test_opener_words_keep_a_word_the_document_capitalises_mid_sentence():
     # "Labor activist Howie Hawkins" opens a sentence, but "the Labor party" names the party
     text = "Labor won the seat. Voters backed the Labor candidate."
