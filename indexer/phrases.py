@@ -616,12 +616,21 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
 
 def _cue_named(text: str, start: int, end: int) -> bool:
     """A name a cue noun may make a place's: no compound adjective, nationality, determiner
-    ("a Fijian village", "Each area"), nor one word English writes in lower case that opens a
-    sentence ("Surrounding areas were flooded")."""
+    ("a Fijian village", "Each area"), acronym of a trade ("the IT sector"), nor one word
+    English writes in lower case that opens a sentence ("Surrounding areas were flooded")."""
     name = text[start:end]
     return not COMPOUND_ADJECTIVE.search(name) and not is_demonym(name) \
-        and name.lower() not in _DETERMINERS \
+        and name.lower() not in _DETERMINERS and not _trade_acronym(text, name, end) \
         and not (" " not in name and sentence_initial(text, start) and is_lower_case_word(name))
+
+
+def _trade_acronym(text: str, name: str, end: int) -> bool:
+    return name.isupper() and bool(_ECONOMY_CUE.match(text, end))
+
+
+#: a cue noun that names a part of an economy too: an acronym before it is a trade's ("the IT
+#: sector", "the FMCG market"), no place
+_ECONOMY_CUE = re.compile(r"\s+(?:sector|market)\b")
 
 
 #: determiners that open a sentence capitalised: no place's name ("Each area they work in")

@@ -715,6 +715,16 @@ def test_listed_place_not_for_people_or_unlisted_names(text, patterns):
     assert entities.rule_listed_places(ctx, ents) is ents
 
 
+def test_place_cue_an_axis_a_sector_or_a_market_after_the_name():
+    # class 2: "24 fighters killed in the Gwoza axis", "the Ruwenzori sector", "the Kongowea
+    # market burned"; an acronym before "sector" or "market" is a trade's, no place
+    text = ("Troops cleared the Kefr axis. Fighting hit the Tel Rif sector. The Saraqib market "
+            "burned. Jobs in the IT sector grew.")
+    ctx, ents = classified(text, [("ORG", "Saraqib")])
+    cued = sorted(e.text for e in entities.rule_place_cues(ctx, ents) if e.facet == "place")
+    assert cued == ["Kefr", "Saraqib", "Tel Rif"]
+
+
 def test_place_cue_a_continent_after_the_name():
     ctx, ents = classified("Cases reached the Kefr continent.", [("ORG", "Kefr")])
     assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [("Kefr", "place")]
