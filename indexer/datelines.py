@@ -27,16 +27,24 @@ _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3}
 
 def dateline_place(text: str, ents: list[Ent], body_start: int,
                    gazetteer: Gazetteer) -> list[Ent]:
-    """A place span for the body's dateline that no actor or place span covers yet."""
+    """A place span for the body's dateline that no actor or place span covers yet; the
+    model's piece of it ("KUALA" of "KUALA LUMPUR, Dec 4 —") is no cover (the caller lets the
+    found span swallow it)."""
     match = _DATELINE.match(text, body_start)
     if not match:
         return []
     start, end = match.span(1)
-    if any(e.start < end and start < e.end and e.facet in ("actor", "place") for e in ents):
+    if any(e.start < end and start < e.end and e.facet in ("actor", "place")
+           and not _piece_of(e, start, end) for e in ents):
         return []
     if not _is_place(match.group(1), text, end, gazetteer):
         return []
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
+
+
+def _piece_of(ent: Ent, start: int, end: int) -> bool:
+    """The span lies inside the run and is shorter."""
+    return start <= ent.start and ent.end <= end and ent.end - ent.start < end - start
 
 
 #: a name of up to three words at the body's start, then a colon and the first sentence:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.consistency import open_mention
 from indexer.countries import is_people
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation
@@ -23,16 +24,18 @@ _COORDINATOR = re.compile(r"\b(?:and|or)\b")
 
 
 def listed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """The spans with each one-word actor listed among places made a place."""
+    """The spans with each one-word actor listed among places made a place, at every open
+    mention of its name (the rule runs after `consistency`, which gave the document's other
+    mentions of the list's places their facet: "between Markoye and Tokabangou")."""
     persons = _person_words(ents)
     named = sorted((i for i, e in enumerate(ents) if e.facet in ("actor", "place")),
                    key=lambda i: ents[i].start)
-    chosen = {i for items in _lists(text, ents, named)
+    chosen = {ents[i].key for items in _lists(text, ents, named)
               for i in _actors_among_places(items, ents, text, gazetteer, persons)}
     if not chosen:
         return ents
     return [replace(e, facet="place", value=None, rule="listed-place", fixed=True)
-            if i in chosen else e for i, e in enumerate(ents)]
+            if e.key in chosen and open_mention(e) else e for e in ents]
 
 
 def _person_words(ents: list[Ent]) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import entities
+from indexer.gazetteer import default_gazetteer
 from tests.indexer.test_rules import classified
 
 
@@ -22,6 +23,14 @@ def _places(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str 
 ])
 def test_a_dateline_in_capitals_is_a_place(text, found):
     assert _places(text) == found
+
+
+def test_a_dateline_swallows_the_model_s_piece_of_it():
+    # "KUALA LUMPUR, Dec 4 —" with "KUALA" tagged an organisation: one place, Kuala Lumpur
+    ctx, ents = classified("KUALA LUMPUR, Dec 4 — A minister spoke.", [("ORG", "KUALA")])
+    out = entities.rule_datelines(entities.DocContext(ctx.text, default_gazetteer()), ents)
+    assert [(e.text, e.facet, e.value) for e in out if e.facet in ("actor", "place")] == [
+        ("KUALA LUMPUR", "place", "Kuala Lumpur")]
 
 
 @pytest.mark.parametrize(("text", "patterns"), [

@@ -116,6 +116,7 @@ def test_classify_an_organisation_label_and_what_places_it(text, name, facet):
     # an organisation's noun in apposition before a name the model calls a place
     ("Claims were made by state news firm Kestra and others.", "Kestra", "actor"),
     ("the broadcaster Kestra, reported", "Kestra", "actor"),
+    ("soldiers with the UN peacekeeping force KMSO were killed", "KMSO", "actor"),
     # not "site", which introduces places, nor a noun that is no apposition
     ("the ancient site Kestra was dug", "Kestra", "place"),
     ("a firm in Kestra closed", "Kestra", "place"),
@@ -694,6 +695,16 @@ def test_listed_place_a_one_word_name_listed_among_places():
     assert sorted((e.text, e.facet) for e in out if e.rule == "listed-place") == [
         ("Bahati", "place"), ("Mary", "place")]
     assert [e.facet for e in out if e.text == "Juba Traders"] == ["actor"]
+
+
+def test_listed_place_reads_the_facets_consistency_gave_the_list_s_other_names():
+    # "between Markoye and Tokabangou": Markoye's other mention is placed ("in Markoye"), so
+    # after `consistency` both are places, and every mention of Tokabangou follows
+    text = "Troops fought in Markoye. The post between Markoye and Tokabangou fell. Tokabangou burned."
+    ctx, ents = classified(text, [("PERSON", "Markoye"), ("PERSON", "Tokabangou")])
+    ents = run_rules(ctx, ents, tuple((n, r) for n, r in RULES if n in ("consistency", "listed-place")))
+    assert [(e.text, e.facet) for e in ents] == [("Markoye", "place"), ("Markoye", "place"),
+                                                 ("Tokabangou", "place"), ("Tokabangou", "place")]
 
 
 @pytest.mark.parametrize(("text", "patterns"), [
