@@ -9,7 +9,9 @@ District Court") or names the body after the word ("District Court", "County Cou
 
 from __future__ import annotations
 
-from indexer.rule_data import word_list
+import re
+
+from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, replace
 
 DIVISION_WORDS = frozenset(word_list("division_words"))
@@ -38,3 +40,16 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") else word
+
+
+#: a region named by its number, as the Philippines and Guyana name theirs ("Region 12",
+#: "Region Four"); not an amount ("Region 4 million")
+_NUMBERED_REGION = re.compile(r"\bRegion[ \t]+(?:\d{1,2}|" + alternation("number_words")
+                              + r")\b(?![ \t]*(?:%|per\b|million\b|thousand\b|[.,]\d))")
+
+
+def numbered_regions(text: str) -> list[Ent]:
+    """Place spans for the regions the text names by their number; the model tags them a
+    law, a date or a number ("Region 11/LAW", "Region 10/DATE"), or the number alone."""
+    return [Ent(m.start(), m.end(), m.group(), "GPE", facet="place", rule="numbered-region",
+                fixed=True) for m in _NUMBERED_REGION.finditer(text)] if "Region " in text else []

@@ -45,7 +45,7 @@ from indexer.consistency import (
 from indexer.countries import is_demonym
 from indexer.datelines import colon_dateline, dateline_credits, dateline_place
 from indexer.dates import clock_time, resolve_date
-from indexer.divisions import DIVISION_WORDS, division_places
+from indexer.divisions import DIVISION_WORDS, division_places, numbered_regions
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
 from indexer.group_names import named_groups
@@ -492,6 +492,13 @@ def rule_divisions(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return division_places(ents)
 
 
+def rule_numbered_regions(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places missed): a region named by its number ("Region 12", "Region Four"),
+    whatever the model made of it (a law, a date, a number)."""
+    found = numbered_regions(ctx.text)
+    return replaced_by(ents, found) if found else ents
+
+
 def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "the town of X", "X province", "Meghalaya state": the cue makes the name a place."""
     return place_cues(ctx.text, ents, ctx.is_place)
@@ -853,6 +860,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("type-prior", rule_type_prior),
     ("thing-acronym", rule_thing_acronyms),
     ("division", rule_divisions),
+    ("numbered-region", rule_numbered_regions),
     ("place-cue", rule_place_cues),
     ("capital", rule_capitals),
     ("source", rule_sources),

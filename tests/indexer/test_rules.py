@@ -736,6 +736,16 @@ def test_place_cue_an_axis_a_sector_or_a_market_after_the_name():
     assert cued == ["Kefr", "Saraqib", "Tel Rif"]
 
 
+def test_numbered_region_is_a_place_whatever_the_model_made_of_it():
+    # class 2: "Region 11 and Region 12" tagged laws, "Region Four" untagged; an amount after
+    # "Region" is no region's number
+    text = "Floods hit Region 11 and Region 12. Region Four voted. Region 4 million people fled."
+    ctx, ents = spans(text, [("LAW", "Region 11"), ("LAW", "Region 12")])
+    out = entities.rule_numbered_regions(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Region 11", "place"), ("Region 12", "place"),
+                                                ("Region Four", "place")]
+
+
 def test_place_cue_a_continent_after_the_name():
     ctx, ents = classified("Cases reached the Kefr continent.", [("ORG", "Kefr")])
     assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [("Kefr", "place")]
