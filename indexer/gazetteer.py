@@ -100,16 +100,20 @@ class Gazetteer:
 
     def division_of(self, text: str) -> Place | None:
         """The state, province or region a division's name stands for when the gazetteer
-        knows it only by its bare name ("Ogun State" -> Ogun, "Sagaing Region" -> Sagaing) or
-        a short one by its name and division word ("Oyo State": Oyo alone is the city);
-        None for any other name, or a bare name that is a city or a country ("Lagos State",
-        "Washington State" stay unknown: the city would take the state's place)."""
+        knows it by its bare name ("Sagaing Region" -> Sagaing) or by its name and division
+        word ("Oyo State", "Lagos State": Oyo and Lagos alone are the cities); None for any
+        other name, or a bare name that is a city or a country and no state ("Washington
+        State" stays unknown: the city would take the state's place), or an American state
+        with "State" ("Ohio State" is a university as often)."""
         bare, _, last = text.rpartition(" ")
         if last.title() not in _DIVISION_WORDS or not bare:
             return None
-        places = (self.lookup(text), self.lookup(bare))  # "Oyo State" is a key, Oyo a city
-        return next((p for p in places if p is not None and p.kind in ("region", "province")),
-                    None)
+        places = (self.lookup(text), self.lookup(bare))  # "Lagos State" is a key, Lagos a city
+        place = next((p for p in places if p is not None and p.kind in ("region", "province")),
+                     None)
+        if place is not None and last.title() == "State" and place.country == "United States":
+            return None  # "Ohio State", "Penn State": a university or its team, as often
+        return place
 
     def country_of(self, text: str) -> str | None:
         """The country a name is ("U.S." -> "United States"), if it is one."""
@@ -324,7 +328,7 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
         for key in _county_forms(name, sub.type) or {name, bare}:
             if place_key(key) not in _GENERIC_SUBDIVISIONS and len(place_key(key)) > 3:
                 entries.append((key, Place(name, country, "province", 0)))
-        entries.extend(_short_division_entries(name, sub.type, country))
+        entries.extend(_division_word_entries(name, sub.type, country))
     return entries
 
 
@@ -341,12 +345,13 @@ def _county_forms(name: str, kind: str) -> set[str]:
     return {f"County {name}", f"Co {name}", f"Co. {name}"}
 
 
-def _short_division_entries(name: str, kind: str, country: str) -> list[tuple[str, Place]]:
-    """A subdivision whose name is three letters or fewer ("Imo", "Mon", "Gao", "Ibb"; too
-    short to index alone: "Mon" is Monday, "Bay" a bay) by its name with its division word
-    ("Imo State", "Mon State", "Gao Region", "Ibb Governorate")."""
+def _division_word_entries(name: str, kind: str, country: str) -> list[tuple[str, Place]]:
+    """A subdivision by its name with its division word ("Bauchi State", "Imo State", "Gao
+    Region", "Ibb Governorate"): the only key of a name of three letters or fewer, too short
+    to index alone ("Mon" is Monday, "Bay" a bay), and the state's own key where a city has
+    the bare name (Bauchi, Oyo, Lagos are cities too)."""
     word = kind.split()[-1].title()
-    if len(place_key(name)) > 3 or word not in _DIVISION_WORDS:
+    if word not in _DIVISION_WORDS:
         return []
     return [(f"{name} {word}", Place(name, country, "province", 0))]
 

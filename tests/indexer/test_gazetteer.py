@@ -261,7 +261,8 @@ def test_regions_known_by_their_english_names():
 
 @pytest.mark.parametrize(("name", "bare"), [
     ("Ogun State", "Ogun"), ("Rakhine State", "Rakhine"), ("Tigray Region", "Tigray"),
-    ("Lagos State", None),  # the bare name is a city, which would take the state's place
+    ("Lagos State", "Lagos"), ("Bauchi State", "Bauchi"),  # the bare name is a city too
+    ("Ohio State", None),  # a university or its team as often as the state
     ("Islamic State", None), ("Ogun", None), ("State", None),
     # three-letter names are known only with their division word ("Mon" is Monday; Oyo
     # alone is the city), in either case
@@ -285,12 +286,15 @@ def test_a_division_the_gazetteer_knows_by_its_bare_name_is_found_and_placed():
 def test_a_known_division_tagged_an_organisation_is_a_place():
     # class 2 (places tagged as organisations): "visited Borno State", "Oyo State" with their
     # country; a body named after a state stays an actor
-    text = "Buhari visited Borno State and Oyo State. The Edo State Government said no."
+    text = ("Buhari visited Borno State, Oyo State and Bauchi State. The Edo State Government "
+            "said no. Ohio State won.")
     raw = [(text.index(n), text.index(n) + len(n), "ORG", "")
-           for n in ("Borno State", "Oyo State", "Edo State Government")]
+           for n in ("Borno State", "Oyo State", "Bauchi State", "Edo State Government",
+                     "Ohio State")]
     ents = resolve_entities(text, raw, default_gazetteer())
     assert sorted((e.text, e.facet, e.country) for e in ents) == [
-        ("Borno State", "place", "Nigeria"), ("Edo State Government", "actor", None),
+        ("Bauchi State", "place", "Nigeria"), ("Borno State", "place", "Nigeria"),
+        ("Edo State Government", "actor", None), ("Ohio State", "actor", None),
         ("Oyo State", "place", "Nigeria")]
 
 
