@@ -165,6 +165,7 @@ def test_a_law_named_by_its_act_is_no_actor():
 @pytest.mark.parametrize(("text", "name"), [
     ("The case went to an officer not below the rank of DIG on Friday.", "DIG"),
     ("PML-N MPA Sardar Khosa was arrested.", "MPA"),
+    ("Counsel, Wale Kestra, SAN, asked for time.", "SAN"),
 ])
 def test_a_rank_written_as_an_acronym_is_no_actor(text, name):
     _, ents = classified(text, [("ORG", name)])
