@@ -29,8 +29,8 @@ _ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs")
 _AND = re.compile(r"[ \t]+and[ \t]+")
 #: a preposition before the capital: the place is meant, the verb has another subject ("reports
 #: from Damascus said", "talks in Damascus and Tehran agreed")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("facility_visit_prepositions")
-                                 + r"|from|of|over|across|towards|around)\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("locative_prepositions") + r")\s+$",
+                                 re.I)
 
 
 def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.consistency import open_mention
+from indexer.consistency import open_mention, person_words
 from indexer.countries import is_people
 from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation
@@ -39,10 +39,9 @@ def listed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
 
 
 def _person_words(ents: list[Ent]) -> set[str]:
-    """Words of the person actors named by two words or more so far (not of a span the model
-    called a person that a rule has made a place: "Kells Garda Station")."""
-    return {word for e in ents if e.label == "PERSON" and e.facet == "actor" and " " in e.text
-            for word in e.text.split()}
+    """The words of the person names still actors (not of a span the model called a person
+    that a rule has made a place: "Kells Garda Station")."""
+    return person_words([e for e in ents if e.facet == "actor"])
 
 
 def _lists(text: str, ents: list[Ent], named: list[int]) -> list[list[int]]:
