@@ -288,12 +288,20 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     if _placed_by_region(ent.text, gazetteer):
         return True
     bare = strip_region_suffix(ent.text)
-    if (bare != ent.text and gazetteer.lookup(bare)) or gazetteer.division_of(ent.text):
+    if (bare != ent.text and gazetteer.lookup(bare)) or _named_division(ent.text, gazetteer):
         return True
     place = gazetteer.confident(ent.text)
     if not place:
         return _unknown_name_in_place(ent, text, gazetteer)
     return _known_place_as_named(ent, place, text, gazetteer)
+
+
+def _named_division(name: str, gazetteer: Gazetteer) -> bool:
+    """A state's or province's name with its division word ("Borno State", "Imo State"); not
+    an American state's with "State", a university or its team as often ("Ohio State")."""
+    division = gazetteer.division_of(name)
+    return division is not None and not (name.endswith(" State")
+                                         and division.country == "United States")
 
 
 def _placed_by_region(name: str, gazetteer: Gazetteer) -> bool:

@@ -103,17 +103,13 @@ class Gazetteer:
         knows it by its bare name ("Sagaing Region" -> Sagaing) or by its name and division
         word ("Oyo State", "Lagos State": Oyo and Lagos alone are the cities); None for any
         other name, or a bare name that is a city or a country and no state ("Washington
-        State" stays unknown: the city would take the state's place), or an American state
-        with "State" ("Ohio State" is a university as often)."""
+        State" stays unknown: the city would take the state's place)."""
         bare, _, last = text.rpartition(" ")
         if last.title() not in _DIVISION_WORDS or not bare:
             return None
         places = (self.lookup(text), self.lookup(bare))  # "Lagos State" is a key, Lagos a city
-        place = next((p for p in places if p is not None and p.kind in ("region", "province")),
-                     None)
-        if place is not None and last.title() == "State" and place.country == "United States":
-            return None  # "Ohio State", "Penn State": a university or its team, as often
-        return place
+        return next((p for p in places if p is not None and p.kind in ("region", "province")),
+                    None)
 
     def country_of(self, text: str) -> str | None:
         """The country a name is ("U.S." -> "United States"), if it is one."""
@@ -351,8 +347,8 @@ def _division_word_entries(name: str, kind: str, country: str) -> list[tuple[str
     to index alone ("Mon" is Monday, "Bay" a bay), and the state's own key where a city has
     the bare name (Bauchi, Oyo, Lagos are cities too)."""
     word = kind.split()[-1].title()
-    if word not in _DIVISION_WORDS:
-        return []
+    if word not in _DIVISION_WORDS or place_key(name) in _GENERIC_SUBDIVISIONS:
+        return []  # "Southern District" is New York's court district as often as Botswana's
     return [(f"{name} {word}", Place(name, country, "province", 0))]
 
 
