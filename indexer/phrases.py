@@ -325,7 +325,8 @@ def _peoples_home(ent: Ent, match: re.Match) -> bool:
 
 
 #: the last words of organisations' names ("Apple Inc.", "Acme Group"): no people's home
-_ORG_ENDINGS = frozenset(word_list("org_endings")) | body_endings()
+#: (`body_endings` holds the `org_endings` list already)
+_ORG_ENDINGS = body_endings()
 
 
 def hyphenated_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
