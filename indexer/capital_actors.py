@@ -6,8 +6,8 @@ acts; such a mention is an actor mention of the country's government, with the v
 government has everywhere (`names.national_body`: "Indian Government", as "the Indian
 government" gets), so that one body keeps one value. Only the gazetteer's capital of the
 country the mention is placed in, right before a verb of a government's act (data
-`government_act_verbs`, maybe after "also", "has" or "on Sunday"), and a capital listed with
-such a one before the verb ("Kampala and Kinshasa launched"); never after a preposition
+`government_act_verbs`, maybe after "also" or "has", `government_act_fillers`, or "on
+Sunday"), and a capital listed with such a one before the verb ("Kampala and Kinshasa launched"); never after a preposition
 ("reports from Damascus said", "talks in Damascus and Tehran agreed"). The city in any other
 sentence ("Kabul was rocked by blasts", "in Kabul, officials said") stays the place.
 """
@@ -22,7 +22,8 @@ from indexer.rule_data import alternation
 from indexer.spans import Ent, replace
 
 #: what may stand between the capital and its verb: "also", "has", "on Sunday"
-_BETWEEN = r"(?:[ \t]+(?:also|has|had|have|later|again|itself|yesterday|today|on[ \t]+[A-Z][a-z]+day))*"
+_BETWEEN = (r"(?:[ \t]+(?:" + alternation("government_act_fillers")
+            + r"|on[ \t]+[A-Z][a-z]+day))*")
 #: the capital is the subject of a government's act
 _ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b")
 #: "Kampala and Kinshasa launched": a capital listed before another that acts

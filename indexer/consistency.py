@@ -307,9 +307,15 @@ def _named_division(name: str, gazetteer: Gazetteer) -> bool:
 def _placed_by_region(name: str, gazetteer: Gazetteer) -> bool:
     """ "Heraklio, Crete": a name, a comma and a country, region or province the gazetteer
     knows - a place and where it lies, as "Shelby, North Carolina" is when tagged a place."""
+    return region_after_comma(name, gazetteer) is not None
+
+
+def region_after_comma(name: str, gazetteer: Gazetteer) -> Place | None:
+    """The country, region or province a capitalised name ends with after a comma
+    ("Heraklio, Crete", "Kells, Co Meath"): where the place lies; None without one."""
     head, comma, tail = name.rpartition(", ")
     region = gazetteer.lookup(tail) if comma and head[:1].isupper() else None
-    return region is not None and region.kind in REGION_KINDS
+    return region if region is not None and region.kind in REGION_KINDS else None
 
 
 def _known_place_as_named(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:

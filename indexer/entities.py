@@ -40,6 +40,7 @@ from indexer.consistency import (
     opener_words,
     person_words,
     place_context,
+    region_after_comma,
     towns_of_named_countries,
 )
 from indexer.countries import is_demonym
@@ -274,16 +275,8 @@ def _place_changes(text: str, gazetteer: Gazetteer) -> tuple[tuple[str, object],
     if known:
         return ("value", known[0]), ("country", known[1] or None)
     # "Ogun State": as written, in Ogun's country; "Kells, Co Meath": in the county's
-    division = gazetteer.division_of(name) or _region_after_comma(name, gazetteer)
+    division = gazetteer.division_of(name) or region_after_comma(name, gazetteer)
     return ("value", fix_casing(name, False)), ("country", division.country if division else None)
-
-
-def _region_after_comma(name: str, gazetteer: Gazetteer) -> Place | None:
-    """The country, region or province a place's name ends with after a comma ("Heraklio,
-    Crete", "Kells, Co Meath"): where the place lies."""
-    head, comma, tail = name.rpartition(", ")
-    place = gazetteer.lookup(tail) if comma and head else None
-    return place if place is not None and place.kind in REGION_KINDS else None
 
 
 def _place_name(name: str, gazetteer: Gazetteer) -> str:

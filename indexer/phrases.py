@@ -631,7 +631,7 @@ def _trade_acronym(text: str, name: str, end: int) -> bool:
 
 #: a cue noun that names a part of an economy too: an acronym before it is a trade's ("the IT
 #: sector", "the FMCG market"), no place
-_ECONOMY_CUE = re.compile(r"\s+(?:sector|market)\b")
+_ECONOMY_CUE = re.compile(r"\s+(?:" + alternation("trade_cue_nouns") + r")\b")
 
 
 #: determiners that open a sentence capitalised: no place's name ("Each area they work in")
