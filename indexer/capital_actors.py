@@ -7,9 +7,10 @@ government has everywhere (`names.national_body`: "Indian Government", as "the I
 government" gets), so that one body keeps one value. Only the gazetteer's capital of the
 country the mention is placed in, right before a verb of a government's act (data
 `government_act_verbs`, maybe after "also" or "has", `government_act_fillers`, or "on
-Sunday"), and a capital listed with such a one before the verb ("Kampala and Kinshasa launched"); never after a preposition
-("reports from Damascus said", "talks in Damascus and Tehran agreed"). The city in any other
-sentence ("Kabul was rocked by blasts", "in Kabul, officials said") stays the place.
+Sunday"), and a capital listed with such a one before the verb ("Kampala and Kinshasa
+launched"); never after a preposition ("reports from Damascus said", "talks in Damascus and
+Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in Kabul,
+officials said") stays the place.
 """
 
 from __future__ import annotations
