@@ -618,6 +618,18 @@ def test_an_unnamed_office_of_one_country_is_an_actor():
         ("Iraqi Foreign Minister", "Iraqi Foreign Minister")]
 
 
+def test_a_portfolio_before_a_title_is_part_of_the_office():
+    # class 6: "Health", "Education", "Trade" name a minister's portfolio as "Foreign" does;
+    # a party named like a portfolio word ("Labour") is not one
+    text = "The Irish Health Minister has promised action. The Trade Secretary left."
+    ctx, ents = classified(text, [])
+    assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents)] == [
+        ("Irish Health Minister", "Irish Health Minister")]
+    ctx, ents = classified("Labour won, and Health Minister Ann Roe said so.",
+                           [("ORG", "Labour"), ("PERSON", "Health Minister Ann Roe")])
+    assert [(e.facet, e.value) for e in ents] == [("actor", "Labour"), ("actor", "Ann Roe")]
+
+
 def test_an_office_of_a_named_country_is_an_actor_and_the_country_stays_a_place():
     text = ("The President of the United States and the leader met. Ali Kefi, the Defence "
             "Minister of Iraq, left. The Minister of Nowhere and the Mayor of Aleppo stayed. "
