@@ -3,8 +3,9 @@ place run on over the place it lies in (class 2), and an airline run into its fl
 (class 5).
 
 A title with its place or body ("First Minister of Scotland Nicola Sturgeon", "Senator from
-Vermont Bernie Sanders", "Speaker of the House Nancy Pelosi") leaves, once the title words
-are trimmed, one span that starts with the place or body. After "of" or "from", the leading
+Vermont Bernie Sanders", "Speaker of the House Nancy Pelosi", "Minister for the Middle East
+Alistair Burt") leaves, once the title words are trimmed, one span that starts with the place
+or body. After "of" or "from" (or a title word's "for"), the leading
 words of such a span that name a place the gazetteer knows, or a body (one the document
 names apart, or a bare legislature noun), are that place or body, and the words after them
 are the person when the document names that person elsewhere (the surname, or a full name
@@ -35,8 +36,11 @@ MAX_PREFIX_WORDS = 3
 _WORD = re.compile(r"\S+")
 #: the span follows a title's "of" / "from" ("President of India Pranab Mukherjee")
 _AFTER_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
+#: the span follows "for" after a title word ("Minister for the Middle East Alistair Burt";
+#: "a researcher for UC Davis" has no title before it)
+_AFTER_TITLE_FOR = re.compile(r"([\w.-]+)\s+for\s+(?:the\s+)?$")
 #: the model labels of a run-in span, and of a place or body named apart
-_RUN_IN = frozenset({"PERSON", "ORG", "GPE"})
+_RUN_IN = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _NON_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
@@ -69,7 +73,7 @@ class _Places(NamedTuple):
 
 
 #: the word before a span's "of"/"from"
-_WORD_BEFORE_OF = re.compile(r"([\w.-]+)\s+(?:of|from)\s+(?:the\s+)?$")
+_WORD_BEFORE_OF = re.compile(r"([\w.-]+)\s+(?:of|from|for)\s+(?:the\s+)?$")
 
 
 def _titled(text: str, ent: Ent) -> bool:
@@ -86,10 +90,18 @@ def _bodies(ents: list[Ent], bare_bodies: Collection[str]) -> dict[str, str]:
 
 
 def _candidate(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
-    """A model span of several words, after "of"/"from", that is not itself a known place."""
+    """A model span of several words, after "of"/"from" (or a title's "for"), that is not
+    itself a known place."""
     return not ent.fixed and ent.label in _RUN_IN and " " in ent.key \
-        and _AFTER_OF.search(text[max(0, ent.start - 12):ent.start]) is not None \
-        and not is_place(ent.text)
+        and _after_of(text, ent.start) and not is_place(ent.text)
+
+
+def _after_of(text: str, start: int) -> bool:
+    """The span follows "of"/"from", or a title word's "for"."""
+    if _AFTER_OF.search(text[max(0, start - 12):start]):
+        return True
+    title_for = _AFTER_TITLE_FOR.search(text[max(0, start - 30):start])
+    return title_for is not None and title_for.group(1).lower() in TITLE_WORDS
 
 
 def _split(ent: Ent, bodies: dict[str, str], persons: list[list[str]],
@@ -122,11 +134,20 @@ def _region_before_full_name(ent: Ent, head: str, rest: str, places: _Places) ->
     before a capitalised name of two or three words, in a span the model labelled PERSON or
     after a title ("the novels of Virginia Woolf" keeps its person: one word after the
     region; "a loan from Texas Capital Bank" has no title before it; "chair of Maryland
-    Democratic Party" ends as a body does)."""
+    Democratic Party" ends as a body does); after a title, any place the gazetteer knows
+    before a name a given name opens ("Minister for the Middle East | Alistair Burt"; not
+    "Attorney of San | Bernardino County", which a division's word ends)."""
     words = rest.split()
     return (ent.label == "PERSON" or places.titled) and 1 < len(words) <= 3 \
         and all(w[0].isupper() for w in words) and words[-1] not in body_endings() \
-        and places.region(head)
+        and (places.region(head) or _titled_place(ent, head, words, places))
+
+
+def _titled_place(ent: Ent, head: str, words: list[str], places: _Places) -> bool:
+    """After a title, a span the model did not take for a person's name: any place the
+    gazetteer knows before a name that a given name opens and no division's word ends."""
+    return places.titled and ent.label != "PERSON" and is_name_word(words[0]) \
+        and words[-1] not in DIVISION_WORDS and places.any(head)
 
 
 def _is_person(ent: Ent, rest: str, persons: list[list[str]], after_bare: bool) -> bool:

@@ -1213,6 +1213,20 @@ def test_run_in_names_needs_of_before_and_a_person_after():
     assert entities.rule_run_in_names(ctx, ents) == ents
 
 
+def test_run_in_names_after_a_titles_for():
+    # "Minister for the Middle East Alistair Burt" (the model's one LOC span): a title's "for"
+    # leads a place as "of" does; no title before "for", or a division's word ending the
+    # rest, and the span stays whole
+    text = ("The Envoy for Aleppo Alistair Burt spoke. A researcher for Aleppo Davis spoke. "
+            "The Attorney of Aleppo Bernardino County spoke.")
+    patterns = [("LOC", "Aleppo Alistair Burt"), ("ORG", "Aleppo Davis"),
+                ("GPE", "Aleppo Bernardino County")]
+    ctx, ents = spans(text, patterns)
+    assert [(e.text, e.label) for e in entities.rule_run_in_names(ctx, ents)] == [
+        ("Aleppo", "GPE"), ("Alistair Burt", "PERSON"), ("Aleppo Davis", "ORG"),
+        ("Aleppo Bernardino County", "GPE")]
+
+
 def test_run_in_names_never_splits_off_another_persons_given_name():
     text = "a ruling of Mary Lee Roe. Mary Smith and Roe met."
     patterns = [("GPE", "Mary Lee Roe"), ("PERSON", "Mary Smith"), ("PERSON", "Roe")]
