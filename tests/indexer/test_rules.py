@@ -281,6 +281,16 @@ def test_group_actors_not_led_by_a_nation():
         ("Syrian Democratic Forces", "actor", "Syrian Democratic Forces")]
 
 
+def test_group_actors_take_no_verb_for_a_modifier():
+    # a word in -s between a nation and a group noun is a verb: "Azerbaijan claims people
+    # killed" names no group ("Iraqi security forces" keeps its singular modifier)
+    text = "Syria claims people died. Iraqi security forces advanced."
+    ctx, ents = classified(text, [("GPE", "Syria"), ("NORP", "Iraqi")])
+    out = entities.rule_group_actors(ctx, ents)
+    assert [e.value for e in out if e.facet == "actor"] == ["Iraqi Security Forces"]
+    assert [e.text for e in out if e.facet == "place"] == ["Syria"]
+
+
 def test_group_of_actors():
     # a country's institution takes the one value every wording of it gets; other groups of a
     # place keep "<Head> of <Place>"
@@ -647,6 +657,13 @@ def test_place_cues_replace_a_cut_span():
     ctx, ents = classified("the district of Sheikh Maqsoud was hit", [("PERSON", "Maqsoud")])
     out = facets(entities.rule_place_cues(ctx, ents))
     assert [(t, f) for t, f, _ in out] == [("Sheikh Maqsoud", "place")]
+
+
+def test_place_cue_settlements_and_townships():
+    text = "Shelling near the Ukrainian settlement of Zorbany and the township of Quillo."
+    ctx, ents = classified(text, [("ORG", "Zorbany"), ("PERSON", "Quillo")])
+    assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [
+        ("Zorbany", "place"), ("Quillo", "place")]
 
 
 def test_place_cue_a_place_noun_called_or_named():
