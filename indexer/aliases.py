@@ -218,12 +218,15 @@ def _without_ending(value: str) -> list[str]:
 
 
 def _head_keys(words: list[str]) -> list[str]:
-    """The last word of a name of two words or more, and its last two words when the name
-    is about them ("Anime North" names no "Centre for Anime North") and no party's name
+    """The last word of a name of two words or more when the name is about it (a
+    complement's word is not: "Nyandarua" is no short form of "People of Nyandarua", nor
+    "ISIS" of "Global Coalition to Defeat ISIS"), and its last two words when the name is
+    about them ("Anime North" names no "Centre for Anime North") and no party's name
     ("Democratic Party" is no short form of "Iowa Democratic Party")."""
-    keys = [words[-1].casefold()] if len(words) > 1 else []
-    if len(words) > 2 and name_head(" ".join(words)) == words[-1] \
-            and words[-1].lower() != "party":  # "Democratic Party" is whole in itself
+    if len(words) < 2 or name_head(" ".join(words)) != words[-1]:
+        return []
+    keys = [words[-1].casefold()]
+    if len(words) > 2 and words[-1].lower() != "party":  # "Democratic Party" is whole in itself
         keys.append(" ".join(words[-2:]).casefold())
     return keys
 

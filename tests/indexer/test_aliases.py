@@ -152,6 +152,17 @@ def test_well_known_place_is_no_short_form_of_a_name_ending_with_it():
     assert ents[1][1:3] == ("place", "Aleppo")
 
 
+def test_a_complements_word_is_no_short_form_of_the_name():
+    # "People of Zorbania" is about people, "Institute of Zorbics" about an institute: the
+    # word after "of" alone is not that name (the place stays a place, the subject no body)
+    text = ("I tell the people of Zorbania: in Zorbania all is ready, in Zorbania all waits. "
+            "The Institute of Zorbics met; she studies Zorbics.")
+    ents = resolved(text, [("ORG", "people of Zorbania"), ("GPE", "Zorbania"),
+                           ("ORG", "Institute of Zorbics"), ("ORG", "Zorbics")])
+    assert [e[1:3] for e in ents if e[0] == "Zorbania"] == [("place", "Zorbania")] * 2
+    assert [e[2] for e in ents if e[0] == "Zorbics"] != ["Institute of Zorbics"]
+
+
 def test_place_label_on_an_unknown_head_word_is_the_body():
     text = "He joined the Harbor City Pirates in May. The Pirates won; the Mosul team lost."
     ents = resolved(text, [("ORG", "Harbor City Pirates"), ("GPE", "Pirates"), ("GPE", "Mosul")])
@@ -417,6 +428,8 @@ def test_honorific_makes_a_person_whatever_the_label():
     ("The blast hit Karl Marx Avenue.", "PERSON", "Karl Marx Avenue", "place"),
     ("Police searched homes in Chippewa Falls.", "PERSON", "Chippewa Falls", "place"),
     ("The talks at 10 Downing Street ended.", "PERSON", "10 Downing Street", "place"),
+    ("He was brought to Kestra Courthouse.", "PERSON", "Kestra Courthouse", "place"),
+    ("A pipe burst at the Kestra Dam.", "PERSON", "Kestra Dam", "place"),
     ("The prize went to Sally Field.", "PERSON", "Sally Field", "actor"),
     ("Picabo Street won the race.", "PERSON", "Picabo Street", "actor"),
     # museums; a landmark word heading a name before its complement, not a body's word
