@@ -100,14 +100,15 @@ _NOT_PLACE_WORDS = GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS
 
 #: lower-case words a place's name may have ("Davao del Sur")
 _PLACE_PARTICLES = frozenset(word_list("place_particles"))
-#: an initial between two names: a person's ("Ulysses S. Grant"), no place's
-_MIDDLE_INITIAL = re.compile(r"\w [A-Z]\. [A-Z]")
+#: an initial between two names: a person's ("Ulysses S. Grant"), no place's; or a given
+#: name before an Irish surname ("Darragh O’Brien", "Sinéad O'Connor")
+_MIDDLE_INITIAL = re.compile(r"\w [A-Z]\. [A-Z]|^[A-Z][a-zà-ÿ]+ O['’][A-Z][a-z]+$")
 
 
 def _no_place_name(ent: Ent, text: str) -> bool:
-    """An acronym, a long name, a person's name with a middle initial, an institution's or
-    event's name, a name with a lower-case word, a plural noun or a possessor: not an
-    unknown toponym."""
+    """An acronym, a long name, a person's name with a middle initial or an Irish surname, an
+    institution's or event's name, a name with a lower-case word, a plural noun or a
+    possessor: not an unknown toponym."""
     words = [w.lower() for w in ent.text.split()]
     return ent.text.isupper() or len(words) > 3 or bool(_MIDDLE_INITIAL.search(ent.text)) \
         or bool(set(words) & _NOT_PLACE_WORDS) \

@@ -324,10 +324,13 @@ _TITLE_FORMS = frozenset(form for word in _NAME_TITLES
                          for form in (word, word + "s", word + ",", word + "s,"))
 #: a name after a title: one to three capitalised words ("Lord Carloway", "Queen Elizabeth
 #: Alexandra"), maybe after initials written without stops ("Justice G Jayachandran"), or one
-#: and a regnal number
+#: and a regnal number; a surname's particle may come before its capital ("O’Brien",
+#: "McDonald", "DeSantis"), and a surname may be double ("Bloggs-Smith")
+_PARTICLE = r"(?:O['’]|Mc|Mac|De|Di|La|Le)?"
 _NAME_AFTER_TITLE = re.compile(
-    r"(?:[A-Z]\.?\s+){0,2}[A-Z][a-z]+(?:(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){0,2}|\s+[IVX]+)\b"
-    r"(?!\s+[A-Z])")
+    rf"(?:[A-Z]\.?\s+){{0,2}}{_PARTICLE}[A-Z][a-z]+"
+    rf"(?:(?:\s+(?:[A-Z]\.|{_PARTICLE}[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*)){{0,2}}|\s+[IVX]+)"
+    r"\b(?!\s+[A-Z])")
 _CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][a-z]")
 
 

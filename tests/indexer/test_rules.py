@@ -1230,6 +1230,18 @@ def test_run_in_names_needs_of_before_and_a_person_after():
     assert entities.rule_run_in_names(ctx, ents) == ents
 
 
+def test_a_surname_with_a_particle_is_whole_and_no_place():
+    # "Minister for Housing Darragh O’Brien": the title's name runs over "O’" (it stopped
+    # there), and "confidence in Darragh O’Brien" does not make the name a place
+    text = ("The Dail voted confidence in Darragh O’Brien. Housing Minister Seamus O’Neill, "
+            "Mr DeSantis and Judge Ann Bloggs-Smith spoke.")
+    ctx, ents = classified(text, [("ORG", "Darragh O’Brien")])
+    assert facets(ents) == [("Darragh O’Brien", "actor", "Darragh O'Brien")]
+    found = entities.rule_titled_names(ctx, ents)
+    assert [e.text for e in found if e.rule == "titled-name"] == [
+        "Seamus O’Neill", "DeSantis", "Ann Bloggs-Smith"]
+
+
 def test_run_in_names_after_a_titles_for():
     # "Minister for the Middle East Alistair Burt" (the model's one LOC span): a title's "for"
     # leads a place as "of" does; no title before "for", or a division's word ending the
