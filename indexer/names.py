@@ -59,9 +59,10 @@ _TRAILING_JUNK = re.compile(r"(?:\s+(?:" + alternation("trailing_function_words"
 #: words of a state body named by its country ("Syria's Armed Forces" -> "Syrian Armed
 #: Forces"); a proper name after "<Country>'s" keeps its own name instead
 INSTITUTION_PHRASE_WORDS = frozenset(word_list("institution_phrase_words"))
-#: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act")
-_DOCUMENT_NAME = re.compile(r"(?:^Law of\b|\b(?:" + alternation("document_nouns") + r")"
-                            r"(?:\s+(?:No\.?\s*)?\d+)?$)")
+#: names of laws, treaties and resolutions: documents, not actors ("US Caesar Act", "the
+#: Cessation of Hostilities")
+_DOCUMENT_NAME = re.compile(r"(?:^(?:" + alternation("document_leads") + r")\b|\b(?:"
+                            + alternation("document_nouns") + r")(?:\s+(?:No\.?\s*)?\d+)?$)")
 #: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
 VESSEL_PREFIXES = frozenset(word_list("vessel_prefixes"))
 _QUOTES = "\"'“”‘’«»`´"

@@ -155,10 +155,19 @@ def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
                                   "National ICT Master Plan", "Green New Deal",
                                   # agreements between states
                                   "Budapest Memorandum", "Minsk Agreement", "Oslo Accords",
+                                  # ... or named by its head before a complement
+                                  "Cessation of Hostilities", "Treaty of Rome",
+                                  "Convention on Cluster Munitions",
                                   # diseases
                                   "Middle East Respiratory Syndrome", "Ebola Virus Disease"])
 def test_titles_laws_and_generic_plurals_are_no_actors(name):
     assert canonical_actor(name, False, lambda _: None) is None
+
+
+@pytest.mark.parametrize("name", ["Convention of Scottish Local Authorities",
+                                  "Agreement Party", "Law Society of Kenya"])
+def test_a_document_lead_needs_its_complement_word(name):
+    assert canonical_actor(name, False, lambda _: None) == name
 
 
 def test_an_army_named_by_nationality_stays_an_actor():
