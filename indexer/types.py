@@ -212,7 +212,7 @@ def drop_works(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
     candidates = _mentions_near_cues(text, ents, starts)
     if candidates:
         candidates += _unspanned_near_cues(text, ents, starts)
-    weapons = _weapons(text, ents, is_place)
+    weapons = _weapons(text, ents, is_place) | _vehicles(text, ents, is_place)
     if not candidates and not weapons:
         return ents
     works, spans = _typed_as_works(text, candidates, ents, is_place)
@@ -313,3 +313,45 @@ def _weapons(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> set
     return {key for key, name in keys.items()
             if all(_WEAPON_AFTER.match(text, m.end())
                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))}
+
+
+_MAKES = frozenset(word_list("vehicle_makes"))
+#: "a grey", "an old blue": an indefinite article and up to two lower-case words before a name,
+#: none a function word ("A section of Ford Kenya" names a party)
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?(?:\s+(?!(?:" + alternation("trailing_function_words")
+                                + r")\b)[a-z]+){0,2}\s+$")
+#: a car's model after its make: a capitalised or alphanumeric word ("Outback", "XC90", "CR-V")
+_MODEL = re.compile(r"[A-Z0-9][\w-]*$")
+
+
+def _vehicles(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> set[str]:
+    """Keys of the cars a document names: a maker's name with a model after it ("Subaru
+    Outback", "Vauxhall Vectra"; not a place: "Ford Kenya" is a party) or after "a"/"an" ("a
+    blue Honda CRV" tagged "Honda"), and the maker's bare name in that document ("the
+    Vauxhall driver"), unless a mention shows the name speaking or making ("Toyota said")."""
+    open_ents = [e for e in ents if open_mention(e)]
+    keys = _car_keys(text, open_ents, is_place)
+    return keys - {e.key for e in open_ents if e.key in keys and _speaks(text, e)}
+
+
+def _car_keys(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> set[str]:
+    """The keys of the cars' mentions and of their makers' bare names."""
+    cars = [e for e in ents if _names_a_car(text, e, is_place)]
+    makes = {e.text.split()[0] for e in cars}
+    return {e.key for e in cars} | {e.key for e in ents if e.text in makes}
+
+
+#: a verb of statement right after a name: the maker, not its car ("Toyota said")
+_STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
+
+
+def _speaks(text: str, ent: Ent) -> bool:
+    return is_maker(text, ent) or bool(_STATES.match(text, ent.end))
+
+
+def _names_a_car(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
+    words = ent.text.split()
+    if words[0] not in _MAKES:
+        return False
+    return (len(words) == 2 and bool(_MODEL.match(words[1])) and not is_place(words[1])) \
+        or bool(_INDEFINITE_BEFORE.search(text, max(0, ent.start - 30), ent.start))

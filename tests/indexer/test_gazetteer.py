@@ -83,6 +83,8 @@ def test_default_gazetteer_knows_countries_aliases_cities_and_regions():
     assert gazetteer.canonical("Idlib") == ("Idlib", "Syria")
     assert gazetteer.canonical("Raqqah") == ("Raqqah", "Syria")
     assert gazetteer.canonical("California") == ("California", "United States")
+    assert gazetteer.canonical("PNG") == ("Papua New Guinea", "Papua New Guinea")
+    assert gazetteer.canonical("BiH") == ("Bosnia and Herzegovina", "Bosnia and Herzegovina")
     assert gazetteer.lookup("White House") is None
 
 

@@ -448,6 +448,18 @@ def test_type_prior_a_name_always_before_a_weapon_noun_is_a_weapon():
     assert {v for _, _, v in facets(entities.rule_type_prior(ctx, ents))} == {"Hamas"}
 
 
+def test_type_prior_a_makers_name_with_a_model_or_after_an_article_is_a_car():
+    # class 5: "a grey Subaru Outback", "a blue Honda" and later "the Honda" are cars; a maker
+    # that speaks stays an actor, and "A section of Ford Kenya" names a party
+    text = ("A red Honda and a grey Subaru Outback collided; the Honda driver was hurt. "
+            "Toyota said a Toyota Hilux was recalled. A section of Ford Kenya leaders met.")
+    ctx, ents = classified(text, [("ORG", "Honda"), ("ORG", "Subaru Outback"),
+                                  ("ORG", "Toyota"), ("ORG", "Toyota Hilux"),
+                                  ("ORG", "Ford")])
+    out = facets(entities.rule_type_prior(ctx, ents))
+    assert sorted({v for _, _, v in out if v}) == ["Ford", "Toyota"]
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # a maker: the subject of a work verb with an object
     ("SpaceX launched Starlink. The SpaceX rocket landed.", "SpaceX"),
