@@ -430,6 +430,7 @@ def test_honorific_makes_a_person_whatever_the_label():
     ("The talks at 10 Downing Street ended.", "PERSON", "10 Downing Street", "place"),
     ("He was brought to Kestra Courthouse.", "PERSON", "Kestra Courthouse", "place"),
     ("A pipe burst at the Kestra Dam.", "PERSON", "Kestra Dam", "place"),
+    ("Floods hit the Kestra Coast.", "PERSON", "Kestra Coast", "place"),
     ("The prize went to Sally Field.", "PERSON", "Sally Field", "actor"),
     ("Picabo Street won the race.", "PERSON", "Picabo Street", "actor"),
     # museums; a landmark word heading a name before its complement, not a body's word
