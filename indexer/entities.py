@@ -622,6 +622,15 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return common_words(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_country_dates(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a country's, state's or province's name the model read as a date ("spread to
+    Burkina Faso and Niger." tagged DATE twice in the review data) is that place's mention."""
+    if not any(e.facet == "date" and ctx.is_region(e.text) for e in ents):
+        return ents
+    return [replace(e, label="GPE", facet=None, rule="model")
+            if e.facet == "date" and ctx.is_region(e.text) else e for e in ents]
+
+
 def rule_titled_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Captain America", "Mister America": a country after a title is part of a
     name, no place."""
@@ -837,6 +846,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("titled-name", rule_titled_names),
     ("state-abbreviation", rule_state_abbreviations),
     ("titled-country", rule_titled_countries),
+    ("country-date", rule_country_dates),
     ("classify", rule_classify),
     ("colon-dateline", rule_colon_datelines),
     ("person-place", rule_person_places),

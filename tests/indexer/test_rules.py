@@ -1254,6 +1254,15 @@ def test_a_surname_with_a_particle_is_whole_and_no_place():
         "Seamus O’Neill", "DeSantis", "Ann Bloggs-Smith"]
 
 
+def test_a_country_the_model_read_as_a_date_is_the_place():
+    text = "The crisis spread to Burkina Faso and Syria. It began on 3 May."
+    ctx, ents = spans(text, [("GPE", "Burkina Faso"), ("DATE", "Syria"), ("DATE", "3 May")])
+    out = entities.rule_country_dates(ctx, ents)
+    assert [(e.text, e.label, e.facet) for e in out] == [
+        ("Burkina Faso", "GPE", None), ("Syria", "GPE", None), ("3 May", "DATE", "date")]
+    assert entities.rule_country_dates(ctx, out) is out  # nothing to do: the very list
+
+
 def test_run_in_names_after_a_titles_for():
     # "Minister for the Middle East Alistair Burt" (the model's one LOC span): a title's "for"
     # leads a place as "of" does; no title before "for", or a division's word ending the
