@@ -233,6 +233,12 @@ def _placed_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
         and _in_a_known_place(_IN_AFTER, ent, text, gazetteer)
 
 
+def placed_in_a_known_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "Beitunya in the West Bank and Erez in Gaza": "in" a place the gazetteer knows right
+    after the name puts the name in that place."""
+    return _in_a_known_place(_IN_AFTER, ent, text, gazetteer)
+
+
 def _in_a_known_place(pattern: re.Pattern, ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     match = pattern.match(text, ent.end)
     return bool(match) and any(_known_area(group.strip(), gazetteer)

@@ -40,6 +40,7 @@ from indexer.consistency import (
     opener_words,
     person_words,
     place_context,
+    placed_in_a_known_place,
     region_after_comma,
     towns_of_named_countries,
 )
@@ -648,10 +649,11 @@ def rule_opener_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a one-word GPE mentioned once that neither the gazetteer, a place rule nor the
-    words around it (a place context, or a target cue: "storm hit X") confirm ("Afterwards", "Reddit",
-    "Vibrio") is no place."""
+    words around it (a place context, a target cue: "storm hit X", or "in" a known place after
+    it: "Erez in Gaza") confirm ("Afterwards", "Reddit", "Vibrio") is no place."""
     return lone_places(ents, ctx.is_place, lambda e: place_context(ctx.text, e, ctx.gazetteer)
-                       or cued(ctx.text, e.start))
+                       or cued(ctx.text, e.start)
+                       or placed_in_a_known_place(e, ctx.text, ctx.gazetteer))
 
 
 def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

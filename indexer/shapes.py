@@ -119,9 +119,14 @@ def name_shape(name: str, is_place) -> str | None:
     cut = cut_quantity(cleaned)
     if cut != cleaned and len(cut.split()) < 2 and not is_place(cut):
         return None
-    if cut.lower() in PRONOUNS or _shouted_word(cut) or _prefixed_nationality(cut):
+    if cut.lower() in PRONOUNS or _shouted_word(cut) or _prefixed_nationality(cut) \
+            or _NUMBER_WORD.fullmatch(cut):
         return None
     return cut or None
+
+
+#: an ordinal or a decade alone ("its 848th meeting", "the 1990s"): a number, no name
+_NUMBER_WORD = re.compile(r"\d[\d,]*(?:st|nd|rd|th|s|'s|’s)")
 
 
 #: the fewest letters of a capitalised common word read as emphasis, not as an acronym
