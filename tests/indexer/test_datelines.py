@@ -69,6 +69,8 @@ def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str
     ("ALEPPO (Kestra) – Shelling went on.", [], [("Kestra", "actor")]),
     # between slashes, after the place's country and a date with its year
     ("ADDIS ABABA, Ethiopia, June 9, 2017/KPO/ -- The chair spoke.", [], [("KPO", "actor")]),
+    # a day with its full stop, the credit closed by one ("MOSCOW, September 4. /TASS/.")
+    ("MOSCOW, September 4. /KASS/. The crew left.", [], [("KASS", "actor")]),
     # an actor span over it stays; no dateline, a bracket in a sentence, a number: nothing
     ("ALEPPO (Kestra) – Shelling went on.", [("ORG", "Kestra")], []),
     ("Talks on the plan (Kestra) - began.", [], []),
