@@ -100,9 +100,9 @@ _NOT_PLACE_WORDS = GENERIC_WORDS | INSTITUTION_WORDS | TITLE_WORDS | EVENT_NOUNS
 
 #: lower-case words a place's name may have ("Davao del Sur")
 _PLACE_PARTICLES = frozenset(word_list("place_particles"))
-#: an initial between two names: a person's ("Ulysses S. Grant"), no place's; or a given
-#: name before an Irish surname ("Darragh O’Brien", "Sinéad O'Connor")
-_MIDDLE_INITIAL = re.compile(r"\w [A-Z]\. [A-Z]|^[A-Z][a-zà-ÿ]+ O['’][A-Z][a-z]+$")
+#: a person's name by its shape, no place's: an initial between two names ("Ulysses S.
+#: Grant"), or a given name before an Irish surname ("Darragh O’Brien", "Sinéad O'Connor")
+_PERSON_SHAPE = re.compile(r"\w [A-Z]\. [A-Z]|^[A-Z][a-zà-ÿ]+ O['’][A-Z][a-z]+$")
 
 
 def _no_place_name(ent: Ent, text: str) -> bool:
@@ -110,7 +110,7 @@ def _no_place_name(ent: Ent, text: str) -> bool:
     institution's or event's name, a name with a lower-case word, a plural noun or a
     possessor: not an unknown toponym."""
     words = [w.lower() for w in ent.text.split()]
-    return ent.text.isupper() or len(words) > 3 or bool(_MIDDLE_INITIAL.search(ent.text)) \
+    return ent.text.isupper() or len(words) > 3 or bool(_PERSON_SHAPE.search(ent.text)) \
         or bool(set(words) & _NOT_PLACE_WORDS) \
         or not all(w[:1].isupper() or w in _PLACE_PARTICLES for w in ent.text.split()) \
         or plural_name(words[-1]) or bool(_POSSESSOR.match(text, ent.end))
@@ -656,6 +656,11 @@ def _party_members(ent: Ent, text: str) -> bool:
 #: a verb of statement right after a name: what makes a product's or event's label an
 #: organisation's ("Resolute Support condemns the attack"; things do not condemn)
 _STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
+
+
+def states(text: str, end: int) -> bool:
+    """A verb of statement right after the name ending at `end` ("Toyota said")."""
+    return bool(_STATES.match(text, end))
 
 
 #: labels of works and products: a city's name under them needs words that place it

@@ -16,6 +16,8 @@ The evidence is the document's own wording around a name, with the cue words as 
   a one-word name, "Jespersen (1924)", "Cruse and Croft (2004)", or a person's full name after
   "by" or an occupation or before an author's verb, "popularized by Henry Jenkins (2006)",
   "sociologist William Graham Sumner (1906)", "Denis Dutton (2010) provides");
+- a car maker's name (data) with its model or after "a"/"an": "a grey Subaru Outback", "a
+  blue Honda" (and that maker's bare name in the document, unless it speaks: "Toyota said");
 - the name as the object of a verb whose objects are products or works: "launched Falcon 9",
   "released Windows 11", "will stream The Mandalorian" (organisations only: "Iran released
   Nazanin Zaghari-Ratcliffe" names a person, so the model's PERSON spans need a noun cue).
@@ -37,7 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from indexer.consistency import ORG_ENDINGS, open_mention, plural_name
+from indexer.consistency import ORG_ENDINGS, open_mention, plural_name, states
 from indexer.names import name_head
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, replace
@@ -341,12 +343,10 @@ def _car_keys(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> se
     return {e.key for e in cars} | {e.key for e in ents if e.text in makes}
 
 
-#: a verb of statement right after a name: the maker, not its car ("Toyota said")
-_STATES = re.compile(r"\s+(?:" + alternation("statement_verbs") + r")\b")
-
-
 def _speaks(text: str, ent: Ent) -> bool:
-    return is_maker(text, ent) or bool(_STATES.match(text, ent.end))
+    """The maker, not its car: a maker's cue, or a verb of statement after it ("Toyota
+    said")."""
+    return is_maker(text, ent) or states(text, ent.end)
 
 
 def _names_a_car(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
