@@ -220,15 +220,25 @@ def _without_ending(value: str) -> list[str]:
 def _head_keys(words: list[str]) -> list[str]:
     """The last word of a name of two words or more when the name is about it (a
     complement's word is not: "Nyandarua" is no short form of "People of Nyandarua", nor
-    "ISIS" of "Global Coalition to Defeat ISIS"), and its last two words when the name is
-    about them ("Anime North" names no "Centre for Anime North") and no party's name
-    ("Democratic Party" is no short form of "Iowa Democratic Party")."""
-    if len(words) < 2 or name_head(" ".join(words)) != words[-1]:
+    "ISIS" of "Global Coalition to Defeat ISIS"; a complement naming the body's members is:
+    "the Commons", "the Lords" of "House of Commons", "House of Lords"), and its last two
+    words when the name is about them ("Anime North" names no "Centre for Anime North") and no
+    party's name ("Democratic Party" is no short form of "Iowa Democratic Party")."""
+    if len(words) < 2:
         return []
+    if name_head(" ".join(words)) != words[-1]:
+        return [words[-1].casefold()] if _members(words[-1]) else []
     keys = [words[-1].casefold()]
     if len(words) > 2 and words[-1].lower() != "party":  # "Democratic Party" is whole in itself
         keys.append(" ".join(words[-2:]).casefold())
     return keys
+
+
+def _members(word: str) -> bool:
+    """A capitalised plural that may name a body's members ("Commons", "Lords",
+    "Representatives"), not a field of study ("Linguistics") or a singular in -s."""
+    return word[:1].isupper() and len(word) > 3 and word.endswith("s") \
+        and not word.endswith(("ss", "us", "is", "ics"))
 
 
 def _persons_named_in_full(ents: list[Ent]) -> Iterator[tuple[Ent, list[str]]]:

@@ -161,6 +161,13 @@ def test_a_complements_word_is_no_short_form_of_the_name():
                            ("ORG", "Institute of Zorbics"), ("ORG", "Zorbics")])
     assert [e[1:3] for e in ents if e[0] == "Zorbania"] == [("place", "Zorbania")] * 2
     assert [e[2] for e in ents if e[0] == "Zorbics"] != ["Institute of Zorbics"]
+    # a plural complement may name the body's members: "the Commons" is the House of Commons
+    text = ("The House of Commons met. The Commons voted; Linguistics grew at the Institute "
+            "of Linguistics.")
+    ents = resolved(text, [("ORG", "House of Commons"), ("ORG", "Commons"),
+                           ("ORG", "Linguistics"), ("ORG", "Institute of Linguistics")])
+    assert [e[2] for e in ents if e[0] in ("Commons", "Linguistics")] == [
+        "House of Commons", "Linguistics"]
 
 
 def test_place_label_on_an_unknown_head_word_is_the_body():
