@@ -625,11 +625,10 @@ def rule_common_words(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_country_dates(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: a country's, state's or province's name the model read as a date ("spread to
-    Burkina Faso and Niger." tagged DATE twice in the review data) is that place's mention."""
-    if not any(e.facet == "date" and ctx.is_region(e.text) for e in ents):
-        return ents
-    return [replace(e, label="GPE", facet=None, rule="model")
-            if e.facet == "date" and ctx.is_region(e.text) else e for e in ents]
+    Burkina Faso and Niger." tagged DATE) is that place's mention."""
+    out = [replace(e, label="GPE", facet=None, rule="model")
+           if e.facet == "date" and ctx.is_region(e.text) else e for e in ents]
+    return ents if all(map(is_, out, ents)) else out
 
 
 def rule_titled_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

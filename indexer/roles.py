@@ -326,7 +326,7 @@ _TITLE_FORMS = frozenset(form for word in _NAME_TITLES
 #: Alexandra"), maybe after initials written without stops ("Justice G Jayachandran"), or one
 #: and a regnal number; a surname's particle may come before its capital ("O’Brien",
 #: "McDonald", "DeSantis"), and a surname may be double ("Bloggs-Smith")
-_SURNAME_PARTICLE = r"(?:O['’]|Mc|Mac|De|Di|La|Le)?"
+_SURNAME_PARTICLE = r"(?:" + alternation("surname_particles") + r")?"
 _NAME_AFTER_TITLE = re.compile(
     rf"(?:[A-Z]\.?\s+){{0,2}}{_SURNAME_PARTICLE}[A-Z][a-z]+"
     rf"(?:(?:\s+(?:[A-Z]\.|{_SURNAME_PARTICLE}[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*)){{0,2}}|\s+[IVX]+)"

@@ -36,9 +36,6 @@ MAX_PREFIX_WORDS = 3
 _WORD = re.compile(r"\S+")
 #: the span follows a title's "of" / "from" ("President of India Pranab Mukherjee")
 _AFTER_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
-#: the span follows "for" after a title word ("Minister for the Middle East Alistair Burt";
-#: "a researcher for UC Davis" has no title before it)
-_AFTER_TITLE_FOR = re.compile(r"([\w.-]+)\s+for\s+(?:the\s+)?$")
 #: the model labels of a run-in span, and of a place or body named apart
 _RUN_IN = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _NON_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC"})
@@ -72,7 +69,8 @@ class _Places(NamedTuple):
     titled: bool
 
 
-#: the word before a span's "of"/"from"
+#: the word before a span's "of"/"from"/"for" ("for" only leads a place after a title: "Minister
+#: for the Middle East Alistair Burt", not "a researcher for UC Davis")
 _WORD_BEFORE_OF = re.compile(r"([\w.-]+)\s+(?:of|from|for)\s+(?:the\s+)?$")
 
 
@@ -93,15 +91,9 @@ def _candidate(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
     """A model span of several words, after "of"/"from" (or a title's "for"), that is not
     itself a known place."""
     return not ent.fixed and ent.label in _RUN_IN and " " in ent.key \
-        and _after_of(text, ent.start) and not is_place(ent.text)
-
-
-def _after_of(text: str, start: int) -> bool:
-    """The span follows "of"/"from", or a title word's "for"."""
-    if _AFTER_OF.search(text[max(0, start - 12):start]):
-        return True
-    title_for = _AFTER_TITLE_FOR.search(text[max(0, start - 30):start])
-    return title_for is not None and title_for.group(1).lower() in TITLE_WORDS
+        and (_AFTER_OF.search(text[max(0, ent.start - 12):ent.start]) is not None
+             or _titled(text, ent)) \
+        and not is_place(ent.text)
 
 
 def _split(ent: Ent, bodies: dict[str, str], persons: list[list[str]],
