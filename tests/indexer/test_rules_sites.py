@@ -1,0 +1,71 @@
+"""Places read from what stands beside a name (twenty-seventh part of issue 10): the town a
+building stands in ("Lourdes Hospital, Kefrtown"), wards and constituencies, numbered roads,
+list bullets before a line's first word, and a county named with "Co"."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from indexer.gazetteer import Gazetteer, Place
+from indexer.names import trim_span
+from tests.indexer.entity_kit import resolved
+from tests.indexer.test_rules import classified, facets
+
+
+def _cued(text: str, label: str, name: str) -> list[tuple[str, str | None]]:
+    ctx, ents = classified(text, [(label, name)])
+    return [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("His body was taken to Lourdes Hospital, Kefrtown where tests were done.", "PERSON"),
+    ("He was a pastor with the holy trinity church, Kefrtown, Imo state.", "ORG"),
+    ("She studied at the PES University, Kefrtown.", "ORG"),
+])
+def test_a_name_after_a_building_and_a_comma_is_where_it_stands(text, label):
+    # class 2: a town the model tagged a person or an organisation
+    assert _cued(text, label, "Kefrtown") == [("Kefrtown", "place")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Outside the school, Principal Ann Kefr, said classes would resume.", "Principal Ann Kefr"),
+    ("At Kefr High School, John Roe, the head, spoke. Roe said more later.", "John Roe"),
+    ("At the hospital, Ann Kefr said nothing.", "Ann Kefr"),  # the name's phrase goes on
+])
+def test_a_person_after_a_building_and_a_comma_stays_a_person(text, name):
+    assert _cued(text, "PERSON", name) == [(name, "actor")]
+
+
+@pytest.mark.parametrize("text", [
+    "Results of the Kefrton ward by-election were close.",
+    "He wants to build his Kefrton constituency up.",
+])
+def test_a_ward_or_a_constituency_makes_a_place(text):
+    assert _cued(text, "PERSON", "Kefrton") == [("Kefrton", "place")]
+
+
+def test_a_numbered_road_is_a_place_where_the_road_noun_ends_the_phrase():
+    assert _cued("Two died in a collision on the B123 road in Kefria.", "ORG", "B123") == [
+        ("B123", "place")]
+    # the noun heads a compound: "Police Kefria's road policing unit" names no road
+    text = "Insp Ann Roe, of Police Kefria's road policing unit, said so."
+    assert _cued(text, "ORG", "Police Kefria") == [("Police Kefria", "actor")]
+
+
+@pytest.mark.parametrize("bullet", ["•", "▪", "●"])
+def test_a_list_bullet_is_no_part_of_a_name(bullet):
+    # class 3: "• Access" was a value; the bullet opens a line, so "Access" is the common word
+    text = f"The rules are plain.\n{bullet} Access of civilians must be ensured.\n"
+    start = text.index(bullet)
+    assert text[slice(*trim_span(text, start, start + 8))] == "Access"
+    assert resolved(text, [("ORG", f"{bullet} Access")]) == []
+
+
+def test_a_county_named_with_co_is_a_division():
+    county = Place("Wicklow", "Ireland", "province", 0)
+    gazetteer = Gazetteer.from_entries([(f"{prefix} Wicklow", county)
+                                        for prefix in ("County", "Co", "Co.")])
+    assert gazetteer.division_of("Co Wicklow") == county
+    assert gazetteer.division_of("County Wicklow") == county
+    assert gazetteer.division_of("Co Kefr") is None
