@@ -608,7 +608,22 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons) or _person_named_division(ent):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
+    territory = _TERRITORY.search(ent.text)
+    if territory:
+        return _territory(ent, territory.end(1))
     return replace(ent, facet="actor")
+
+
+#: a territory's name by its ending ("Gwoza Local Government Area", "Kharkiv Oblast"), maybe
+#: with the place it lies in after "of"
+_TERRITORY = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*? (" + alternation("territory_name_endings")
+                        + r")(?: of [A-Z][\w'’ -]*)?$")
+
+
+def _territory(ent: Ent, end: int) -> Ent:
+    """The span cut after its territory's ending ("... Area | of Borno"), a place."""
+    return replace(ent, end=ent.start + end, text=ent.text[:end], facet="place",
+                   rule="territory", fixed=True)
 
 
 #: last words of a division's or a settlement's name no person's name ends with ("Karen

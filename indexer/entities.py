@@ -91,6 +91,7 @@ from indexer.phrases import (
 )
 from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
+from indexer.rule_data import alternation
 from indexer.run_ins import (
     split_flights,
     split_listed_names,
@@ -265,7 +266,7 @@ def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str) ->
 #: a division's noun right after a place ("Shirka district", "Kossi province"; data
 #: `division_words`, written in lower case after the name)
 _DIVISION_AFTER = re.compile(r"\s(?:" + "|".join(sorted(w.lower() for w in DIVISION_WORDS))
-                             + r")\b")
+                             + "|" + alternation("place_cue_after") + r")\b")
 
 
 def _place_changes(text: str, gazetteer: Gazetteer) -> tuple[tuple[str, object], ...]:

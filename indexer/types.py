@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from indexer.casing import is_lower_case_word
 from indexer.consistency import ORG_ENDINGS, open_mention, plural_name, states
 from indexer.names import name_head
 from indexer.rule_data import alternation, word_list
@@ -324,6 +325,11 @@ _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?(?:\s+(?!(?:" + alternation("trailing_
                                 + r")\b)[a-z]+){0,2}\s+$")
 #: a car's model after its make: a capitalised or alphanumeric word ("Outback", "XC90", "CR-V")
 _MODEL = re.compile(r"[A-Z0-9][\w-]*$")
+#: a determiner or a number word before a maker's bare name: a car counted ("one Toyota
+#: Hilux"), not a name of which something is ("A section of Ford Kenya")
+_COUNTED = re.compile(r"\b(?:[Tt]he|[Aa]n?|one|two|three|four|five|its|their|his|her)\s+$")
+#: the word right after a maker's bare name, on the same line
+_MODEL_AFTER = re.compile(r"[ \t]([A-Z0-9][\w-]*)\b")
 
 
 def _vehicles(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> set[str]:
@@ -353,5 +359,8 @@ def _names_a_car(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
     words = ent.text.split()
     if words[0] not in _MAKES:
         return False
+    if len(words) == 1 and _COUNTED.search(text, max(0, ent.start - 30), ent.start):
+        after = _MODEL_AFTER.match(text, ent.end)  # the model cut it: "one Toyota | Hilux"
+        words += [after.group(1)] if after and not is_lower_case_word(after.group(1)) else []
     return (len(words) == 2 and bool(_MODEL.match(words[1])) and not is_place(words[1])) \
         or bool(_INDEFINITE_BEFORE.search(text, max(0, ent.start - 30), ent.start))

@@ -69,3 +69,34 @@ def test_a_county_named_with_co_is_a_division():
     assert gazetteer.division_of("Co Wicklow") == county
     assert gazetteer.division_of("County Wicklow") == county
     assert gazetteer.division_of("Co Kefr") is None
+
+
+def test_a_span_ending_in_a_territorys_name_is_the_territory():
+    # class 2: "Gwoza Local Government Area of Borno" tagged an organisation; the span ends
+    # after the territory's word, the place it lies in is cut off
+    text = "Troops repelled an attack in Kefr Local Government Area of Borno on Monday."
+    ctx, ents = classified(text, [("ORG", "Kefr Local Government Area of Borno")])
+    assert facets(ents) == [("Kefr Local Government Area", "place", "Kefr Local Government Area")]
+    ctx, ents = classified("The Kefr District Council met.", [("ORG", "Kefr District Council")])
+    assert [f for _, f, _ in facets(ents)] == ["actor"]
+
+
+def test_a_makers_name_before_a_model_is_a_car():
+    # class 5: the model cut the car's model off its maker ("one Toyota | Hilux pick up")
+    text = "Troops destroyed one Toyota Hilux pick up and a gun truck."
+    ctx, ents = classified(text, [("ORG", "Toyota")])
+    assert facets(entities.rule_type_prior(ctx, ents)) == []
+    text = "Workers at Toyota Government offices marched."  # a common word after: no car
+    ctx, ents = classified(text, [("ORG", "Toyota")])
+    assert [t for t, _, _ in facets(entities.rule_type_prior(ctx, ents))] == ["Toyota"]
+
+
+def test_a_period_is_no_place():
+    assert resolved("Tombs from the Kefric Period were found.", [("LOC", "Kefric Period")]) == []
+
+
+def test_a_possessive_before_a_feature_noun_names_two_places():
+    # "Western New Guinea's Foja mountains": the cue noun names the inner place, the
+    # possessor is where it lies, though the gazetteer knows neither
+    text = "Kefria's Foja mountains are home to rare birds."
+    assert [(t, f) for t, f, _, _ in resolved(text, [])] == [("Kefria", "place"), ("Foja", "place")]
