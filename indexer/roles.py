@@ -43,8 +43,35 @@ def role_before(text: str, ent: Ent) -> str | None:
 
 
 def _role_of(text: str, ent: Ent, set_off: bool) -> str | None:
-    """The role written before a person's name, else (set_off) one set off by a comma."""
-    return role_before(text, ent) or (apposed_role(text, ent) if set_off else None)
+    """The role written before a person's name, or the head of one with a complement ("the
+    Minister" of "Minister of Tourism and Lands Harin Fernando"), else (set_off) one set off
+    by a comma."""
+    role = role_before(text, ent)
+    if role is None or all(w.lower() in _PORTFOLIO_WORDS for w in role.split()):
+        role = _complemented_role(text, ent) or role  # "Minister for | Housing" is no role
+    return role or (apposed_role(text, ent) if set_off else None)
+
+
+#: title words that name a portfolio, not an office: after "Minister for" they are its
+#: complement ("Minister for Housing Darragh O'Brien" is the Minister)
+_PORTFOLIO_WORDS = frozenset(word_list("portfolio_words"))
+
+
+#: a role's head, "of" or "for" and a capitalised complement right before a name ("Minister
+#: for Housing Darragh O'Brien", "Minister of Tourism and Lands Harin Fernando")
+_COMPLEMENTED_BEFORE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*) (?:of|for) (?:the )?[A-Z][\w'’-]*"
+    r"(?: (?:and|&|of|the|[A-Z][\w'’-]*))*? $")
+
+
+def _complemented_role(text: str, ent: Ent) -> str | None:
+    """The head of a role with a complement written before a person's name, when its words
+    are title words ("Minister"); None otherwise."""
+    line_start = text.rfind("\n", 0, ent.start) + 1
+    match = _COMPLEMENTED_BEFORE.search(text, max(line_start, ent.start - 80), ent.start)
+    words = match[1].split() if match else []
+    return match[1] if words and all(map(_is_title_word, words)) \
+        and not all(w.lower() in NOT_BARE_ROLES for w in words) else None
 
 
 #: "the Special Envoy of the Secretary-General for Yemen, " right before a name: "the", title

@@ -100,3 +100,19 @@ def test_a_possessive_before_a_feature_noun_names_two_places():
     # possessor is where it lies, though the gazetteer knows neither
     text = "Kefria's Foja mountains are home to rare birds."
     assert [(t, f) for t, f, _, _ in resolved(text, [])] == [("Kefria", "place"), ("Foja", "place")]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Minister for Housing Ann Kefr won the vote. Critics said the Minister had failed.",
+     "Ann Kefr", "Minister"),
+    ("India, Minister of Tourism and Lands Ann Kefr told Parliament. The Minister said so.",
+     "Ann Kefr", "Minister"),
+    # a title after "for" is the office itself: the spokesman's principal is the one named
+    ("Spokesman for Secretary-General Ban Kefr:\n\nThe Secretary-General condemns the attack.",
+     "Ban Kefr", "Secretary-General"),
+])
+def test_a_role_with_a_complement_is_the_one_its_head_names_later(text, name, role):
+    # class 6: "the Minister" is the person the document names as "Minister for Housing"
+    ctx, ents = classified(text, [("PERSON", name)])
+    out = entities.rule_roles(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "role"] == [(role, name)]
