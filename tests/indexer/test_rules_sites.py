@@ -116,3 +116,10 @@ def test_a_role_with_a_complement_is_the_one_its_head_names_later(text, name, ro
     ctx, ents = classified(text, [("PERSON", name)])
     out = entities.rule_roles(ctx, ents)
     assert [(e.text, e.value) for e in out if e.rule == "role"] == [(role, name)]
+
+
+
+def test_a_space_station_is_no_place():
+    # class 5: a spacecraft; the bodies of the solar system stay places in no country
+    text = "The crew docked with the International Space Station (ISS) above Earth."
+    assert resolved(text, [("ORG", "International Space Station"), ("ORG", "ISS")]) == []
