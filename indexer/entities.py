@@ -729,11 +729,22 @@ def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
 
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 1: a name only in title-cased lines needs the gazetteer, a shipped or watchlist
-    name, the running text or its own capitals to confirm it ("DoD Identifies Army Casualty"
-    goes, "Statement by Antony Blinken" stays)."""
-    return unconfirmed_headline_names(ctx.text, ents, ctx.headlines, ctx.is_place,
-                                      ctx.is_country)
+    """Class 1: a name only in title-cased lines, or alone as a title's first word, needs the
+    gazetteer, a shipped or watchlist name, the running text or its own capitals to confirm
+    it ("DoD Identifies Army Casualty" goes, "Statement by Antony Blinken" stays)."""
+    return unconfirmed_headline_names(ctx.text, ents, ctx.headlines + _title_opener(ctx),
+                                      ctx.is_place, ctx.is_country)
+
+
+#: the first word of a line
+_FIRST_WORD = re.compile(r"\s*([\w'’.-]+)")
+
+
+def _title_opener(ctx: DocContext) -> list[tuple[int, int]]:
+    """The title's first word, which a sentence-cased title capitalises whatever it is ("Calm
+    returns to Enga"): a name there alone needs confirming as a headline's does."""
+    first = _FIRST_WORD.match(ctx.text, 0, ctx.body_start) if ctx.body_start else None
+    return [first.span(1)] if first else []
 
 
 def rule_taxa(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -123,3 +123,15 @@ def test_a_space_station_is_no_place():
     # class 5: a spacecraft; the bodies of the solar system stay places in no country
     text = "The crew docked with the International Space Station (ISS) above Earth."
     assert resolved(text, [("ORG", "International Space Station"), ("ORG", "ISS")]) == []
+
+
+def test_a_sentence_cased_titles_first_word_needs_confirming():
+    # class 1: a sentence-cased title capitalises its first word whatever it is
+    title = "Calm returns to Kefr after the killings\n\n"
+    text = title + "Peace came back to Kefr on Monday, Ann Roe said."
+    ctx, ents = classified(text, [("PERSON", "Calm")], body_start=len(title))
+    assert facets(entities.rule_headlines(ctx, ents)) == []
+    # a name the body uses again stays
+    text = title.replace("Calm", "Roe") + "Peace came back to Kefr on Monday, Ann Roe said."
+    ctx, ents = classified(text, [("PERSON", "Roe")], body_start=len(title))
+    assert [t for t, _, _ in facets(entities.rule_headlines(ctx, ents))] == ["Roe", "Roe"]
