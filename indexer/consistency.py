@@ -608,10 +608,7 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
         return replace(ent, facet="place", rule="landmark")
     if _actor_is_place(ent, text, gazetteer, persons) or _person_named_division(ent):
         return replace(ent, facet="place", rule="gazetteer", fixed=True)
-    territory = _TERRITORY.search(ent.text)
-    if territory:
-        return _territory(ent, territory.end(1))
-    return replace(ent, facet="actor")
+    return _territory(ent) or replace(ent, facet="actor")
 
 
 #: a territory's name by its ending ("Gwoza Local Government Area", "Kharkiv Oblast"), maybe
@@ -620,8 +617,17 @@ _TERRITORY = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*? (" + alternatio
                         + r")(?: of [A-Z][\w'’ -]*)?$")
 
 
-def _territory(ent: Ent, end: int) -> Ent:
-    """The span cut after its territory's ending ("... Area | of Borno"), a place."""
+#: a territory's ending anywhere in a name: the cheap test before `_TERRITORY`
+_TERRITORY_WORD = re.compile(r" (?:" + alternation("territory_name_endings") + r")\b")
+
+
+def _territory(ent: Ent) -> Ent | None:
+    """A span named as a territory, cut after its ending ("... Area | of Borno"), a place;
+    None for any other."""
+    found = _TERRITORY.search(ent.text) if _TERRITORY_WORD.search(ent.text) else None
+    if found is None:
+        return None
+    end = found.end(1)
     return replace(ent, end=ent.start + end, text=ent.text[:end], facet="place",
                    rule="territory", fixed=True)
 
