@@ -7,7 +7,8 @@ government has everywhere (`names.national_body`: "Indian Government", as "the I
 government" gets), so that one body keeps one value. Only the gazetteer's capital of the
 country the mention is placed in, right before a verb of a government's act (data
 `government_act_verbs`, maybe after "also" or "has", `government_act_fillers`, or "on
-Sunday"), and a capital listed with such a one before the verb ("Kampala and Kinshasa
+Sunday"), or after a verb acting on a government with its complement after ("accuse Kiev of
+seeking", data `government_object_verbs`), and a capital listed with such a one before the verb ("Kampala and Kinshasa
 launched"); never after a preposition ("reports from Damascus said", "talks in Damascus and
 Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in Kabul,
 officials said") stays the place.
@@ -29,6 +30,10 @@ _BETWEEN = (r"(?:[ \t]+(?:" + alternation("government_act_fillers")
 _ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b")
 #: "Kampala and Kinshasa launched": a capital listed before another that acts
 _AND = re.compile(r"[ \t]+and[ \t]+")
+#: "accuse Kiev of", "urged Ankara to", "blame Kiev.": a verb acting on a government before
+#: the capital, a preposition of its complement or the sentence's end after it
+_OBJECT_BEFORE = re.compile(r"\b(?:" + alternation("government_object_verbs") + r")[ \t]+$")
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:of|to|for)\b|[.;]")
 #: a preposition before the capital: the place is meant, the verb has another subject ("reports
 #: from Damascus said", "talks in Damascus and Tehran agreed")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("locative_prepositions") + r")\s+$",
@@ -47,8 +52,15 @@ def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
     """The capitals (indices) before a government's verb, and those listed before them."""
     capitals = [i for i in capitals
                 if not _PREPOSITION_BEFORE.search(text, max(0, ents[i].start - 12), ents[i].start)]
-    acting = {i for i in capitals if _ACTS.match(text, ents[i].end)}
+    acting = {i for i in capitals if _ACTS.match(text, ents[i].end) or _acted_on(text, ents[i])}
     return acting | {i for i in capitals for j in acting if _listed_before(text, ents[i], ents[j])}
+
+
+def _acted_on(text: str, ent: Ent) -> bool:
+    """The capital is the object of a verb that acts on a government, with "of", "to" or
+    "for" or its sentence's end after it ("accuse Kiev of seeking", "blame Kiev.")."""
+    return bool(_OBJECT_BEFORE.search(text, max(0, ent.start - 20), ent.start)
+                and _OBJECT_AFTER.match(text, ent.end))
 
 
 def _capital_mention(ent: Ent, gazetteer: Gazetteer) -> bool:

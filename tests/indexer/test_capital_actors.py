@@ -43,3 +43,21 @@ def test_the_city_stays_a_place_elsewhere(text):
 def test_a_capital_after_a_preposition_is_the_place_another_subject_acts_in():
     ctx, ents = classified("Reports from Damascus said Iran agreed.", [("GPE", "Damascus")])
     assert entities.rule_capital_governments(ctx, ents) is ents
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels accuse Damascus of seeking war.",
+    "They plan to shell Idlib and blame Damascus. Rebels deny it.",
+    "The envoy urged Damascus to stop.",
+])
+def test_a_capital_a_verb_acts_on_is_its_government(text):
+    # class 6: the object of "accuse ... of", "blame", "urge ... to" is the government
+    assert _governments(text, [("GPE", "Damascus")]) == [("Damascus", "Syrian Government")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels accuse Damascus residents of hoarding.",  # the people of the city
+    "The envoy urged Damascus officials to stop.",
+])
+def test_a_capital_before_other_words_of_its_object_stays_a_place(text):
+    assert _governments(text, [("GPE", "Damascus")]) == []
