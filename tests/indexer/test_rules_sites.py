@@ -135,3 +135,8 @@ def test_a_sentence_cased_titles_first_word_needs_confirming():
     text = title.replace("Calm", "Roe") + "Peace came back to Kefr on Monday, Ann Roe said."
     ctx, ents = classified(text, [("PERSON", "Roe")], body_start=len(title))
     assert [t for t, _, _ in facets(entities.rule_headlines(ctx, ents))] == ["Roe", "Roe"]
+
+
+def test_a_games_adjective_alone_is_no_actor():
+    # class 3: "its 2012 Paralympic campaign" tagged an organisation
+    assert resolved("The team began its 2012 Paralympic campaign.", [("ORG", "Paralympic")]) == []
