@@ -140,3 +140,10 @@ def test_a_sentence_cased_titles_first_word_needs_confirming():
 def test_a_games_adjective_alone_is_no_actor():
     # class 3: "its 2012 Paralympic campaign" tagged an organisation
     assert resolved("The team began its 2012 Paralympic campaign.", [("ORG", "Paralympic")]) == []
+
+
+@pytest.mark.parametrize("name", ["Dail", "Knesset", "Rajya Sabha"])
+def test_a_parliament_named_by_its_own_word_is_no_place_after_in(name):
+    # class 2 the other way: "TDs in the Dail" names the house, an actor
+    text = f"Members asked questions in the {name} on Tuesday."
+    assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "actor")]
