@@ -29,6 +29,7 @@ from indexer.aliases import (
 )
 from indexer.capital_actors import capital_governments
 from indexer.capitals import capital_mentions
+from indexer.casing import is_lower_case_word
 from indexer.consistency import (
     REGION_KINDS,
     adopt_fixed_values,
@@ -730,15 +731,28 @@ def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
 
 
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Class 1: a name only in title-cased lines, or alone as a title's first word, needs the
-    gazetteer, a shipped or watchlist name, the running text or its own capitals to confirm
-    it ("DoD Identifies Army Casualty" goes, "Statement by Antony Blinken" stays)."""
-    return unconfirmed_headline_names(ctx.text, ents, ctx.headlines + _title_opener(ctx),
-                                      ctx.is_place, ctx.is_country)
+    """Class 1: a name only in title-cased lines, alone as a title's first word or made of
+    common words in the title, needs the gazetteer, a shipped or watchlist name, the running
+    text or its own capitals to confirm it ("DoD Identifies Army Casualty" goes, "Statement by Antony Blinken" stays)."""
+    ranges = ctx.headlines + _title_opener(ctx) + _common_title_words(ctx, ents)
+    return unconfirmed_headline_names(ctx.text, ents, ranges, ctx.is_place, ctx.is_country)
 
 
 #: the first word of a line
 _FIRST_WORD = re.compile(r"\s*([\w'’.-]+)")
+
+
+def _common_title_words(ctx: DocContext, ents: list[Ent]) -> list[tuple[int, int]]:
+    """The title's spans made only of capitalised words English writes in lower case, which a
+    title capitalises at will ("Statement on Air Strikes against Houthi targets")."""
+    return [(e.start, e.end) for e in ents if e.end <= ctx.body_start
+            and all(map(_common_title_word, e.text.split()))]
+
+
+def _common_title_word(word: str) -> bool:
+    """A word capitalised as a title's ("Strikes"), of those English writes in lower case;
+    no acronym ("USG", "APC")."""
+    return word[1:].islower() and is_lower_case_word(word)
 
 
 def _title_opener(ctx: DocContext) -> list[tuple[int, int]]:

@@ -147,3 +147,11 @@ def test_a_parliament_named_by_its_own_word_is_no_place_after_in(name):
     # class 2 the other way: "TDs in the Dail" names the house, an actor
     text = f"Members asked questions in the {name} on Tuesday."
     assert [(t, f) for t, f, _, _ in resolved(text, [("ORG", name)])] == [(name, "actor")]
+
+
+def test_a_title_name_of_common_words_needs_confirming():
+    # class 1: a sentence-cased title capitalises "Lost World" at will; an acronym stays
+    title = "Scientists probe 'Lost World' rainforest as USG funds the trip\n\n"
+    text = title + "An expedition to the rainforest found new birds, the scientists said."
+    ctx, ents = classified(text, [("ORG", "Lost World"), ("ORG", "USG")], body_start=len(title))
+    assert [t for t, _, _ in facets(entities.rule_headlines(ctx, ents))] == ["USG"]
