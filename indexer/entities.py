@@ -733,7 +733,8 @@ def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines, alone as a title's first word or made of
     common words in the title, needs the gazetteer, a shipped or watchlist name, the running
-    text or its own capitals to confirm it ("DoD Identifies Army Casualty" goes, "Statement by Antony Blinken" stays)."""
+    text or its own capitals to confirm it ("DoD Identifies Army Casualty" and "Scientists
+    probe 'Lost World' rainforest" lose theirs, "Statement by Antony Blinken" keeps his)."""
     ranges = ctx.headlines + _title_opener(ctx) + _common_title_words(ctx, ents)
     return unconfirmed_headline_names(ctx.text, ents, ranges, ctx.is_place, ctx.is_country)
 
@@ -744,7 +745,7 @@ _FIRST_WORD = re.compile(r"\s*([\w'’.-]+)")
 
 def _common_title_words(ctx: DocContext, ents: list[Ent]) -> list[tuple[int, int]]:
     """The title's spans made only of capitalised words English writes in lower case, which a
-    title capitalises at will ("Statement on Air Strikes against Houthi targets")."""
+    title capitalises at will ("Scientists probe 'Lost World' rainforest")."""
     return [(e.start, e.end) for e in ents if e.end <= ctx.body_start
             and all(map(_common_title_word, e.text.split()))]
 
