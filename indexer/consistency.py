@@ -796,7 +796,7 @@ def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer,
 def _opener_candidates(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
     """Keys of the open one-word names written like capitalised lower-case English words,
     not places the gazetteer is sure of nor words of the document's longer names."""
-    candidates = {e.key for e in ents if open_mention(e) and _capitalised_word(e.text)
+    candidates = {e.key for e in ents if open_mention(e) and capitalised_word(e.text)
                   and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
     return candidates - _name_words(ents) if candidates else candidates
 
@@ -829,7 +829,7 @@ def _common_word_candidates(text: str, ents: list[Ent]) -> set[str]:
     """Keys of the one-word capitalised names `common_words` may take for common words: no
     country's bare body, person, short form of a longer name or organisation named as one."""
     keys = {e.key for e in ents if open_mention(e) and e.label != "PERSON"
-            and _capitalised_word(e.text)}
+            and capitalised_word(e.text)}
     keys -= bare_bodies()
     keys -= _persons_and_short_forms(ents)
     keys -= {e.key for e in ents if e.key in keys and _bare_name_use(text, e)}
@@ -880,7 +880,9 @@ def _type_nouns() -> frozenset[str]:
     return frozenset(word_list("name_type_nouns"))
 
 
-def _capitalised_word(text: str) -> bool:
+def capitalised_word(text: str) -> bool:
+    """One word of three letters or more, capitalised and otherwise in lower case ("Calm";
+    not "USG", "McCain")."""
     word = text.strip()
     return " " not in word and len(word) > 2 and word[0].isupper() and word[1:].islower()
 

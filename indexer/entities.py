@@ -34,6 +34,7 @@ from indexer.consistency import (
     REGION_KINDS,
     adopt_fixed_values,
     bare_bodies,
+    capitalised_word,
     classify,
     common_words,
     harmonise,
@@ -745,15 +746,10 @@ _FIRST_WORD = re.compile(r"\s*([\w'’.-]+)")
 
 def _common_title_words(ctx: DocContext, ents: list[Ent]) -> list[tuple[int, int]]:
     """The title's spans made only of capitalised words English writes in lower case, which a
-    title capitalises at will ("Scientists probe 'Lost World' rainforest")."""
+    title capitalises at will ("Scientists probe 'Lost World' rainforest"; no acronym: "USG
+    participation")."""
     return [(e.start, e.end) for e in ents if e.end <= ctx.body_start
-            and all(map(_common_title_word, e.text.split()))]
-
-
-def _common_title_word(word: str) -> bool:
-    """A word capitalised as a title's ("Strikes"), of those English writes in lower case;
-    no acronym ("USG", "APC")."""
-    return word[1:].islower() and is_lower_case_word(word)
+            and all(capitalised_word(w) and is_lower_case_word(w) for w in e.text.split())]
 
 
 def _title_opener(ctx: DocContext) -> list[tuple[int, int]]:

@@ -26,8 +26,9 @@ from indexer.spans import Ent, replace
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
                          "its", "his", "her", "my", "your", "all", "both"})
-#: words that make up a person's title or office; a leading run of them is not the name
-TITLE_WORDS = frozenset(word_list("person_title_words"))
+#: words that make up a person's title or office (a portfolio's among them); a leading run of
+#: them is not the name
+TITLE_WORDS = frozenset(word_list("person_title_words") + word_list("portfolio_words"))
 #: occupations written before a person's name, cut like titles by strip_title only
 OCCUPATION_WORDS = frozenset(word_list("occupation_words"))
 #: title words that also end an institution's name ("Syrian Army" is a name, "Iranian Supreme" not)
