@@ -36,6 +36,9 @@ from indexer.spans import Ent, SpanIndex, overlaps, replace
 INSTITUTIONS = word_list("institutions")
 #: group nouns that name a collective: lower case in the value ("Iraqi forces")
 COLLECTIVES = word_list("collectives")
+#: institution nouns that name one only after "the" and where the phrase closes ("the Turkish
+#: state"; "Chinese state media" and "the Indian state of Kerala" name none)
+CLOSED_INSTITUTIONS = word_list("closed_institutions")
 #: events named after the place they are held in ("the Brussels Conference")
 MEETING_NOUNS = frozenset(word_list("meeting_nouns"))
 #: other events: no actor, no place, and not named after a place ("Berwick Prize")
@@ -45,7 +48,9 @@ PLACE_EVENT_NOUNS = frozenset(word_list("place_event_nouns"))
 EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS | PLACE_EVENT_NOUNS
 #: "<nation>'s <group noun>", "<nation> <group noun>" and "<nation>-led <group noun>" (a
 #: sponsor's participle from the data: "the Saudi-led coalition", "Iranian-backed militias")
-_HEADS = "|".join(INSTITUTIONS + COLLECTIVES)
+_HEADS = "|".join(INSTITUTIONS + COLLECTIVES) + r"|(?:" + "|".join(CLOSED_INSTITUTIONS) \
+    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?!of\b)(?:" + alternation("headline_small_words") + "|" \
+    + alternation("institution_closers") + r")\b)"
 #: ... or one lower-case modifier before the group noun ("the Malian transition government",
 #: "Israeli security officials"), maybe after an adverb ("Yemen's internationally recognized
 #: government"), a group noun alone first ("Iraqi security forces"), no
@@ -172,13 +177,24 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         if phrase is None:
             continue
         span, demonym, head = phrase
-        out.append(_group(span, national_body(f"{demonym} {head}", gazetteer.country_of)))
+        out += _groups(span, f"{demonym} {head}", gazetteer)
         out[i] = _as_modifier(ent)
         people = head.split()[-1].lower() in _PEOPLE_HEADS  # the value's head, maybe modified
         for j, item, name in _listed_modifiers(text, ents, i, gazetteer, people):
-            out.append(_group(item, national_body(f"{name} {head}", gazetteer.country_of)))
+            out += _groups(item, f"{name} {head}", gazetteer)
             out[j] = _as_modifier(item)
     return out
+
+
+#: collectives of craft, which name no actor (data `craft_collectives`)
+_CRAFT = frozenset(word_list("craft_collectives"))
+
+
+def _groups(span: Ent, name: str, gazetteer: Gazetteer) -> list[Ent]:
+    """The group actor a group phrase names, none for craft ("Israeli aircraft")."""
+    if name.split()[-1].lower() in _CRAFT:
+        return []
+    return [_group(span, national_body(name, gazetteer.country_of))]
 
 
 #: a country's name right before "-led" and the like, which the model tends to miss there
@@ -211,7 +227,8 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     if not demonym:
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
-    if any(overlaps(span, other) for other in ents if other is not ent) or _part_of(text, match):
+    if any(overlaps(span, other) for other in ents if other is not ent) \
+            or _part_of(text, match) or _unnamed_state(text, match, ent):
         return None
     return (span, *_group_name(match, ent, gazetteer, demonym))
 
@@ -226,6 +243,15 @@ def _part_of(text: str, match: re.Match) -> bool:
     return _head_noun(match) in _PART_HEADS and bool(_OF_AFTER.match(text, match.end()))
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+
+
+def _unnamed_state(text: str, match: re.Match, ent: Ent) -> bool:
+    """A closed institution's noun without "the" before its nation: "a Palestinian state"
+    is one still to be made, "the Turkish state" the one that acts."""
+    return _head_noun(match) in CLOSED_INSTITUTIONS and not _THE_BEFORE.search(text, 0, ent.start)
+
+
 def _group_name(match: re.Match, ent: Ent, gazetteer: Gazetteer, demonym: str) -> tuple[str, str]:
     """(the nation's word, the group noun) a group phrase's value is made of."""
     head = _head_noun(match)
@@ -233,7 +259,7 @@ def _group_name(match: re.Match, ent: Ent, gazetteer: Gazetteer, demonym: str) -
         return f"{_qualifier(ent, gazetteer, demonym)}-{match.group('sponsor').lower()}", head
     if match.group("modifier"):  # "the Malian transition government", "U.S. federal government"
         return _qualifier(ent, gazetteer, demonym), f"{match.group('modifier')} {head}"
-    return demonym, head.title() if head in INSTITUTIONS else head
+    return demonym, head.title() if head in INSTITUTIONS or head in CLOSED_INSTITUTIONS else head
 
 
 def _qualifier(ent: Ent, gazetteer: Gazetteer, demonym: str) -> str:

@@ -155,3 +155,32 @@ def test_a_title_name_of_common_words_needs_confirming():
     text = title + "An expedition to the rainforest found new birds, the scientists said."
     ctx, ents = classified(text, [("ORG", "Lost World"), ("ORG", "USG")], body_start=len(title))
     assert [t for t, _, _ in facets(entities.rule_headlines(ctx, ents))] == ["USG"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("an insurgency against the Turkish state since 1984", "Turkish State"),
+    ("It still belonged to the Turkish state, the ministry said.", "Turkish State"),
+])
+def test_the_nations_state_closing_its_phrase_is_an_actor(text, value):
+    ctx, ents = classified(text, [("NORP", "Turkish")])
+    assert value in [v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish state media said so.",
+    "the Turkish state broadcaster said",
+    "They seek a Turkish state.",
+    "a region of the Turkish state of old",
+])
+def test_a_state_modifying_a_noun_or_still_to_be_made_is_no_actor(text):
+    ctx, ents = classified(text, [("NORP", "Turkish")])
+    assert [v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == []
+
+
+@pytest.mark.parametrize(("text", "patterns"), [
+    ("hours after Israeli aircraft killed two militants", [("NORP", "Israeli")]),
+    ("attacks against Syrian and US warships this week", [("NORP", "Syrian"), ("GPE", "US")]),
+])
+def test_craft_of_a_nation_are_no_actor_and_their_nation_no_place(text, patterns):
+    ctx, ents = classified(text, patterns)
+    assert facets(entities.rule_group_actors(ctx, ents)) == []
