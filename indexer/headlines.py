@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_name_word
+from indexer.countries import is_demonym
 from indexer.rule_data import body_endings, word_list
 from indexer.spans import Ent, replace
 
@@ -94,9 +95,11 @@ def _confirmed(text: str, ent: Ent, ranges: list[tuple[int, int]], is_place, is_
 def _given_name_first(ent: Ent) -> bool:
     """A person's name of two to four words opened by a word English always capitalises
     ("Statement by Ned Price": title case cannot explain "Ned", though it can "Price";
-    "... Special Envoy for Yemen Ismail Ould Cheikh Ahmed")."""
+    "... Special Envoy for Yemen Ismail Ould Cheikh Ahmed"), but no nationality, which
+    opens headlines, not names ("Turkish Warplanes Hit PKK Targets")."""
     words = ent.text.split()
-    return ent.label == "PERSON" and 1 < len(words) <= 4 and is_name_word(words[0])
+    return ent.label == "PERSON" and 1 < len(words) <= 4 and is_name_word(words[0]) \
+        and not is_demonym(words[0])
 
 
 def _name_shaped(name: str, is_country) -> bool:

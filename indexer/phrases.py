@@ -54,11 +54,12 @@ _HEADS = "|".join(INSTITUTIONS + COLLECTIVES) + r"|(?:" + "|".join(CLOSED_INSTIT
 #: ... or one lower-case modifier before the group noun ("the Malian transition government",
 #: "Israeli security officials"), maybe after an adverb ("Yemen's internationally recognized
 #: government"), a group noun alone first ("Iraqi security forces"), no
-#: function word ("American and coalition forces" lists two), and no word in -s: a noun
-#: modifies another in the singular, so it is a verb ("Azerbaijan claims people killed")
+#: function word ("American and coalition forces" lists two), no word in -s: a noun
+#: modifies another in the singular, so it is a verb ("Azerbaijan claims people killed"),
+#: and no verb's past form (`past_cues`: "Saudi Arabia sent troops")
 _HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sponsor_participles")
                    + r"))?\s+(?:(?P<head>" + _HEADS + r")|(?-i:(?!(?:" + alternation("trailing_function_words")
-                   + r"|and|or|nor|but)\b)(?P<modifier>(?:[a-z]{2,}ly\s+)?(?![a-z-]*[a-rt-z]s\s)[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
+                   + r"|" + alternation("past_cues") + r"|and|or|nor|but)\b)(?P<modifier>(?:[a-z]{2,}ly\s+)?(?![a-z-]*[a-rt-z]s\s)[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
                    + r"))\b(?!-)", re.I)
 _NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}+){0,3})"
 #: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is

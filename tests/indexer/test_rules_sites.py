@@ -184,3 +184,27 @@ def test_a_state_modifying_a_noun_or_still_to_be_made_is_no_actor(text):
 def test_craft_of_a_nation_are_no_actor_and_their_nation_no_place(text, patterns):
     ctx, ents = classified(text, patterns)
     assert facets(entities.rule_group_actors(ctx, ents)) == []
+
+
+@pytest.mark.parametrize("name", ["Shayrat Airfield", "Baikonur Cosmodrome", "Baiji Refinery",
+                                  "Kanombe Barracks"])
+def test_an_airfield_a_launch_site_a_refinery_or_barracks_is_a_place(name):
+    _, ents = classified(f"The strike hit {name} on Friday.", [("PERSON", name)])
+    assert facets(ents) == [(name, "place", name)]
+
+
+def test_a_verbs_past_form_between_a_nation_and_a_group_noun_makes_no_group():
+    ctx, ents = classified("Iraq sent troops to Syria.", [("GPE", "Iraq"), ("GPE", "Syria")])
+    assert [v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == []
+
+
+def test_a_headline_name_opened_by_a_nationality_needs_confirming():
+    # class 1: a nationality opens headlines, not people's names
+    title = "Turkish Warplanes Hit Rebel Targets\n\n"
+    text = title + "Dozens of Turkish warplanes struck rebel targets, a source said."
+    ctx, ents = classified(text, [("PERSON", "Turkish Warplanes Hit")], body_start=len(title))
+    assert facets(entities.rule_headlines(ctx, ents)) == []
+    # a given name opening one stays
+    text = "Statement by Ned Price\n\nThe spokesman said so."
+    ctx, ents = classified(text, [("PERSON", "Ned Price")], body_start=len(text.split("\n\n")[0]) + 2)
+    assert facets(entities.rule_headlines(ctx, ents)) == [("Ned Price", "actor", "Ned Price")]
