@@ -23,6 +23,7 @@ from indexer.names import (
     strip_title,
 )
 from indexer.phrases import (
+    COMMON_WORDS,
     COMPASS,
     EVENT_NOUNS,
     OPEN_WATER,
@@ -745,9 +746,12 @@ def _named_countries(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
 
 
 def _may_be_a_town(ent: Ent, persons: set[str]) -> bool:
-    """An unfixed ORG actor of one or two words, none of them a person's name word."""
+    """An unfixed ORG actor of one or two words, none of them a person's name word, and not a
+    common word that is also a town ("our Alliance" in a statement naming the United States:
+    `COMMON_WORDS`)."""
     return ent.facet == "actor" and not ent.fixed and ent.label == "ORG" \
-        and len(ent.text.split()) <= 2 and not set(ent.text.split()) & persons
+        and len(ent.text.split()) <= 2 and not set(ent.text.split()) & persons \
+        and ent.text not in COMMON_WORDS
 
 
 def _town_in(name: str, countries: set[str], gazetteer: Gazetteer) -> bool:

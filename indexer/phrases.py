@@ -244,13 +244,10 @@ def _part_of(text: str, match: re.Match) -> bool:
     return _head_noun(match) in _PART_HEADS and bool(_OF_AFTER.match(text, match.end()))
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
-
-
 def _unnamed_state(text: str, match: re.Match, ent: Ent) -> bool:
     """A closed institution's noun without "the" before its nation: "a Palestinian state"
     is one still to be made, "the Turkish state" the one that acts."""
-    return _head_noun(match) in CLOSED_INSTITUTIONS and not _THE_BEFORE.search(text, 0, ent.start)
+    return _head_noun(match) in CLOSED_INSTITUTIONS and not THE_BEFORE.search(text, 0, ent.start)
 
 
 def _group_name(match: re.Match, ent: Ent, gazetteer: Gazetteer, demonym: str) -> tuple[str, str]:

@@ -397,5 +397,10 @@ def _after_title(text: str, start: int) -> bool:
 
 
 def _name_words_only(name: str) -> bool:
-    """Every word but initials and regnal numbers is one English writes capitalised."""
-    return all(is_name_word(w) for w in name.split() if not w.endswith(".") and not w.isupper())
+    """Every word but initials and regnal numbers is one English writes capitalised, or a
+    given name that is also a common word leads a surname that is one ("Councillor Cliff
+    Hughes"; "General Motors" stays no person, and a title's second word is no given name:
+    "Queen Consort Camilla")."""
+    words = [w for w in name.split() if not w.endswith(".") and not w.isupper()]
+    return all(map(is_name_word, words)) or len(words) == 2 and is_name_word(words[1]) \
+        and words[0].lower() not in TITLE_WORDS

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from indexer import entities
+from indexer.consistency import towns_of_named_countries
 from indexer.gazetteer import Gazetteer, Place
 from indexer.names import trim_span
+from indexer.spans import Ent
 from tests.indexer.entity_kit import resolved
 from tests.indexer.test_rules import classified, facets
 
@@ -187,8 +189,8 @@ def test_craft_of_a_nation_are_no_actor_and_their_nation_no_place(text, patterns
 
 
 @pytest.mark.parametrize("name", ["Shayrat Airfield", "Baikonur Cosmodrome", "Baiji Refinery",
-                                  "Kanombe Barracks"])
-def test_an_airfield_a_launch_site_a_refinery_or_barracks_is_a_place(name):
+                                  "Kanombe Barracks", "Larchwood Crescent", "Inwood Terrace"])
+def test_an_airfield_a_launch_site_a_refinery_barracks_or_a_street_is_a_place(name):
     _, ents = classified(f"The strike hit {name} on Friday.", [("PERSON", name)])
     assert facets(ents) == [(name, "place", name)]
 
@@ -208,3 +210,26 @@ def test_a_headline_name_opened_by_a_nationality_needs_confirming():
     text = "Statement by Ned Price\n\nThe spokesman said so."
     ctx, ents = classified(text, [("PERSON", "Ned Price")], body_start=len(text.split("\n\n")[0]) + 2)
     assert facets(entities.rule_headlines(ctx, ents)) == [("Ned Price", "actor", "Ned Price")]
+
+
+def test_a_common_word_that_is_also_a_town_stays_the_body():
+    # class 2's town rule: "the essence of our Alliance" in a text naming the United States is
+    # no town of Ohio; a town of no common word still is one
+    gazetteer = Gazetteer.from_entries([
+        ("United States", Place("United States", "United States", "country", 1)),
+        ("Alliance", Place("Alliance", "United States", "city", 22_000)),
+        ("Kefrton", Place("Kefrton", "United States", "city", 22_000))])
+    country = Ent(0, 13, "United States", "GPE", facet="place", value="United States")
+    for name, facet in (("Alliance", "actor"), ("Kefrton", "place")):
+        body = Ent(20, 20 + len(name), name, "ORG", facet="actor", value=name)
+        out = towns_of_named_countries([country, body], gazetteer, set())
+        assert out[1].facet == facet
+
+
+def test_a_given_name_that_is_a_common_word_before_a_surname_after_a_title_is_a_person():
+    # actor recall: "Councillor Cliff Hughes" (cliff is a common word); a title's second word
+    # is no given name ("Queen Consort Camilla" names Camilla)
+    text = "Councillor Cliff Hughes spoke. Queen Consort Camilla came. General Motors agreed."
+    ctx, ents = classified(text, [])
+    found = [e.text for e in entities.rule_titled_names(ctx, ents)]
+    assert found == ["Cliff Hughes", "Camilla"]
