@@ -663,7 +663,7 @@ def _titled_person(ent: Ent) -> bool:
 #: the capitalised word right before a span
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+$")
 #: words before a party's members that are no part of a party's name ("Other Republicans")
-_MEMBER_DETERMINERS = frozenset(word_list("name_determiners")) | frozenset(
+MEMBER_DETERMINERS = frozenset(word_list("name_determiners")) | frozenset(
     word_list("member_determiners"))
 
 
@@ -672,7 +672,7 @@ def _party_members(ent: Ent, text: str) -> bool:
     the model cut ("Liberal | Democrats", "Sweden | Democrats")."""
     before = _WORD_BEFORE.search(text, max(0, ent.start - 30), ent.start)
     return ent.text in PARTY_MEMBERS \
-        and (before is None or before.group(1).lower() in _MEMBER_DETERMINERS)
+        and (before is None or before.group(1).lower() in MEMBER_DETERMINERS)
 
 
 #: a verb of statement right after a name: what makes a product's or event's label an

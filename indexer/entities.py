@@ -52,7 +52,7 @@ from indexer.dates import clock_time, resolve_date
 from indexer.divisions import DIVISION_WORDS, division_places, numbered_regions
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
-from indexer.group_names import named_groups
+from indexer.group_names import named_groups, party_names
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.listed_places import listed_places
@@ -683,6 +683,12 @@ def rule_group_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, named_groups(ctx.text, ents, ctx.gazetteer))
 
 
+def rule_party_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): an untagged party named by its members' noun
+    ("Liberal Democrats gained three seats", "the Free Democrats")."""
+    return party_names(ctx.text, ents)
+
+
 def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym in running text that no cue
     marks ("ECOWAS said", "the SMM recorded") is a body, unless it is a known place, a word
@@ -916,6 +922,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("gazetteer-scan", rule_missed_places),
     ("acronym-cue", rule_cued_acronyms),
     ("group-name", rule_group_names),
+    ("party-name", rule_party_names),
     ("bare-acronym", rule_bare_acronyms),
     ("headline", rule_headlines),
     ("taxon", rule_taxa),

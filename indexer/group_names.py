@@ -7,6 +7,12 @@ adjective ("the al Qaeda-aligned group"), a nationality ("Kurdish militants": th
 rule's), or a place the gazetteer knows ("Idlib rebels": rebels in a place). A name whose plural
 is a shipped well-known group's takes that group's name ("Houthi militants" → Houthis), so one
 group is one value.
+
+Parties the model missed are found the same way: a capitalised word before a party's
+members' plural noun names the party ("Liberal Democrats gained three seats", "the Free
+Democrats failed"; data `party_members`), unless the word is a determiner or a quantifier
+("Other Republicans", "Fellow Democrats", "The Greens": `name_determiners`,
+`member_determiners`).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_name_word
+from indexer.consistency import MEMBER_DETERMINERS
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.phrases import COMPOUND_ADJECTIVE
@@ -48,3 +55,30 @@ def _group_name(name: str, gazetteer: Gazetteer) -> bool:
     return all(is_name_word(w) for w in words) and not COMPOUND_ADJECTIVE.search(name) \
         and not is_demonym(name) and gazetteer.lookup(name) is None
 
+
+
+#: a capitalised word and a party's members' noun
+_PARTY = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*[ \t])(?:" + alternation("party_members")
+                    + r")\b(?![-'’])")
+
+
+def party_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """The spans with the party names made of its members' noun, each in place of the
+    unfixed spans inside it (the model tags "Liberal | Democrats" as a nationality's word)."""
+    found = [party for party in _parties(text) if _free(party, ents)]
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(party.start <= e.start and e.end <= party.end for party in found)]
+    return sorted(kept + found, key=lambda e: e.start)
+
+
+def _parties(text: str) -> list[Ent]:
+    """Party spans for a capitalised word and a members' noun, the word no determiner."""
+    return [Ent(m.start(), m.end(), m.group(), "ORG", facet="actor", rule="party-name", fixed=True)
+            for m in _PARTY.finditer(text) if m.group(1).strip().lower() not in MEMBER_DETERMINERS]
+
+
+def _free(party: Ent, ents: list[Ent]) -> bool:
+    """No span crosses the party's name, and none inside it is fixed by a rule."""
+    return all(e.end <= party.start or e.start >= party.end
+               or (party.start <= e.start and e.end <= party.end and not e.fixed) for e in ents)

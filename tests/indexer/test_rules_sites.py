@@ -233,3 +233,20 @@ def test_a_given_name_that_is_a_common_word_before_a_surname_after_a_title_is_a_
     ctx, ents = classified(text, [])
     found = [e.text for e in entities.rule_titled_names(ctx, ents)]
     assert found == ["Cliff Hughes", "Camilla"]
+
+
+@pytest.mark.parametrize(("text", "patterns", "party"), [
+    ("Liberal Democrats gained three seats.", [], "Liberal Democrats"),
+    # the model tags the members' noun alone as a nationality's word
+    ("Her partner, the Free Democrats, failed.", [("NORP", "Democrats")], "Free Democrats"),
+])
+def test_a_party_named_by_its_members_noun_is_an_actor(text, patterns, party):
+    ctx, ents = classified(text, patterns)
+    assert facets(entities.rule_party_names(ctx, ents)) == [(party, "actor", None)]
+
+
+@pytest.mark.parametrize("text", ["Other Republicans agreed.", "Fellow Democrats said so.",
+                                  "The Greens won."])
+def test_a_determiner_before_a_members_noun_names_no_party(text):
+    ctx, ents = classified(text, [])
+    assert facets(entities.rule_party_names(ctx, ents)) == []
