@@ -52,7 +52,7 @@ from indexer.dates import clock_time, resolve_date
 from indexer.divisions import DIVISION_WORDS, division_places, numbered_regions
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
-from indexer.group_names import named_groups, party_names
+from indexer.group_names import body_names, named_groups, party_names
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.listed_places import listed_places
@@ -689,6 +689,12 @@ def rule_party_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return party_names(ctx.text, ents)
 
 
+def rule_body_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (organisations missed): an untagged body's name found by its last word ("A
+    Scottish Fire and Rescue Service spokesperson", "South Ribble Council")."""
+    return body_names(ctx.text, ents)
+
+
 def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym in running text that no cue
     marks ("ECOWAS said", "the SMM recorded") is a body, unless it is a known place, a word
@@ -869,6 +875,7 @@ def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
     ("join-cut", rule_join_cut_names),
+    ("body-name", rule_body_names),
     ("acronym-name", rule_acronym_names),
     ("run-in-names", rule_run_in_names),
     ("listed-names", rule_listed_names),

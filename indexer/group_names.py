@@ -13,6 +13,15 @@ members' plural noun names the party ("Liberal Democrats gained three seats", "t
 Democrats failed"; data `party_members`), unless the word is a determiner or a quantifier
 ("Other Republicans", "Fellow Democrats", "The Greens": `name_determiners`,
 `member_determiners`).
+
+Bodies the model left untagged altogether are found by their last word: two to five
+capitalised words (maybe joined by "and", "of", "for", "&") ending in a body's word name it
+("A Scottish Fire and Rescue Service spokesperson", "South Ribble Council", "the Lahore High
+Court"; data `body_name_endings` with the organisation endings). Leading determiners are no
+part of it, and one word left is no name ("The Government", "No Coalition"); nor is a phrase
+whose body word follows a small word ("Denial of Service"), a name that goes on after the
+body word ("US Department of Defense", "Task Force 50"), or a kind after "a" ("a Hybrid
+Organization").
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from indexer.consistency import MEMBER_DETERMINERS
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.phrases import COMPOUND_ADJECTIVE
-from indexer.rule_data import alternation
+from indexer.rule_data import alternation, body_endings, word_list
 from indexer.spans import Ent, SpanIndex
 from indexer.watchlist import known_group_names
 
@@ -65,10 +74,24 @@ _PARTY = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*[ \t])(?:" + alternation("p
 def party_names(text: str, ents: list[Ent]) -> list[Ent]:
     """The spans with the party names made of its members' noun, each in place of the
     unfixed spans inside it (the model tags "Liberal | Democrats" as a nationality's word)."""
-    found = [party for party in _parties(text) if _free(party, ents)]
+    return _claimed(_parties(text), ents)
+
+
+def body_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """The spans with the untagged bodies' names found by their last word."""
+    if not _ANY_BODY_END.search(text):
+        return ents
+    taken = SpanIndex(ents)
+    found = [body for body in _bodies(text) if not taken.overlaps_range(body.start, body.end)]
+    return sorted(ents + found, key=lambda e: e.start) if found else ents
+
+
+def _claimed(found: list[Ent], ents: list[Ent]) -> list[Ent]:
+    """`ents` with each found span that no span crosses, in place of the unfixed ones inside."""
+    found = [span for span in found if _free(span, ents)]
     if not found:
         return ents
-    kept = [e for e in ents if not any(party.start <= e.start and e.end <= party.end for party in found)]
+    kept = [e for e in ents if not any(span.start <= e.start and e.end <= span.end for span in found)]
     return sorted(kept + found, key=lambda e: e.start)
 
 
@@ -82,3 +105,56 @@ def _free(party: Ent, ents: list[Ent]) -> bool:
     """No span crosses the party's name, and none inside it is fixed by a rule."""
     return all(e.end <= party.start or e.start >= party.end
                or (party.start <= e.start and e.end <= party.end and not e.fixed) for e in ents)
+
+
+_BODY_ENDS = sorted((body_endings() | frozenset(word_list("body_name_endings")))
+                    - frozenset(word_list("body_name_excluded_endings")), key=len, reverse=True)
+_BODY_WORD = r"[A-Z][\w'’&-]*"
+#: two to five capitalised words, small joining words between them, the last a body's word
+_BODY = re.compile(r"(?<![\w'’.-])((?:" + _BODY_WORD + r"[ \t](?:(?:and|of|for|&)[ \t])?){1,4}(?:"
+                   + "|".join(_BODY_ENDS) + r"))\b(?![-'’])")
+#: the cheap gate: a body's last word anywhere
+_ANY_BODY_END = re.compile(r"\b(?:" + "|".join(_BODY_ENDS) + r")\b")
+
+
+#: the name goes on after its body word ("Department of Defense", "Task Force 50", "Acting
+#: Department Spokesperson"): it is no name's end
+_GOES_ON = re.compile(r"[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?[A-Z0-9]")
+#: ... or began before what was found: a capitalised word or a bracket ("Tokyo Stock Exchange
+#: (TSE) Group Inc.")
+_CAME_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w'’.-]*)[ \t]+$")
+#: "a Hybrid Organization": a kind of body, no name
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?[ \t]+$")
+
+
+def _a_kind(text: str, start: int, words: list[str]) -> bool:
+    """After "a", words all of which English also writes in lower case name a kind of body
+    ("a Hybrid Organization"); a name word makes it one body ("A Scottish Fire and Rescue
+    Service spokesperson")."""
+    return bool(_INDEFINITE_BEFORE.search(text, max(0, start - 4), start)) \
+        and not any(map(is_name_word, words[:-1]))
+
+
+def _bodies(text: str) -> list[Ent]:
+    out = []
+    for match in _BODY.finditer(text):
+        start = _after_determiners(text, match)
+        words = text[start:match.end(1)].split()
+        if len(words) >= 2 and words[-2][:1].isupper() and not _GOES_ON.match(text, match.end(1)) \
+                and not _CAME_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)) \
+                and not _a_kind(text, start, words):
+            out.append(Ent(start, match.end(1), text[start:match.end(1)], "ORG", facet="actor",
+                           rule="body-name", fixed=True))
+    return out
+
+
+def _after_determiners(text: str, match: re.Match) -> int:
+    """Where a name starts once its leading determiners ("The", "A", "No") are cut."""
+    start = match.start(1)
+    for word in _WORDS.finditer(text, start, match.end(1)):
+        if word.group().lower() not in MEMBER_DETERMINERS:
+            return word.start()
+    return match.end(1)
+
+
+_WORDS = re.compile(r"\S+")

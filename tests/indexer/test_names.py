@@ -182,8 +182,12 @@ def test_bodies_named_after_plans_and_programmes_stay_actors(name):
 
 @pytest.mark.parametrize("text, expected", [
     ("Forbin joined USS Hopper (DDG 70) and HMS Daring (D 32).", []),
+    # the body the acronym stands for is found by its last word (rule `body-name`), and the
+    # acronym is its alias
     ("Ships joined Combined Task Force (CTF) 50. CTF 50 leads.",
-     [("CTF", "actor", "CTF", "model"), ("CTF", "actor", "CTF", "model")]),
+     [("Combined Task Force", "actor", "Combined Task Force", "body-name"),
+      ("CTF", "actor", "Combined Task Force", "alias-acronym"),
+      ("CTF", "actor", "Combined Task Force", "alias-acronym")]),
     ("The aircraft (F 16) left, the OSCE (2 monitors) said.",
      [("OSCE", "actor", "OSCE", "model")]),
 ])

@@ -250,3 +250,32 @@ def test_a_party_named_by_its_members_noun_is_an_actor(text, patterns, party):
 def test_a_determiner_before_a_members_noun_names_no_party(text):
     ctx, ents = classified(text, [])
     assert facets(entities.rule_party_names(ctx, ents)) == []
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("A Scottish Fire and Rescue Service spokesperson said the road was shut.",
+     "Scottish Fire and Rescue Service"),
+    ("Notices were served by South Ribble Council last year.", "South Ribble Council"),
+    ("The Lahore High Court refused to hear the case.", "Lahore High Court"),
+])
+def test_an_untagged_bodys_name_is_found_by_its_last_word(text, body):
+    ctx, ents = classified(text, [])
+    assert facets(entities.rule_body_names(ctx, ents)) == [(body, "actor", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Government said so.",  # one word after a determiner
+    "It was a Denial of Service attack.",  # the body word after a small word
+    "The US Department of Defense said so.",  # the name goes on
+    "It joined Task Force 50 on Monday.",
+    "We are run as a Hybrid Organization these days.",  # a kind of body
+    "Tokyo Stock Exchange (TSE) Group Inc. said so.",  # the name began before
+])
+def test_no_body_name_where_the_words_name_none_or_go_on(text):
+    ctx, ents = classified(text, [])
+    assert facets(entities.rule_body_names(ctx, ents)) == []
+
+
+def test_a_body_name_takes_no_span_the_model_found():
+    ctx, ents = classified("The Kefr Regional Council met.", [("ORG", "Kefr Regional Council")])
+    assert entities.rule_body_names(ctx, ents) == ents
