@@ -291,6 +291,8 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     a person's name that is also a city ("Mary") needs a locative word before it ("in Mary"),
     an organisation's name that is a city of fewer than LANDMARK_CITY_POPULATION people the
     evidence an unknown name needs ("when Toyota was planning", "Syracuse accepted me")."""
+    if _celestial_body(ent, text, gazetteer):
+        return True
     if is_demonym(ent.text) or (ent.label == "PERSON" and ent.text in persons):
         return False
     if _placed_by_region(ent.text, gazetteer):
@@ -302,6 +304,19 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     if not place:
         return _unknown_name_in_place(ent, text, gazetteer)
     return _known_place_as_named(ent, place, text, gazetteer)
+
+
+#: a lower-case "the" right before a name
+_LOWER_THE_BEFORE = re.compile(r"\bthe[ \t]+$")
+
+
+def _celestial_body(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "missions to the Moon, Mars": a body of the solar system after a running "the" is
+    that body, though the model took it for a person (Moon is a surname); "The Sun" opening a
+    sentence may be the paper."""
+    place = gazetteer.lookup(ent.text)
+    return ent.label == "PERSON" and place is not None and place.kind == "celestial" \
+        and bool(_LOWER_THE_BEFORE.search(text, max(0, ent.start - 4), ent.start))
 
 
 def _named_division(name: str, gazetteer: Gazetteer) -> bool:

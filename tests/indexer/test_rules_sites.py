@@ -279,3 +279,13 @@ def test_no_body_name_where_the_words_name_none_or_go_on(text):
 def test_a_body_name_takes_no_span_the_model_found():
     ctx, ents = classified("The Kefr Regional Council met.", [("ORG", "Kefr Regional Council")])
     assert entities.rule_body_names(ctx, ents) == ents
+
+
+def test_a_celestial_body_after_a_running_the_is_that_body():
+    # class 2: Moon is a surname too, so the model calls it a person
+    gazetteer = Gazetteer.from_entries([("Moon", Place("Moon", "", "celestial", 0))])
+    text = "They prepare for missions to the Moon. Moon Jae-in spoke."
+    ctx, ents = classified(text, [("PERSON", "Moon"), ("PERSON", "Moon Jae-in")])
+    ctx.gazetteer = gazetteer
+    out = entities.rule_classify(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Moon", "place"), ("Moon Jae-in", "actor")]
