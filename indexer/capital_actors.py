@@ -23,11 +23,15 @@ from indexer.names import national_body
 from indexer.rule_data import alternation
 from indexer.spans import Ent, replace
 
-#: what may stand between the capital and its verb: "also", "has", "on Sunday"
+#: what may stand between the capital and its verb: "also", "has", "on Sunday", an adverb
+#: ("Seoul had partially suspended")
 _BETWEEN = (r"(?:[ \t]+(?:" + alternation("government_act_fillers")
-            + r"|on[ \t]+[A-Z][a-z]+day))*")
-#: the capital is the subject of a government's act
-_ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b")
+            + r"|on[ \t]+[A-Z][a-z]+day|[a-z]{3,}ly))*")
+#: the capital is the subject of a government's act, or its possessive owns one
+#: ("Pyongyang's launch", "Islamabad's "preposterous statement"")
+_ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b"
+                   r"|['’]s[ \t]+[\"“]?(?:[a-z]+[ \t]+)?(?:" + alternation("government_act_nouns")
+                   + r")\b")
 #: "Kampala and Kinshasa launched": a capital listed before another that acts
 _AND = re.compile(r"[ \t]+and[ \t]+")
 #: "accuse Kiev of", "urged Ankara to", "blame Kiev.": a verb acting on a government before

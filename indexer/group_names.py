@@ -121,8 +121,8 @@ _ANY_BODY_END = re.compile(r"\b(?:" + "|".join(_BODY_ENDS) + r")\b")
 #: Department Spokesperson"): it is no name's end
 _GOES_ON = re.compile(r"[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?[A-Z0-9]")
 #: ... or began before what was found: a capitalised word or a bracket ("Tokyo Stock Exchange
-#: (TSE) Group Inc.")
-_CAME_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w'’.-]*)[ \t]+$")
+#: (TSE) Group Inc.", "the [Iranian] Chess Federation")
+_CAME_BEFORE = re.compile(r"(?:[)\]]|\b[A-Z][\w'’.-]*)[ \t]+$")
 #: "a Hybrid Organization": a kind of body, no name
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?[ \t]+$")
 

@@ -61,3 +61,20 @@ def test_a_capital_a_verb_acts_on_is_its_government(text):
 ])
 def test_a_capital_before_other_words_of_its_object_stays_a_place(text):
     assert _governments(text, [("GPE", "Damascus")]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Damascus had partially suspended the pact.",        # an adverb before the act
+    "Damascus's launch of shells came a day later.",     # a government's act owned
+    "Others rejected Damascus’s “preposterous statement” at once.",
+])
+def test_a_capital_acting_after_an_adverb_or_owning_an_act_is_its_government(text):
+    assert _governments(text, [("GPE", "Damascus")]) == [("Damascus", "Syrian Government")]
+
+
+@pytest.mark.parametrize("text", [
+    "Damascus's old city was shelled.",   # the city's own parts
+    "Damascus quickly became crowded.",   # no act of a government after the adverb
+])
+def test_a_capital_owning_no_act_stays_the_city(text):
+    assert _governments(text, [("GPE", "Damascus")]) == []

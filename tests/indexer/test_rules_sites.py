@@ -270,6 +270,7 @@ def test_an_untagged_bodys_name_is_found_by_its_last_word(text, body):
     "It joined Task Force 50 on Monday.",
     "We are run as a Hybrid Organization these days.",  # a kind of body
     "Tokyo Stock Exchange (TSE) Group Inc. said so.",  # the name began before
+    "He was banned by the [Iranian] Chess Federation at once.",
 ])
 def test_no_body_name_where_the_words_name_none_or_go_on(text):
     ctx, ents = classified(text, [])
