@@ -310,3 +310,10 @@ def test_a_name_the_age_news_gives_follows_is_a_person(text, name):
 def test_no_aged_name_without_an_age_or_where_a_span_is(text):
     ctx, ents = classified(text, [("PERSON", "Roe")] if "Roe" in text else [])
     assert entities.rule_aged_names(ctx, ents) == ents
+
+
+def test_a_name_before_a_bridge_closing_the_phrase_is_a_place():
+    assert _cued("Fighting reached the strategic Kefra bridge, which crosses the river.", "ORG",
+                 "Kefra") == [("Kefra", "place")]
+    # the noun heads a compound: "Kefra bridge authority" names a body
+    assert _cued("Kefra bridge authority said so.", "ORG", "Kefra") == [("Kefra", "actor")]
