@@ -189,8 +189,9 @@ def test_craft_of_a_nation_are_no_actor_and_their_nation_no_place(text, patterns
 
 
 @pytest.mark.parametrize("name", ["Shayrat Airfield", "Baikonur Cosmodrome", "Baiji Refinery",
-                                  "Kanombe Barracks", "Larchwood Crescent", "Inwood Terrace"])
-def test_an_airfield_a_launch_site_a_refinery_barracks_or_a_street_is_a_place(name):
+                                  "Kanombe Barracks", "Larchwood Crescent", "Inwood Terrace",
+                                  "Abbot Point"])
+def test_an_airfield_a_launch_site_a_refinery_barracks_a_street_or_a_point_is_a_place(name):
     _, ents = classified(f"The strike hit {name} on Friday.", [("PERSON", name)])
     assert facets(ents) == [(name, "place", name)]
 
