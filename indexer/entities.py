@@ -92,13 +92,7 @@ from indexer.phrases import (
     region_homonyms,
 )
 from indexer.place_tails import feature_heads, place_tails
-from indexer.roles import (
-    aged_names,
-    apposed_role_mentions,
-    bare_role_mentions,
-    titled_names,
-    unnamed_offices,
-)
+from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
 from indexer.rule_data import alternation
 from indexer.run_ins import (
     split_flights,
@@ -400,12 +394,6 @@ def rule_titled_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Actor recall: a person the model missed after a title ("Congresswoman Val Demings",
     "Princess Ubolratana Mahidol")."""
     return _plus(ents, titled_names(ctx.text, ents))
-
-
-def rule_aged_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Actor recall: a person the model missed before the age news gives ("Isa Giga, 31,
-    previously of Hounslow")."""
-    return _plus(ents, aged_names(ctx.text, ents))
 
 
 def rule_state_abbreviations(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -894,7 +882,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("located-place", rule_located_places),
     ("flight", rule_flights),
     ("titled-name", rule_titled_names),
-    ("aged-name", rule_aged_names),
     ("state-abbreviation", rule_state_abbreviations),
     ("titled-country", rule_titled_countries),
     ("country-date", rule_country_dates),

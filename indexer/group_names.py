@@ -65,7 +65,6 @@ def _group_name(name: str, gazetteer: Gazetteer) -> bool:
         and not is_demonym(name) and gazetteer.lookup(name) is None
 
 
-
 #: a capitalised word and a party's members' noun
 _PARTY = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*[ \t])(?:" + alternation("party_members")
                     + r")\b(?![-'’])")
@@ -136,6 +135,7 @@ def _a_kind(text: str, start: int, words: list[str]) -> bool:
 
 
 def _bodies(text: str) -> list[Ent]:
+    """Body spans for the names a body's word ends (see the module docstring)."""
     out = []
     for match in _BODY.finditer(text):
         start = _after_determiners(text, match)

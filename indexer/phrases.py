@@ -46,11 +46,19 @@ OTHER_EVENT_NOUNS = frozenset(word_list("other_event_nouns"))
 #: events named after the country, region or city where they happen ("the Iraq War")
 PLACE_EVENT_NOUNS = frozenset(word_list("place_event_nouns"))
 EVENT_NOUNS = MEETING_NOUNS | OTHER_EVENT_NOUNS | PLACE_EVENT_NOUNS
+
+
+def _closed_phrase(words: str) -> str:
+    """A lookahead that a phrase closes: punctuation, the text's end, or one of `words` (an
+    alternation of the function words that may follow a closed phrase)."""
+    return r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + words + r")\b)"
+
+
 #: "<nation>'s <group noun>", "<nation> <group noun>" and "<nation>-led <group noun>" (a
 #: sponsor's participle from the data: "the Saudi-led coalition", "Iranian-backed militias")
-_HEADS = "|".join(INSTITUTIONS + COLLECTIVES) + r"|(?:" + "|".join(CLOSED_INSTITUTIONS) \
-    + r")(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?!of\b)(?:" + alternation("headline_small_words") + "|" \
-    + alternation("institution_closers") + r")\b)"
+_HEADS = "|".join(INSTITUTIONS + COLLECTIVES) + r"|(?:" + "|".join(CLOSED_INSTITUTIONS) + r")" \
+    + _closed_phrase(r"(?!of\b)(?:" + alternation("headline_small_words") + "|"
+                    + alternation("institution_closers") + ")")
 #: ... or one lower-case modifier before the group noun ("the Malian transition government",
 #: "Israeli security officials"), maybe after an adverb ("Yemen's internationally recognized
 #: government"), a group noun alone first ("Iraqi security forces"), no
@@ -73,7 +81,7 @@ _CUE_AFTER = re.compile(r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:"
 _SMALL_WORDS = "|".join(sorted(HEADLINE_SMALL_WORDS))
 #: "Dibis town in Kirkuk": a cue noun that also heads compounds ("town hall"), as a cue only
 #: where punctuation or a function word closes the phrase after it
-_PHRASE_CLOSED = r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:" + _SMALL_WORDS + r")\b)"
+_PHRASE_CLOSED = _closed_phrase(_SMALL_WORDS)
 _CUE_AFTER_CLOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r"\s(?:" + alternation("place_cue_after_closed")
     + r")" + _PHRASE_CLOSED)

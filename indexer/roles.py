@@ -396,36 +396,6 @@ def _after_title(text: str, start: int) -> bool:
     return before[-1:].isspace() and bool(words) and words[-1].lower() in _TITLE_FORMS
 
 
-#: two to four plain capitalised words and the age news gives a person after a comma ("Isa
-#: Giga, 31, previously of Hounslow", "Todd Andrew Graham, 43, and"): a year has four digits
-_AGED = re.compile(r"(?<![\w'’.-])([A-Z][a-zà-ÿ'’-]+(?:[ \t][A-Z][a-zà-ÿ'’-]+){1,3}),[ \t]\d{1,3}"
-                   r"(?=,|[ \t]\(|[ \t]and\b|[.;])")
-
-
-def aged_names(text: str, ents: list[Ent]) -> list[Ent]:
-    """Persons the model missed before their age ("Isa Giga, 31,"), no span covering them; a
-    title or an honorific before the name is no part of it ("Mr Ramaphosa, 71")."""
-    taken = SpanIndex(ents)
-    found = []
-    for match in _AGED.finditer(text):
-        start = _after_titles(text, match.start(1), match.end(1))
-        if start is not None and not taken.overlaps_range(start, match.end(1)):
-            found.append(Ent(start, match.end(1), text[start:match.end(1)], "PERSON",
-                             rule="aged-name"))
-    return found
-
-
-_WORD = re.compile(r"\S+")
-
-
-def _after_titles(text: str, start: int, end: int) -> int | None:
-    """Where the name starts after its leading title words; None where none is left."""
-    for word in _WORD.finditer(text, start, end):
-        if word.group().lower() not in _NAME_TITLES:
-            return word.start()
-    return None
-
-
 def _name_words_only(name: str) -> bool:
     """Every word but initials and regnal numbers is one English writes capitalised, or a
     given name that is also a common word leads a surname that is one ("Councillor Cliff

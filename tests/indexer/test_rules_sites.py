@@ -293,25 +293,6 @@ def test_a_celestial_body_after_a_running_the_is_that_body():
     assert [(e.text, e.facet) for e in out] == [("Moon", "place"), ("Moon Jae-in", "actor")]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Isa Giga, 31, previously of Hounslow, was charged.", "Isa Giga"),
-    ("Todd Andrew Graham, 43, and his son appeared.", "Todd Andrew Graham"),
-    ("Mr Kefrani, 71 (born in 1952), spoke.", "Kefrani"),  # the honorific is no part of it
-])
-def test_a_name_the_age_news_gives_follows_is_a_person(text, name):
-    ctx, ents = classified(text, [])
-    assert [(e.text, e.label) for e in entities.rule_aged_names(ctx, ents)] == [(name, "PERSON")]
-
-
-@pytest.mark.parametrize("text", [
-    "The Premier League, 20 clubs strong, met.",  # no age: a count goes on
-    "It won the Champions League, 2019.",  # a year
-    "Mr Roe, 71, spoke.",  # the model found him: no second span
-])
-def test_no_aged_name_without_an_age_or_where_a_span_is(text):
-    ctx, ents = classified(text, [("PERSON", "Roe")] if "Roe" in text else [])
-    assert entities.rule_aged_names(ctx, ents) == ents
-
 
 def test_a_name_before_a_bridge_closing_the_phrase_is_a_place():
     assert _cued("Fighting reached the strategic Kefra bridge, which crosses the river.", "ORG",
