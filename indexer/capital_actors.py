@@ -6,12 +6,14 @@ acts; such a mention is an actor mention of the country's government, with the v
 government has everywhere (`names.national_body`: "Indian Government", as "the Indian
 government" gets), so that one body keeps one value. Only the gazetteer's capital of the
 country the mention is placed in, right before a verb of a government's act (data
-`government_act_verbs`, maybe after "also" or "has", `government_act_fillers`, or "on
-Sunday") or after a verb that acts on a government, its complement following ("accuse Kiev
-of seeking", data `government_object_verbs`), and a capital listed with such a one before
-the verb ("Kampala and Kinshasa launched"); never after a preposition ("reports from Damascus said", "talks in Damascus and
-Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in Kabul,
-officials said") stays the place.
+`government_act_verbs`, maybe after "also" or "has", `government_act_fillers`, "on Sunday" or
+an adverb: "Seoul had partially suspended"), with its possessive before a noun of such an act
+("Pyongyang's launch", data `government_act_nouns`), or after a verb that acts on a
+government, its complement following ("accuse Kiev of seeking", data
+`government_object_verbs`), and a capital listed with such a one before the verb ("Kampala and
+Kinshasa launched"); never after a preposition ("reports from Damascus said", "talks in
+Damascus and Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in
+Kabul, officials said") stays the place.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ from indexer.dates import clock_time, resolve_date
 from indexer.divisions import DIVISION_WORDS, division_places, numbered_regions
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
-from indexer.group_names import body_names, named_groups, party_names
+from indexer.group_names import missed_bodies, named_groups, party_names
 from indexer.headlines import headline_ranges, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.listed_places import listed_places
@@ -692,7 +692,7 @@ def rule_party_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 def rule_body_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged body's name found by its last word ("A
     Scottish Fire and Rescue Service spokesperson", "South Ribble Council")."""
-    return body_names(ctx.text, ents)
+    return _plus(ents, missed_bodies(ctx.text, ents))
 
 
 def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

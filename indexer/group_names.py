@@ -76,13 +76,12 @@ def party_names(text: str, ents: list[Ent]) -> list[Ent]:
     return _claimed(_parties(text), ents)
 
 
-def body_names(text: str, ents: list[Ent]) -> list[Ent]:
-    """The spans with the untagged bodies' names found by their last word."""
+def missed_bodies(text: str, ents: list[Ent]) -> list[Ent]:
+    """Actor spans for the untagged bodies' names found by their last word."""
     if not _ANY_BODY_END.search(text):
-        return ents
+        return []
     taken = SpanIndex(ents)
-    found = [body for body in _bodies(text) if not taken.overlaps_range(body.start, body.end)]
-    return sorted(ents + found, key=lambda e: e.start) if found else ents
+    return [body for body in _bodies(text) if not taken.overlaps_range(body.start, body.end)]
 
 
 def _claimed(found: list[Ent], ents: list[Ent]) -> list[Ent]:
