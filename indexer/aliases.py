@@ -194,11 +194,12 @@ _COMPLEMENT = re.compile(r" (?:of|for|on) ")
 
 
 def _without_complement(value: str, label: str) -> list[str]:
-    """The head of an organisation's name before its complement, of two words or more or
+    """The head of an organisation's name (any actor's but a person's: the model may call it
+    a place, "the Syrian Observatory for Human Rights") before its complement, of two words or more or
     one that names a body alone ("the House" of "House of Representatives", "the Ministry"
     of "Ministry of Health": data `complement_heads`); not a party's ("Prohibition Party of
     Illinois" is a state branch of the Prohibition Party)."""
-    head = _COMPLEMENT.split(value, maxsplit=1)[0] if label == "ORG" else value
+    head = _COMPLEMENT.split(value, maxsplit=1)[0] if label != "PERSON" else value
     return [head] if head != value and (len(head.split()) > 1 or head in _COMPLEMENT_HEADS) \
         and not head.endswith(_PARTY_WORD) else []
 
@@ -457,8 +458,13 @@ def _may_stand_for_a_body(ent: Ent, t: _AliasTables) -> bool:
 
 def _short_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """ "the second largest party, Labour, lost 42" -> the document's one "Labour Party"; "the
-    Thai Raksa Chart party" -> "Thai Raksa Chart Party"; "Ford" -> "Ford Motor Company"."""
-    full = t.short_names.get(" ".join(words).casefold()) if ent.facet == "actor" else None
+    Thai Raksa Chart party" -> "Thai Raksa Chart Party"; "Ford" -> "Ford Motor Company"; also
+    a place label on two words or more no gazetteer knows (class 2: "head of the Syrian
+    Observatory" the model calls a place beside "the Syrian Observatory for Human Rights"; one
+    word may be the place: "the Southwest" beside "Southwest Airlines")."""
+    short = ent.facet == "actor" or (ent.facet == "place" and len(words) > 1
+                                     and _may_stand_for_a_body(ent, t))
+    full = t.short_names.get(" ".join(words).casefold()) if short else None
     if full is None or ent.fixed or full.value == ent.value:
         return None
     return _adopt(ent, full, "alias-short-name")

@@ -76,14 +76,15 @@ def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     return bool(region) and gazetteer.lookup(region) is not None
 
 
-#: the wire credit in brackets or between slashes after a dateline's place (and country) and
-#: date: "SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -", "ADDIS ABABA
-#: (Reuters) –", "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --", "MOSCOW, September 4.
-#: /TASS/."
+#: the wire credit in brackets or between slashes after a dateline's place (and its country or
+#: region) and date: "SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
+#: "ADDIS ABABA (Reuters) –", "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --", "MOSCOW,
+#: September 4. /TASS/.", "DEIR AL-BALAH, Gaza Strip (AP) —"; a credit opens with a letter and
+#: may hold a number after it ("ERBIL (Kurdistan 24) –"), a bracket of digits is none ("(2019)")
 _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\w'’.-]*){0,3}"
-                     r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?=,))?"
+                     r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?=,|[ \t]*[(/]))?"
                      r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4}|\.)?)?,?"
-                     r"[ \t]*(?:\(([^()\n\d]{2,40})\)|/([^/\n\d]{2,40})/)[ \t]*"
+                     r"[ \t]*(?:\(([A-Za-z][^()\n]{1,39})\)|/([A-Za-z][^/\n]{1,39})/)[ \t]*"
                      r"(?:[–—]|-{1,2}|:|\.(?=\s))")
 #: one agency of a shared credit ("dpa/GNA")
 _AGENCY = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")

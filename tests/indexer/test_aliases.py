@@ -725,3 +725,17 @@ def test_a_partys_members_are_the_one_party_of_that_name():
                     [("NORP", "Republicans"), ("ORG", "Republican Party"),
                      ("ORG", "Iowa Republican Party")])
     assert [value for _, facet, value, _ in ents if facet == "actor"][0] == "Republicans"
+
+
+def test_a_place_label_on_a_bodys_name_without_its_complement_is_the_body():
+    # "head of the Syrian Observatory" the model calls a place beside "the Syrian Observatory
+    # for Human Rights" it also calls one; one word may be a place of its own ("the Southwest"
+    # beside "Southwest Airlines")
+    ents = resolved("The Kefrin Observatory for Human Rights said so. The head of the Kefrin "
+                    "Observatory agreed. Kestrel Airlines flew to the Kestrel.",
+                    [("GPE", "Kefrin Observatory for Human Rights"), ("GPE", "Kefrin Observatory"),
+                     ("ORG", "Kestrel Airlines"), ("GPE", "Kestrel")])
+    assert [(text, facet, value) for text, facet, value, _ in ents
+            if text in ("Kefrin Observatory", "Kestrel")] == [
+        ("Kefrin Observatory", "actor", "Kefrin Observatory for Human Rights"),
+        ("Kestrel", "place", "Kestrel")]

@@ -71,6 +71,10 @@ def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str
     ("ADDIS ABABA, Ethiopia, June 9, 2017/KPO/ -- The chair spoke.", [], [("KPO", "actor")]),
     # a day with its full stop, the credit closed by one ("MOSCOW, September 4. /TASS/.")
     ("MOSCOW, September 4. /KASS/. The crew left.", [], [("KASS", "actor")]),
+    # after the place's region, with no date ("DEIR AL-BALAH, Gaza Strip (AP) —")
+    ("ALEPPO, Aleppo Governorate (Kestra) — Shelling went on.", [], [("Kestra", "actor")]),
+    # a credit may hold a number after its first word, whatever the model made of it
+    ("ERBIL (Kestra 24) – A drone struck.", [("GPE", "Kestra")], [("Kestra 24", "actor")]),
     # an actor span over it stays; no dateline, a bracket in a sentence, a number: nothing
     ("ALEPPO (Kestra) – Shelling went on.", [("ORG", "Kestra")], []),
     ("Talks on the plan (Kestra) - began.", [], []),
