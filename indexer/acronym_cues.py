@@ -19,6 +19,7 @@ place table does not know ("the F.B.I.", "O.A.S.").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from indexer.gazetteer import DOTTED_ACRONYM, Gazetteer
@@ -116,6 +117,27 @@ def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
              and not _defined_otherwise(definitions.get(n))}
     return [Ent(m.start(), m.end(), m.group(), "ORG", facet="actor", rule="bare-acronym",
                 fixed=True) for m in found if m.group() in names]
+
+
+def outvoted_places(found: list[Ent], ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """One entity, one facet: an acronym found bare as a body more often than the model
+    called it a place ("The MPLA remains in power ... For the MPLA" beside one "MPLA" tagged
+    a place) is the body at those mentions too, unless the gazetteer knows it as a place."""
+    flipped = _outvoted(Counter(f.text for f in found), ents, gazetteer)
+    if not flipped:
+        return ents
+    return [replace(e, label="ORG", facet="actor", value=None, rule="bare-acronym", fixed=True)
+            if e.text in flipped and _open_place(e) else e for e in ents]
+
+
+def _outvoted(bare: Counter, ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
+    """The acronyms found bare more often than the model called them places."""
+    placed = Counter(e.text for e in ents if _open_place(e) and e.text in bare)
+    return {name for name, n in placed.items() if bare[name] > n and gazetteer.lookup(name) is None}
+
+
+def _open_place(ent: Ent) -> bool:
+    return ent.facet == "place" and not ent.fixed
 
 
 def _in_running_text(text: str, match: re.Match, taken: SpanIndex) -> bool:

@@ -16,7 +16,13 @@ from functools import cached_property, lru_cache
 from operator import is_
 from time import perf_counter
 
-from indexer.acronym_cues import bare_acronyms, cued_acronyms, dotted_bodies, people_after
+from indexer.acronym_cues import (
+    bare_acronyms,
+    cued_acronyms,
+    dotted_bodies,
+    outvoted_places,
+    people_after,
+)
 from indexer.acronym_names import widen_to_acronyms
 from indexer.aliases import (
     acronyms_of,
@@ -699,9 +705,12 @@ def rule_bare_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): an untagged acronym in running text that no cue
     marks ("ECOWAS said", "the SMM recorded") is a body, unless it is a known place, a word
     the document also writes in lower case, a non-name or part of a heading; the one name of
-    the document it spells is its value ("LHC" in a headline, "Lahore High Court")."""
+    the document it spells is its value ("LHC" in a headline, "Lahore High Court"); a
+    mention of it the model called a place follows when the bare ones outnumber it."""
     found = bare_acronyms(ctx.text, ents, ctx.gazetteer, is_non_entity)
-    return _plus(ents, spelled_out_aliases(found, ents))
+    if not found:
+        return ents
+    return _plus(outvoted_places(found, ents, ctx.gazetteer), spelled_out_aliases(found, ents))
 
 
 def rule_sports_clubs(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -3,7 +3,8 @@ things of one kind, so a one-word name the model called a person or an organisat
 place when most of the other names in its list are places ("services were not offered at
 Elburgon, Gilgil, Njoro and Bahati hospitals", "between Kells and Virginia", "Edgewater and
 Weehawken docks"). Left alone: names of two words or more (people are listed with places
-by their full names: "Rubio of Florida, and David Perdue of Georgia"), all-capital names,
+by their full names: "Rubio of Florida, and David Perdue of Georgia"), except an organisation
+of two words in a list of four or more ("Sennar, and Blue Nile"), all-capital names,
 peoples, words of the document's person names, fixed spans (known and watchlist names such
 as Hamas or NATO), and, in a list of two, an organisation's name the gazetteer does not know
 ("Israel and Fatah")."""
@@ -15,7 +16,7 @@ import re
 from indexer.consistency import open_mention, person_words
 from indexer.countries import is_people
 from indexer.gazetteer import Gazetteer
-from indexer.rule_data import alternation
+from indexer.rule_data import alternation, body_endings
 from indexer.spans import Ent, replace
 
 #: what stands between two names of one list: a comma, "and" or "or" (maybe after a comma)
@@ -80,7 +81,8 @@ def _candidate(ent: Ent, text: str, size: int, gazetteer: Gazetteer, persons: se
     """An open one-word person or organisation, no people's, acronym's or person's word, with
     no capitalised word before it ("Mrs. Potts and Belle"); in a list of two, an organisation
     only when the gazetteer knows its name."""
-    if not _open_single_name(ent) or is_people(ent.text) or ent.text in persons \
+    if not (_open_single_name(ent) or _open_pair(ent, size)) or is_people(ent.text) \
+            or ent.text in persons \
             or _CAPITALISED_BEFORE.search(text, max(0, ent.start - 30), ent.start):
         return False
     return ent.label == "PERSON" or size > 2 or gazetteer.lookup(ent.text) is not None
@@ -91,6 +93,21 @@ def _open_single_name(ent: Ent) -> bool:
     word = ent.text
     return ent.facet == "actor" and not ent.fixed and ent.label in ("PERSON", "ORG") \
         and " " not in word and word[:1].isupper() and not word.isupper()
+
+
+#: the fewest names a list holds for an organisation of two words in it to be a place
+_PAIR_LIST_SIZE = 4
+
+
+def _open_pair(ent: Ent, size: int) -> bool:
+    """An unfixed organisation actor of two capitalised words, not a body's ("White Nile,
+    North Kordofan, Sennar, and Blue Nile"; not "Sennar and Sudan Airways"), in a list of
+    four names or more (people are listed with places by full names, and the model tags
+    them persons)."""
+    words = ent.text.split()
+    return size >= _PAIR_LIST_SIZE and ent.facet == "actor" and not ent.fixed \
+        and ent.label == "ORG" and len(words) == 2 and all(w[:1].isupper() for w in words) \
+        and not ent.text.isupper() and words[-1] not in body_endings()
 
 
 #: a capitalised word (maybe abbreviated) right before a name: its first part or a title

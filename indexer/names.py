@@ -467,8 +467,15 @@ def _title_or_determiner(word: str) -> bool:
 
 #: shapes of a span that names nobody, tried in order by `is_non_entity`; after them the
 #: span has at least one word
+def _time_zone(name: str) -> bool:
+    """A time zone named by a place or a region (class 3, non-names): "(Beijing Time)",
+    "Central European Time"; its one-word codes are `not_names` ("UTC")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] == "Time" and all(w[:1].isupper() for w in words)
+
+
 _NO_NAMES = (_no_letters, _listed_non_name, is_storm, _foreign_script_word, _no_capitalised_word,
-             _lone_generic_word, _vessel_name, _disease_name)
+             _lone_generic_word, _vessel_name, _disease_name, _time_zone)
 
 
 #: words that only ever stand before a person's name ("Dr Valeria Gazzola", "Congressman Amash")

@@ -301,24 +301,44 @@ _ROLE_AFTER_NAME = re.compile(
     r",\s+(?:then\s+)?(?:the\s+)?(?:former\s+)?((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
     r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
     r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
-    r"(?=,|\.|\s+(?:said|says|told)\b|\n|$)")
+    r"(?=,|\.|\s+(?:said|says|told|has|had|have|is|was|will|would)\b|\n|$)")
+#: "The Minister of Foreign Affairs, " or "my Special Envoy, " right before a name: a
+#: determiner, maybe "former", up to five words and a capitalised complement, then a comma
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)\s+(?:former\s+)?"
+    r"((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
+    r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
+    r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
+    r",[ \t]+$")
 
 
 def apposed_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """ "Chrystia Freeland, Minister of Foreign Affairs, said", "Farhan Haq, Deputy Spokesman
-    for the Secretary-General": the role set off right after a person's full name is one more
-    mention of that person (every word before its complement a title word, not all of them
+    for the Secretary-General", "Antony J. Blinken, Secretary of State has said", "The
+    Minister of Foreign Affairs, Murray McCully, will", "my Special Envoy, Hans Grundberg":
+    the role set off right after or right before a person's full name is one more mention of
+    that person (every word before its complement a title word, not all of them
     words of no bare role); a role overlapping another actor's span is left alone, a place
     inside it stays its own ("Minister of Foreign Affairs of Iraq" keeps Iraq)."""
-    found = []
-    for ent in ents:
-        if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
-            role = _ROLE_AFTER_NAME.match(text, ent.end)
-            if role and _role_words(role[1].split(), bool(role[2])):
-                found.append(Ent(role.start(1), role.end(), text[role.start(1):role.end()],
-                                 "PERSON", facet="actor", value=ent.value, rule="apposed-role",
-                                 fixed=True))
+    found = [_role_mention(text, role, ent.value) for ent in ents
+             if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1
+             for role in _apposed_roles(text, ent)]
     return [m for m in found if not _covered(m, ents)]
+
+
+def _role_mention(text: str, role: re.Match, value: str | None) -> Ent:
+    """The role's words and complement, a mention of the person `value` names."""
+    start, end = role.start(1), role.end(2) if role[2] else role.end(1)
+    return Ent(start, end, text[start:end], "PERSON", facet="actor", value=value,
+               rule="apposed-role", fixed=True)
+
+
+def _apposed_roles(text: str, ent: Ent) -> list[re.Match]:
+    """The roles set off by a comma right after or right before the person's name, made of
+    role words (`_role_words`)."""
+    roles = [_ROLE_AFTER_NAME.match(text, ent.end),
+             _ROLE_BEFORE_NAME.search(text, max(0, ent.start - 120), ent.start)]
+    return [role for role in roles if role and _role_words(role[1].split(), bool(role[2]))]
 
 
 def _role_words(words: list[str], complement: bool) -> bool:

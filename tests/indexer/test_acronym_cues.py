@@ -120,3 +120,20 @@ def test_a_cued_acronym_takes_the_name_it_spells():
     out = entities.rule_cued_acronyms(ctx, ents)
     assert [(e.text, e.value) for e in out if e.rule == "acronym-cue"] == [
         ("KMG", "Kivu Monitoring Group")]
+
+
+def test_a_bare_acronym_outnumbering_its_place_mentions_is_the_body_there_too():
+    # one entity, one facet: "The KMLA remains in power ... For the KMLA" beside one "KMLA"
+    # the model tagged a place; a place the gazetteer knows keeps its mention, and a tie
+    # leaves the model's place
+    text = "The KMLA remains in power. For the KMLA, no doubt. Crowds cheered the KMLA."
+    ctx, ents = classified(text, [("GPE", "KMLA")])
+    ents = [e for e in ents if e.start == text.rindex("KMLA")]  # the model tagged one
+    out = entities.rule_bare_acronyms(ctx, ents)
+    assert [(e.text, e.facet) for e in sorted(out, key=lambda e: e.start)] == [
+        ("KMLA", "actor")] * 3
+    text = "The KMLA spoke. Crowds cheered in KMLA."
+    ctx, ents = classified(text, [("GPE", "KMLA")])
+    ents = [e for e in ents if e.start == text.rindex("KMLA")]
+    out = entities.rule_bare_acronyms(ctx, ents)
+    assert sorted((e.text, e.facet) for e in out) == [("KMLA", "actor"), ("KMLA", "place")]

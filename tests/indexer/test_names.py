@@ -118,6 +118,9 @@ def test_canonical_actor(name, person, expected):
     ("Detective Inspector", True), ("United States Constitution", False),
     ("10 000", True), ("Saturdays", True), ("the Army", True), ("Syrian Army", False),
     ("Iraqi Minister", True), ("Iran's Minister", True), ("HMS Ocean", True),
+    # a time zone named by a place or a region; a lone "Time" (the magazine) is a name
+    ("Beijing Time", True), ("Central European Time", True), ("Time", False),
+    ("New York Times", False),
 ])
 def test_is_non_entity(name, expected):
     assert is_non_entity(name) is expected

@@ -593,6 +593,12 @@ def test_role_mentions_never_guess(text):
     ("Ann Kefi, the Supreme Leader of Iran, spoke.", "Supreme Leader of Iran"),
     ("Ann Kefi, the military leader of Fiji.", "military leader of Fiji"),
     ("It was at the request of Ann Kefi, then the Prime Minister.", "Prime Minister"),
+    # before an auxiliary, with no comma after the role
+    ("Ann Kefi, Secretary of State has said so.", "Secretary of State"),
+    # set off before the name, after a determiner
+    ("The Minister of Foreign Affairs, Ann Kefi, will go.", "Minister of Foreign Affairs"),
+    ("I thank my Special Envoy, Ann Kefi, and her team.", "Special Envoy"),
+    ("It named its envoy for Kestria, Ann Kefi, on Friday.", "envoy for Kestria"),
 ])
 def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     ctx, ents = classified(text, [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo")])
@@ -609,6 +615,8 @@ def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     "Ann Kefi, the leader, said.",  # no bare role and no complement
     "Ann Kefi, the president of the club, said.",  # a complement in lower case
     "Ann Kefi, the president's aide, said.",  # another's role
+    "The leader, Ann Kefi, said.",  # no bare role and no complement, before the name
+    "In the Kestria, Ann Kefi won.",  # no role word before the name
 ])
 def test_no_apposed_role_where_none_is_set_off(text):
     patterns = [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo"), ("PERSON", "Joe Roe"),
@@ -736,6 +744,28 @@ def test_listed_place_a_one_word_name_listed_among_places():
     assert sorted((e.text, e.facet) for e in out if e.rule == "listed-place") == [
         ("Bahati", "place"), ("Mary", "place")]
     assert [e.facet for e in out if e.text == "Juba Traders"] == ["actor"]
+
+
+def test_listed_place_a_two_word_organisation_in_a_list_of_four_or_more():
+    # "Khartoum, Al-Jazira, White Nile, North Kordofan, Sennar, and Blue Nile": a two-word
+    # body the model made of a place listed among four names or more; not a body's name
+    # ("Juba Traders Council"), not in a list of three, not a person's name
+    def listed(text, patterns):
+        ctx, ents = spans(text, patterns)
+        ents = [replace(e, facet="place" if e.label == "GPE" else "actor") for e in ents]
+        return [e.text for e in entities.rule_listed_places(ctx, ents) if e.rule == "listed-place"]
+
+    places = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Hama")]
+    assert listed("Aleppo, Idlib, Hama, and Blue Kefr were hit.",
+                  places + [("ORG", "Blue Kefr")]) == ["Blue Kefr"]
+    assert listed("Aleppo, Idlib, Hama and Kefr Traders Council were hit.",
+                  places + [("ORG", "Kefr Traders Council")]) == []
+    assert listed("Aleppo, Idlib, Hama and Kefr Council were hit.",
+                  places + [("ORG", "Kefr Council")]) == []
+    assert listed("Aleppo, Idlib and Blue Kefr were hit.",
+                  places[:2] + [("ORG", "Blue Kefr")]) == []
+    assert listed("Aleppo, Idlib, Hama and Mary Kefr were hit.",
+                  places + [("PERSON", "Mary Kefr")]) == []
 
 
 def test_listed_place_reads_the_facets_consistency_gave_the_list_s_other_names():

@@ -299,3 +299,19 @@ def test_a_name_before_a_bridge_closing_the_phrase_is_a_place():
                  "Kefra") == [("Kefra", "place")]
     # the noun heads a compound: "Kefra bridge authority" names a body
     assert _cued("Kefra bridge authority said so.", "ORG", "Kefra") == [("Kefra", "actor")]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    # a hill, a chiefdom, a local government area after a name the model made a body
+    ("The bodies found on Kefra hill in Bwito may be the men's.", "ORG", "Kefra"),
+    ("Kefra chiefdom was attacked.", "ORG", "Kefra"),
+    ("Gunmen attacked Kefra local government area of the state.", "PERSON", "Kefra"),
+])
+def test_a_hill_a_chiefdom_or_a_local_government_area_after_a_name_is_a_place(text, label, name):
+    # class 2: a place the gazetteer does not know, named with its kind
+    assert _cued(text, label, name) == [(name, "place")]
+
+
+def test_a_hill_that_heads_a_compound_makes_no_place():
+    # "a Kefra hill farmer": the noun goes on, so no place is named
+    assert _cued("A Kefra hill farmer spoke.", "ORG", "Kefra") == [("Kefra", "actor")]
