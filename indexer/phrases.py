@@ -104,6 +104,13 @@ _CUE_APPOSED = re.compile(
 #: or noun, a comma, and a name its phrase ends after: the place the building stands in
 _CUE_SITED = re.compile(r"(?<![\w-])(?i:" + alternation("place_cue_sited") + r"),[ \t]+" + _NAME
                         + r"(?=[ \t]*[,.;:)]|[ \t]+(?:where|" + _SMALL_WORDS + r")\b)")
+#: "Kfar Rumman lies around 12 kilometres from the border", "Groom is located in the state
+#: of Queensland": a name before a verb that says where a place is (`place_predicates`), and
+#: for "lie"/"lies" the where after it ("Trump lies about" names no place)
+_CUE_PREDICATE = re.compile(r"(?<![\w’'])(?=[A-Z])(?!(?:" + alternation("pronoun_openers")
+                            + r")\b)" + _NAME + r"\s+(?:(?:is|are|was|were)\s+"
+                            r"(?:" + alternation("place_predicates") + r")\b|lies?\s+(?:"
+                            + alternation("place_predicate_lie_complements") + r")\b|lies?\s+\d)")
 #: "<places> such as X and Y": examples of a kind of place are places
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
 _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
@@ -602,23 +609,27 @@ def _after_of(match: re.Match) -> tuple[int, int]:
     return (start + cut + 4, end) if cut > 0 else (start, end)
 
 
+#: the closed cue nouns, to skip their pattern in the (most) documents without one
+_CLOSED_CUES = word_list("place_cue_after_closed")
+#: the cue patterns in the order they are read, each with True where the cue comes after the
+#: name, and the words without one of which in the text the pattern cannot match (none: read
+#: always)
+_GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
+    (_CUE_BEFORE, False, ()),
+    (_CUE_EXAMPLES, False, ("like ", "such as ", "including ")),
+    (_CUE_CALLED, False, (" called ", " named ")),
+    (_CUE_AFTER, True, ()),
+    (_CUE_AFTER_CLOSED, True, tuple(f" {cue}" for cue in _CLOSED_CUES)),
+    (_CUE_APPOSED, False, (", a ", ", an ")),
+    (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
+)
+
+
 def _cue_patterns(text: str) -> list[tuple[re.Pattern, bool]]:
     """The cue patterns to scan the text with, each with True where the cue comes after the
     name; the rarer ones only where their link word is in the text."""
-    patterns = [(_CUE_BEFORE, False), (_CUE_AFTER, True)]
-    if any(f" {cue}" in text for cue in _CLOSED_CUES):
-        patterns.append((_CUE_AFTER_CLOSED, True))
-    if ", a " in text or ", an " in text:
-        patterns.append((_CUE_APPOSED, False))
-    if " called " in text or " named " in text:
-        patterns.insert(1, (_CUE_CALLED, False))
-    if "like " in text or "such as " in text or "including " in text:
-        patterns.insert(1, (_CUE_EXAMPLES, False))
-    return patterns
-
-
-#: the closed cue nouns, to skip their pattern in the (most) documents without one
-_CLOSED_CUES = word_list("place_cue_after_closed")
+    return [(pattern, before) for pattern, before, gates in _GATED_CUES
+            if not gates or any(gate in text for gate in gates)]
 
 
 def _listed_after(text: str, end: int) -> list[tuple[int, int]]:

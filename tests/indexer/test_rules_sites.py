@@ -315,3 +315,19 @@ def test_a_hill_a_chiefdom_or_a_local_government_area_after_a_name_is_a_place(te
 def test_a_hill_that_heads_a_compound_makes_no_place():
     # "a Kefra hill farmer": the noun goes on, so no place is named
     assert _cued("A Kefra hill farmer spoke.", "ORG", "Kefra") == [("Kefra", "actor")]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Kefra lies around 12 kilometres from the border.", "PERSON"),
+    ("Kefra lies in the north of the valley.", "PERSON"),
+    ("Kefra lies 40 km away.", "ORG"),
+    ("Kefra is located in the north.", "ORG"),
+    ("Kefra was situated above the river.", "PERSON"),
+])
+def test_a_name_before_a_verb_saying_where_it_is_is_a_place(text, label):
+    # class 2: a town the gazetteer does not know, the model's person or body
+    assert _cued(text, label, "Kefra") == [("Kefra", "place")]
+
+
+def test_a_person_who_lies_about_something_stays_a_person():
+    assert _cued("Kefra lies about the war.", "PERSON", "Kefra") == [("Kefra", "actor")]
