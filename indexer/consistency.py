@@ -846,13 +846,30 @@ def open_mention(ent: Ent) -> bool:
 
 def _common_word_candidates(text: str, ents: list[Ent]) -> set[str]:
     """Keys of the one-word capitalised names `common_words` may take for common words: no
-    country's bare body, person, short form of a longer name or organisation named as one."""
+    country's bare body, person (unless only ever at a sentence's opening), short form of a
+    longer name or organisation named as one."""
     keys = {e.key for e in ents if open_mention(e) and e.label != "PERSON"
             and capitalised_word(e.text)}
     keys -= bare_bodies()
     keys -= _persons_and_short_forms(ents)
+    keys |= _opener_persons(text, ents)
     keys -= {e.key for e in ents if e.key in keys and _bare_name_use(text, e)}
     return keys
+
+
+def _opener_persons(text: str, ents: list[Ent]) -> set[str]:
+    """Keys of the one-word persons the document writes capitalised only where every word
+    is ("Ferry and boat disasters are common ... Ferry is still a key means" beside "the
+    ferry"), a word English writes in lower case as often as not: a surname is also met inside a sentence
+    ("said Ferry"), a company named by a noun is mostly capitalised ("Amazon said"), and a
+    word of a longer name is left alone."""
+    keys = {e.key for e in ents if open_mention(e) and e.label == "PERSON"
+            and capitalised_word(e.text)}
+    if not keys:
+        return keys
+    keys -= _name_words(ents)
+    return {key for key in keys
+            if not is_name_word(key) and not _capitalised_inside_sentence(key, text, [])}
 
 
 def _persons_and_short_forms(ents: list[Ent]) -> set[str]:

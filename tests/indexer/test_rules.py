@@ -1201,6 +1201,21 @@ def test_common_words_are_no_names_where_the_document_writes_them_in_lower_case(
     assert [e.text for e in out if e.rule == "common-word"] == ["Cathedral", "Weather"]
 
 
+def test_a_person_only_at_sentence_openings_written_in_lower_case_too_is_a_common_word():
+    # class 3: "Ferry and boat disasters are common ... Ferry is still a key means" beside "the
+    # ferry"; not a surname also met inside a sentence, nor a word English mostly capitalises
+    text = "They salvaged the ferry. Ferry and boat trips are common. Ferry is still used."
+    ctx, ents = classified(text, [("PERSON", "Ferry")])
+    assert [e.text for e in entities.rule_common_words(ctx, ents)
+            if e.rule == "common-word"] == ["Ferry", "Ferry"]
+    text = "They salvaged the ferry. Ferry spoke first, said Ferry."
+    ctx, ents = classified(text, [("PERSON", "Ferry")])
+    assert [e for e in entities.rule_common_words(ctx, ents) if e.rule == "common-word"] == []
+    text = "He met a baker. Baker said so. Baker left."
+    ctx, ents = classified(text, [("PERSON", "Baker")])
+    assert [e for e in entities.rule_common_words(ctx, ents) if e.rule == "common-word"] == []
+
+
 def test_common_words_take_the_last_word_after_of_of_a_longer_name():
     # "Geology" of "Department of Geology" is no short form of it: the common word stays common
     text = "She joined the Department of Geology after a degree in Geology; geology paid."
