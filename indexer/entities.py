@@ -145,9 +145,10 @@ def _date_span(text: str, start: int, end: int, label: str) -> Ent:
 
 
 #: a line break or a dash set off by blanks: a separator between names ("July 18, 2018 -
-#: Ottawa, Ontario - Global Affairs Canada"); an en dash is none, names hold it ("Combined
-#: Joint Task Force – Inherent Resolve")
-_SEPARATOR = re.compile(r"\s+[-—]\s+|\n+")
+#: Ottawa, Ontario - Global Affairs Canada"), and an em dash between words ("OSHAWA,
+#: Ontario—Workers at the plant"); an en dash is none, names hold it ("Combined Joint Task
+#: Force – Inherent Resolve")
+_SEPARATOR = re.compile(r"\s+[-—]\s+|\n+|(?<=[a-z])—(?=[A-Z])")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -671,8 +672,10 @@ def rule_towns(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_missed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """Well-known places the model did not mark."""
-    return _plus(ents, missed_places(ctx.text, ents, ctx.gazetteer))
+    """Well-known places the model did not mark, swallowing a nationality word the model
+    made of their first words ("Central African | Republic")."""
+    found = missed_places(ctx.text, ents, ctx.gazetteer)
+    return with_found(ents, found) if found else ents
 
 
 def rule_cued_acronyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

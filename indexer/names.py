@@ -474,8 +474,19 @@ def _time_zone(name: str) -> bool:
     return len(words) > 1 and words[-1] == "Time" and all(w[:1].isupper() for w in words)
 
 
+#: words after "Best" that make a name an award's category ("Best Screenplay")
+_AWARD_CATEGORIES = frozenset(word_list("award_categories"))
+
+
+def _award_category(name: str) -> bool:
+    """An award's category (class 5, events and works as actors): "won Best Actor", "for
+    Best Screenplay"; a company named with "Best" is no category ("Best Buy")."""
+    words = name.split()
+    return len(words) > 1 and words[0] == "Best" and words[1].lower() in _AWARD_CATEGORIES
+
+
 _NO_NAMES = (_no_letters, _listed_non_name, is_storm, _foreign_script_word, _no_capitalised_word,
-             _lone_generic_word, _vessel_name, _disease_name, _time_zone)
+             _lone_generic_word, _vessel_name, _disease_name, _time_zone, _award_category)
 
 
 #: words that only ever stand before a person's name ("Dr Valeria Gazzola", "Congressman Amash")

@@ -457,6 +457,8 @@ def test_landmarks_are_places_and_organisations_are_actors(text, label, name, fa
     ("She won gold at the Summer Paralympics.", "ORG", "Summer Paralympics"),
     ("It was National Magic Month again.", "ORG", "National Magic Month"),
     ("The Digital Millennium Copyright Act applies.", "GPE", "Digital Millennium Copyright Act"),
+    ("Kestria won the Kefr Song Contest.", "ORG", "Kefr Song Contest"),
+    ("They ended the Kefr Cup qualifiers unbeaten.", "ORG", "Kefr Cup qualifiers"),
 ])
 def test_events_and_laws_are_neither_actors_nor_places(text, label, name):
     assert name not in {e[0] for e in resolved(text, [(label, name)])}

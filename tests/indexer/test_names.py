@@ -121,6 +121,9 @@ def test_canonical_actor(name, person, expected):
     # a time zone named by a place or a region; a lone "Time" (the magazine) is a name
     ("Beijing Time", True), ("Central European Time", True), ("Time", False),
     ("New York Times", False),
+    # an award's category; a company named with "Best"; acronyms of things
+    ("Best Actor", True), ("Best Supporting Actress", True), ("Best Buy", False),
+    ("SMS", True), ("SUV", True),
 ])
 def test_is_non_entity(name, expected):
     assert is_non_entity(name) is expected

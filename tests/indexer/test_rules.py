@@ -1454,3 +1454,12 @@ def test_model_spans_are_cut_at_spaced_dashes_as_at_line_breaks():
     assert [(e.text, e.label) for e in spans_from_model(text, raw, {})] == [
         ("July 18, 2018", "DATE"), ("Tel", "ORG"), ("Global Affairs Orwell", "ORG"),
         ("Joint Task Force – Inherent Resolve", "ORG"), ("Aleppo-Idlib", "GPE")]
+
+
+def test_a_model_span_is_cut_at_an_em_dash_between_words():
+    # "OSHAWA, Ontario—Workers at the plant": the dateline's region and the body's first word
+    # are two pieces; an en dash inside a name and a hyphen stay
+    text = "KEFR, Kestria—Workers left. Task Force–Kefr and Guinea-Bissau met."
+    raw = [(6, 21, "ORG", ""), (28, 43, "ORG", ""), (48, 61, "GPE", "")]
+    assert [e.text for e in spans_from_model(text, raw, {})] == [
+        "Kestria", "Workers", "Task Force–Kefr", "Guinea-Bissau"]

@@ -331,3 +331,24 @@ def test_a_name_before_a_verb_saying_where_it_is_is_a_place(text, label):
 
 def test_a_person_who_lies_about_something_stays_a_person():
     assert _cued("Kefra lies about the war.", "PERSON", "Kefra") == [("Kefra", "actor")]
+
+
+def test_a_name_before_a_mall_is_a_place():
+    # class 2: "the attack on the Westgate shopping mall in Nairobi"
+    assert _cued("The attack on the Kefra shopping mall in Kestria went on.", "ORG",
+                 "Kefra") == [("Kefra", "place")]
+    assert _cued("Kefra mall managers met.", "ORG", "Kefra") == [("Kefra", "actor")]
+
+
+def test_a_known_place_is_found_over_the_nationality_the_model_made_of_its_first_words():
+    # class 2: "beat Central African Republic 2-1", the model's NORP "Central African"; a
+    # nationality word a rule gave a facet (a group's) still covers its words
+    gazetteer = Gazetteer.from_entries([
+        ("Kestrian Republic", Place("Kestrian Republic", "Kestrian Republic", "country", 1))])
+    text = "Ghana beat Kestrian Republic 2-1."
+    ctx = entities.DocContext(text, gazetteer)
+    norp = Ent(11, 19, "Kestrian", "NORP")
+    assert [(e.text, e.facet) for e in entities.rule_missed_places(ctx, [norp])] == [
+        ("Kestrian Republic", "place")]
+    group = Ent(11, 19, "Kestrian", "NORP", facet="actor", value="Kestrian")
+    assert entities.rule_missed_places(ctx, [group]) == [group]
