@@ -4,7 +4,9 @@ Region", and in the plural after two names: "Donetsk and Luhansk Oblasts") is a 
 whatever the model called it. A name that only contains the word ("Christchurch
 District Court") or names the body after the word ("District Court", "County Council",
 `division_bodies`) stays an actor, and so does a name about something "of" a division
-("Sheriff of Milwaukee County"; "County of Kern" is the place).
+("Sheriff of Milwaukee County"; "County of Kern" is the place), a service's district
+("Delta School District", `division_purposes`) and a body named after where it acts ("Islamic
+State in West Africa Province").
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from indexer.spans import Ent, replace
 
 DIVISION_WORDS = frozenset(word_list("division_words"))
 DIVISION_BODIES = frozenset(word_list("division_bodies"))
+#: words before a trailing division word that make the name a service's district, a body
+#: ("Delta School District", "Southern Nevada Health District")
+DIVISION_PURPOSES = frozenset(word_list("division_purposes"))
 
 
 def division_places(ents: list[Ent]) -> list[Ent]:
@@ -26,12 +31,13 @@ def division_places(ents: list[Ent]) -> list[Ent]:
 
 def _division(ent: Ent) -> bool:
     words = ent.text.split()
-    if ent.facet != "actor" or ent.fixed or len(words) < 2:
-        return False
+    if ent.facet != "actor" or ent.fixed or len(words) < 2 or "in" in words[1:]:
+        return False  # a body named after where it acts: "Islamic State in West Africa Province"
     if "of" in words[1:]:  # the name is about the word before "of": "County of X" is a place,
         return words[words.index("of") - 1] in DIVISION_WORDS  # "Sheriff of X County" no
     if words[-1] in DIVISION_WORDS or _singular(words[-1]) in DIVISION_WORDS:
-        return True  # "Donetsk and Luhansk Oblasts": the plural after two names
+        return words[-2] not in DIVISION_PURPOSES  # "Donetsk and Luhansk Oblasts", not
+        # "Delta School District"
     return words[0] in DIVISION_WORDS and not DIVISION_BODIES & set(words[1:])
 
 

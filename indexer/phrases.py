@@ -111,10 +111,11 @@ _CUE_PREDICATE = re.compile(r"(?<![\w’'])(?=[A-Z])(?!(?:" + alternation("prono
                             + r")\b)" + _NAME + r"\s+(?:(?:is|are|was|were)\s+"
                             r"(?:" + alternation("place_predicates") + r")\b|lies?\s+(?:"
                             + alternation("place_predicate_lie_complements") + r")\b|lies?\s+\d)")
-#: "<places> such as X and Y": examples of a kind of place are places
+#: "<places> such as X and Y": examples of a kind of place are places; a possessor is not
+#: the example ("locations including President Lula's house")
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
 _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" + _EXAMPLE_LINK
-                           + _NAME)
+                           + _NAME + r"(?<!['’]s)(?![ \t][A-Z])")
 #: the word between a cue noun and its name
 _CUE_LINK = re.compile(r"(?:,? | ?[—–] ?)(?:of|called|named|such as|like|including) ")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")

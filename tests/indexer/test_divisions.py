@@ -44,3 +44,14 @@ def test_a_span_another_rule_fixed_is_left_alone():
     fixed = [replace(e, fixed=True) for e in ents]
     assert facets(entities.rule_divisions(ctx, fixed)) == [("County Brack", "actor", "County Brack")]
     assert facets(entities.rule_divisions(ctx, ents))[0][1] == "place"
+
+
+def test_a_services_district_and_a_body_named_after_where_it_acts_stay_actors():
+    # "Delta School District" is a school board; "Islamic State in West Africa Province" an
+    # armed group named after where it acts
+    text = "The Orwell School District and the Kefr Front in Tarn Province met Kern Health District."
+    patterns = [("ORG", "Orwell School District"), ("ORG", "Kefr Front in Tarn Province"),
+                ("ORG", "Kern Health District")]
+    ctx, ents = classified(text, patterns)
+    assert facets(entities.rule_divisions(ctx, ents)) == facets(ents)
+    assert {f for _, f, _ in facets(ents)} == {"actor"}

@@ -352,3 +352,12 @@ def test_a_known_place_is_found_over_the_nationality_the_model_made_of_its_first
         ("Kestrian Republic", "place")]
     group = Ent(11, 19, "Kestrian", "NORP", facet="actor", value="Kestrian")
     assert entities.rule_missed_places(ctx, [group]) == [group]
+
+
+def test_a_possessor_after_an_example_cue_is_no_example():
+    # "raids at a number of locations including President Lula's house": the house is the
+    # example, its owner no place
+    assert _cued("Police raided locations including Kefra Lula's house.", "PERSON",
+                 "Kefra Lula") == [("Kefra Lula", "actor")]
+    assert _cued("Police raided locations including Kefra.", "PERSON",
+                 "Kefra") == [("Kefra", "place")]
