@@ -459,6 +459,8 @@ def test_landmarks_are_places_and_organisations_are_actors(text, label, name, fa
     ("The Digital Millennium Copyright Act applies.", "GPE", "Digital Millennium Copyright Act"),
     ("Kestria won the Kefr Song Contest.", "ORG", "Kefr Song Contest"),
     ("They ended the Kefr Cup qualifiers unbeaten.", "ORG", "Kefr Cup qualifiers"),
+    # a disease named by a word, a type noun after it
+    ("Doctors confirmed the Kefr infection; the Kefr virus spread.", "ORG", "Kefr"),
 ])
 def test_events_and_laws_are_neither_actors_nor_places(text, label, name):
     assert name not in {e[0] for e in resolved(text, [(label, name)])}
