@@ -37,10 +37,12 @@ from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent, replace
 
 
 def person_words(ents: list[Ent]) -> set[str]:
-    """Words of multi-word PERSON names ("Michael Jordan" makes "Jordan" a person word)."""
+    """Words of multi-word PERSON names ("Michael Jordan" makes "Jordan" a person word), not
+    of a division's name the model took for a person ("Rakhine State": `classify` makes it
+    the place, and "towns in Rakhine" stays free to be one)."""
     words: set[str] = set()
     for ent in ents:
-        if ent.label == "PERSON" and len(ent.text.split()) > 1:
+        if ent.label == "PERSON" and len(ent.text.split()) > 1 and not _person_named_division(ent):
             words.update(ent.text.split())
     return words
 

@@ -69,7 +69,8 @@ _HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sp
                    + r"))?\s+(?:(?P<head>" + _HEADS + r")|(?-i:(?!(?:" + alternation("trailing_function_words")
                    + r"|" + alternation("past_cues") + r"|and|or|nor|but)\b)(?P<modifier>(?:[a-z]{2,}ly\s+)?(?![a-z-]*[a-rt-z]s\s)[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
                    + r"))\b(?!-)", re.I)
-_NAME = r"((?:al-|el-)?[A-Z][\w'’-]{1,40}+(?:\s(?:[a-z]{1,3}-|de\s|of\s)?[A-Z][\w'’-]{1,40}+){0,3})"
+_NAME = (r"((?:al-|el-)?[A-Z][\w'’-]{1,40}+(?:\s(?:[a-z]{1,3}-|(?:de|da|do|dos|das|del|di|du|of)\s)?"
+         r"[A-Z][\w'’-]{1,40}+){0,3})")
 #: cue nouns are data (rule_words.txt); "<noun> of X", "<noun> called X" and "X <noun>" is
 #: their grammar
 _CUE_BEFORE = re.compile(r"\b(?:" + alternation("place_cue_before") + r") of (?:the )?" + _NAME)

@@ -361,3 +361,18 @@ def test_a_possessor_after_an_example_cue_is_no_example():
                  "Kefra Lula") == [("Kefra Lula", "actor")]
     assert _cued("Police raided locations including Kefra.", "PERSON",
                  "Kefra") == [("Kefra", "place")]
+
+
+def test_a_cue_introduces_a_name_with_a_portuguese_or_spanish_particle():
+    # "in the district of Mocímboa da Praia": the name goes on after "da", "do", "del"
+    assert _cued("Insurgents raided the district of Kefra da Praia on Monday.", "ORG",
+                 "Kefra da Praia") == [("Kefra da Praia", "place")]
+
+
+def test_a_division_the_model_took_for_a_person_gives_no_person_words():
+    # "in western Rakhine State" tagged a person leaves "towns in Rakhine" free to be the place
+    from indexer.consistency import person_words
+    state = Ent(0, 12, "Kefrin State", "PERSON")
+    person = Ent(20, 30, "Ann Kefrin", "PERSON")
+    assert person_words([state]) == set()
+    assert person_words([state, person]) == {"Ann", "Kefrin"}
