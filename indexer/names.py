@@ -51,12 +51,13 @@ _STORM = re.compile(r"^(?:(?:" + alternation("storm_prefixes") + r")\s+)?(?:"
 _LEADING_OPENER = re.compile(r"(?:(?:" + alternation("leading_openers") + r"),?\s+"
                              r"|(?:" + alternation("leading_quantities") + r")"
                              r"\s+of\s+(?:the\s+)?)(?=[A-Z])")
-#: a trailing function word, a measure or a caption's credit word cut into a span
-#: ("Candace Windfall as", "Control Centre of", "Humberto 75 miles", "Kamala Harris Image",
-#: "Phil CollinsImage")
+#: a trailing function word, a measure, a caption's credit word or a dateline's month cut into
+#: a span ("Candace Windfall as", "Control Centre of", "Humberto 75 miles", "Kamala Harris
+#: Image", "Phil CollinsImage", "NAIROBI, Kenya Sep 14 –")
 _TRAILING_JUNK = re.compile(r"(?:\s+(?:" + alternation("trailing_function_words") + r"))+$"
                             r"|\s+\d[\d,.]*\s+[a-z].*$"
-                            r"|(?:\s+|(?<=[a-z]))(?:" + alternation("caption_words") + r")$")
+                            r"|(?:\s+|(?<=[a-z]))(?:" + alternation("caption_words") + r")$"
+                            r"|\s+(?:" + alternation("month_abbreviations") + r")\.?$")
 #: words of a state body named by its country ("Syria's Armed Forces" -> "Syrian Armed
 #: Forces"); a proper name after "<Country>'s" keeps its own name instead
 INSTITUTION_PHRASE_WORDS = frozenset(word_list("institution_phrase_words"))

@@ -51,6 +51,8 @@ def trimmed(text: str) -> str:
     ("Kamala Harris Image", "Kamala Harris"),     # a caption's credit word
     ("Phil CollinsImage", "Phil Collins"),        # ... run into the name
     ("Image Comics", "Image Comics"),
+    ("Kenya Sep", "Kenya"),                       # a dateline's month ("Kenya Sep 14 –")
+    ("Del Mar", "Del Mar"),
 ])
 def test_trim_span_keeps_only_the_name(span, expected):
     assert trimmed(span) == expected
@@ -123,7 +125,7 @@ def test_canonical_actor(name, person, expected):
     ("New York Times", False),
     # an award's category; a company named with "Best"; acronyms of things
     ("Best Actor", True), ("Best Supporting Actress", True), ("Best Buy", False),
-    ("SMS", True), ("SUV", True),
+    ("SMS", True), ("SUV", True), ("LGA", True), ("Best First Film", True),
 ])
 def test_is_non_entity(name, expected):
     assert is_non_entity(name) is expected
