@@ -194,11 +194,11 @@ _COMPLEMENT = re.compile(r" (?:of|for|on) ")
 
 
 def _without_complement(value: str, label: str) -> list[str]:
-    """The head of an organisation's name (any actor's but a person's: the model may call it
-    a place, "the Syrian Observatory for Human Rights") before its complement, of two words or more or
-    one that names a body alone ("the House" of "House of Representatives", "the Ministry"
-    of "Ministry of Health": data `complement_heads`); not a party's ("Prohibition Party of
-    Illinois" is a state branch of the Prohibition Party)."""
+    """The head of an organisation's name before its complement, of two words or more or one
+    that names a body alone ("the House" of "House of Representatives", "the Ministry" of
+    "Ministry of Health": data `complement_heads`); any actor's name but a person's, as the
+    model may call a body a place ("the Syrian Observatory for Human Rights"); not a party's
+    ("Prohibition Party of Illinois" is a state branch of the Prohibition Party)."""
     head = _COMPLEMENT.split(value, maxsplit=1)[0] if label != "PERSON" else value
     return [head] if head != value and (len(head.split()) > 1 or head in _COMPLEMENT_HEADS) \
         and not head.endswith(_PARTY_WORD) else []

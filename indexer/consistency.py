@@ -862,9 +862,9 @@ def _common_word_candidates(text: str, ents: list[Ent]) -> set[str]:
 def _opener_persons(text: str, ents: list[Ent]) -> set[str]:
     """Keys of the one-word persons the document writes capitalised only where every word
     is ("Ferry and boat disasters are common ... Ferry is still a key means" beside "the
-    ferry"), a word English writes in lower case as often as not: a surname is also met inside a sentence
-    ("said Ferry"), a company named by a noun is mostly capitalised ("Amazon said"), and a
-    word of a longer name is left alone."""
+    ferry"), words English writes in lower case as often as not. A surname is also met
+    inside a sentence ("said Ferry"), a company named by a noun is mostly capitalised
+    ("Amazon said"), and a word of a longer name is left alone."""
     keys = {e.key for e in ents if open_mention(e) and e.label == "PERSON"
             and capitalised_word(e.text)}
     if not keys:

@@ -36,8 +36,8 @@ def _division(ent: Ent) -> bool:
     if "of" in words[1:]:  # the name is about the word before "of": "County of X" is a place,
         return words[words.index("of") - 1] in DIVISION_WORDS  # "Sheriff of X County" no
     if words[-1] in DIVISION_WORDS or _singular(words[-1]) in DIVISION_WORDS:
-        return words[-2] not in DIVISION_PURPOSES  # "Donetsk and Luhansk Oblasts", not
-        # "Delta School District"
+        # "Donetsk and Luhansk Oblasts": the plural after two names; not "Delta School District"
+        return words[-2] not in DIVISION_PURPOSES
     return words[0] in DIVISION_WORDS and not DIVISION_BODIES & set(words[1:])
 
 

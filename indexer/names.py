@@ -466,8 +466,6 @@ def _title_or_determiner(word: str) -> bool:
     return word.lower() in TITLE_WORDS or word.lower() in DETERMINERS
 
 
-#: shapes of a span that names nobody, tried in order by `is_non_entity`; after them the
-#: span has at least one word
 def _time_zone(name: str) -> bool:
     """A time zone named by a place or a region (class 3, non-names): "(Beijing Time)",
     "Central European Time"; its one-word codes are `not_names` ("UTC")."""
@@ -486,6 +484,8 @@ def _award_category(name: str) -> bool:
     return len(words) > 1 and words[0] == "Best" and words[1].lower() in _AWARD_CATEGORIES
 
 
+#: shapes of a span that names nobody, tried in order by `is_non_entity`; after them the
+#: span has at least one word
 _NO_NAMES = (_no_letters, _listed_non_name, is_storm, _foreign_script_word, _no_capitalised_word,
              _lone_generic_word, _vessel_name, _disease_name, _time_zone, _award_category)
 

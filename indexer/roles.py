@@ -294,22 +294,22 @@ def _office(words_text: str) -> str | None:
 
 #: the words a role set off after a name is made of, with its title and occupation words
 _APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("apposed_role_words")))
-#: ", Deputy Spokesman for the Secretary-General," right after a name: capitalised words,
-#: maybe a complement opened by "of", "for", "to" or "on", then a comma, "said" or the end of
-#: the sentence
-_ROLE_AFTER_NAME = re.compile(
-    r",\s+(?:then\s+)?(?:the\s+)?(?:former\s+)?((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
-    r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
-    r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
-    r"(?=,|\.|\s+(?:said|says|told|has|had|have|is|was|will|would)\b|\n|$)")
-#: "The Minister of Foreign Affairs, " or "my Special Envoy, " right before a name: a
-#: determiner, maybe "former", up to five words and a capitalised complement, then a comma
-_ROLE_BEFORE_NAME = re.compile(
-    r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)\s+(?:former\s+)?"
+#: a role's words, up to five, none of them a function word, and its capitalised complement
+#: opened by "of", "for", "to" or "on" (groups 1 and 2 of the patterns below)
+_ROLE_AND_COMPLEMENT = (
     r"((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
     r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
-    r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?"
-    r",[ \t]+$")
+    r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?")
+#: ", Deputy Spokesman for the Secretary-General," right after a name: the role, then a
+#: comma, "said" or an auxiliary ("Antony J. Blinken, Secretary of State has said") or the end
+#: of the sentence
+_ROLE_AFTER_NAME = re.compile(r",\s+(?:then\s+)?(?:the\s+)?(?:former\s+)?" + _ROLE_AND_COMPLEMENT
+                              + r"(?=,|\.|\s+(?:said|says|told|has|had|have|is|was|will|would)\b"
+                              r"|\n|$)")
+#: "The Minister of Foreign Affairs, " or "my Special Envoy, " right before a name: a
+#: determiner, maybe "former", the role and its complement, then a comma
+_ROLE_BEFORE_NAME = re.compile(r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)\s+"
+                               r"(?:former\s+)?" + _ROLE_AND_COMPLEMENT + r",[ \t]+$")
 
 
 def apposed_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
