@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from indexer.consistency import open_mention
 from indexer.gazetteer import DOTTED_ACRONYM, Gazetteer
 from indexer.names import VESSEL_PREFIXES
 from indexer.rule_data import alternation, body_endings, word_list
@@ -137,7 +138,7 @@ def _outvoted(bare: Counter, ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
 
 
 def _open_place(ent: Ent) -> bool:
-    return ent.facet == "place" and not ent.fixed
+    return ent.facet == "place" and open_mention(ent)
 
 
 def _in_running_text(text: str, match: re.Match, taken: SpanIndex) -> bool:

@@ -34,7 +34,7 @@ from indexer.date_grammar import (
     valid_days,
     weekday_date,
 )
-from indexer.rule_data import alternation
+from indexer.rule_data import alternation, alternation_of
 
 #: a four-digit time of day, then a time zone or "hours": "(1137 UTC)", "at 1429 UTC"
 _CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -64,8 +64,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 RELATIVE_SHIFTS = {"this": 0, "last": -1, "next": 1}
 NEXT_WORDS = ("next", "coming", "this coming")
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MONTH_ALT = alternation_of(MONTHS, escape=False)
+_WEEKDAY_ALT = alternation_of(WEEKDAYS, escape=False)
 _MODIFIER_ALT = "last|past|this past|next|coming|this coming|this"
 _SPACE_RE = re.compile(r"\s+")
 #: a time of day ("3 a.m.", "10:30 pm", "noon"): no part of which day a mention names
@@ -85,7 +85,7 @@ _PREFIX_RE = re.compile(
     r")(?:\s+|-)")
 _SUFFIX_RE = re.compile(r"(?:'s|\s+(?:morning|afternoon|evening|night|overnight)"
                         r"|,?\s+at\s+(?:about\s+|around\s+)?" + _CLOCK + r"(?: local time)?)$")
-_HOLIDAY_RE = re.compile(r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)) + r")\b")
+_HOLIDAY_RE = re.compile(r"\b(" + alternation_of(HOLIDAYS, escape=False) + r")\b")
 # "the next year" / "the last month" are anaphora or durations, not the calendar's next year
 _REL_YEAR_RE = re.compile(r"(?:\bof\s+)?(?<!the )\b(this|last|next) year\b")
 _REL_MONTH_RE = re.compile(r"(?:\bof\s+)?(?<!the )\b(this|last|next) month\b")

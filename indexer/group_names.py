@@ -33,7 +33,7 @@ from indexer.consistency import MEMBER_DETERMINERS
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
 from indexer.phrases import COMPOUND_ADJECTIVE
-from indexer.rule_data import alternation, body_endings, word_list
+from indexer.rule_data import alternation, alternation_of, body_endings, word_list
 from indexer.spans import Ent, SpanIndex
 from indexer.watchlist import known_group_names
 
@@ -105,14 +105,14 @@ def _free(party: Ent, ents: list[Ent]) -> bool:
                or (party.start <= e.start and e.end <= party.end and not e.fixed) for e in ents)
 
 
-_BODY_ENDS = sorted((body_endings() | frozenset(word_list("body_name_endings")))
-                    - frozenset(word_list("body_name_excluded_endings")), key=len, reverse=True)
+_BODY_ENDS = alternation_of((body_endings() | frozenset(word_list("body_name_endings")))
+                            - frozenset(word_list("body_name_excluded_endings")), escape=False)
 _BODY_WORD = r"[A-Z][\w'’&-]*"
 #: two to five capitalised words, small joining words between them, the last a body's word
 _BODY = re.compile(r"(?<![\w'’.-])((?:" + _BODY_WORD + r"[ \t](?:(?:and|of|for|&)[ \t])?){1,4}(?:"
-                   + "|".join(_BODY_ENDS) + r"))\b(?![-'’])")
+                   + _BODY_ENDS + r"))\b(?![-'’])")
 #: the cheap gate: a body's last word anywhere
-_ANY_BODY_END = re.compile(r"\b(?:" + "|".join(_BODY_ENDS) + r")\b")
+_ANY_BODY_END = re.compile(r"\b(?:" + _BODY_ENDS + r")\b")
 
 
 #: the name goes on after its body word ("Department of Defense", "Task Force 50", "Acting

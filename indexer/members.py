@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 
 from indexer.roles import names_the_office
-from indexer.rule_data import alternation, word_list
+from indexer.rule_data import alternation, alternation_of, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 _MEMBERS = re.compile(r"\b(?:" + alternation("member_nouns") + r")\b")
@@ -36,7 +36,7 @@ BODY_SHORT_NAMES = dict(entry.split(" = ") for entry in word_list("member_bodies
 BODY_OFFICES = {spelling: line.split(" | ")[0] for line in word_list("body_offices")
                 for spelling in line.split(" | ")}
 #: "the Secretary-General" written bare: no name, "of" or "for" after it, no longer word
-_OFFICE = re.compile(r"\b[Tt]he (" + "|".join(sorted(map(re.escape, BODY_OFFICES), key=len, reverse=True))
+_OFFICE = re.compile(r"\b[Tt]he (" + alternation_of(BODY_OFFICES)
                      + r")\b(?!-\w| [A-Z]| of\b| for\b| to\b)")
 #: what may stand between a body and its lower-case members: "EU member states", "the EU's
 #: member states", "the 27 EU member states"

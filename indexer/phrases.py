@@ -29,7 +29,7 @@ from indexer.names import (
     national_body,
     trim_span,
 )
-from indexer.rule_data import alternation, body_endings, word_list
+from indexer.rule_data import alternation, alternation_of, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
@@ -105,11 +105,14 @@ _CUE_APPOSED = re.compile(
 #: or noun, a comma, and a name its phrase ends after: the place the building stands in
 _CUE_SITED = re.compile(r"(?<![\w-])(?i:" + alternation("place_cue_sited") + r"),[ \t]+" + _NAME
                         + r"(?=[ \t]*[,.;:)]|[ \t]+(?:where|" + _SMALL_WORDS + r")\b)")
+#: capitalised words that open a sentence before a place's predicate and name nothing: the
+#: pronouns, determiners ("This is located", "It lies") and `wh_openers` ("What lies ahead")
+_NO_NAME_OPENERS = alternation_of({w.capitalize() for w in word_list("pronouns")
+                                   + word_list("name_determiners") + word_list("wh_openers")})
 #: "Kfar Rumman lies around 12 kilometres from the border", "Groom is located in the state
 #: of Queensland": a name before a verb that says where a place is (`place_predicates`), and
 #: for "lie"/"lies" the where after it ("Trump lies about" names no place)
-_CUE_PREDICATE = re.compile(r"(?<![\w’'])(?=[A-Z])(?!(?:" + alternation("pronoun_openers")
-                            + r")\b)" + _NAME + r"\s+(?:(?:is|are|was|were)\s+"
+_CUE_PREDICATE = re.compile(r"(?<![\w’'])(?=[A-Z])(?!(?:" + _NO_NAME_OPENERS + r")\b)" + _NAME + r"\s+(?:(?:is|are|was|were)\s+"
                             r"(?:" + alternation("place_predicates") + r")\b|lies?\s+(?:"
                             + alternation("place_predicate_lie_complements") + r")\b|lies?\s+\d)")
 #: "<places> such as X and Y": examples of a kind of place are places; a possessor is not

@@ -19,7 +19,7 @@ import re
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, country_tables
 from indexer.names import OCCUPATION_WORDS, TITLE_WORDS
-from indexer.rule_data import alternation, word_list
+from indexer.rule_data import alternation, alternation_of, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
 NOT_BARE_ROLES = frozenset(word_list("not_bare_roles"))
@@ -129,9 +129,8 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     if not roles:
         return []
     taken = SpanIndex(ents)
-    alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     found = []
-    for match in re.finditer(rf"\b[Tt]he\s+({alternation})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
+    for match in re.finditer(rf"\b[Tt]he\s+({alternation_of(roles)})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
         mention = Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor",
                       value=roles[match[1]], rule="role", fixed=True)
         if not taken.overlaps(mention) and not names_the_office(text, match):

@@ -70,8 +70,12 @@ def word_list(name: str) -> tuple[str, ...]:
 def alternation(name: str, escape: bool = True) -> str:
     """A word list as a regex alternation, longest entry first, so a rule's pattern keeps
     only its grammar in code and its words in the data file."""
-    words = sorted(word_list(name), key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in words)
+    return alternation_of(word_list(name), escape)
+
+
+def alternation_of(words: Iterable[str], escape: bool = True) -> str:
+    """Words as a regex alternation, longest first (a longer word wins over its prefix)."""
+    return "|".join(re.escape(w) if escape else w for w in sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 
 from indexer.date_grammar import MONTHS
-from indexer.rule_data import alternation
+from indexer.rule_data import alternation, alternation_of
 from indexer.spans import Ent, replace
 
 #: the rule name a past-tense date carries: `indexer.enrich` resolves it to the past
 PAST = "past-tense"
 
-_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
+_MONTH = re.compile(r"\b(?:" + alternation_of(MONTHS, escape=False) + r")\b\.?", re.I)
 #: a year, or a word that gives the date its own direction
 _OWN_DIRECTION = re.compile(r"\d{4}|\b(?:next|this|coming|last|past|previous)\b", re.I)
 _FUTURE = re.compile(r"(?:^|[^\w'’])(?:" + alternation("future_cues") + r")\b", re.I)
