@@ -78,12 +78,23 @@ def test_forwarded_headers_never_steer_a_redirect(client, headers):
     assert response.headers["location"] == "http://testserver/api/search"
 
 
+def huge_headers_answer(url: str) -> int | str:
+    """The status a 100 KB header gets, or "closed" when the server closes the connection.
+    uvicorn's h11 bounds a head it has to buffer across reads (16 KB): it answers 400 and
+    closes, and the client, still sending, may see that close as a reset before it reads the
+    answer (a race on loopback). A head that arrives whole in one read is served."""
+    try:
+        return httpx.get(url + "/api/search", headers={"X-Big": "a" * 100_000}).status_code
+    except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError):
+        return "closed"
+
+
 def test_real_http_huge_headers_and_host_games(index_dir):
     with live_server(index_dir) as server:
-        huge = httpx.get(server.url + "/api/search", headers={"X-Big": "a" * 100_000})
+        huge = huge_headers_answer(server.url)
         empty_host = httpx.get(server.url + "/healthz", headers={"Host": ""})
         evil = httpx.get(server.url + "/api/search/", headers={"Host": "evil.example"})
         health = httpx.get(server.url + "/healthz")
-    assert huge.status_code in (200, 400, 431)  # answered (uvicorn bounds headers), no 5xx
+    assert huge in (200, 400, 431, "closed")  # answered or refused, never a 5xx
     assert (empty_host.status_code, evil.status_code, health.status_code) == (400, 400, 200)
     assert "location" not in evil.headers
