@@ -15,6 +15,7 @@ span or just before it; the words that make no bare role are data
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, country_tables
@@ -152,30 +153,56 @@ def _office_named(text: str, match: re.Match) -> bool:
 _QUALIFIED_OFFICE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][\w-]*)+)\b(?!\s+[A-Z]|\s+of\b|[-'’])")
 
 
+class _Office(NamedTuple):
+    """An office written as its holder: where it starts, its text, its title words, its value
+    when no holder is named, and whether the words around it make it the office itself
+    ("elect the President of Liberia", "should be the Melbourne's Mayor")."""
+    start: int
+    text: str
+    titles: list[str]
+    value: str
+    generic: bool
+
+
 def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
-    """ "the Iraqi Foreign Minister", "the President of the United States" when the document
-    names no one with that role: one country's office, an actor of its own (value as
+    """ "the Iraqi Foreign Minister", "the Saudi foreign minister", "Brazil's foreign minister",
+    "the President of the United States" when the document names no one with that role: one
+    country's or place's office, an actor of its own ("Foreign Minister of Iraq" however it is
     written), or a mention of the person set off next to it ("..., Ibrahim al-Jaafari",
-    "Angela Merkel, the Chancellor of Germany"). An unqualified
-    "the Prime Minister" could be any country's and stays no value; a role some named person
-    holds in the document is that person's (`bare_role_mentions`)."""
+    "Angela Merkel, the Chancellor of Germany") or sworn in as it ("Ellen Johnson Sirleaf was
+    sworn in as Liberia's new president"). The office itself ("elect the President of
+    Liberia") is no mention; an unqualified "the Prime Minister" could be any country's and
+    stays no value; a role some named person holds in the document is that person's
+    (`bare_role_mentions`)."""
     offices = _unheld_offices(text, ents)
     if not offices:
         return []
-    holders = _holders(text, offices, ents)
-    mentions = [Ent(start, start + len(office), office, "PERSON", facet="actor",
-                    value=holders.get(office) or _office_value(office), rule="office",
-                    fixed=True)
-                for start, office in offices]
+    own = _holders(text, offices, ents)
+    by_text = {office.text: own[office.start] for office in offices if office.start in own}
+    mentions = [Ent(office.start, office.start + len(office.text), office.text, "PERSON",
+                    facet="actor", value=value, rule="office", fixed=True)
+                for office in offices
+                if (value := own.get(office.start) or (None if office.generic else
+                                                       by_text.get(office.text, office.value)))]
     return [m for m in mentions if not _covered(m, ents)]
 
 
-def _office_value(office: str) -> str:
-    """The office as a facet value, its title words capitalised ("mayor of Esperanza" ->
-    "Mayor of Esperanza"), so the office written either way is one value across documents."""
-    titles, of, place = office.partition(" of ")
-    return " ".join(w[:1].upper() + w[1:] for w in titles.split()) + of + place if of \
-        else office
+def _office_value(titles: list[str], place: str) -> str:
+    """The office as a facet value, its title words capitalised and its place after "of"
+    ("mayor", "Esperanza" -> "Mayor of Esperanza"; "Iraqi Foreign Minister" -> "Foreign
+    Minister of Iraq"), so the office written any of these ways is one value across
+    documents."""
+    return " ".join(w[:1].upper() + w[1:] for w in titles) + " of " + _with_article(place)
+
+
+#: the words of a place's name that take "the" before it ("the United States")
+_ARTICLE_PLACE_WORDS = frozenset(word_list("article_place_words"))
+
+
+def _with_article(place: str) -> str:
+    """ "the United States" for "United States"; "Iraq" and "the Hague" as they are."""
+    return f"the {place}" if not place.startswith("the ") \
+        and any(w.lower() in _ARTICLE_PLACE_WORDS for w in place.split()) else place
 
 
 def _covered(mention: Ent, ents: list[Ent]) -> bool:
@@ -186,56 +213,110 @@ def _covered(mention: Ent, ents: list[Ent]) -> bool:
                         and e.facet == "place") for e in ents)
 
 
-def _holders(text: str, offices: list[tuple[int, str]], ents: list[Ent]) -> dict[str, str]:
-    """Office -> the person some mention of it is set off with ("Angela Merkel, the Chancellor
-    of Germany"; "..., Ibrahim al-Jaafari"): the name before first, as the words after an
-    office of a place may be the region it lies in ("Charles Plotena, the mayor of Esperanza,
-    Sultan Kudarat, announced")."""
+def _holders(text: str, offices: list[_Office], ents: list[Ent]) -> dict[int, str]:
+    """Office's start -> the person it is set off with ("Angela Merkel, the Chancellor of
+    Germany"; "..., Ibrahim al-Jaafari") or sworn in as it: the name before first, as the words
+    after an office of a place may be the region it lies in ("Charles Plotena, the mayor of
+    Esperanza, Sultan Kudarat, announced")."""
     persons = [e for e in ents if e.facet == "actor" and e.label == "PERSON"]
     people = {e.start: e.value for e in persons}
     before = {e.end: e.value for e in persons}
-    holders: dict[str, str] = {}
-    for start, office in offices:
-        holder = holders.get(office) or _person_before(text, start, before) \
-            or _apposed_person(text, start + len(office), people)
-        if holder:
-            holders[office] = holder
-    return holders
+    holders = {office.start: _person_before(text, office.start, before)
+               or _apposed_person(text, office.start + len(office.text), people)
+               for office in offices}
+    return {start: holder for start, holder in holders.items() if holder}
 
 
-#: ", the " between a person and the office after them
-_APPOSITION_BEFORE = re.compile(r",\s+[Tt]he\s+$")
+#: ", the " between a person and the office after them, or a verb that gives them the office
+#: ("was sworn in as", "has been appointed as the")
+_APPOSITION_BEFORE = re.compile(r"(?:,\s+|\s+(?:was|is|has been|had been)\s+(?:sworn in|"
+                                r"elected|appointed|named|installed)\s+as\s+)(?:[Tt]he\s+)?$")
 
 
 def _person_before(text: str, start: int, people_by_end: dict[int, str]) -> str | None:
     """The person the office is set off after ("Youssef Chahed, the Prime Minister of
-    Tunisia"): the office is a mention of that person."""
-    gap = _APPOSITION_BEFORE.search(text, max(0, start - 8), start)
+    Tunisia") or sworn in as it: the office is a mention of that person."""
+    gap = _APPOSITION_BEFORE.search(text, max(0, start - 40), start)
     return people_by_end.get(gap.start()) if gap else None
 
 
-def _unheld_offices(text: str, ents: list[Ent]) -> list[tuple[int, str]]:
-    """(start, office) of the qualified offices written as their holder ("the ... said"), whose
-    role no person named in the document holds."""
+def _unheld_offices(text: str, ents: list[Ent]) -> list[_Office]:
+    """The qualified offices written as their holder ("the ... said"), whose role no person
+    named in the document holds."""
     offices = _qualified_offices(text, ents)
     if not offices:
         return []
     held = {tuple(role.lower().split()[-2:])
             for role in people_by_role(text, ents, set_off=False)}
-    return [(start, office) for start, office, titles in offices
-            if tuple(w.lower() for w in titles[-2:]) not in held]
+    return [office for office in offices
+            if tuple(w.lower() for w in office.titles[-2:]) not in held]
 
 
-def _qualified_offices(text: str, ents: list[Ent]) -> list[tuple[int, str, list[str]]]:
-    """(start, office, its title words) of "the Iraqi Foreign Minister", "the President of
-    the United States" and "the mayor of Esperanza" written as their holder."""
-    offices = [(match.start(1), office, office.split()[1:])
-               for match in _QUALIFIED_OFFICE.finditer(text)
-               if (office := _office(match[1])) is not None and not names_the_office(text, match)]
-    places = {(e.start, e.end) for e in ents if e.facet == "place"}
-    return offices + [(match.start(1), match[0][4:], match[1].split())
-                      for match in _OFFICE_OF_PLACE.finditer(text)
-                      if _office_of_place(match, places) and not _office_named(text, match)]
+def _qualified_offices(text: str, ents: list[Ent]) -> list[_Office]:
+    """"the Iraqi Foreign Minister", "the Saudi foreign minister", "Brazil's foreign minister",
+    "the President of the United States" and "the mayor of Esperanza" written as their
+    holder."""
+    places = [e for e in ents if e.facet == "place"]
+    spans = {(e.start, e.end) for e in places}
+    return [*_national_offices(text), *_possessed_offices(text, places),
+            *(_Office(match.start(1), match[0][4:], match[1].split(),
+                      _office_value(match[1].split(), match[2]), _office_named(text, match))
+              for match in _OFFICE_OF_PLACE.finditer(text) if _office_of_place(match, spans))]
+
+
+#: the nouns a lower-case office of a place ends in (a person's office, no department:
+#: "the mayor of Esperanza", not "the defence of Ukraine" or "the interior of Iceland")
+_OFFICE_NOUNS = frozenset(word_list("place_office_nouns"))
+#: a lower-case office: title words ending in an office noun ("foreign minister", "president")
+_LOWER_OFFICE = (rf"(?:(?:{alternation_of(TITLE_WORDS)})\s+){{0,2}}"
+                 rf"(?:{alternation_of(_OFFICE_NOUNS)})")
+#: the end of an office written as its holder: no name, complement or possessive after it
+_OFFICE_END = r"\b(?!\s+[A-Z]|\s+of\b|[-'’])"
+#: "the Saudi foreign minister", "the new Iraqi prime minister": a nationality and lower-case
+#: title words (the capitalised ones are `_QUALIFIED_OFFICE`'s)
+_NATIONAL_OFFICE = re.compile(rf"\b[Tt]he\s+(?:new\s+)?([A-Z][a-z]+\s+{_LOWER_OFFICE}){_OFFICE_END}")
+
+
+def _national_offices(text: str) -> list[_Office]:
+    """A nationality's office: "the Iraqi Foreign Minister", "the Saudi foreign minister"
+    ("Foreign Minister of Saudi Arabia")."""
+    found = []
+    for pattern in (_QUALIFIED_OFFICE, _NATIONAL_OFFICE):
+        for match in pattern.finditer(text):
+            adjective, *titles = match[1].split()
+            country = country_for_demonym(adjective)
+            if country and titles and _office_titles(titles):
+                found.append(_Office(match.start(1), match[1], titles,
+                                     _office_value(titles, country),
+                                     names_the_office(text, match)))
+    return found
+
+
+#: "'s foreign minister", "’s new President" after a place: lower-case title words ending
+#: in an office noun, or capitalised ones
+_POSSESSED_OFFICE = re.compile(rf"['’]s\s+(?:new\s+)?({_LOWER_OFFICE}|(?:[A-Z][a-z]+\s+){{0,2}}"
+                               rf"[A-Z][a-z]+){_OFFICE_END}")
+
+
+#: "the " before a place in the possessive ("be the Melbourne's Mayor")
+_THE = ("the ", "The ")
+
+
+def _possessed_offices(text: str, places: list[Ent]) -> list[_Office]:
+    """A place's office in the possessive: "Brazil's foreign minister" ("Foreign Minister of
+    Brazil"), "Liberia's new president"."""
+    found = []
+    for place in places:
+        match = _POSSESSED_OFFICE.match(text, place.end)
+        titles = match[1].split() if match else []
+        if titles and _office_titles(titles):
+            before = place.start - 4 if text[place.start - 4:place.start] in _THE else place.start
+            generic = _GENERIC_BEFORE.search(text, max(0, before - 20), before) \
+                or _GENERIC_AFTER.match(text, match.end())
+            found.append(_Office(place.start, text[place.start:match.end(1)], titles,
+                                 _office_value(titles, place.value or place.text),
+                                 bool(generic)))
+    return found
 
 
 #: "the President of the United States", "the Foreign Minister of Iraq", "the mayor of
@@ -268,27 +349,11 @@ def _office_titles(titles: list[str]) -> bool:
         and not all(w.lower() in NOT_BARE_ROLES for w in titles)
 
 
-#: the nouns a lower-case office of a place ends in (a person's office, no department:
-#: "the mayor of Esperanza", not "the defence of Ukraine" or "the interior of Iceland")
-_OFFICE_NOUNS = frozenset(word_list("place_office_nouns"))
-
-
 def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:
     """The person named right after the office, set off by a comma ("the Iraqi Foreign
     Minister, Ibrahim al-Jaafari"): the office is a mention of that person."""
     gap = re.match(r",\s+", text[end:end + 4])
     return people.get(end + gap.end()) if gap else None
-
-
-def _office(words_text: str) -> str | None:
-    """"Iraqi Foreign Minister" from "Iraqi Foreign Minister Said": a country's adjective and
-    the title words after it, at least one of them a bare role."""
-    adjective, *titles = words_text.split()
-    if country_for_demonym(adjective) is None or not titles \
-            or not all(map(_is_title_word, titles)) \
-            or all(w.lower() in NOT_BARE_ROLES for w in titles):
-        return None  # no title, a name after the title, or no role of its own
-    return " ".join([adjective, *titles])
 
 
 #: the words a role set off after a name is made of, with its title and occupation words

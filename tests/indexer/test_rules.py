@@ -645,7 +645,7 @@ def test_an_unnamed_office_of_one_country_is_an_actor():
     text = "Talks went on. The Iraqi Foreign Minister said so."
     ctx, ents = classified(text, [])
     assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents)] == [
-        ("Iraqi Foreign Minister", "Iraqi Foreign Minister")]
+        ("Iraqi Foreign Minister", "Foreign Minister of Iraq")]
 
 
 def test_a_portfolio_before_a_title_is_part_of_the_office():
@@ -654,7 +654,7 @@ def test_a_portfolio_before_a_title_is_part_of_the_office():
     text = "The Irish Health Minister has promised action. The Trade Secretary left."
     ctx, ents = classified(text, [])
     assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents)] == [
-        ("Irish Health Minister", "Irish Health Minister")]
+        ("Irish Health Minister", "Health Minister of Ireland")]
     ctx, ents = classified("Labour won, and Health Minister Ann Roe said so.",
                            [("ORG", "Labour"), ("PERSON", "Health Minister Ann Roe")])
     assert [(e.facet, e.value) for e in ents] == [("actor", "Labour"), ("actor", "Ann Roe")]
@@ -671,6 +671,33 @@ def test_an_office_of_a_named_country_is_an_actor_and_the_country_stays_a_place(
         ("President of the United States", "President of the United States"),
         ("Defence Minister of Iraq", "Ali Kefi")]
     assert [e.text for e in out if e.facet == "place"] == ["United States", "Iraq", "Syria"]
+
+
+def test_an_office_written_in_lower_case_or_in_the_possessive_is_one_value():
+    # class 6: "the Saudi foreign minister", "Saudi Arabia's foreign minister" and "the
+    # Foreign Minister of Saudi Arabia" are one office, one value across documents; a
+    # department ("defence ministry") is no office, and a name after the role is the person's
+    text = ("Talks went on with the Saudi foreign minister. Later Saudi Arabia's foreign minister "
+            "left, and the American ambassador met Brazil's new President. The Russian "
+            "defence ministry and Iraq's prime minister Ali Kefi stayed.")
+    ctx, ents = classified(text, [("GPE", "Saudi Arabia"), ("GPE", "Brazil"), ("GPE", "Iraq"),
+                                  ("PERSON", "Ali Kefi")])
+    assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents) if e.rule == "office"] \
+        == [("Saudi foreign minister", "Foreign Minister of Saudi Arabia"),
+            ("American ambassador", "Ambassador of the United States"),
+            ("Saudi Arabia's foreign minister", "Foreign Minister of Saudi Arabia"),
+            ("Brazil's new President", "President of Brazil")]
+
+
+def test_an_office_someone_is_sworn_in_as_is_theirs_and_the_office_itself_is_none():
+    # class 6: "X was sworn in as Liberia's new president" is a mention of X; "should be the
+    # Melbourne's Mayor" and "be the mayor of Toronto" name the office, no holder
+    text = ("Ellen Johnson Sirleaf was sworn in as Liberia's new president. You should be the "
+            "Melbourne's Mayor. Anyone can be the mayor of Toronto.")
+    ctx, ents = classified(text, [("PERSON", "Ellen Johnson Sirleaf"), ("GPE", "Liberia"),
+                                  ("GPE", "Melbourne"), ("GPE", "Toronto")])
+    assert [(e.text, e.value) for e in entities.rule_offices(ctx, ents) if e.rule == "office"] \
+        == [("Liberia's new president", "Ellen Johnson Sirleaf")]
 
 
 def test_place_cues_replace_a_cut_span():
