@@ -115,6 +115,20 @@ _NO_NAME_OPENERS = alternation_of({w.capitalize() for w in word_list("pronouns")
 _CUE_PREDICATE = re.compile(r"(?<![\w’'])(?=[A-Z])(?!(?:" + _NO_NAME_OPENERS + r")\b)" + _NAME + r"\s+(?:(?:is|are|was|were)\s+"
                             r"(?:" + alternation("place_predicates") + r")\b|lies?\s+(?:"
                             + alternation("place_predicate_lie_complements") + r")\b|lies?\s+\d)")
+#: "Saraqeb and Maaret al-Numan are two major rebel-held towns", "Kfar Dana is a small village
+#: near Aleppo": a name a copula defines as a settlement (its noun ends the phrase, as in
+#: `_CUE_APPOSED`; "a city councillor" is none), with the names listed before it
+_CUE_COPULA = re.compile(
+    r"(?<![\w’'])(?=[A-Z])(?!(?:" + _NO_NAME_OPENERS + r")\b)" + _NAME
+    + r"\s+(?:is|was|are|were)\s+(?:a|an|the|two|three|four|five|several)\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?(?:" + alternation("place_cue_apposed") + r")s?"
+    r"(?=[ \t]*[,.;:)]|[ \t]+(?:" + _SMALL_WORDS + r"|[a-z]+ed|"
+    + alternation("place_apposition_closers") + r")\b)")
+#: "fires at Wandsworth near Armidale", "the village in Stockyard Flat near Walcha": a name a
+#: place's preposition opens and "near" and another name close is a place (a body is seldom
+#: placed "at X near Y")
+_CUE_NEAR = re.compile(r"\b(?:" + alternation("place_near_openers") + r")\s+" + _NAME
+                       + r"\s+near\s+(?:the\s+)?[A-Z]")
 #: "<places> such as X and Y": examples of a kind of place are places; a possessor is not
 #: the example ("locations including President Lula's house")
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
@@ -627,6 +641,8 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_AFTER_CLOSED, True, tuple(f" {cue}" for cue in _CLOSED_CUES)),
     (_CUE_APPOSED, False, (", a ", ", an ")),
     (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
+    (_CUE_NEAR, False, (" near ",)),
+    (_CUE_COPULA, True, tuple(f" {noun}" for noun in word_list("place_cue_apposed"))),
 )
 
 

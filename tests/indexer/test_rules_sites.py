@@ -376,3 +376,46 @@ def test_a_division_the_model_took_for_a_person_gives_no_person_words():
     person = Ent(20, 30, "Ann Kefrin", "PERSON")
     assert person_words([state]) == set()
     assert person_words([state, person]) == {"Ann", "Kefrin"}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Fires burn at Kefra near Armidale.", "PERSON"),
+    ("The convoy came from Kefra near the Walcha border.", "ORG"),
+])
+def test_a_name_a_preposition_opens_before_near_and_a_name_is_a_place(text, label):
+    # class 2: "fires at Wandsworth near Armidale", the model's person
+    assert _cued(text, label, "Kefra") == [("Kefra", "place")]
+
+
+def test_a_name_near_a_place_without_a_place_preposition_stays():
+    # a body's or person's name "near" a place is no cue without "at", "in", "from"...
+    assert _cued("Troops loyal to Kefra near Armidale fired.", "PERSON", "Kefra") == [
+        ("Kefra", "actor")]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Kefra is a small village near the border.", "PERSON"),
+    ("Kefra was a town where traders met.", "ORG"),
+    ("Kestria and Kefra are two major rebel-held towns on the highway.", "ORG"),
+])
+def test_a_name_a_copula_defines_as_a_settlement_is_a_place(text, label):
+    # class 2: "Saraqeb and Maaret al-Numan are two major rebel-held towns", the model's
+    # organisations; the names listed before the defined one too
+    ctx, ents = classified(text, [(label, "Kefra")] + (
+        [("ORG", "Kestria")] if "Kestria" in text else []))
+    assert {(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))} == {
+        (name, "place") for name in ("Kefra", "Kestria") if name in text}
+
+
+@pytest.mark.parametrize("text", ["Kefra is a city councillor.", "Kefra is the group's leader.",
+                                  "Kefra is a town hall clerk."])
+def test_a_copula_without_a_settlement_ending_the_phrase_makes_no_place(text):
+    assert _cued(text, "PERSON", "Kefra") == [("Kefra", "actor")]
+
+
+@pytest.mark.parametrize(("name", "label"), [("Kefra Mountain", "ORG"), ("Kefra Junction", "ORG"),
+                                             ("Kefra Chowk", "ORG"), ("Northern Slopes", "ORG")])
+def test_a_name_a_feature_or_crossing_word_ends_is_a_place(name, label):
+    # class 2: "a blaze at Gospers Mountain", "protesters at Shadman Chowk", the model's bodies
+    ctx, ents = classified(f"A crowd gathered at {name} on Monday.", [(label, name)])
+    assert [(e.text, e.facet) for e in ents] == [(name, "place")]
