@@ -795,11 +795,26 @@ def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     26.95", "Magnitude 6.3", "SG/SM/20217", "40 CUC"); a code is no name unless the document
     writes it before a group of its people ("the M23 rebels", tagged a place: a body)."""
     unit_keys = units(ctx.text, [(e.key, e.start, e.end) for e in ents if open_mention(e)])
+    unit_keys |= _determined_words(ctx, ents)
     bodies = {e.key for e in ents if open_mention(e) and is_code(e.text)
               and people_after(ctx.text, e.end)}
     return [replace(e, facet=None, value=None, rule="shape")
             if e.key in unit_keys and open_mention(e) else _reshaped(ctx, e, bodies)
             for e in ents]
+
+
+def _determined_words(ctx: DocContext, ents: list[Ent]) -> set[str]:
+    """Keys of a lone document noun the model took for a person, some mention of which a
+    running "the" opens ("the Bill was signed", "the Act"): the law the document names in
+    full, no one's name; the first name of a person the document names in full ("Bill
+    Clinton") stays."""
+    return {e.key for e in ents if e.label == "PERSON" and open_mention(e) and " " not in e.text
+            and e.text not in ctx.persons and is_document_name(e.text)
+            and _LOWER_THE_BEFORE.search(ctx.text, max(0, e.start - 4), e.start)}
+
+
+#: a running "the" right before a name (not "The" opening a sentence: "The Bill" may be a title)
+_LOWER_THE_BEFORE = re.compile(r"\bthe[ \t]+$")
 
 
 def _reshaped(ctx: DocContext, ent: Ent, bodies: set[str]) -> Ent:

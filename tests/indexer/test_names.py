@@ -126,6 +126,7 @@ def test_canonical_actor(name, person, expected):
     # an award's category; a company named with "Best"; acronyms of things
     ("Best Actor", True), ("Best Supporting Actress", True), ("Best Buy", False),
     ("SMS", True), ("SUV", True), ("LGA", True), ("Best First Film", True),
+    ("Aye", True), ("Ayes", True), ("Noes", True), ("Ayers", False),
 ])
 def test_is_non_entity(name, expected):
     assert is_non_entity(name) is expected

@@ -1490,3 +1490,16 @@ def test_a_model_span_is_cut_at_an_em_dash_between_words():
     raw = [(6, 21, "ORG", ""), (28, 43, "ORG", ""), (48, 61, "GPE", "")]
     assert [e.text for e in spans_from_model(text, raw, {})] == [
         "Kestria", "Workers", "Task Force–Kefr", "Guinea-Bissau"]
+
+
+def test_a_lone_document_noun_after_a_running_the_is_no_person():
+    # class 3: "passed the ... Bill. MPs opposed the Bill", the model's person "Bill"; a
+    # person the document names in full keeps the first name, and "The Bill" may be a title
+    text = "MPs passed the Amendment Bill. They opposed the Bill. Bill Gates spoke."
+    ctx, ents = classified(text, [("PERSON", "Bill"), ("PERSON", "Bill Gates")])
+    assert [(e.text, e.facet) for e in entities.rule_shapes(ctx, ents)] == [
+        ("Bill", "actor"), ("Bill", "actor"), ("Bill Gates", "actor")]
+    text = "MPs passed the Amendment Bill No. 5. They opposed the Bill, and the Act."
+    ctx, ents = classified(text, [("PERSON", "Bill"), ("PERSON", "Act")])
+    assert [(e.text, e.facet) for e in entities.rule_shapes(ctx, ents)] == [
+        ("Bill", None), ("Bill", None), ("Act", None)]
