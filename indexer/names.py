@@ -292,15 +292,23 @@ def national_body(name: str, country_of) -> str:
     """One value for a country's institution however the text words it (one real entity,
     one value): "Government of Iraq", "Iraq Government", "Iraqi government" -> "Iraqi
     Government"; "the United States government", "U.S. Government" -> "US Government"
-    (`countries.national_qualifier`). Names of no country stay as they are ("Government of
-    National Accord")."""
-    for pattern, place, body in ((_BODY_OF_PLACE, 2, 1), (_PLACE_BEFORE_BODY, 1, 2)):
+    (`countries.national_qualifier`); a country's soldiers, troops, forces and military are
+    its armed forces ("Pakistani soldiers", "Pakistan's military" -> "Pakistani Armed
+    Forces"; its Army, Navy and security forces stay their own). Names of no country stay
+    as they are ("Government of National Accord", "Kurdish forces")."""
+    for pattern, place, body in ((_MILITARY_BEFORE, 1, 2), (_BODY_OF_PLACE, 2, 1),
+                                 (_PLACE_BEFORE_BODY, 1, 2)):
         match = pattern.match(name)
-        if match:
-            qualifier = nation_qualifier(match.group(place), country_of)
-            if qualifier:
-                return f"{qualifier} {match.group(body).title()}"
+        qualifier = nation_qualifier(match.group(place), country_of) if match else None
+        if qualifier:
+            body = "Armed Forces" if pattern is _MILITARY_BEFORE else match.group(body).title()
+            return f"{qualifier} {body}"
     return name
+
+
+#: "Pakistani soldiers", "US troops", "Israeli forces": a nation, then words naming its
+#: military as a whole (data `national_military_heads`)
+_MILITARY_BEFORE = re.compile(r"^(.+?) (" + alternation("national_military_heads") + r")$", re.I)
 
 
 #: the most words a country's name before a body's name may have ("United States of America")

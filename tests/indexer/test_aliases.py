@@ -197,7 +197,8 @@ def test_group_actors_from_nationalities_and_countries():
     ents = resolved(text, [("NORP", "Iraqi"), ("NORP", "Syrian"), ("GPE", "U.S."),
                            ("GPE", "Syria")])
     assert [(value, rule) for _, _, value, rule in ents] == [
-        ("Iraqi forces", "group"), ("Syrian opposition", "group"), ("US troops", "group"),
+        ("Iraqi Armed Forces", "group"), ("Syrian opposition", "group"),
+        ("US Armed Forces", "group"),
         ("Syrian Army", "group")]  # "U.S." written the one way ("US") its bodies are
 
 

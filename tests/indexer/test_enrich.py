@@ -342,7 +342,7 @@ def test_real_press_release_officers_roles_groups_and_dateline(real_nlp):
     facets = next(Enricher(real_nlp).enrich([doc]))[1]
     assert {"Ottawa", "Ontario"} <= set(facets.place)
     assert not [v for v in facets.actor + facets.place if " - " in v]
-    assert {"UN Secretary-General", "US troops", "Kenyan Government", "Somali Government"} \
+    assert {"UN Secretary-General", "US Armed Forces", "Kenyan Government", "Somali Government"} \
         <= set(facets.actor)
     assert "American troops" not in facets.actor
     assert ("Deputy Spokesman for the Secretary-General", "Farhan Haq") in {

@@ -242,6 +242,17 @@ def test_a_bare_armed_service_or_legislature_is_an_actor_but_a_bare_office_is_no
     ("British Government", "UK Government"),
     ("United States Navy", "US Navy"),
     ("U.S. Embassy", "US Embassy"),
+    # a country's soldiers, troops, forces and military are its armed forces; its Army and
+    # security forces are institutions of their own
+    ("Pakistani soldiers", "Pakistani Armed Forces"),
+    ("U.S. troops", "US Armed Forces"),
+    ("Israeli forces", "Israeli Armed Forces"),
+    ("Turkish military", "Turkish Armed Forces"),
+    ("Pakistani armed forces", "Pakistani Armed Forces"),
+    ("Pakistani Army", "Pakistani Army"),
+    ("Iraqi security forces", "Iraqi Security Forces"),
+    ("Kurdish forces", "Kurdish forces"),
+    ("Syrian government forces", "Syrian government forces"),
     # no country: as written
     ("Government of National Accord", "Government of National Accord"),
     ("Labor State Government", "Labor State Government"),
