@@ -383,6 +383,8 @@ PARTY_MEMBERS = frozenset(word_list("party_members"))
 LANDMARK_WORDS = frozenset(word_list("landmark_words"))
 #: first words of two-word names of bases and camps, whatever the model said
 LANDMARK_LEADS = frozenset(word_list("landmark_leads"))
+#: first words of villages' names, which may run to several words ("Barangay San Jose")
+SETTLEMENT_LEADS = frozenset(word_list("settlement_leads"))
 #: landmark words no person's name ends with: they override a PERSON label too
 LANDMARKS_NOT_SURNAMES = frozenset(word_list("landmark_words_not_surnames"))
 #: last words that make a name an organisation, whatever the model said
@@ -421,6 +423,9 @@ def is_landmark(ent: Ent) -> bool:
     words = ent.text.split()
     if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
         return True  # "Fort Carson", "Camp Taji"
+    if 2 < len(words) <= 4 and words[0] in SETTLEMENT_LEADS \
+            and all(w[:1].isupper() for w in words[1:]):
+        return True  # "Barangay San Jose": a village named after a saint or a town
     if len(words) < 2 or not _landmark_named(ent.text, words):
         return False
     if words[0].isdigit():

@@ -661,7 +661,7 @@ def rule_lone_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: a one-word GPE mentioned once that neither the gazetteer, a place rule nor the
     words around it (a place context, a target cue: "storm hit X", or "in" a known place after
     it: "Erez in Gaza") confirm ("Afterwards", "Reddit", "Vibrio") is no place."""
-    return lone_places(ents, ctx.is_place, lambda e: place_context(ctx.text, e, ctx.gazetteer)
+    return lone_places(ctx.text, ents, ctx.is_place, lambda e: place_context(ctx.text, e, ctx.gazetteer)
                        or cued(ctx.text, e.start)
                        or placed_in_a_known_place(e, ctx.text, ctx.gazetteer))
 

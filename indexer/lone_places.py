@@ -5,13 +5,15 @@ openers ("Afterwards", "Realistically", "Offering"), brands and services ("Reddi
 taxa ("Vibrio"), given names ("Melania"). A one-word place value is dropped when every sign
 is missing at once: the gazetteer does not know the name, no place rule (cue, gazetteer,
 possessive, alias, consistency) touched it, the model labelled it GPE, the document mentions
-it once, and the words around that mention say nothing of a place ("in X", "the capital, X",
-"X, Syria", "Mosul and X", or a target cue: "the storm hit X"). Abbreviations ("D.C.", "DC") are left alone: they are forms of
+it once, the words around that mention say nothing of a place ("in X", "the capital, X",
+"X, Syria", "Mosul and X", or a target cue: "the storm hit X"), and no list holds it with a
+place something else confirms ("entered after Rutshuru, Nyiragongo and Masisi"). Abbreviations ("D.C.", "DC") are left alone: they are forms of
 known places the gazetteer lists under their full names.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -21,12 +23,40 @@ from indexer.spans import Ent, replace
 _UNCONFIRMING_RULES = frozenset({"classify"})
 
 
-def lone_places(ents: list[Ent], is_place: Callable[[str], bool],
+def lone_places(text: str, ents: list[Ent], is_place: Callable[[str], bool],
                 in_place_context: Callable[[Ent], bool]) -> list[Ent]:
     """Unconfirmed one-word place values dropped (see the module docstring)."""
     mentions = Counter(e.value for e in ents if e.facet == "place")
-    return [replace(e, facet=None, value=None, rule="lone-place")
-            if _unconfirmed(e, mentions, is_place, in_place_context) else e for e in ents]
+    lone = {id(e) for e in ents if _unconfirmed(e, mentions, is_place, in_place_context)}
+    if not lone:
+        return ents
+    lone -= _listed_with_confirmed_places(text, ents, lone)
+    return [replace(e, facet=None, value=None, rule="lone-place") if id(e) in lone else e
+            for e in ents]
+
+
+#: what stands between two places of one list: a comma, "and" or "or" (maybe after a comma)
+_LIST_GLUE = re.compile(r"[ \t]*(?:,|,?[ \t]*\b(?:and|or)\b)[ \t]*")
+
+
+def _listed_with_confirmed_places(text: str, ents: list[Ent], lone: set[int]) -> set[int]:
+    """The ids of the unconfirmed places in a list of three names or more joined by commas,
+    "and" or "or", most of them places, one of them confirmed ("entered after Rutshuru,
+    Nyiragongo and Masisi"); not two names ("through Polio and Gass 1997") nor a list of
+    people with a town's name among them ("Thorell, Lindqvist, Nutley, Bohlin")."""
+    named = sorted((e for e in ents if e.facet in ("actor", "place")), key=lambda e: e.start)
+    runs: list[list[Ent]] = []
+    for ent in named:
+        if runs and _LIST_GLUE.fullmatch(text, runs[-1][-1].end, ent.start):
+            runs[-1].append(ent)
+        else:
+            runs.append([ent])
+    return {id(e) for run in runs if _confirming(run, lone) for e in run if id(e) in lone}
+
+
+def _confirming(run: list[Ent], lone: set[int]) -> bool:
+    places = [e for e in run if e.facet == "place"]
+    return len(run) >= 3 and 2 * len(places) > len(run) and any(id(e) not in lone for e in places)
 
 
 def _unconfirmed(ent: Ent, mentions: Counter, is_place: Callable[[str], bool],

@@ -1368,6 +1368,28 @@ def test_lone_place_drops_an_unconfirmed_one_word_gpe():
     assert facets(entities.rule_lone_places(ctx, ents)) == [("Aleppo", "place", "Aleppo")]
 
 
+def test_lone_place_keeps_places_listed_with_a_confirmed_place():
+    # class 2: "the group has entered after Rutshuru, Nyiragongo and Masisi": a list of
+    # three places or more, one of them confirmed, confirms the rest
+    text = "The group entered Aleppo, Kefrabl and Zorbat. Talks went on, and Zorbon."
+    ctx, ents = classified(text, [("GPE", "Aleppo"), ("GPE", "Kefrabl"), ("GPE", "Zorbat"),
+                                  ("GPE", "Zorbon")])
+    assert [e.text for e in entities.rule_lone_places(ctx, ents) if e.facet == "place"] == [
+        "Aleppo", "Kefrabl", "Zorbat"]
+    text = "Talks with Ali Kefi, Omar Fadl, Kefrabl and Zorbat went on. Zorbat fell."
+    ctx, ents = classified(text, [("PERSON", "Ali Kefi"), ("PERSON", "Omar Fadl"),
+                                  ("GPE", "Kefrabl"), ("GPE", "Zorbat")])
+    assert [e.text for e in entities.rule_lone_places(ctx, ents) if e.facet == "place"] == [
+        "Zorbat", "Zorbat"]  # a list mostly of people confirms no place
+
+
+def test_a_village_named_with_its_settlement_word_may_run_to_several_words():
+    # class 2: "flash floods hit Barangay San Jose", the model's organisation
+    ctx, ents = classified("Floods hit Barangay San Jose in this city.",
+                           [("ORG", "Barangay San Jose")])
+    assert [(e.text, e.facet) for e in ents] == [("Barangay San Jose", "place")]
+
+
 def test_lone_place_keeps_what_context_repetition_or_form_confirm():
     text = ("Fighting spread in Kafrnabl. Zorba fell; later Zorba was retaken. "
             "Talks moved on. D.C. officials left. Shrines stand throughout Attira. The "
