@@ -421,11 +421,8 @@ def is_landmark(ent: Ent) -> bool:
     label yields only to words no surname is, or to a house number ("10 Downing Street").
     Two words led by a base's or camp's word are one too ("Fort Carson", "Camp Taji")."""
     words = ent.text.split()
-    if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
-        return True  # "Fort Carson", "Camp Taji"
-    if 2 < len(words) <= 4 and words[0] in SETTLEMENT_LEADS \
-            and all(w[:1].isupper() for w in words[1:]):
-        return True  # "Barangay San Jose": a village named after a saint or a town
+    if _led_by_a_landmark_word(words):
+        return True
     if len(words) < 2 or not _landmark_named(ent.text, words):
         return False
     if words[0].isdigit():
@@ -433,6 +430,15 @@ def is_landmark(ent: Ent) -> bool:
     if not words[0][:1].isupper():
         return False
     return ent.label != "PERSON" or words[-1] in LANDMARKS_NOT_SURNAMES
+
+
+def _led_by_a_landmark_word(words: list[str]) -> bool:
+    """ "Fort Carson", "Camp Taji": two words led by a base's or camp's word; "Barangay San
+    Jose": a village's name of up to three words after its settlement's word."""
+    if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
+        return True
+    return 2 < len(words) <= 4 and words[0] in SETTLEMENT_LEADS \
+        and all(w[:1].isupper() for w in words[1:])
 
 
 def _landmark_named(name: str, words: list[str]) -> bool:
