@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from indexer.casing import is_lower_case_word, is_name_word
+from indexer.casing import is_lower_case_word, is_name_word, lower_case_words
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer, Place, is_small_town
 from indexer.names import (
@@ -828,9 +828,18 @@ def opener_words(text: str, ents: list[Ent], gazetteer: Gazetteer,
 def _opener_candidates(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
     """Keys of the open one-word names written like capitalised lower-case English words,
     not places the gazetteer is sure of nor words of the document's longer names."""
+    mentions = Counter(e.key for e in ents if open_mention(e))
     candidates = {e.key for e in ents if open_mention(e) and capitalised_word(e.text)
-                  and is_lower_case_word(e.key) and not gazetteer.confident(e.key)}
+                  and (is_lower_case_word(e.key)
+                       or (mentions[e.key] == 1 and e.key.lower() in lower_case_words(_ONCE_ODDS)))
+                  and not gazetteer.confident(e.key)}
     return candidates - _name_words(ents) if candidates else candidates
+
+
+#: a word met once, at an opening, is taken for the common word where English writes it in
+#: lower case at least this many times as often as capitalised ("Overcast skies", "Unknown
+#: gunmen attacked", "Award comes with"); a word met more often needs `casing.LOWER_CASE_ODDS`
+_ONCE_ODDS = 3.0
 
 
 def _name_words(ents: list[Ent]) -> set[str]:

@@ -1416,6 +1416,17 @@ def test_opener_words_are_common_words_capitalised_only_where_sentences_open():
     assert {e.value for e in out if e.facet == "actor"} >= {"Reuters", "Hezbollah", "Neil Young"}
 
 
+def test_an_opener_word_met_once_needs_weaker_odds_of_lower_case():
+    # class 3: "Unknown gunmen attacked", "Overcast skies": a common word at an opening, met
+    # once, on weaker odds than one met twice; a name English capitalises often stays
+    text = "Unknown gunmen attacked. Overcast skies followed. Politico reported it."
+    ctx, ents = classified(text, [("PERSON", "Unknown"), ("ORG", "Overcast"),
+                                  ("ORG", "Politico")])
+    out = entities.rule_opener_words(ctx, ents)
+    assert [e.text for e in out if e.rule == "opener-word"] == ["Unknown", "Overcast"]
+    assert [e.text for e in out if e.facet == "actor"] == ["Politico"]
+
+
 def test_opener_words_in_the_title_a_house_style_capitalises():
     # class 1: "COMMUNIQUE: ECOWAS Condemns the hostage situation" - a title capitalises words
     # at will even where it is not title-cased; the body's names stay
