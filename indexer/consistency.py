@@ -830,10 +830,13 @@ def _opener_candidates(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
     not places the gazetteer is sure of nor words of the document's longer names."""
     mentions = Counter(e.key for e in ents if open_mention(e))
     candidates = {e.key for e in ents if open_mention(e) and capitalised_word(e.text)
-                  and (is_lower_case_word(e.key)
-                       or (mentions[e.key] == 1 and e.key.lower() in lower_case_words(_ONCE_ODDS)))
-                  and not gazetteer.confident(e.key)}
+                  and _common_word(e.key, mentions[e.key]) and not gazetteer.confident(e.key)}
     return candidates - _name_words(ents) if candidates else candidates
+
+
+def _common_word(key: str, mentions: int) -> bool:
+    """English writes the word mostly in lower case, on weaker odds for a word met once."""
+    return is_lower_case_word(key) or (mentions == 1 and key.lower() in lower_case_words(_ONCE_ODDS))
 
 
 #: a word met once, at an opening, is taken for the common word where English writes it in
