@@ -308,8 +308,8 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     return _known_place_as_named(ent, place, text, gazetteer)
 
 
-#: a lower-case "the" right before a name
-_LOWER_THE_BEFORE = re.compile(r"\bthe[ \t]+$")
+#: a lower-case "the" right before a name (a running "the", not "The" opening a sentence)
+LOWER_THE_BEFORE = re.compile(r"\bthe[ \t]+$")
 
 
 def _celestial_body(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -318,7 +318,7 @@ def _celestial_body(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     sentence may be the paper."""
     place = gazetteer.lookup(ent.text)
     return ent.label == "PERSON" and place is not None and place.kind == "celestial" \
-        and bool(_LOWER_THE_BEFORE.search(text, max(0, ent.start - 4), ent.start))
+        and bool(LOWER_THE_BEFORE.search(text, max(0, ent.start - 4), ent.start))
 
 
 def _named_division(name: str, gazetteer: Gazetteer) -> bool:

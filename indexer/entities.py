@@ -37,6 +37,7 @@ from indexer.capital_actors import capital_governments
 from indexer.capitals import capital_mentions
 from indexer.casing import is_lower_case_word
 from indexer.consistency import (
+    LOWER_THE_BEFORE,
     REGION_KINDS,
     adopt_fixed_values,
     bare_bodies,
@@ -810,11 +811,7 @@ def _determined_words(ctx: DocContext, ents: list[Ent]) -> set[str]:
     Clinton") stays."""
     return {e.key for e in ents if e.label == "PERSON" and open_mention(e) and " " not in e.text
             and e.text not in ctx.persons and is_document_name(e.text)
-            and _LOWER_THE_BEFORE.search(ctx.text, max(0, e.start - 4), e.start)}
-
-
-#: a running "the" right before a name (not "The" opening a sentence: "The Bill" may be a title)
-_LOWER_THE_BEFORE = re.compile(r"\bthe[ \t]+$")
+            and LOWER_THE_BEFORE.search(ctx.text, max(0, e.start - 4), e.start)}
 
 
 def _reshaped(ctx: DocContext, ent: Ent, bodies: set[str]) -> Ent:

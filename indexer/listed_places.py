@@ -19,8 +19,9 @@ from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation, body_endings
 from indexer.spans import Ent, replace
 
-#: what stands between two names of one list: a comma, "and" or "or" (maybe after a comma)
-_GLUE = re.compile(r"[ \t]*(?:,|,?[ \t]*\b(?:and|or)\b)[ \t]*")
+#: what stands between two names of one list: a comma, "and" or "or" (maybe after a comma);
+#: `lone_places` reads lists with it too
+LIST_GLUE = re.compile(r"[ \t]*(?:,|,?[ \t]*\b(?:and|or)\b)[ \t]*")
 _COORDINATOR = re.compile(r"\b(?:and|or)\b")
 
 
@@ -51,7 +52,7 @@ def _lists(text: str, ents: list[Ent], named: list[int]) -> list[list[int]]:
     runs, run = [], named[:1]
     for i in named[1:]:
         previous = ents[run[-1]]
-        if ents[i].start > previous.end and _GLUE.fullmatch(text, previous.end, ents[i].start):
+        if ents[i].start > previous.end and LIST_GLUE.fullmatch(text, previous.end, ents[i].start):
             run.append(i)
             continue
         runs.append(run)

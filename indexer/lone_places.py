@@ -13,10 +13,10 @@ known places the gazetteer lists under their full names.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 
+from indexer.listed_places import LIST_GLUE
 from indexer.spans import Ent, replace
 
 #: the rules a model place may have passed and still be unconfirmed (classification alone)
@@ -35,10 +35,6 @@ def lone_places(text: str, ents: list[Ent], is_place: Callable[[str], bool],
             for e in ents]
 
 
-#: what stands between two places of one list: a comma, "and" or "or" (maybe after a comma)
-_LIST_GLUE = re.compile(r"[ \t]*(?:,|,?[ \t]*\b(?:and|or)\b)[ \t]*")
-
-
 def _listed_with_confirmed_places(text: str, ents: list[Ent], lone: set[int]) -> set[int]:
     """The ids of the unconfirmed places in a list of three names or more joined by commas,
     "and" or "or", most of them places, one of them confirmed ("entered after Rutshuru,
@@ -47,7 +43,7 @@ def _listed_with_confirmed_places(text: str, ents: list[Ent], lone: set[int]) ->
     named = sorted((e for e in ents if e.facet in ("actor", "place")), key=lambda e: e.start)
     runs: list[list[Ent]] = []
     for ent in named:
-        if runs and _LIST_GLUE.fullmatch(text, runs[-1][-1].end, ent.start):
+        if runs and LIST_GLUE.fullmatch(text, runs[-1][-1].end, ent.start):
             runs[-1].append(ent)
         else:
             runs.append([ent])
