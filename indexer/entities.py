@@ -795,12 +795,12 @@ def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     a value that is only a quantity, part of a document symbol or a unit is dropped ("USD
     26.95", "Magnitude 6.3", "SG/SM/20217", "40 CUC"); a code is no name unless the document
     writes it before a group of its people ("the M23 rebels", tagged a place: a body)."""
-    unit_keys = units(ctx.text, [(e.key, e.start, e.end) for e in ents if open_mention(e)])
-    unit_keys |= _determined_words(ctx, ents)
+    no_names = units(ctx.text, [(e.key, e.start, e.end) for e in ents if open_mention(e)]) \
+        | _determined_words(ctx, ents)
     bodies = {e.key for e in ents if open_mention(e) and is_code(e.text)
               and people_after(ctx.text, e.end)}
     return [replace(e, facet=None, value=None, rule="shape")
-            if e.key in unit_keys and open_mention(e) else _reshaped(ctx, e, bodies)
+            if e.key in no_names and open_mention(e) else _reshaped(ctx, e, bodies)
             for e in ents]
 
 

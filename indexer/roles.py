@@ -20,6 +20,7 @@ from typing import NamedTuple
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, country_tables
 from indexer.names import OCCUPATION_WORDS, TITLE_WORDS
+from indexer.phrases import THE_BEFORE
 from indexer.rule_data import alternation, alternation_of, word_list
 from indexer.spans import Ent, SpanIndex, overlaps
 
@@ -141,7 +142,14 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
 
 def names_the_office(text: str, match: re.Match) -> bool:
     """True when "the <role>" names the office rather than the one who holds it."""
-    return _office_named(text, match) or bool(_GENERIC_AFTER.match(text, match.end()))
+    return _office_around(text, match.start(), match.end())
+
+
+def _office_around(text: str, start: int, end: int) -> bool:
+    """True when the words before `start` ("elect the President") or after `end` ("the
+    President and", "the Lord Mayor election") make the words between the office itself."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, start - 20), start)
+                or _GENERIC_AFTER.match(text, end))
 
 
 def _office_named(text: str, match: re.Match) -> bool:
@@ -298,10 +306,6 @@ _POSSESSED_OFFICE = re.compile(rf"['’]s\s+(?:new\s+)?({_LOWER_OFFICE}|(?:[A-Z]
                                rf"[A-Z][a-z]+){_OFFICE_END}")
 
 
-#: "the " before a place in the possessive ("be the Melbourne's Mayor")
-_THE = ("the ", "The ")
-
-
 def _possessed_offices(text: str, places: list[Ent]) -> list[_Office]:
     """A place's office in the possessive: "Brazil's foreign minister" ("Foreign Minister of
     Brazil"), "Liberia's new president"."""
@@ -310,12 +314,11 @@ def _possessed_offices(text: str, places: list[Ent]) -> list[_Office]:
         match = _POSSESSED_OFFICE.match(text, place.end)
         titles = match[1].split() if match else []
         if titles and _office_titles(titles):
-            before = place.start - 4 if text[place.start - 4:place.start] in _THE else place.start
-            generic = _GENERIC_BEFORE.search(text, max(0, before - 20), before) \
-                or _GENERIC_AFTER.match(text, match.end())
+            the = THE_BEFORE.search(text, max(0, place.start - 6), place.start)
             found.append(_Office(place.start, text[place.start:match.end(1)], titles,
                                  _office_value(titles, place.value or place.text),
-                                 bool(generic)))
+                                 _office_around(text, the.start() if the else place.start,
+                                                match.end())))
     return found
 
 
