@@ -10,9 +10,11 @@ capitalised more often than not ("Reuters", "Hezbollah", "Bush") or close to it 
 A name word is the other side: one English writes capitalised at least as often as in lower
 case ("Blinken", "Kabul", "Sergey"), or that the table does not hold in lower case at all.
 
-Reading the table (a million entries) takes about a second and a few hundred megabytes, so
-the words above each bar are written once to a small cache file per table version and bar,
-and read from there by later processes.
+One table answers every bar: each word written in lower case at least as often as capitalised,
+with the natural log of how many times as often (`math.inf` for a word the table holds only in
+lower case). Reading spaCy's table (a million entries) takes about a second and a few hundred
+megabytes, so these odds are written once to a small cache file per table version and read
+from there by later processes.
 """
 
 from __future__ import annotations
@@ -30,30 +32,31 @@ LOWER_CASE_ODDS = math.e ** 2
 CACHE_ENV = "TRAWL_CACHE_DIR"
 
 
-def is_lower_case_word(word: str) -> bool:
-    """True when English writes this one word (any case given) mainly in lower case."""
-    return word.lower() in lower_case_words()
+def is_lower_case_word(word: str, odds: float = LOWER_CASE_ODDS) -> bool:
+    """True when English writes this one word (any case given) in lower case at least `odds`
+    times as often as capitalised."""
+    return lower_case_log_odds().get(word.lower(), -math.inf) >= math.log(odds)
 
 
 def is_name_word(word: str) -> bool:
     """True when English writes this word capitalised at least as often as in lower case."""
-    return word.lower() not in lower_case_words(1.0)
+    return word.lower() not in lower_case_log_odds()
 
 
 @cache
-def lower_case_words(odds: float = LOWER_CASE_ODDS) -> frozenset[str]:
-    """The words English writes in lower case at least `odds` times as often as capitalised
-    (empty without spacy-lookups-data)."""
+def lower_case_log_odds() -> dict[str, float]:
+    """Each word English writes in lower case at least as often as capitalised, with the log
+    of how many times as often (empty without spacy-lookups-data)."""
     source = _table_path()
     if source is None:
-        return frozenset()
-    cached = _cache_path(source, odds)
+        return {}
+    cached = _cache_path()
     try:
-        return frozenset(cached.read_text(encoding="utf-8").split())
-    except OSError:
-        words = _words_from_table(source, odds)
-        _write_cache(cached, words)
-        return words
+        return _read_cache(cached)
+    except (OSError, ValueError):
+        odds = _odds_from_table(source)
+        _write_cache(cached, odds)
+        return odds
 
 
 def _table_path() -> Path | None:
@@ -64,33 +67,41 @@ def _table_path() -> Path | None:
     return Path(str(spacy_lookups_data.en["lexeme_prob"]))
 
 
-def _cache_path(source: Path, odds: float) -> Path:
+def _cache_path() -> Path:
     from spacy_lookups_data import __version__
 
     root = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "trawl")
-    return root / f"lower-case-words-{__version__}-{odds:.3f}.txt"
+    return root / f"lower-case-log-odds-{__version__}.tsv"
 
 
-def _words_from_table(source: Path, odds: float) -> frozenset[str]:
-    """Lower-case words at least `odds` times as frequent as their capitalised form (a word
-    the table holds only in lower case counts too)."""
+def _odds_from_table(source: Path) -> dict[str, float]:
+    """Lower-case words at least as frequent as their capitalised form, with the log odds."""
     import spacy.util
 
     probs = spacy.util.load_language_data(source)
-    bar = math.log(odds)
-    return frozenset(word for word, logp in probs.items()
-                     if word.isalpha() and word.islower()
-                     and logp - probs.get(word[:1].upper() + word[1:], -math.inf) >= bar)
+    odds = {word: logp - probs.get(word[:1].upper() + word[1:], -math.inf)
+            for word, logp in probs.items() if word.isalpha() and word.islower()}
+    return {word: log_odds for word, log_odds in odds.items() if log_odds >= 0.0}
 
 
-def _write_cache(path: Path, words: frozenset[str]) -> None:
-    """Write the words atomically; a cache that cannot be written only costs the next
-    process the same second."""
+def _read_cache(path: Path) -> dict[str, float]:
+    """The odds a cache file holds: one "word<TAB>log odds" line each (floats as `repr`
+    writes them, so they read back exactly)."""
+    odds = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, log_odds = line.split("\t")
+        odds[word] = float(log_odds)
+    return odds
+
+
+def _write_cache(path: Path, odds: dict[str, float]) -> None:
+    """Write the odds atomically; a cache that cannot be written only costs the next process
+    the same second."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
                                          delete=False, suffix=".tmp") as out:
-            out.write("\n".join(sorted(words)))
+            out.write("\n".join(f"{word}\t{odds[word]!r}" for word in sorted(odds)))
         os.replace(out.name, path)
     except OSError:
         pass

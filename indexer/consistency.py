@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from indexer.casing import is_lower_case_word, is_name_word, lower_case_words
+from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import is_demonym, is_people
 from indexer.gazetteer import Gazetteer, Place, is_small_town
 from indexer.names import (
@@ -836,7 +836,7 @@ def _opener_candidates(ents: list[Ent], gazetteer: Gazetteer) -> set[str]:
 
 def _common_word(key: str, mentions: int) -> bool:
     """English writes the word mostly in lower case, on weaker odds for a word met once."""
-    return is_lower_case_word(key) or (mentions == 1 and key.lower() in lower_case_words(_ONCE_ODDS))
+    return is_lower_case_word(key) or (mentions == 1 and is_lower_case_word(key, _ONCE_ODDS))
 
 
 #: a word met once, at an opening, is taken for the common word where English writes it in
