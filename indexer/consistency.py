@@ -26,6 +26,7 @@ from indexer.phrases import (
     COMMON_WORDS,
     COMPASS,
     EVENT_NOUNS,
+    MEMBERS_AFTER,
     OPEN_WATER,
     STRONG_LOCATIVE,
     THE_BEFORE,
@@ -484,9 +485,6 @@ def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
         and bool(THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))
 
 
-#: "the Ansarallah leadership": a group's members or speakers after its name
-_MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
-
 #: the name of a building that is an institution too: a hospital, an embassy, a seat
 _VISITED_FACILITY = re.compile(r"\s(?:" + alternation("visited_facility_words") + "|"
                                + alternation("care_facility_words") + r")$")
@@ -600,7 +598,7 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     publication = _sea_named_publication(ent, text) if facet == "place" else None
     if publication:
         return publication
-    if facet == "place" and (_organisation(ent) or _MEMBERS_AFTER.match(text, ent.end)
+    if facet == "place" and (_organisation(ent) or MEMBERS_AFTER.match(text, ent.end)
                              or _org_noun_before(text, ent) or _plural_body(ent, gazetteer)) \
             and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"

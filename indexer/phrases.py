@@ -725,12 +725,14 @@ def _personal(text: str, name: str, person: bool, is_place: Callable[[str], bool
 
 def _cue_named(text: str, start: int, end: int) -> bool:
     """A name a cue noun may make a place's: no compound adjective, nationality, determiner
-    ("a Fijian village", "Each area"), acronym of a trade ("the IT sector"), nor one word
-    English writes in lower case that opens a sentence ("Surrounding areas were flooded")."""
+    ("a Fijian village", "Each area"), acronym of a trade ("the IT sector"), one word English
+    writes in lower case that opens a sentence ("Surrounding areas were flooded"), nor a
+    group's name that its members follow ("the camp of the Jund al-Aqsa group")."""
     name = text[start:end]
     return not COMPOUND_ADJECTIVE.search(name) and not is_demonym(name) \
         and name.lower() not in _DETERMINERS and not _trade_acronym(text, name, end) \
-        and not (" " not in name and sentence_initial(text, start) and is_lower_case_word(name))
+        and not (" " not in name and sentence_initial(text, start) and is_lower_case_word(name)) \
+        and not MEMBERS_AFTER.match(text, end)
 
 
 def _trade_acronym(text: str, name: str, end: int) -> bool:
@@ -742,6 +744,9 @@ def _trade_acronym(text: str, name: str, end: int) -> bool:
 _ECONOMY_CUE = re.compile(r"\s+(?:" + alternation("trade_cue_nouns") + r")\b")
 
 
+#: "the Ansarallah leadership", "Abu Sayyaf bandits": a group's members or speakers after its
+#: name (data `org_member_nouns`)
+MEMBERS_AFTER = re.compile(r"\s+(?:" + alternation("org_member_nouns") + r")\b")
 #: determiners that open a sentence capitalised: no place's name ("Each area they work in")
 _DETERMINERS = frozenset(word_list("name_determiners"))
 #: a name ending in a compound adjective ("the Kurdish-held district", "rebel-run areas"):

@@ -419,3 +419,18 @@ def test_a_name_a_feature_or_crossing_word_ends_is_a_place(name, label):
     # class 2: "a blaze at Gospers Mountain", "protesters at Shadman Chowk", the model's bodies
     ctx, ents = classified(f"A crowd gathered at {name} on Monday.", [(label, name)])
     assert [(e.text, e.facet) for e in ents] == [(name, "place")]
+
+
+@pytest.mark.parametrize("text", ["Airstrikes hit the camp of the Kefra Sayyaf group at dawn.",
+                                  "Troops raided the village of Kefra Sayyaf fighters at dawn."])
+def test_a_cued_name_its_members_follow_is_the_group_not_a_place(text):
+    # class 2: "the camp of the Jund al-Aqsa group": the group's camp, the group no place
+    assert _cued(text, "ORG", "Kefra Sayyaf") == [("Kefra Sayyaf", "actor")]
+
+
+@pytest.mark.parametrize("after", ["bandits", "members", "rebels", "insurgents", "gunmen", "group"])
+def test_a_model_place_its_members_follow_is_a_group(after):
+    # class 2: "three Abu Sayyaf bandits", "150 Abu Sayyaf members", the model's LOC
+    ctx, ents = classified(f"Troops killed three Kefra Sayyaf {after} in a clash.",
+                           [("LOC", "Kefra Sayyaf")])
+    assert [(e.text, e.facet) for e in ents] == [("Kefra Sayyaf", "actor")]
