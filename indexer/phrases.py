@@ -124,6 +124,12 @@ _CUE_COPULA = re.compile(
     r"(?:[a-z][\w-]*\s+){0,3}?(?:" + alternation("place_cue_apposed") + r")s?"
     r"(?=[ \t]*[,.;:)]|[ \t]+(?:" + _SMALL_WORDS + r"|[a-z]+ed|"
     + alternation("place_apposition_closers") + r")\b)")
+#: "its two neighbouring provinces, Yala and Pattani": a plural settlement's or division's noun,
+#: a comma and the first name of a list (`_apposed_lists` reads the rest)
+_CUE_LISTED = re.compile(r"\b(?:" + alternation("place_cue_listed") + r"),[ \t]+" + _NAME)
+_LISTED_GATES = tuple(f"{noun}," for noun in word_list("place_cue_listed"))
+#: the list's phrase ends after its last name
+_LIST_CLOSED = re.compile(_closed_phrase(_SMALL_WORDS))
 #: "fires at Wandsworth near Armidale", "the village in Stockyard Flat near Walcha": a name a
 #: place's preposition opens and "near" and another name close is a place (a body is seldom
 #: placed "at X near Y")
@@ -646,6 +652,20 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
 )
 
 
+def _apposed_lists(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names of a list of two or more set off after a plural place noun
+    (`_CUE_LISTED`) whose phrase ends after the last ("provinces, Yala and Pattani, since";
+    "the districts, Taliban and Haqqani fighters clashed" lists no places)."""
+    if not any(gate in text for gate in _LISTED_GATES):
+        return []
+    found = []
+    for match in _CUE_LISTED.finditer(text):
+        more = _listed_after(text, match.end(1))
+        if more and _LIST_CLOSED.match(text, more[-1][1]):
+            found += [match.span(1), *more]
+    return found
+
+
 def _cue_patterns(text: str) -> list[tuple[re.Pattern, bool]]:
     """The cue patterns to scan the text with, each with True where the cue comes after the
     name; the rarer ones only where their link word is in the text."""
@@ -686,7 +706,8 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
     known = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
              if is_place(m.group(1)) or is_place(f"{m.group(1)} State")] \
         if " state" in text else []
-    for start, end in _cue_spans(text) + known + _sited(text, ents, is_place):
+    for start, end in _cue_spans(text) + known + _sited(text, ents, is_place) \
+            + _apposed_lists(text):
         start, end = trim_span(text, start, end)
         if end > start and _cue_named(text, start, end):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))

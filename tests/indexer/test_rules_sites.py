@@ -434,3 +434,21 @@ def test_a_model_place_its_members_follow_is_a_group(after):
     ctx, ents = classified(f"Troops killed three Kefra Sayyaf {after} in a clash.",
                            [("LOC", "Kefra Sayyaf")])
     assert [(e.text, e.facet) for e in ents] == [("Kefra Sayyaf", "actor")]
+
+
+def test_names_listed_after_a_plural_place_noun_and_a_comma_are_places():
+    # class 2: "its two neighboring provinces, Yala and Pattani, since 2004", the model's persons
+    text = "Militants fought in its two neighbouring provinces, Kefra and Kestria, since 2004."
+    ctx, ents = classified(text, [("PERSON", "Kefra"), ("PERSON", "Kestria")])
+    assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [
+        ("Kefra", "place"), ("Kestria", "place")]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting spread to three districts, Kefra and Kestria fighters said.",  # phrase goes on
+    "Fighting spread to three districts, Kefra said.",  # no list
+    "Talks with the banks, Kefra and Kestria, failed.",  # no place noun
+])
+def test_a_comma_after_a_plural_place_noun_without_a_closed_list_makes_no_place(text):
+    ctx, ents = classified(text, [("ORG", "Kefra")] + ([("ORG", "Kestria")] if "Kestria" in text else []))
+    assert {f for _, f, _ in facets(entities.rule_place_cues(ctx, ents))} == {"actor"}
