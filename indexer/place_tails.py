@@ -35,9 +35,50 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s$")
 def place_tails(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """Actor spans that are the tail of a place the document names, and actor or place spans
     that are the tail of a place the gazetteer knows ("in Sultan | Kudarat"), widened into
-    it."""
+    it; a place the gazetteer knows by a name with "and" ("Saint Vincent and the Grenadines",
+    "Sao Tome and Principe") is one span over the model's pieces."""
+    ents = _joined_places(text, ents, gazetteer) if " and " in text else ents
     places = {e.key: e for e in ents if e.facet == "place" and " " in e.key}
     return _without_covered([_widened(text, e, places, gazetteer) or e for e in ents])
+
+
+_WORD = re.compile(r"\S+")
+#: capitalised words, "and" (maybe "the") and capitalised words: the longest name the
+#: gazetteer knows is read off them (`_joined_place`)
+_AND_JOINED = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’.-]*) and "
+                         r"((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+
+
+def _joined_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """The spans with each place the gazetteer knows by a name with "and" made one span,
+    where the model cut it ("Saint Vincent | and the | Grenadines"; "Syria and Iraq" are two)
+    and no span runs out of it."""
+    spans = [_joined_place(text, match, gazetteer) for match in _AND_JOINED.finditer(text)]
+    joined = [Ent(start, end, text[start:end], "GPE", facet="place", rule="place-tail", fixed=True)
+              for start, end in filter(None, spans) if _cut_inside(ents, start, end)]
+    if not joined:
+        return ents
+    return sorted([e for e in ents if not _covered(e, joined)] + joined, key=lambda e: e.start)
+
+
+def _cut_inside(ents: list[Ent], start: int, end: int) -> bool:
+    """True when no span is the name already, and none runs out of it."""
+    return not any(e.start < end and e.end > start and (e.start <= start and e.end >= end
+                                                        or e.start < start or e.end > end)
+                   for e in ents)
+
+
+def _joined_place(text: str, match: re.Match, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """(start, end) of the longest name the gazetteer knows over the match's "and", from any
+    of its words before to any after."""
+    starts = [match.start(1) + word.start() for word in _WORD.finditer(match.group(1))]
+    words = list(_WORD.finditer(match.group(2)))
+    for start in starts:
+        for word in reversed(words):
+            end = match.start(2) + word.end() - word.group().endswith(".")  # a full stop
+            if gazetteer.known_place(text[start:end]):
+                return start, end
+    return None
 
 
 def _without_covered(ents: list[Ent]) -> list[Ent]:

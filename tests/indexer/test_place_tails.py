@@ -84,3 +84,37 @@ def test_a_place_named_with_and_cut_at_it_is_joined():
     out = entities.rule_place_tails(DocContext(text, gazetteer), ents)
     assert [(e.text, e.facet) for e in out] == [
         ("Kestra and Dabbour", "place"), ("Syria", "place"), ("Iraq", "place")]
+
+
+def test_a_place_named_with_and_the_is_one_span_over_the_models_pieces():
+    # class 2: "Saint Vincent and the Grenadines" (model: a place and a place), "Sao Tome and
+    # Principe" (model: an organisation and a product), "Saint Kitts and Nevis" (model: a
+    # person), or missed it; "Syria and Iraq" stay two; a full stop after the name is no part
+    # of it
+    text = ("King (Kestra Vale and the Dabbours) spoke; Kef Tome and Prin and Syria and Iraq "
+            "agreed. Aid went to Kestra Vale and the Dabbours.")
+    gazetteer = Gazetteer.from_entries(
+        [(name, Place(name, name, "country", 100_000)) for name in
+         ("Kestra Vale and the Dabbours", "Kef Tome and Prin", "Syria", "Iraq")], capitals={})
+    ents = [Ent(6, 17, "Kestra Vale", "GPE", facet="place", value="Kestra Vale"),
+            Ent(26, 34, "Dabbours", "GPE", facet="place", value="Dabbours"),
+            Ent(43, 51, "Kef Tome", "ORG", facet="actor", value="Kef Tome"),
+            Ent(56, 60, "Prin", "PRODUCT"),
+            Ent(65, 70, "Syria", "GPE", facet="place", value="Syria"),
+            Ent(75, 79, "Iraq", "GPE", facet="place", value="Iraq")]
+    out = entities.rule_place_tails(DocContext(text, gazetteer), ents)
+    assert [(e.text, e.facet) for e in out] == [
+        ("Kestra Vale and the Dabbours", "place"), ("Kef Tome and Prin", "place"),
+        ("Syria", "place"), ("Iraq", "place"), ("Kestra Vale and the Dabbours", "place")]
+
+
+def test_a_span_running_out_of_a_name_with_and_keeps_the_model_spans():
+    text = "Kestra Vale and the Dabbours Society met."
+    gazetteer = Gazetteer.from_entries(
+        [("Kestra Vale and the Dabbours", Place("Kestra Vale and the Dabbours", "X", "country",
+                                                100_000))], capitals={})
+    ents = [Ent(0, 11, "Kestra Vale", "GPE", facet="place", value="Kestra Vale"),
+            Ent(20, 37, "Dabbours Society", "ORG", facet="actor", value="Dabbours Society")]
+    out = entities.rule_place_tails(DocContext(text, gazetteer), ents)
+    assert [(e.text, e.facet) for e in out] == [("Kestra Vale", "place"),
+                                                ("Dabbours Society", "actor")]
