@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, country_tables
+from indexer.divisions import DIVISION_WORDS
 from indexer.names import OCCUPATION_WORDS, TITLE_WORDS
 from indexer.phrases import THE_BEFORE
 from indexer.rule_data import alternation, alternation_of, word_list
@@ -364,13 +365,14 @@ _APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("
 #: a role's words, up to five, none of them a function word, and its capitalised complement
 #: opened by "of", "for", "to" or "on" (groups 1 and 2 of the patterns below)
 _ROLE_AND_COMPLEMENT = (
-    r"((?:(?!(?:of|for|to|on|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
-    r"(?!(?:of|for|to|on|and|the)\b)[A-Za-z][\w-]*)"
-    r"((?:\s(?:of|for|to|on)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}))?")
+    r"((?:(?!(?:of|for|to|on|in|from|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
+    r"(?!(?:of|for|to|on|in|from|and|the)\b)[A-Za-z][\w-]*)"
+    r"((?:\s(?:of|for|to|on|in|from)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}"
+    r"(?:\s(?:" + "|".join(sorted(w.lower() for w in DIVISION_WORDS)) + r"))?){1,2})?")
 #: ", Deputy Spokesman for the Secretary-General," right after a name: the role, then a
 #: comma, "said" or an auxiliary ("Antony J. Blinken, Secretary of State has said") or the end
 #: of the sentence
-_ROLE_AFTER_NAME = re.compile(r",\s+(?:then\s+)?(?:the\s+)?(?:former\s+)?" + _ROLE_AND_COMPLEMENT
+_ROLE_AFTER_NAME = re.compile(r",\s+(?:then\s+)?(?:the\s+|an?\s+|another\s+)?(?:former\s+)?" + _ROLE_AND_COMPLEMENT
                               + r"(?=,|\.|\s+(?:said|says|told|has|had|have|is|was|will|would)\b"
                               r"|\n|$)")
 #: "The Minister of Foreign Affairs, " or "my Special Envoy, " right before a name: a

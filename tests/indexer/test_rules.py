@@ -600,6 +600,13 @@ def test_role_mentions_never_guess(text):
     ("The Minister of Foreign Affairs, Ann Kefi, will go.", "Minister of Foreign Affairs"),
     ("I thank my Special Envoy, Ann Kefi, and her team.", "Special Envoy"),
     ("It named its envoy for Kestria, Ann Kefi, on Friday.", "envoy for Kestria"),
+    # a complement ending in a division's word, opened by "in" or "from", or two of them;
+    # after an indefinite article
+    ("Ann Kefi, governor of the Kestria region, wrote.", "governor of the Kestria region"),
+    ("Ann Kefi, the police chief of Kestria province, said.", "police chief of Kestria province"),
+    ("Ann Kefi, Police chief in Kestria district, said.", "Police chief in Kestria district"),
+    ("It was bad, said Ann Kefi, a police officer from Kefr in Kestria region.",
+     "police officer from Kefr in Kestria region"),
 ])
 def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     ctx, ents = classified(text, [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo")])
@@ -618,6 +625,8 @@ def test_a_role_set_off_after_a_name_is_a_mention_of_that_person(text, role):
     "Ann Kefi, the president's aide, said.",  # another's role
     "The leader, Ann Kefi, said.",  # no bare role and no complement, before the name
     "In the Kestria, Ann Kefi won.",  # no role word before the name
+    "Ann Kefi, a member of the public, said.",  # no bare role and a complement in lower case
+    "Ann Kefi, police, said.",  # no bare role
 ])
 def test_no_apposed_role_where_none_is_set_off(text):
     patterns = [("PERSON", "Ann Kefi"), ("PERSON", "Farid Hamo"), ("PERSON", "Joe Roe"),
