@@ -43,17 +43,18 @@ def place_tails(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
 
 
 _WORD = re.compile(r"\S+")
-#: capitalised words, "and" (maybe "the") and capitalised words: the longest name the
-#: gazetteer knows is read off them (`_joined_place`)
-_AND_JOINED = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’.-]*) and "
-                         r"((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+#: "and" (maybe "the") and up to three capitalised words after it; the words before it are
+#: read off the text before (`_WORDS_BEFORE_AND`), so the scan starts at the rare " and "
+_AND_WORDS = re.compile(r" and ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+#: up to three capitalised words right before the "and"
+_WORDS_BEFORE_AND = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’.-]*$")
 
 
 def _joined_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     """The spans with each place the gazetteer knows by a name with "and" made one span,
     where the model cut it ("Saint Vincent | and the | Grenadines"; "Syria and Iraq" are two)
-    and no span runs out of it."""
-    spans = [_joined_place(text, match, gazetteer) for match in _AND_JOINED.finditer(text)]
+    and no span runs out of it; the longest such name over each "and" is taken."""
+    spans = [_joined_place(text, match, gazetteer) for match in _AND_WORDS.finditer(text)]
     joined = [Ent(start, end, text[start:end], "GPE", facet="place", rule="place-tail", fixed=True)
               for start, end in filter(None, spans) if _cut_inside(ents, start, end)]
     if not joined:
@@ -70,12 +71,15 @@ def _cut_inside(ents: list[Ent], start: int, end: int) -> bool:
 
 def _joined_place(text: str, match: re.Match, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """(start, end) of the longest name the gazetteer knows over the match's "and", from any
-    of its words before to any after."""
-    starts = [match.start(1) + word.start() for word in _WORD.finditer(match.group(1))]
-    words = list(_WORD.finditer(match.group(2)))
+    of the words before it to any after (a full stop after the last is no part of it)."""
+    before = _WORDS_BEFORE_AND.search(text, max(0, match.start() - 80), match.start())
+    if before is None:
+        return None
+    starts = [before.start() + word.start() for word in _WORD.finditer(before.group())]
+    words = list(_WORD.finditer(match.group(1)))
     for start in starts:
         for word in reversed(words):
-            end = match.start(2) + word.end() - word.group().endswith(".")  # a full stop
+            end = match.start(1) + word.end() - word.group().endswith(".")
             if gazetteer.known_place(text[start:end]):
                 return start, end
     return None
