@@ -56,13 +56,21 @@ def places_in_names(ents: list[Ent], gazetteer: Gazetteer, persons: set[str]) ->
     """Place spans for the well-known places inside the document's organisation names;
     `persons`: the words of the document's person names (no leading city is one of them)."""
     taken = {(e.start, e.end) for e in ents}
+    short_names = _short_names(ents)
     found: list[Ent] = []
     for ent in ents:
         if _holds_places(ent):
             found.extend(p for p in _inner_places(ent, gazetteer, persons)
-                         if (p.start, p.end) not in taken)
+                         if (p.start, p.end) not in taken and p.text not in short_names)
             taken.update((p.start, p.end) for p in found)
     return found
+
+
+def _short_names(ents: list[Ent]) -> set[str]:
+    """The texts the document writes alone for a longer organisation's name ("Toyota" for
+    "Toyota Motor Corp"): a firm named after a town, not the town ("Toyota", "Nokia")."""
+    return {e.text for e in ents if e.facet == "actor" and e.label != "PERSON"
+            and e.value and e.value != e.text and e.value.startswith(e.text + " ")}
 
 
 def _holds_places(ent: Ent) -> bool:

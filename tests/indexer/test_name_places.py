@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from indexer import entities
@@ -126,3 +128,15 @@ def test_a_common_word_that_is_also_a_citys_name_is_no_place_in_a_name():
             Ent(35, 49, "Aleppo Council", "ORG", facet="actor", value="Aleppo Council")]
     out = entities.rule_places_in_names(DocContext(text, gazetteer), ents)
     assert [e.text for e in out[len(ents):]] == ["Aleppo"]
+
+
+def test_a_town_a_firm_is_named_after_is_no_place_where_the_document_calls_the_firm_by_it():
+    # class 2: "Toyota Motor Corp ... Toyota said": the firm's short name (the alias rule gave
+    # the lone mention the full name's value), not the town Toyota; another firm keeps its town
+    text = "Aleppo Motor Corp and Mosul Motor Corp recalled cars. Aleppo said ten were hit."
+    ctx, ents = classified(text, [("ORG", "Aleppo Motor Corp"), ("ORG", "Mosul Motor Corp"),
+                                  ("ORG", "Aleppo")])
+    ents = [replace(e, facet="actor", value="Aleppo Motor Corp") if e.text == "Aleppo" else e
+            for e in ents]
+    out = entities.rule_places_in_names(ctx, ents)
+    assert [(e.text, e.facet) for e in out[len(ents):]] == [("Mosul", "place")]
