@@ -127,11 +127,12 @@ def people_by_role(text: str, ents: list[Ent], set_off: bool = True) -> dict[str
 
 def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """ "the Foreign Secretary" as a mention of the one person the document names with that
-    role; no name follows it and no other span covers it."""
+    role; no name follows it and no other name's span covers it (a span no rule made a name
+    may: the model's PERSON "Chairperson")."""
     roles = people_by_role(text, ents)
     if not roles:
         return []
-    taken = SpanIndex(ents)
+    taken = SpanIndex([e for e in ents if e.facet is not None])  # not the model's "Chairperson"
     found = []
     for match in re.finditer(rf"\b[Tt]he\s+({alternation_of(roles)})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
         mention = Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor",

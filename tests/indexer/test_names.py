@@ -83,6 +83,7 @@ def test_trim_span_returns_offsets_into_the_text():
     ("Mme Spanton", "Spanton"),
     ("Honourable Chrystia Freeland", "Chrystia Freeland"),  # Commonwealth style
     ("Guitarist Eddie Van Halen", "Eddie Van Halen"),
+    ("Chairperson Mahmoud Ali Youssouf", "Mahmoud Ali Youssouf"),  # like Chairman
     # a nationality or a possessive alone is no title: "Christian Bale", "King's Man"
     ("Christian Bale", "Christian Bale"),
     ("King's Man", "King's Man"),
@@ -158,7 +159,7 @@ def test_trim_span_balances_brackets_and_drops_a_sentence_dot(span, trimmed):
 
 @pytest.mark.parametrize("name", ["Iranian Supreme", "US Caesar Act", "Law of Armed Conflict",
                                   "Security Council Resolution 2254", "Fighters", "License",
-                                  "Emir Sheikh", "Press Release", "Joint Statement", "Communique",
+                                  "Emir Sheikh", "Chair", "Chairperson", "Press Release", "Joint Statement", "Communique",
                                   # plans, goals and policies
                                   "Sustainable Development Goals", "Kenya Vision 2030",
                                   "National ICT Master Plan", "Green New Deal",

@@ -544,6 +544,17 @@ def test_role_mentions_join_the_one_person_with_that_role():
     assert {e.value for e in out if e.facet == "actor"} == {"Jeremy Hunt", "Philip Hammond"}
 
 
+def test_a_role_the_model_tagged_as_a_person_is_a_mention_of_its_holder():
+    # class 6: the model's PERSON "Defence Secretary" (no name: no value of its own) is the one
+    # person named with that role
+    text = "Defence Secretary Delfin Lorenzana spoke. The Defence Secretary left."
+    ctx, ents = classified(text, [("PERSON", "Delfin Lorenzana"), ("PERSON", "Defence Secretary")])
+    assert ents[-1].text == "Defence Secretary" and ents[-1].facet is None
+    out = entities.rule_roles(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "role"] == [
+        ("Defence Secretary", "Delfin Lorenzana")]
+
+
 @pytest.mark.parametrize("text", [
     "The Special Envoy of the Secretary-General for Yemen, Martin Griffiths, spoke. The Special "
     "Envoy left.",
