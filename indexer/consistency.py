@@ -32,6 +32,7 @@ from indexer.phrases import (
     THE_BEFORE,
     sentence_initial,
 )
+from indexer.roles import apposed_role
 from indexer.rule_data import alternation, body_endings, word_list
 from indexer.shapes import numbered
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent, replace
@@ -628,7 +629,7 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     a place the gazetteer and the words around it make it, else an actor."""
     if is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
-    if _titled_person(ent):
+    if _titled_person(ent) or _person_by_role(ent, text):
         return replace(ent, label="PERSON", facet="actor", rule="titled-person")
     if is_landmark(ent) or _visited_facility(ent, text, gazetteer) \
             or _care_facility(ent, text) or _facility_named(ent, text, persons):
@@ -684,6 +685,15 @@ def _titled_person(ent: Ent) -> bool:
     words = name.split()
     return name != ent.text and 2 <= len(words) <= 3 and all(map(is_name_word, words)) \
         and words[-1] not in ORG_ENDINGS
+
+
+def _person_by_role(ent: Ent, text: str) -> bool:
+    """ "The Chairperson of the Commission of the African Union, Moussa Faki Mahamat," tagged
+    as an organisation: a name of two or three words English writes capitalised (no body's
+    name) that a person's role is set off before or after (`roles.apposed_role`)."""
+    words = ent.text.split()
+    return ent.label == "ORG" and 2 <= len(words) <= 3 and all(map(is_name_word, words)) \
+        and words[-1] not in ORG_ENDINGS and apposed_role(text, ent) is not None
 
 
 #: the capitalised word right before a span

@@ -1557,3 +1557,15 @@ def test_a_lone_document_noun_after_a_running_the_is_no_person():
     ctx, ents = classified(text, [("PERSON", "Bill"), ("PERSON", "Act")])
     assert [(e.text, e.facet) for e in entities.rule_shapes(ctx, ents)] == [
         ("Bill", None), ("Bill", None), ("Act", None)]
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Kefa Ronaldo Tamat", True),  # a person's name the model called an organisation
+    ("Kefa Rono Council", False),  # a body's name
+])
+def test_an_organisations_name_a_persons_role_is_set_off_before_is_a_person(name, person):
+    # class 6: "The Chairperson of the Commission of the African Union, Moussa Faki Mahamat,"
+    # with the model's ORG; its role is then that person's ("The Chairperson notes")
+    text = f"The Chairperson of the Commission, {name}, spoke. The Chairperson left."
+    ctx, ents = classified(text, [("ORG", name)])
+    assert (ents[0].label == "PERSON", ents[0].facet) == (person, "actor")
