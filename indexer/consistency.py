@@ -682,18 +682,20 @@ def _titled_person(ent: Ent) -> bool:
     if ent.label != "ORG":
         return False
     name = strip_title(ent.text)
-    words = name.split()
-    return name != ent.text and 2 <= len(words) <= 3 and all(map(is_name_word, words)) \
-        and words[-1] not in ORG_ENDINGS
+    return name != ent.text and _person_shaped(name)
 
 
 def _person_by_role(ent: Ent, text: str) -> bool:
     """ "The Chairperson of the Commission of the African Union, Moussa Faki Mahamat," tagged
-    as an organisation: a name of two or three words English writes capitalised (no body's
-    name) that a person's role is set off before or after (`roles.apposed_role`)."""
-    words = ent.text.split()
-    return ent.label == "ORG" and 2 <= len(words) <= 3 and all(map(is_name_word, words)) \
-        and words[-1] not in ORG_ENDINGS and apposed_role(text, ent) is not None
+    as an organisation: a person's name (`_person_shaped`) that a person's role is set off
+    before or after (`roles.apposed_role`)."""
+    return ent.label == "ORG" and _person_shaped(ent.text) and apposed_role(text, ent) is not None
+
+
+def _person_shaped(name: str) -> bool:
+    """Two or three words English writes capitalised, the last no body's ending."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(map(is_name_word, words)) and words[-1] not in ORG_ENDINGS
 
 
 #: the capitalised word right before a span

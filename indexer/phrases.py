@@ -128,8 +128,8 @@ _CUE_COPULA = re.compile(
 #: a comma and the first name of a list (`_apposed_lists` reads the rest)
 _CUE_LISTED = re.compile(r"\b(?:" + alternation("place_cue_listed") + r"),[ \t]+" + _NAME)
 _LISTED_GATES = tuple(f"{noun}," for noun in word_list("place_cue_listed"))
-#: the list's phrase ends after its last name
-_LIST_CLOSED = re.compile(_closed_phrase(_SMALL_WORDS))
+#: the list's phrase ends after its last name (as `_PHRASE_CLOSED` says)
+_LIST_CLOSED = re.compile(_PHRASE_CLOSED)
 #: "fires at Wandsworth near Armidale", "the village in Stockyard Flat near Walcha": a name a
 #: place's preposition opens and "near" and another name close is a place (a body is seldom
 #: placed "at X near Y")

@@ -56,14 +56,15 @@ def _joined_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent
     and no span runs out of it; the longest such name over each "and" is taken."""
     spans = [_joined_place(text, match, gazetteer) for match in _AND_WORDS.finditer(text)]
     joined = [Ent(start, end, text[start:end], "GPE", facet="place", rule="place-tail", fixed=True)
-              for start, end in filter(None, spans) if _cut_inside(ents, start, end)]
+              for start, end in filter(None, spans) if _may_join(ents, start, end)]
     if not joined:
         return ents
     return sorted([e for e in ents if not _covered(e, joined)] + joined, key=lambda e: e.start)
 
 
-def _cut_inside(ents: list[Ent], start: int, end: int) -> bool:
-    """True when no span is the name already, and none runs out of it."""
+def _may_join(ents: list[Ent], start: int, end: int) -> bool:
+    """True when no span is the name already, and none runs out of it (the model's pieces
+    lie inside it)."""
     return not any(e.start < end and e.end > start and (e.start <= start and e.end >= end
                                                         or e.start < start or e.end > end)
                    for e in ents)

@@ -364,7 +364,9 @@ def _apposed_person(text: str, end: int, people: dict[int, str]) -> str | None:
 #: the words a role set off after a name is made of, with its title and occupation words
 _APPOSED_ROLE_WORDS = frozenset(TITLE_WORDS | OCCUPATION_WORDS | set(word_list("apposed_role_words")))
 #: a role's words, up to five, none of them a function word, and its capitalised complement
-#: opened by "of", "for", "to" or "on" (groups 1 and 2 of the patterns below)
+#: opened by "of", "for", "to", "on", "in" or "from", maybe ending in a division's word and
+#: maybe followed by another ("a police officer from Afgoye in Lower Shabelle region"; groups
+#: 1 and 2 of the patterns below)
 _ROLE_AND_COMPLEMENT = (
     r"((?:(?!(?:of|for|to|on|in|from|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
     r"(?!(?:of|for|to|on|in|from|and|the)\b)[A-Za-z][\w-]*)"
