@@ -387,6 +387,8 @@ LANDMARK_WORDS = frozenset(word_list("landmark_words"))
 LANDMARK_LEADS = frozenset(word_list("landmark_leads"))
 #: first words of villages' names, which may run to several words ("Barangay San Jose")
 SETTLEMENT_LEADS = frozenset(word_list("settlement_leads"))
+#: first words of streets', squares' and palaces' names in other languages ("Plaza de Mayo")
+STREET_LEADS = frozenset(word_list("street_leads"))
 #: landmark words no person's name ends with: they override a PERSON label too
 LANDMARKS_NOT_SURNAMES = frozenset(word_list("landmark_words_not_surnames"))
 #: last words that make a name an organisation, whatever the model said
@@ -435,10 +437,14 @@ def is_landmark(ent: Ent) -> bool:
 
 
 def _led_by_a_landmark_word(words: list[str]) -> bool:
-    """ "Fort Carson", "Camp Taji": two words led by a base's or camp's word; "Barangay San
+    """ "Fort Carson", "Camp Taji": two words led by a base's or camp's word; "Plaza de Mayo":
+    a street's, square's or palace's name led by its word in another language; "Barangay San
     Jose": a village's name of up to three words after its settlement's word."""
     if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
         return True
+    if words[0] in STREET_LEADS:
+        return 2 <= len(words) <= 5 and words[-1][:1].isupper() \
+            and all(w[:1].isupper() or w in _PLACE_PARTICLES for w in words[1:])
     return 2 < len(words) <= 4 and words[0] in SETTLEMENT_LEADS \
         and all(w[:1].isupper() for w in words[1:])
 

@@ -452,3 +452,19 @@ def test_names_listed_after_a_plural_place_noun_and_a_comma_are_places():
 def test_a_comma_after_a_plural_place_noun_without_a_closed_list_makes_no_place(text):
     ctx, ents = classified(text, [("ORG", "Kefra")] + ([("ORG", "Kestria")] if "Kestria" in text else []))
     assert {f for _, f, _ in facets(entities.rule_place_cues(ctx, ents))} == {"actor"}
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("Avenida Kefra", "ORG"), ("Plaza de Kefra", "ORG"), ("Palácio da Kefra", "PERSON"),
+    ("Praça dos Três Kefras", "ORG"), ("Jalan Kefra", "PERSON")])
+def test_a_street_square_or_palace_named_in_another_language_is_a_place(name, label):
+    # class 2: "marched along Avenida Paulista", "filled the Plaza de Mayo": the model's bodies
+    ctx, ents = classified(f"Crowds gathered at {name} on Monday.", [(label, name)])
+    assert [(e.text, e.facet) for e in ents] == [(name, "place")]
+
+
+@pytest.mark.parametrize("name", ["Plaza Kefra said", "Plaza de Kefra Foundation Trust Fund Board"])
+def test_a_street_lead_needs_a_name_it_ends(name):
+    # a lower-case word inside, or more than five words: no street's name
+    ctx, ents = classified(f"{name} met on Monday.", [("ORG", name)])
+    assert [(e.text, e.facet) for e in ents] == [(name, "actor")]
