@@ -443,10 +443,16 @@ def _led_by_a_landmark_word(words: list[str]) -> bool:
     if len(words) == 2 and words[0] in LANDMARK_LEADS and words[1][:1].isupper():
         return True
     if words[0] in STREET_LEADS:
-        return 2 <= len(words) <= 5 and words[-1][:1].isupper() \
-            and all(w[:1].isupper() or w in _PLACE_PARTICLES for w in words[1:])
+        return _street_named(words)
     return 2 < len(words) <= 4 and words[0] in SETTLEMENT_LEADS \
         and all(w[:1].isupper() for w in words[1:])
+
+
+def _street_named(words: list[str]) -> bool:
+    """Up to four words after a street's lead word, capitalised or place particles, the last
+    capitalised ("Plaza | de Mayo", "Praça | dos Três Poderes")."""
+    return 2 <= len(words) <= 5 and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in _PLACE_PARTICLES for w in words[1:])
 
 
 def _landmark_named(name: str, words: list[str]) -> bool:
@@ -635,7 +641,7 @@ def _actor_label_facet(ent: Ent, gazetteer: Gazetteer, persons: set[str], text: 
     a place the gazetteer and the words around it make it, else an actor."""
     if is_people(ent.text):
         return replace(ent, facet="actor", rule="people")
-    if _titled_person(ent) or _person_by_role(ent, text):
+    if _person_tagged_a_body(ent, text):
         return replace(ent, label="PERSON", facet="actor", rule="titled-person")
     if is_landmark(ent) or _visited_facility(ent, text, gazetteer) \
             or _care_facility(ent, text) or _facility_named(ent, text, persons):
@@ -689,6 +695,12 @@ def _titled_person(ent: Ent) -> bool:
         return False
     name = strip_title(ent.text)
     return name != ent.text and _person_shaped(name)
+
+
+def _person_tagged_a_body(ent: Ent, text: str) -> bool:
+    """A person's name the model called an organisation: after a title, or with a person's
+    role set off next to it."""
+    return _titled_person(ent) or _person_by_role(ent, text)
 
 
 def _person_by_role(ent: Ent, text: str) -> bool:

@@ -29,7 +29,7 @@ def dateline_place(text: str, ents: list[Ent], body_start: int,
                    gazetteer: Gazetteer) -> list[Ent]:
     """A place span for the body's dateline that no actor or place span covers yet; the
     model's piece of it ("KUALA" of "KUALA LUMPUR, Dec 4 —") is no cover (the caller lets the
-    found span swallow it)."""
+    found span swallow it); an outlet's web address is no place."""
     match = _DATELINE.match(text, body_start)
     if not match:
         return []
@@ -37,9 +37,14 @@ def dateline_place(text: str, ents: list[Ent], body_start: int,
     if any(e.start < end and start < e.end and e.facet in ("actor", "place")
            and not _piece_of(e, start, end) for e in ents):
         return []
-    if not _is_place(match.group(1), text, end, gazetteer):
+    if _WEB_DOMAIN.fullmatch(match.group(1)) or not _is_place(match.group(1), text, end, gazetteer):
         return []
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
+
+
+#: an outlet's web address opening the dateline before its place ("REPUBLIKA.CO.ID, DAMASCUS
+#: --", "TEMPO.CO, Jakarta -"): no place
+_WEB_DOMAIN = re.compile(r"[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.(?:[A-Z]{2}|COM|NET|ORG|INFO|NEWS)", re.I)
 
 
 def _piece_of(ent: Ent, start: int, end: int) -> bool:

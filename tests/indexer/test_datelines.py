@@ -38,6 +38,9 @@ def test_a_dateline_swallows_the_model_s_piece_of_it():
     ("MINUSCA has learned of the attack.", []),  # no dateline punctuation
     ("QUESTION: Did you discuss Aleppo?", [("GPE", "Aleppo")]),
     ("The town of ALEPPO - a city.", []),  # not at the body's start
+    # an outlet's web address before the dateline's place ("REPUBLIKA.CO.ID, DAMASCUS --")
+    ("KEFRA.CO.ID, ALEPPO -- Shelling went on.", []),
+    ("KEFRANEWS.COM, ALEPPO -- Shelling went on.", []),
 ])
 def test_no_dateline(text, patterns):
     assert [name for name, _ in _places(text, patterns) if name.isupper()] == []
