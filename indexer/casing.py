@@ -86,11 +86,14 @@ def _odds_from_table(source: Path) -> dict[str, float]:
 
 def _read_cache(path: Path) -> dict[str, float]:
     """The odds a cache file holds: one "word<TAB>log odds" line each (floats as `repr`
-    writes them, so they read back exactly)."""
+    writes them, so they read back exactly); ValueError for a file that holds none or is
+    not in that form."""
     odds = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, log_odds = line.split("\t")
         odds[word] = float(log_odds)
+    if not odds:
+        raise ValueError(f"{path}: no words")  # an empty file holds no table: build it again
     return odds
 
 

@@ -17,6 +17,9 @@ from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, replace
 
 DIVISION_WORDS = frozenset(word_list("division_words"))
+#: the division words as written in lower case after a name, a regex alternation ("Shirka
+#: district", "the Mykolaiv region")
+LOWER_DIVISION_WORDS = "|".join(sorted(w.lower() for w in DIVISION_WORDS))
 DIVISION_BODIES = frozenset(word_list("division_bodies"))
 #: words before a trailing division word that make the name a service's district, a body
 #: ("Delta School District", "Southern Nevada Health District")

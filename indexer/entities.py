@@ -56,7 +56,7 @@ from indexer.consistency import (
 from indexer.countries import is_demonym
 from indexer.datelines import colon_dateline, dateline_credits, dateline_place
 from indexer.dates import clock_time, resolve_date
-from indexer.divisions import DIVISION_WORDS, division_places, numbered_regions
+from indexer.divisions import LOWER_DIVISION_WORDS, division_places, numbered_regions
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
 from indexer.group_names import missed_bodies, named_groups, party_names
@@ -276,7 +276,7 @@ def split_possessive_places(ents: list[Ent], gazetteer: Gazetteer, text: str) ->
 #: a division's or another place-cue noun right after a place ("Shirka district", "Kossi
 #: province", "Foja mountains"; data `division_words`, written in lower case after the name,
 #: and `place_cue_after`)
-_DIVISION_AFTER = re.compile(r"\s(?:" + "|".join(sorted(w.lower() for w in DIVISION_WORDS))
+_DIVISION_AFTER = re.compile(r"\s(?:" + LOWER_DIVISION_WORDS
                              + "|" + alternation("place_cue_after") + r")\b")
 
 

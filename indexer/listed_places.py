@@ -19,8 +19,7 @@ from indexer.gazetteer import Gazetteer
 from indexer.rule_data import alternation, body_endings
 from indexer.spans import Ent, replace
 
-#: what stands between two names of one list: a comma, "and" or "or" (maybe after a comma);
-#: `lone_places` reads lists with it too
+#: what stands between two names of one list: a comma, "and" or "or" (maybe after a comma)
 LIST_GLUE = re.compile(r"[ \t]*(?:,|,?[ \t]*\b(?:and|or)\b)[ \t]*")
 _COORDINATOR = re.compile(r"\b(?:and|or)\b")
 
@@ -30,9 +29,7 @@ def listed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
     mention of its name (the rule runs after `consistency`, which gave the document's other
     mentions of the list's places their facet: "between Markoye and Tokabangou")."""
     persons = _person_words(ents)
-    named = sorted((i for i, e in enumerate(ents) if e.facet in ("actor", "place")),
-                   key=lambda i: ents[i].start)
-    chosen = {ents[i].key for items in _lists(text, ents, named)
+    chosen = {ents[i].key for items in _lists(text, ents)
               for i in _actors_among_places(items, ents, text, gazetteer, persons)}
     if not chosen:
         return ents
@@ -46,9 +43,11 @@ def _person_words(ents: list[Ent]) -> set[str]:
     return person_words([e for e in ents if e.facet == "actor"])
 
 
-def _lists(text: str, ents: list[Ent], named: list[int]) -> list[list[int]]:
-    """Runs of names joined by commas, "and" or "or", with at least one "and" or "or", that
-    no noun of kin introduces."""
+def name_runs(text: str, ents: list[Ent]) -> list[list[int]]:
+    """The indices of the actor and place spans in text order, in runs of names joined by
+    commas, "and" or "or" (`LIST_GLUE`); a name alone is a run of one."""
+    named = sorted((i for i, e in enumerate(ents) if e.facet in ("actor", "place")),
+                   key=lambda i: ents[i].start)
     runs, run = [], named[:1]
     for i in named[1:]:
         previous = ents[run[-1]]
@@ -58,7 +57,13 @@ def _lists(text: str, ents: list[Ent], named: list[int]) -> list[list[int]]:
         runs.append(run)
         run = [i]
     runs.append(run)
-    return [r for r in runs if len(r) > 1
+    return runs
+
+
+def _lists(text: str, ents: list[Ent]) -> list[list[int]]:
+    """Runs of names joined by commas, "and" or "or", with at least one "and" or "or", that
+    no noun of kin introduces."""
+    return [r for r in name_runs(text, ents) if len(r) > 1
             and _COORDINATOR.search(text, ents[r[0]].end, ents[r[-1]].start)
             and not _KIN_BEFORE.search(text, max(0, ents[r[0]].start - 30), ents[r[0]].start)]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from indexer.listed_places import LIST_GLUE
+from indexer.listed_places import name_runs
 from indexer.spans import Ent, replace
 
 #: the rules a model place may have passed and still be unconfirmed (classification alone)
@@ -40,13 +40,7 @@ def _listed_with_confirmed_places(text: str, ents: list[Ent], lone: set[int]) ->
     "and" or "or", most of them places, one of them confirmed ("entered after Rutshuru,
     Nyiragongo and Masisi"); not two names ("through Polio and Gass 1997") nor a list of
     people with a town's name among them ("Thorell, Lindqvist, Nutley, Bohlin")."""
-    named = sorted((e for e in ents if e.facet in ("actor", "place")), key=lambda e: e.start)
-    runs: list[list[Ent]] = []
-    for ent in named:
-        if runs and LIST_GLUE.fullmatch(text, runs[-1][-1].end, ent.start):
-            runs[-1].append(ent)
-        else:
-            runs.append([ent])
+    runs = [[ents[i] for i in run] for run in name_runs(text, ents)]
     return {id(e) for run in runs if _confirming(run, lone) for e in run if id(e) in lone}
 
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from indexer.casing import is_name_word
 from indexer.countries import country_for_demonym, country_tables
-from indexer.divisions import DIVISION_WORDS
+from indexer.divisions import LOWER_DIVISION_WORDS
 from indexer.names import OCCUPATION_WORDS, TITLE_WORDS
 from indexer.phrases import THE_BEFORE
 from indexer.rule_data import alternation, alternation_of, word_list
@@ -150,13 +150,13 @@ def names_the_office(text: str, match: re.Match) -> bool:
 def _office_around(text: str, start: int, end: int) -> bool:
     """True when the words before `start` ("elect the President") or after `end` ("the
     President and", "the Lord Mayor election") make the words between the office itself."""
-    return bool(_GENERIC_BEFORE.search(text, max(0, start - 20), start)
-                or _GENERIC_AFTER.match(text, end))
+    return _office_named(text, start) or bool(_GENERIC_AFTER.match(text, end))
 
 
-def _office_named(text: str, match: re.Match) -> bool:
-    """True when the words before "the <role>" make it the office ("elect the President")."""
-    return bool(_GENERIC_BEFORE.search(text, max(0, match.start() - 20), match.start()))
+def _office_named(text: str, start: int) -> bool:
+    """True when the words before "the <role>" at `start` make it the office ("elect the
+    President")."""
+    return bool(_GENERIC_BEFORE.search(text, max(0, start - 20), start))
 
 
 #: "the Iraqi Foreign Minister": a nationality, then a run of capitalised title words
@@ -270,7 +270,7 @@ def _qualified_offices(text: str, ents: list[Ent]) -> list[_Office]:
     spans = {(e.start, e.end) for e in places}
     return [*_national_offices(text), *_possessed_offices(text, places),
             *(_Office(match.start(1), match[0][4:], match[1].split(),
-                      _office_value(match[1].split(), match[2]), _office_named(text, match))
+                      _office_value(match[1].split(), match[2]), _office_named(text, match.start()))
               for match in _OFFICE_OF_PLACE.finditer(text) if _office_of_place(match, spans))]
 
 
@@ -371,7 +371,7 @@ _ROLE_AND_COMPLEMENT = (
     r"((?:(?!(?:of|for|to|on|in|from|and|the)\s)[A-Za-z][\w.-]*\s){0,4}"
     r"(?!(?:of|for|to|on|in|from|and|the)\b)[A-Za-z][\w-]*)"
     r"((?:\s(?:of|for|to|on|in|from)\s(?:the\s)?[A-Z][\w'’-]*(?:\s(?:and\s|of\s|the\s)*[A-Z][\w'’-]*){0,5}"
-    r"(?:\s(?:" + "|".join(sorted(w.lower() for w in DIVISION_WORDS)) + r"))?){1,2})?")
+    r"(?:\s(?:" + LOWER_DIVISION_WORDS + r"))?){1,2})?")
 #: ", Deputy Spokesman for the Secretary-General," right after a name: the role, then a
 #: comma, "said" or an auxiliary ("Antony J. Blinken, Secretary of State has said") or the end
 #: of the sentence

@@ -34,11 +34,12 @@ def test_the_cache_file_holds_what_the_table_gives(tmp_path, monkeypatch):
         casing.lower_case_log_odds.cache_clear()
 
 
-def test_a_broken_cache_file_is_rebuilt(tmp_path, monkeypatch):
+@pytest.mark.parametrize("broken", ["heartbroken\n", ""])
+def test_a_broken_cache_file_is_rebuilt(tmp_path, monkeypatch, broken):
     monkeypatch.setenv(casing.CACHE_ENV, str(tmp_path))
     casing.lower_case_log_odds.cache_clear()
     try:
-        casing._cache_path().write_text("heartbroken\n", encoding="utf-8")
+        casing._cache_path().write_text(broken, encoding="utf-8")
         assert casing.is_lower_case_word("heartbroken") and casing.is_name_word("Reuters")
         assert len(casing.lower_case_log_odds()) > 100_000
     finally:
