@@ -74,8 +74,54 @@ def alternation(name: str, escape: bool = True) -> str:
 
 
 def alternation_of(words: Iterable[str], escape: bool = True) -> str:
-    """Words as a regex alternation, longest first (a longer word wins over its prefix)."""
-    return "|".join(re.escape(w) if escape else w for w in sorted(words, key=len, reverse=True))
+    """Words as a regex alternation, longest first (a longer word wins over its prefix).
+
+    Literal words are written as a prefix tree ("town(?:ship)?|..."), which matches the same
+    text as the flat longest-first list (each node tries its longer words before the word
+    that ends there) and costs the scanner less: it tests a position's first letter once,
+    not once per word. Words that differ only in case where one begins the other fall back to
+    the flat list, whose order a case-blind pattern would otherwise not keep."""
+    ordered = sorted(words, key=len, reverse=True)
+    if not escape:
+        return "|".join(ordered)
+    if _case_clash(ordered):
+        return "|".join(map(re.escape, ordered))
+    return _tree_pattern(_prefix_tree(ordered))
+
+
+def _case_clash(words: list[str]) -> bool:
+    """True when a word begins another only when case is ignored ("Town", "townships")."""
+    by_lower: dict[str, list[str]] = {}
+    for word in words:
+        by_lower.setdefault(word.lower(), []).append(word)
+    return any(not word.startswith(shorter)
+               for word in words for end in range(1, len(word) + 1)
+               for shorter in by_lower.get(word.lower()[:end], ()) if shorter != word)
+
+
+#: the key that marks a word's end in a `_prefix_tree` node
+_END = ""
+
+
+def _prefix_tree(words: list[str]) -> dict:
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return tree
+
+
+def _tree_pattern(node: dict) -> str:
+    """The regex of a prefix-tree node: its branches, optional where a word ends there."""
+    branches = [re.escape(char) + _tree_pattern(child)
+                for char, child in sorted(node.items()) if char != _END]
+    if not branches:
+        return ""
+    if len(branches) == 1 and _END not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if _END in node else "")
 
 
 @cache

@@ -1,5 +1,6 @@
 """The rules' word lists as data: sections of entries, comments and blank lines skipped, a
-list defined twice refused, and alternations that try the longest entry first."""
+list defined twice refused, and alternations that try the longest entry first (as prefix
+trees that match what the flat list matches)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 import pytest
 
-from indexer.rule_data import alternation, parse_sections, word_list
+from indexer.rule_data import alternation, alternation_of, parse_sections, word_list
 
 
 def test_sections_hold_their_entries_in_file_order():
@@ -36,6 +37,41 @@ def test_word_list_names_an_unknown_list():
 def test_alternation_tries_the_longest_entry_first():
     pattern = re.compile(rf"\b(?:{alternation('institutions')})\b")
     assert pattern.search("the armed forces said").group() == "armed forces"
-    words = alternation("institutions").split("|")
-    assert [len(w) for w in words] == sorted((len(w) for w in words), reverse=True)
-    assert r"armed\ forces" in words and "army" in words
+    assert pattern.search("the army said").group() == "army"
+
+
+def _flat(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _probe_text(words) -> str:
+    """Every word, each of its prefixes and each word run on into the next, case changed."""
+    pieces = [w[:end] for w in words for end in range(1, len(w) + 1)]
+    pieces += [a + b for a, b in zip(words, words[1:], strict=False)]
+    return " ".join(pieces + [p.upper() for p in pieces] + [p.title() for p in pieces])
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+def test_every_lists_prefix_tree_matches_what_the_flat_list_matches(flags):
+    from indexer.rule_data import _sections
+
+    for name, words in _sections().items():
+        text = _probe_text(words)
+        for tail in ("", r"\b", r"s\b"):
+            tree = re.compile(rf"(?:{alternation(name)}){tail}", flags)
+            flat = re.compile(rf"(?:{_flat(words)}){tail}", flags)
+            assert [m.span() for m in tree.finditer(text)] == \
+                [m.span() for m in flat.finditer(text)], name
+
+
+def test_a_prefix_tree_tries_a_longer_word_before_the_one_it_extends():
+    tree = alternation_of(["town", "towns", "township", "city"])
+    assert tree == "(?:city|town(?:s(?:hip)?)?)"
+    assert re.match(rf"(?:{tree}) hall", "township hall").group() == "township hall"
+    assert re.match(rf"(?:{tree})s", "towns").group() == "towns"
+
+
+def test_words_that_begin_each_other_only_case_blind_keep_the_flat_list():
+    # a prefix tree would try "Town" before "townships" in a case-blind pattern
+    assert alternation_of(["Town", "townships"]) == "townships|Town"
+    assert re.match(r"(?i:townships|Town)", "TOWNSHIPS").group() == "TOWNSHIPS"
