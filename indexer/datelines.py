@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_lower_case_word
+from indexer.dates import resolve_date
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
 from indexer.spans import PLACE_LABELS, Ent
@@ -112,7 +113,14 @@ def dateline_credits(text: str, body_start: int) -> list[Ent]:
     start, agencies = credit
     return [Ent(start + m.start(), start + m.end(), m.group(), "ORG", facet="actor",
                 value=m.group(), rule="dateline-credit", fixed=True)
-            for m in _AGENCY.finditer(agencies) if len(m.group().split()) <= 3]
+            for m in _AGENCY.finditer(agencies)
+            if len(m.group().split()) <= 3 and not _dated(m.group())]
+
+
+def _dated(credit: str) -> bool:
+    """ "NEW YORK (September 25, 2012) —": a bracket holding the release's date credits no
+    one (class 3, non-names: a date made an actor)."""
+    return resolve_date(credit, None) is not None
 
 
 def _dateline_credit(text: str, body_start: int) -> tuple[int, str] | None:

@@ -794,14 +794,25 @@ def rule_shapes(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: brackets and quotes are no part of a name, a glued quantity is cut off, and
     a value that is only a quantity, part of a document symbol or a unit is dropped ("USD
     26.95", "Magnitude 6.3", "SG/SM/20217", "40 CUC"); a code is no name unless the document
-    writes it before a group of its people ("the M23 rebels", tagged a place: a body)."""
+    writes it before a group of its people ("the M23 rebels", tagged a place: a body); the
+    name a day is named after is part of the day's name ("Mother's Day")."""
     no_names = units(ctx.text, [(e.key, e.start, e.end) for e in ents if open_mention(e)]) \
         | _determined_words(ctx, ents)
     bodies = {e.key for e in ents if open_mention(e) and is_code(e.text)
               and people_after(ctx.text, e.end)}
     return [replace(e, facet=None, value=None, rule="shape")
-            if e.key in no_names and open_mention(e) else _reshaped(ctx, e, bodies)
-            for e in ents]
+            if open_mention(e) and _no_name_here(ctx.text, e, no_names)
+            else _reshaped(ctx, e, bodies) for e in ents]
+
+
+def _no_name_here(text: str, ent: Ent, no_names: set[str]) -> bool:
+    """A name that is no name anywhere in the document, or no name where it stands."""
+    return ent.key in no_names or bool(_DAY_NAMED_AFTER.match(text, ent.end))
+
+
+#: "Mother's Day", "Mozambican Women's Day", "Valentine's Eve": the name a day is named after
+#: is part of the day's name, no actor or place
+_DAY_NAMED_AFTER = re.compile(r"['’]s?[ \t]+(?:Day|Eve)\b")
 
 
 def _determined_words(ctx: DocContext, ents: list[Ent]) -> set[str]:

@@ -135,6 +135,13 @@ _LIST_CLOSED = re.compile(_PHRASE_CLOSED)
 #: placed "at X near Y")
 _CUE_NEAR = re.compile(r"\b(?:" + alternation("place_near_openers") + r")\s+" + _NAME
                        + r"\s+near\s+(?:the\s+)?[A-Z]")
+#: "a 24-year-old Caboolture man", "the 30-year-old Kuraby woman": a capitalised name between
+#: a person's age and a resident's noun is the place the person is from (a people's word is
+#: no place: "a 40-year-old Indigenous man"; a nationality the model's, dropped by
+#: `_cue_named`)
+_CUE_AGED = re.compile(r"\b\d{1,3}-year-old[ \t]+(?!(?:" + alternation("person_descriptors")
+                       + r")\b)" + _NAME + r"[ \t]+(?:" + alternation("place_cue_resident_nouns")
+                       + r")\b")
 #: "<places> such as X and Y": examples of a kind of place are places; a possessor is not
 #: the example ("locations including President Lula's house")
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
@@ -648,6 +655,7 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_APPOSED, False, (", a ", ", an ")),
     (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
     (_CUE_NEAR, False, (" near ",)),
+    (_CUE_AGED, False, ("year-old ",)),
     (_CUE_COPULA, True, tuple(f" {noun}" for noun in word_list("place_cue_apposed"))),
 )
 
@@ -709,9 +717,24 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
     for start, end in _cue_spans(text) + known + _sited(text, ents, is_place) \
             + _apposed_lists(text):
         start, end = trim_span(text, start, end)
-        if end > start and _cue_named(text, start, end):
+        if end > start and _cue_named(text, start, end) \
+                and not _titled_person(text, start, end, is_place):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
+
+
+#: the "of" that binds a cue noun's own name to it ("the district of Sheikh Maqsoud")
+_OF_BEFORE = re.compile(r"\bof[ \t]+(?:the[ \t]+)?$")
+
+
+def _titled_person(text: str, start: int, end: int, is_place: Callable[[str], bool]) -> bool:
+    """ "15 heads of states, including President Adama Barrow": a title, honorific or
+    occupation and a name a cue lists is a person (class 2, people made places); the name a
+    cue noun binds with "of" ("the district of Sheikh Maqsoud") and a name the gazetteer
+    knows as a place ("General Santos") stay places."""
+    first, _, rest = text[start:end].partition(" ")
+    return bool(rest) and first.lower().rstrip(".") in _PERSON_WORDS \
+        and not _OF_BEFORE.search(text, max(0, start - 8), start) and not is_place(text[start:end])
 
 
 def _sited(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> list[tuple[int, int]]:

@@ -82,6 +82,9 @@ def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str
     ("ALEPPO (Kestra) – Shelling went on.", [("ORG", "Kestra")], []),
     ("Talks on the plan (Kestra) - began.", [], []),
     ("The vote (2019) - a first.", [], []),
+    # a release's date in the bracket credits no one
+    ("ALEPPO (September 25, 2012) — Shelling went on.", [("DATE", "September 25, 2012")], []),
+    ("ALEPPO (March 2019) — Shelling went on.", [], []),
 ])
 def test_a_dateline_credit_is_an_actor(text, patterns, found):
     assert _credits(text, patterns) == found

@@ -1168,6 +1168,16 @@ def test_shapes_rule_drops_a_code_called_a_geopolitical_entity():
     assert [(t, f) for t, f, _ in out] == [("Area 51", "place"), ("Aleppo", "place")]
 
 
+def test_shapes_rule_drops_the_name_a_day_is_named_after():
+    # class 3: "Mother's Day" tagged a place, "Mozambican Women's Day" an organisation; the
+    # same name elsewhere stays
+    text = "Sales rose for Kefra's Day in Aleppo. Kefran Women’s Day came. Aleppo's mayor spoke."
+    ctx, ents = classified(text, [("GPE", "Kefra"), ("GPE", "Aleppo"), ("ORG", "Kefran Women"),
+                                  ("GPE", "Aleppo")])
+    out = facets(entities.rule_shapes(ctx, ents))
+    assert [(t, f) for t, f, _ in out] == [("Aleppo", "place"), ("Aleppo", "place")]
+
+
 def test_shapes_rule_drops_a_code_called_a_person():
     # "flight #JJ3054": no one's name holds a digit; a body's may ("G20")
     text = "Flight #JJ3054 crashed, the G20 said."

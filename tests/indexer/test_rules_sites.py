@@ -363,6 +363,29 @@ def test_a_possessor_after_an_example_cue_is_no_example():
                  "Kefra") == [("Kefra", "place")]
 
 
+def test_a_titled_person_after_an_example_cue_is_no_example():
+    # class 2, people made places: "15 heads of states, including President Adama Barrow"
+    assert _cued("It drew heads of states, including President Kefra Lula.", "PERSON",
+                 "Kefra Lula") == [("Kefra Lula", "actor")]
+    assert _cued("It drew leaders of towns, including Dr Kefra Lula.", "PERSON",
+                 "Kefra Lula") == [("Kefra Lula", "actor")]
+    assert _cued("Police raided towns including Kefra Lula.", "PERSON",
+                 "Kefra Lula") == [("Kefra Lula", "place")]
+
+
+@pytest.mark.parametrize(("text", "label", "facet"), [
+    # class 2: the town a person described by age is from ("a 24-year-old Caboolture man")
+    ("A 24-year-old Kefrton man has been charged.", "ORG", "place"),
+    ("Police said the 31-year-old Kefrton woman fled.", "PERSON", "place"),
+    # a people's word names no place; a name before any other noun is left alone
+    ("A 40-year-old Indigenous man was hurt.", "ORG", "actor"),
+    ("A 24-year-old Kefrton employee was hurt.", "ORG", "actor"),
+])
+def test_a_name_between_an_age_and_a_residents_noun_is_a_place(text, label, facet):
+    name = text.split("-year-old ")[1].split()[0]
+    assert _cued(text, label, name) == [(name, facet)]
+
+
 def test_a_cue_introduces_a_name_with_a_portuguese_or_spanish_particle():
     # "in the district of Mocímboa da Praia": the name goes on after "da", "do", "del"
     assert _cued("Insurgents raided the district of Kefra da Praia on Monday.", "ORG",
