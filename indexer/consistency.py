@@ -154,8 +154,10 @@ _MODIFIED_HEAD = re.compile(r"\s+(?:" + alternation("modifier_heads") + r")\b")
 def _no_locative(text: str, ent: Ent) -> bool:
     """The "in" before a span is no locative: a part's, a stake's or a publication's ("appeared
     in Cry Wolf"), or one that governs a noun the name modifies ("in the Obama
-    administration", "in the Pfizer trial"; class 2, actors as places)."""
-    return _part_in(text, ent.start) or bool(_MODIFIED_HEAD.match(text, ent.end))
+    administration", "in the Pfizer trial", "in the Houthi rebel stronghold"; class 2,
+    actors as places)."""
+    return _part_in(text, ent.start) or bool(_MODIFIED_HEAD.match(text, ent.end)
+                                             or MEMBERS_AFTER.match(text, ent.end))
 
 
 def _part_in(text: str, start: int) -> bool:

@@ -142,6 +142,13 @@ _CUE_NEAR = re.compile(r"\b(?:" + alternation("place_near_openers") + r")\s+" + 
 _CUE_AGED = re.compile(r"\b\d{1,3}-year-old[ \t]+(?!(?:" + alternation("person_descriptors")
                        + r")\b)" + _NAME + r"[ \t]+(?:" + alternation("place_cue_resident_nouns")
                        + r")\b")
+#: "Tambon Tanyong Limo", "Brgy. Kabbon Takas", "Sitio Talok-talok", "at village Kalantara
+#: Kandi": a local division's noun written right before its name, as Thai, Philippine, Indian
+#: and Ethiopian English write it (data `place_prefix_nouns`; "village" only after a place's
+#: preposition, "the village Elders" names none); the name alone is the place
+_PREFIX_NOUNS = word_list("place_prefix_nouns")
+_CUE_PREFIXED = re.compile(r"(?:(?<![\w.])(?i:" + alternation_of(_PREFIX_NOUNS) + r")|\b(?:at|in|"
+                           r"from|near)[ \t]+village)[ \t]+" + _NAME)
 #: "<places> such as X and Y": examples of a kind of place are places; a possessor is not
 #: the example ("locations including President Lula's house")
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
@@ -656,6 +663,8 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
     (_CUE_NEAR, False, (" near ",)),
     (_CUE_AGED, False, ("year-old ",)),
+    (_CUE_PREFIXED, False, tuple(f"{noun} " for noun in _PREFIX_NOUNS)
+     + tuple(f"{noun.capitalize()} " for noun in _PREFIX_NOUNS) + (" village ",)),
     (_CUE_COPULA, True, tuple(f" {noun}" for noun in word_list("place_cue_apposed"))),
 )
 

@@ -450,6 +450,7 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
     # "in" governs the noun the name modifies: no place (class 2, actors as places)
     ("He served in the Halabi administration.", "ORG", "Halabi", "actor"),
     ("The drug failed in the Kestrel trial.", "ORG", "Kestrel", "actor"),
+    ("Jets hit a school in the Kestrel rebel stronghold of Idlib.", "ORG", "Kestrel", "actor"),
     # place nouns leave the name a place
     ("Clashes erupted in the Kestrel countryside.", "ORG", "Kestrel", "place"),
     ("Clashes erupted in Kestrel.", "ORG", "Kestrel", "place"),

@@ -386,6 +386,20 @@ def test_a_name_between_an_age_and_a_residents_noun_is_a_place(text, label, face
     assert _cued(text, label, name) == [(name, facet)]
 
 
+@pytest.mark.parametrize(("text", "label", "facet"), [
+    # class 2: a local division's noun right before its name ("tambon Tanyong Limo",
+    # "Brgy. Kabbon Takas", "at village Kalantara Kandi"), whatever the model made of it
+    ("A blockade was set at three villages in tambon Kefra Lim.", "PERSON", "place"),
+    ("Troops met gunmen at Brgy. Kefra Lim, Patikul, on Monday.", "PERSON", "place"),
+    ("The clash was in Barangay Kefra Lim on Monday.", "ORG", "place"),
+    ("The gunfight broke out at village Kefra Lim in Baramulla.", "PERSON", "place"),
+    # "village" opens no name elsewhere
+    ("The village Kefra Lim said the well was dry.", "PERSON", "actor"),
+])
+def test_a_name_after_a_local_divisions_noun_is_a_place(text, label, facet):
+    assert _cued(text, label, "Kefra Lim") == [("Kefra Lim", facet)]
+
+
 def test_a_cue_introduces_a_name_with_a_portuguese_or_spanish_particle():
     # "in the district of Mocímboa da Praia": the name goes on after "da", "do", "del"
     assert _cued("Insurgents raided the district of Kefra da Praia on Monday.", "ORG",
