@@ -181,10 +181,32 @@ def short_name_targets(ents: list[Ent]) -> dict[str, Ent]:
     capitalised word before it, is dropped, and what is left is a name, not a common word
     ("World" is no short form of "World Bank Group"). So is an organisation's name without
     its complement, when two words or more are left ("Port Authority" -> "Port Authority of
-    New York and New Jersey", "Max Planck Institute" -> "... for Evolutionary Anthropology")."""
-    return _sole_targets((short.casefold(), ent) for ent in ents if ent.facet == "actor"
-                         for short in _without_ending(ent.value or "")
-                         + _without_complement(ent.value or "", ent.label))
+    New York and New Jersey", "Max Planck Institute" -> "... for Evolutionary Anthropology").
+    A landmark's name without its landmark word is its short name too ("Reagan National" ->
+    "Reagan National Airport": class 2, places as actors)."""
+    return _sole_targets((short.casefold(), ent) for ent in ents for short in _short_names(ent))
+
+
+def _short_names(ent: Ent) -> list[str]:
+    """The short names an actor's or a place's value may be written as."""
+    value = ent.value or ""
+    if ent.facet == "actor":
+        return _without_ending(value) + _without_complement(value, ent.label)
+    return _without_landmark_word(value) if ent.facet == "place" else []
+
+
+#: last words of buildings', grounds' and sites' names, dropped in a landmark's short name
+_LANDMARK_WORDS = frozenset(word_list("landmark_words"))
+
+
+def _without_landmark_word(value: str) -> list[str]:
+    """ "Reagan National" of "Reagan National Airport": a landmark's name without its last
+    word, when two capitalised words or more are left (one may be a person's or a city's
+    name: "Lincoln" of "Lincoln Park", "Kabul" of "Kabul Airport")."""
+    words = value.split()
+    short = words[:-1]
+    return [" ".join(short)] if len(short) >= 2 and words[-1] in _LANDMARK_WORDS \
+        and all(w[:1].isupper() for w in short) else []
 
 
 #: a party's word, whose names "<Party> of <State>" are the party's state branches
@@ -465,7 +487,8 @@ def _short_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None
     short = ent.facet == "actor" or (ent.facet == "place" and len(words) > 1
                                      and _may_stand_for_a_body(ent, t))
     full = t.short_names.get(" ".join(words).casefold()) if short else None
-    if full is None or ent.fixed or full.value == ent.value:
+    if full is None or ent.fixed or full.value == ent.value \
+            or (full.facet == "place" and ent.label == "PERSON"):  # "Bacha Khan" of "... Airport"
         return None
     return _adopt(ent, full, "alias-short-name")
 

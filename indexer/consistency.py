@@ -301,7 +301,7 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
         return True
     if is_demonym(ent.text) or (ent.label == "PERSON" and ent.text in persons):
         return False
-    if _placed_by_region(ent.text, gazetteer):
+    if _placed_by_its_words(ent.text, gazetteer):
         return True
     bare = strip_region_suffix(ent.text)
     if (bare != ent.text and gazetteer.lookup(bare)) or _named_division(ent.text, gazetteer):
@@ -323,6 +323,21 @@ def _celestial_body(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     place = gazetteer.lookup(ent.text)
     return ent.label == "PERSON" and place is not None and place.kind == "celestial" \
         and bool(LOWER_THE_BEFORE.search(text, max(0, ent.start - 4), ent.start))
+
+
+def _placed_by_its_words(name: str, gazetteer: Gazetteer) -> bool:
+    """A name that says where it lies ("Heraklio, Crete") or what it is part of ("Northern
+    Mali")."""
+    return _placed_by_region(name, gazetteer) or _part_of_a_region(name, gazetteer)
+
+
+def _part_of_a_region(name: str, gazetteer: Gazetteer) -> bool:
+    """ "Northern Mali", "Eastern Ukraine" tagged a person or an organisation: a compass word
+    before a country, region or province the gazetteer is sure of is part of it, a place
+    (class 2; not "Central Command", nor "Western Union": "Union" is only an alias)."""
+    compass = COMPASS.match(name)
+    place = gazetteer.confident(name[compass.end():]) if compass else None
+    return place is not None and place.kind in REGION_KINDS
 
 
 def _named_division(name: str, gazetteer: Gazetteer) -> bool:

@@ -467,6 +467,23 @@ def test_events_and_laws_are_neither_actors_nor_places(text, label, name):
     assert name not in {e[0] for e in resolved(text, [(label, name)])}
 
 
+def test_a_landmarks_name_without_its_landmark_word_is_the_landmark():
+    # class 2: "slots at Reagan National" after "Reagan National Airport" (the model's
+    # organisation) is the airport; one word left ("Lumo" of "Lumo Stadium") or a person's
+    # name ("Zorba Kefra" of "Zorba Kefra Airport") is no short form
+    text = ("Flights use Kefra National Airport. Slots at Kefra National are scarce. Zorba Kefra "
+            "Airport is shut, Zorba Kefra said. Lumo Stadium is full; Lumo said so.")
+    ents = resolved(text, [("FAC", "Kefra National Airport"), ("ORG", "Kefra National"),
+                           ("FAC", "Zorba Kefra Airport"), ("PERSON", "Zorba Kefra"),
+                           ("FAC", "Lumo Stadium"), ("ORG", "Lumo")])
+    assert [(text, facet, value) for text, facet, value, _ in ents] == [
+        ("Kefra National Airport", "place", "Kefra National Airport"),
+        ("Kefra National", "place", "Kefra National Airport"),
+        ("Zorba Kefra Airport", "place", "Zorba Kefra Airport"),
+        ("Zorba Kefra", "actor", "Zorba Kefra"),
+        ("Lumo Stadium", "place", "Lumo Stadium"), ("Lumo", "actor", "Lumo")]
+
+
 def test_a_lower_case_word_is_no_short_form_of_a_name():
     ents = resolved("Women for America First met. It was the first time.",
                     [("ORG", "Women for America First"), ("ORG", "first")])

@@ -458,6 +458,9 @@ _PLACES = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Damascus")]
     ("Fighting spread to Kestrel State on Monday.", "PERSON", "Kestrel State", "place"),
     ("Kestrel State claimed the attack.", "ORG", "Kestrel State", "actor"),
     ("Jets struck Kestrel Town overnight.", "PERSON", "Kestrel Town", "place"),
+    # a compass word before a country: part of it (not a body's name, "Central Command")
+    ("Northern Syria came under their control.", "PERSON", "Northern Syria", "place"),
+    ("Central Command said the raid was over.", "ORG", "Central Command", "actor"),
     # a name, a comma and a country it lies in: one place
     ("The ferry left Kestrel, Syria, at dawn.", "ORG", "Kestrel, Syria", "place"),
     # a side's hold on it, a distance and a direction from it: a place
