@@ -92,6 +92,7 @@ from indexer.phrases import (
     group_of_actors,
     hyphenated_places,
     infer_countries,
+    institution_places,
     is_currency,
     missed_places,
     operation_names,
@@ -463,8 +464,22 @@ def rule_ministries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 
 def rule_group_of(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
-    """ "the government of Iraq": "<Head> of <Place>" actors."""
-    return group_of_actors(ctx.text, ents, ctx.gazetteer.country_of)
+    """ "the government of Iraq": "<Head> of <Place>" actors, also where the model missed the
+    place ("the people and Government of Sri Lanka")."""
+    missed = [canonical_value(p, ctx.gazetteer)
+              for p in institution_places(ctx.text, ents, ctx.gazetteer)]
+    return group_of_actors(ctx.text, _inserted(ents, missed) if missed else ents,
+                           ctx.gazetteer.country_of)
+
+
+def _inserted(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """The spans with each found one placed after the last span that starts before it (the
+    others keep their order: rules read neighbours in the list)."""
+    out = list(ents)
+    for ent in found:
+        at = next((i for i in range(len(out), 0, -1) if out[i - 1].start < ent.start), 0)
+        out.insert(at, ent)
+    return out
 
 
 def rule_events(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -364,7 +364,8 @@ def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
     """Add actors for "the government of Iraq", "the people of Mosul": value "<Head> of
     <Place>", a country's institution named as one value (`national_body`: "Iraqi
     Government"); a plural head takes every place listed after it ("the governments of Kenya
-    and Somalia": Kenyan Government, Somali Government)."""
+    and Somalia": Kenyan Government, Somali Government), and so does a head joined to the
+    first by "and" ("the government and people of Pakistan": the government too)."""
     out = list(ents)
     for i, ent in enumerate(ents):
         match = _OF_HEAD.search(text, max(0, ent.start - 40), ent.start) if ent.value else None
@@ -372,8 +373,41 @@ def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
             out[i] = replace(ent, label="GPE", facet="place", rule="group", fixed=True)
         if out[i].facet != "place" or not match:
             continue
-        out += _groups_of_places(text, ents, i, match, country_of)
+        out += _groups_of_places(text, ents, i, match, country_of) \
+            + _coordinated_group(text, ents, match, ent.value, country_of)
     return out
+
+
+#: an institution's noun or "people" and "and" before another such noun
+_COORDINATED_HEAD = re.compile(r"\b(" + "|".join((*INSTITUTIONS, "people"))
+                               + r") and (?:the )?$", re.I)
+
+
+def _coordinated_group(text: str, ents: list[Ent], match: re.Match, place: str,
+                       country_of) -> list[Ent]:
+    """The group of the head before "and" in "the government and people of Pakistan", "the
+    people and Government of Sri Lanka" (class 2, organisations missed), over its noun."""
+    head = _COORDINATED_HEAD.search(text, max(0, match.start() - 40), match.start())
+    if head is None or head.group(1).lower() == match.group(1).lower():
+        return []
+    span = Ent(head.start(1), head.end(1), head.group(1), "ORG")
+    return [] if any(overlaps(span, other) for other in ents) \
+        else [_group_of(span, head.group(1).lower(), place, country_of)]
+
+
+def institution_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """The places the model missed right after an institution's noun and "of" ("the people
+    and Government of Sri Lanka"), found before the groups are (`missed_places` finds the
+    rest later); none where no such noun is followed by "of"."""
+    if not _ANY_OF_HEAD.search(text):
+        return []
+    return [place for place in missed_places(text, ents, gazetteer)
+            if _OF_HEAD.search(text, max(0, place.start - 40), place.start)]
+
+
+#: any institution's noun or "people" before "of": the cheap test before `institution_places`
+_ANY_OF_HEAD = re.compile(r"\b(?:" + alternation_of((*INSTITUTIONS, *_PLURAL_INSTITUTIONS,
+                                                       "people")) + r") of ", re.I)
 
 
 def _groups_of_places(text: str, ents: list[Ent], i: int, match: re.Match,
