@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_lower_case_word
+from indexer.date_grammar import MONTHS
 from indexer.dates import resolve_date
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
+from indexer.rule_data import alternation_of
 from indexer.spans import PLACE_LABELS, Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
@@ -26,12 +28,19 @@ _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3}
                        r"(?=[ \t]*(?:,|\(|[–—]|-{1,2}[ \t]))")
 
 
+#: a name in title case at the body's start, then a comma and a month's day: "La Paz, Nov 8
+#: (Prensa Latina)", "La Paz, February 22 (RHC)--"
+_DATED_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}),[ \t]*(?i:"
+                             + alternation_of(MONTHS) + r")\.?[ \t]+\d{1,2}\b")
+
+
 def dateline_place(text: str, ents: list[Ent], body_start: int,
                    gazetteer: Gazetteer) -> list[Ent]:
     """A place span for the body's dateline that no actor or place span covers yet; the
     model's piece of it ("KUALA" of "KUALA LUMPUR, Dec 4 —") is no cover (the caller lets the
-    found span swallow it); an outlet's web address is no place."""
-    match = _DATELINE.match(text, body_start)
+    found span swallow it); an outlet's web address is no place. A dateline in title case
+    needs its date after it ("La Paz, Nov 8 (Prensa Latina)")."""
+    match = _DATELINE.match(text, body_start) or _DATED_DATELINE.match(text, body_start)
     if not match:
         return []
     start, end = match.span(1)

@@ -25,6 +25,18 @@ def test_a_dateline_in_capitals_is_a_place(text, found):
     assert _places(text) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # class 2: a known place in title case, a comma and a month's day ("La Paz, Nov 8 (Prensa
+    # Latina)"); without the date, or unknown, no dateline
+    ("Aleppo, Nov 8 (Kestra) Shelling went on.", [("Aleppo", "Aleppo")]),
+    ("Aleppo, February 22 (KHC)-- Shelling went on.", [("Aleppo", "Aleppo")]),
+    ("Aleppo, the city, was shelled.", []),
+    ("Kefrin, Nov 8 (Kestra) Shelling went on.", []),
+])
+def test_a_dateline_in_title_case_needs_its_date(text, found):
+    assert _places(text) == found
+
+
 def test_a_dateline_swallows_the_model_s_piece_of_it():
     # "KUALA LUMPUR, Dec 4 —" with "KUALA" tagged an organisation: one place, Kuala Lumpur
     ctx, ents = classified("KUALA LUMPUR, Dec 4 — A minister spoke.", [("ORG", "KUALA")])
