@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import zip_longest
 
 from indexer.casing import is_lower_case_word, is_name_word
@@ -399,15 +399,13 @@ def institution_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list
     """The places the model missed right after an institution's noun and "of" ("the people
     and Government of Sri Lanka"), found before the groups are (`missed_places` finds the
     rest later); none where no such noun is followed by "of"."""
-    if not _ANY_OF_HEAD.search(text):
-        return []
-    return [place for place in missed_places(text, ents, gazetteer)
-            if _OF_HEAD.search(text, max(0, place.start - 40), place.start)]
+    runs = (_CAPITALISED.match(text, head.end()) for head in _ANY_OF_HEAD.finditer(text))
+    return _places_among(text, ents, gazetteer, (run for run in runs if run))
 
 
-#: any institution's noun or "people" before "of": the cheap test before `institution_places`
+#: an institution's noun or "people" and "of" (maybe "the"): where `institution_places` looks
 _ANY_OF_HEAD = re.compile(r"\b(?:" + alternation_of((*INSTITUTIONS, *_PLURAL_INSTITUTIONS,
-                                                       "people")) + r") of ", re.I)
+                                                       "people")) + r") of (?:the )?", re.I)
 
 
 def _groups_of_places(text: str, ents: list[Ent], i: int, match: re.Match,
@@ -916,10 +914,16 @@ def missed_places(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]
     nationality word the model made of their first words), except names the document's own
     mentions type as works (a rocket "Vega" is no place elsewhere in its report) and a
     language's name ("the Shan language")."""
+    return _places_among(text, ents, gazetteer, _CAPITALISED.finditer(text))
+
+
+def _places_among(text: str, ents: list[Ent], gazetteer: Gazetteer,
+                  matches: Iterable[re.Match]) -> list[Ent]:
+    """`missed_places` over the given capitalised runs."""
     found = []
     taken = _cover(ents)
     skipped = COMMON_WORDS | {e.text for e in ents if e.rule == "type-prior"}
-    for match in _CAPITALISED.finditer(text):
+    for match in matches:
         start, name = _scanned_name(text, match)
         if name and name not in skipped \
                 and not taken.overlaps_range(start, start + len(name)) \
