@@ -26,6 +26,7 @@ from indexer.consistency import open_mention
 from indexer.gazetteer import DOTTED_ACRONYM, Gazetteer
 from indexer.names import VESSEL_PREFIXES
 from indexer.rule_data import alternation, body_endings, word_list
+from indexer.shapes import counted
 from indexer.spans import Ent, SpanIndex, replace
 
 #: an all-capital word of two to seven letters or digits, starting with a letter
@@ -105,7 +106,8 @@ def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
     defines (in brackets either way: the definition says what they are, and `acronym-cue`
     has taken those it makes bodies), places the gazetteer knows, words the document also
     writes in lower case, Roman numerals, roles ("CEO"), non-names (`is_no_name`: time
-    zones, diseases), and capitals in a heading, a dateline or a speaker's label. The text is
+    zones, diseases), things only ever counted ("3 VBIED", "1 VBIED", as `shapes.units`
+    drops the model's spans of units), and capitals in a heading, a dateline or a speaker's label. The text is
     read a fixed number of times however many acronyms it holds."""
     taken = SpanIndex(ents)
     found = [m for m in _ACRONYM.finditer(text) if _in_running_text(text, m, taken)]
@@ -115,9 +117,18 @@ def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
     lower_words = set(_LOWER_WORD.findall(text))
     definitions = _definitions(text, names)
     names = {n for n in names if _bare_name(n, gazetteer, is_no_name, lower_words)
-             and not _defined_otherwise(definitions.get(n))}
+             and not _defined_otherwise(definitions.get(n))} \
+        - _counted_only(text, found)
     return [Ent(m.start(), m.end(), m.group(), "ORG", facet="actor", rule="bare-acronym",
                 fixed=True) for m in found if m.group() in names]
+
+
+def _counted_only(text: str, found: list[re.Match]) -> set[str]:
+    """The acronyms every bare mention of which is counted ("3 VBIED", "1 VBIED"): things."""
+    seen: dict[str, bool] = {}
+    for m in found:
+        seen[m.group()] = seen.get(m.group(), True) and counted(text, m.start(), m.end())
+    return {name for name, only in seen.items() if only}
 
 
 def outvoted_places(found: list[Ent], ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:

@@ -74,6 +74,13 @@ def currency_codes() -> frozenset[str]:
     return frozenset(currency.alpha_3 for currency in pycountry.currencies)
 
 
+def counted(text: str, start: int, end: int) -> bool:
+    """A word written right after a number and before no plural noun or capitalised word:
+    what is counted ("3 VBIED", "40 CUC"), not a name ("5 ISIS fighters")."""
+    return bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start)) \
+        and not _NAME_GOES_ON.match(text, end)
+
+
 def units(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
     """The keys of (key, start, end) spans that are acronyms written only right after a
     number, with no plural noun or capitalised word after them, or currency codes written
@@ -83,8 +90,7 @@ def units(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
     for key, start, end in spans:
         word = text[start:end]
         after_number = bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start))
-        unit = bool(_ACRONYM.fullmatch(word)) and after_number \
-            and not _NAME_GOES_ON.match(text, end)
+        unit = after_number and bool(_ACRONYM.fullmatch(word)) and counted(text, start, end)
         seen[key] = seen.get(key, True) and unit
         if (after_number or _NUMBER_AFTER.match(text, end)) and word in currency_codes():
             priced.add(key)

@@ -25,13 +25,19 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 def drop_thing_acronyms(text: str, ents: list[Ent]) -> list[Ent]:
-    """Every open mention of an acronym the document defines by common nouns loses its
-    facet."""
+    """Every open mention of an acronym the document defines by common nouns, or of its
+    plural, loses its facet."""
     things = thing_acronyms(text)
     if not things:
         return ents
     return [replace(e, facet=None, value=None, rule="thing-acronym")
-            if open_mention(e) and e.text in things else e for e in ents]
+            if open_mention(e) and (e.text in things or _plural_of(e.text, things)) else e
+            for e in ents]
+
+
+def _plural_of(name: str, things: set[str]) -> bool:
+    """ "the KVs (kidnap victims)": an acronym's plural, with its lower-case "s"."""
+    return name.endswith("s") and name[:-1] in things
 
 
 #: "electric vehicle [EV]": an acronym in square brackets after its definition

@@ -65,6 +65,9 @@ def _bare(text: str, patterns=()) -> list[str]:
     ("The deployment of HMS Diamond began.", []),
     ("Solutions: TRIAL solutions and a trial run.", []),
     ("The GDP grew by 2%.", []),
+    # a thing only ever counted ("3 VBIED", "1 VBIED"); counted once, named elsewhere: a body
+    ("They used 3 KVBIED at the camp and left 1 KVBIED loaded.", []),
+    ("It sent 3 KMSOX teams; the KMSOX said so.", ["KMSOX", "KMSOX"]),
     # a currency's code before its amount, a handle, a slashed pair
     ("It raised CDN$11,000 and KES 26.95 more.", []),
     ("He runs the blog KN@KPSTER daily.", []),

@@ -1520,6 +1520,8 @@ def test_a_two_word_title_reads_as_a_headline_but_a_two_word_body_line_does_not(
     ("It damages the anterior cingulate cortex (ACC), the team said.", "ACC"),
     ("I like electric vehicle [EV] conversions.", "EV"),
     ("It has some RPG [role-playing game] elements.", "RPG"),
+    # its plural, defined after it ("the KVs (kidnap victims)")
+    ("Troops searched for the KVs (kidnap victims) all day.", "KVs"),
 ])
 def test_an_acronym_defined_by_common_nouns_is_no_actor(text, acronym):
     ctx, ents = classified(text, [("ORG", acronym)])
