@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
+from indexer.consistency import LANDMARK_WORDS
 from indexer.names import all_bare_bodies, is_storm, name_head, names_a_country, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
@@ -195,17 +196,13 @@ def _short_names(ent: Ent) -> list[str]:
     return _without_landmark_word(value) if ent.facet == "place" else []
 
 
-#: last words of buildings', grounds' and sites' names, dropped in a landmark's short name
-_LANDMARK_WORDS = frozenset(word_list("landmark_words"))
-
-
 def _without_landmark_word(value: str) -> list[str]:
     """ "Reagan National" of "Reagan National Airport": a landmark's name without its last
     word, when two capitalised words or more are left (one may be a person's or a city's
     name: "Lincoln" of "Lincoln Park", "Kabul" of "Kabul Airport")."""
     words = value.split()
     short = words[:-1]
-    return [" ".join(short)] if len(short) >= 2 and words[-1] in _LANDMARK_WORDS \
+    return [" ".join(short)] if len(short) >= 2 and words[-1] in LANDMARK_WORDS \
         and all(w[:1].isupper() for w in short) else []
 
 

@@ -142,7 +142,7 @@ _CUE_NEAR = re.compile(r"\b(?:" + alternation("place_near_openers") + r")\s+" + 
 _CUE_AGED = re.compile(r"\b\d{1,3}-year-old[ \t]+(?!(?:" + alternation("person_descriptors")
                        + r")\b)" + _NAME + r"[ \t]+(?:" + alternation("place_cue_resident_nouns")
                        + r")\b")
-#: "Tambon Tanyong Limo", "Brgy. Kabbon Takas", "Sitio Talok-talok", "at village Kalantara
+#: "Tambon Tanyong Limo", "Brgy. Kabbon Takas", "Sitio Sungkog", "at village Kalantara
 #: Kandi": a local division's noun written right before its name, as Thai, Philippine, Indian
 #: and Ethiopian English write it (data `place_prefix_nouns`; "village" only after a place's
 #: preposition, "the village Elders" names none); the name alone is the place
@@ -378,15 +378,16 @@ def group_of_actors(text: str, ents: list[Ent], country_of) -> list[Ent]:
     return out
 
 
-#: an institution's noun or "people" and "and" before another such noun
-_COORDINATED_HEAD = re.compile(r"\b(" + "|".join((*INSTITUTIONS, "people"))
-                               + r") and (?:the )?$", re.I)
+#: an institution's noun and "and" before another institution's noun or "people" ("the
+#: people" of a condolence's "the people and Government of X" is boilerplate, no group the
+#: statement speaks of)
+_COORDINATED_HEAD = re.compile(r"\b(" + alternation_of(INSTITUTIONS) + r") and (?:the )?$", re.I)
 
 
 def _coordinated_group(text: str, ents: list[Ent], match: re.Match, place: str,
                        country_of) -> list[Ent]:
-    """The group of the head before "and" in "the government and people of Pakistan", "the
-    people and Government of Sri Lanka" (class 2, organisations missed), over its noun."""
+    """The group of the institution before "and" in "the government and people of Pakistan"
+    (class 2, organisations missed), over its noun."""
     head = _COORDINATED_HEAD.search(text, max(0, match.start() - 40), match.start())
     if head is None or head.group(1).lower() == match.group(1).lower():
         return []
