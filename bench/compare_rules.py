@@ -19,11 +19,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "wikinews-2019-2020.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.eval_facets import SHARED_EVAL  # noqa: E402
+
+DEFAULT_FILE = SHARED_EVAL.parent / "corpus" / "wikinews-2019-2020.jsonl"
 
 #: the worker: imports the checkout's own code, parses once, then times one pass of the rules
-#: (every pass a first one: no value remembered) each time a line arrives on its input
+#: (every pass a first one: no value remembered) each time a line arrives on its input. Its
+#: pass is `profile_rules.py`'s `rules()` written again on purpose: an older checkout has that
+#: loop only inside a function, so the worker cannot import it from the checkout it times
 WORKER = """
 import sys, time
 from pathlib import Path
