@@ -37,9 +37,16 @@ _ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs")
 #: "Kampala and Kinshasa launched": a capital listed before another that acts
 _AND = re.compile(r"[ \t]+and[ \t]+")
 #: "accuse Kiev of", "urged Ankara to", "blame Kiev.": a verb acting on a government before
-#: the capital, a preposition of its complement or the sentence's end after it
+#: the capital, a preposition of its complement (maybe after another capital listed with
+#: "and": "urging Belgrade and Pristina to"), ", which" or the sentence's end after it
 _OBJECT_BEFORE = re.compile(r"\b(?:" + alternation("government_object_verbs") + r")[ \t]+$")
-_OBJECT_AFTER = re.compile(r"[ \t]+(?:of|to|for)\b|[.;]")
+_OBJECT_AFTER = re.compile(r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:of|to|for)\b|[.;]"
+                           r"|,[ \t]+which\b")
+#: "was later denied by Moscow": a government's act in the passive, its agent after "by"
+_AGENT_BEFORE = re.compile(r"\b(?:" + alternation("government_act_verbs") + r")[ \t]+by[ \t]+$")
+#: "a request for Washington to follow through": the subject of an infinitive after "for"
+_FOR_BEFORE = re.compile(r"\bfor[ \t]+$")
+_INFINITIVE_AFTER = re.compile(r"[ \t]+to[ \t]+[a-z]")
 #: a preposition before the capital: the place is meant, the verb has another subject ("reports
 #: from Damascus said", "talks in Damascus and Tehran agreed")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("locative_prepositions") + r")\s+$",
@@ -55,11 +62,17 @@ def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> lis
 
 
 def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
-    """The capitals (indices) before a government's verb, and those listed before them."""
+    """The capitals (indices) before a government's verb, and those listed with them."""
     capitals = [i for i in capitals
                 if not _PREPOSITION_BEFORE.search(text, max(0, ents[i].start - 12), ents[i].start)]
-    acting = {i for i in capitals if _ACTS.match(text, ents[i].end) or _acted_on(text, ents[i])}
-    return acting | {i for i in capitals for j in acting if _listed_before(text, ents[i], ents[j])}
+    acting = {i for i in capitals if _acts(text, ents[i])}
+    return acting | {i for i in capitals for j in acting
+                     if _listed_before(text, ents[i], ents[j]) or _listed_before(text, ents[j], ents[i])}
+
+
+def _acts(text: str, ent: Ent) -> bool:
+    """The capital before a government's verb, owning its act, acted on, or its agent."""
+    return bool(_ACTS.match(text, ent.end)) or _acted_on(text, ent) or _agent(text, ent)
 
 
 def _acted_on(text: str, ent: Ent) -> bool:
@@ -67,6 +80,14 @@ def _acted_on(text: str, ent: Ent) -> bool:
     "for" or its sentence's end after it ("accuse Kiev of seeking", "blame Kiev.")."""
     return bool(_OBJECT_BEFORE.search(text, max(0, ent.start - 20), ent.start)
                 and _OBJECT_AFTER.match(text, ent.end))
+
+
+def _agent(text: str, ent: Ent) -> bool:
+    """The capital does a government's act in the passive ("denied by Moscow") or is the
+    subject of an infinitive after "for" ("a request for Washington to follow through")."""
+    before = text[max(0, ent.start - 20):ent.start]
+    return bool(_AGENT_BEFORE.search(before)
+                or (_FOR_BEFORE.search(before) and _INFINITIVE_AFTER.match(text, ent.end)))
 
 
 def _capital_mention(ent: Ent, gazetteer: Gazetteer) -> bool:

@@ -98,9 +98,15 @@ _CUE_AFTER_KNOWN = re.compile(
 #: village elder" names a person)
 _CUE_APPOSED = re.compile(
     r"(?<![\w’'])(?=[A-Zae])" + _NAME + r",[ \t]+(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
-    + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+(?:"
+    + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+\d|[ \t]+(?:"
     + _SMALL_WORDS + r"|[a-z]+ed|"
     + alternation("place_apposition_closers") + r")\b)")
+#: "the nearest city, Oicha, said", "the capital, Bamako.": a determiner's settlement noun, a
+#: comma and the name set off after it, closed by punctuation (the apposition the other way)
+_SET_OFF_NOUNS = (*word_list("place_cue_apposed"), *word_list("place_cue_set_off"))
+_CUE_SET_OFF = re.compile(
+    r"\b(?:the|a|its|their)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:" + alternation_of(_SET_OFF_NOUNS)
+    + r"),[ \t]+" + _NAME + r"(?=[ \t]*[,.;:)])")
 #: "Our Lady of Lourdes Hospital, Navan where", "a church, Orlu, Imo state": a building's name
 #: or noun, a comma, and a name its phrase ends after: the place the building stands in
 _CUE_SITED = re.compile(r"(?<![\w-])(?i:" + alternation("place_cue_sited") + r"),[ \t]+" + _NAME
@@ -693,6 +699,7 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_AFTER, True, ()),
     (_CUE_AFTER_CLOSED, True, tuple(f" {cue}" for cue in _CLOSED_CUES)),
     (_CUE_APPOSED, False, (", a ", ", an ")),
+    (_CUE_SET_OFF, False, tuple(f"{noun}, " for noun in _SET_OFF_NOUNS)),
     (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
     (_CUE_NEAR, False, (" near ",)),
     (_CUE_AGED, False, ("year-old ",)),

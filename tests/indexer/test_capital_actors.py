@@ -78,3 +78,27 @@ def test_a_capital_acting_after_an_adverb_or_owning_an_act_is_its_government(tex
 ])
 def test_a_capital_owning_no_act_stays_the_city(text):
     assert _governments(text, [("GPE", "Damascus")]) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The strike was later denied by Damascus.", ["Damascus"]),          # the passive's agent
+    ("He asked for Damascus to follow through.", ["Damascus"]),         # an infinitive's subject
+    ("Envoys are urging Damascus and Tehran to talk.", ["Damascus", "Tehran"]),  # listed after
+    ("We call on Damascus, which ignored the warnings.", ["Damascus"]),
+    ("Damascus last year cracked down on them.", ["Damascus"]),         # a time filler
+    ("Damascus and Tehran have held talks.", ["Damascus", "Tehran"]),
+    ("It strained Damascus's ties with Tehran.", ["Damascus"]),         # an act's noun owned
+])
+def test_more_ways_a_capital_acts(text, names):
+    # class 6: the same government, phrased as news phrases it
+    patterns = [("GPE", name) for name in ("Damascus", "Tehran") if name in text]
+    assert [t for t, _ in _governments(text, patterns)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Flights for Damascus left at noon.",           # no infinitive: the destination
+    "The city was visited by Damascus residents.",  # no act of a government before "by"
+    "Envoys are urging Damascus residents to leave.",
+])
+def test_a_capital_in_those_phrasings_without_the_act_stays_a_place(text):
+    assert _governments(text, [("GPE", "Damascus")]) == []

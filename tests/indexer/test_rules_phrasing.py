@@ -52,8 +52,24 @@ def test_a_town_noun_closing_its_phrase_makes_a_place(text, name, facet):
     ("Shells hit Kefr Dana, a small farming town in Idlib.", "Kefr Dana", "place"),
     ("Ali Kefi, a village elder, said so.", "Ali Kefi", "actor"),  # the noun goes on
     ("Ali Kefi, a city official in Idlib, said so.", "Ali Kefi", "actor"),
+    # a distance after the noun closes its phrase too
+    ("Fighters from Kefr Dana, a town 65 km southeast of Idlib, came.", "Kefr Dana", "place"),
+    ("Ali Kefi, a city councillor since 2010, said so.", "Ali Kefi", "actor"),
 ])
 def test_an_apposition_a_settlement_noun_heads_makes_a_place(text, name, facet):
+    ctx, ents = classified(text, [("PERSON", name)])
+    assert (name, facet) in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+@pytest.mark.parametrize(("text", "name", "facet"), [
+    ("Sam Roe, mayor of the nearest city, Kefr Dana, said so.", "Kefr Dana", "place"),
+    ("Troops entered the capital, Kefr Dana.", "Kefr Dana", "place"),
+    ("They reached the small town, Kefr Dana; it was empty.", "Kefr Dana", "place"),
+    ("In the city, Kefr Dana said nothing.", "Kefr Dana", "actor"),  # no apposition closed
+    ("The town, Mayor Kefr Dana said, was calm.", "Mayor Kefr Dana", "actor"),  # titled
+])
+def test_a_name_set_off_after_a_settlement_noun_is_a_place(text, name, facet):
+    # class 2 (places taken for people): the apposition the other way round
     ctx, ents = classified(text, [("PERSON", name)])
     assert (name, facet) in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
 
