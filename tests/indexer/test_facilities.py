@@ -19,6 +19,12 @@ from tests.indexer.entity_kit import resolved
     # a hospital or a centre is the site wherever it stands, unless it speaks or sends staff
     ("The Coast General Hospital was the worst hit.", "Coast General Hospital", "place"),
     ("Sixty slept at Lings Forum Leisure Centre.", "Lings Forum Leisure Centre", "place"),
+    # venues and halls people gather in, but no research centre
+    ("The teams met at the Harlow Convention Center today.", "Harlow Convention Center",
+     "place"),
+    ("Blasts hit the Kestrel Tuition Center and a school.", "Kestrel Tuition Center", "place"),
+    ("Flowers decorate the Ann Roe Public Hall.", "Ann Roe Public Hall", "place"),
+    ("He works at the Harlow Research Center in town.", "Harlow Research Center", "actor"),
     # speaking, sending staff, or no hospital at all: an actor
     ("John Radcliffe Hospital said the patient was stable.", "John Radcliffe Hospital", "actor"),
     ("Doctors from Hartford Hospital were sent to help.", "Hartford Hospital", "actor"),
@@ -45,6 +51,7 @@ def test_mines_monuments_and_routes_are_places(name):
                                   "Bayside Theaters", "Harbour Tunnel",
                                   # roads, their abbreviations and natural features
                                   "Mingo Valley Expressway", "Admiral Blvd", "Ozark Plateau",
+                                  "Reglan Station Rd", "Kestrel Hwy",
                                   "Kestrel Minster",
                                   # a region's word ends a place's name
                                   "Kestrel Township",
@@ -70,6 +77,13 @@ def test_a_station_or_a_prison_the_model_calls_a_person_is_a_place():
                             ("GPE", "Damascus")])
     assert [(t, f) for t, f, _, _ in found] == [
         ("Kells Garda Station", "place"), ("Kells", "place"), ("Damascus", "place")]
+
+
+def test_a_road_abbreviation_the_model_calls_a_person_is_a_place():
+    # no person's name ends in "Rd" or "Hwy"
+    text = "A truck crashed near the intersection of Reglan Station Rd at night."
+    assert [(t, f) for t, f, _, _ in resolved(text, [("PERSON", "Reglan Station Rd")])] == [
+        ("Reglan Station Rd", "place")]
 
 
 def test_towns_after_a_name_make_it_a_town():
