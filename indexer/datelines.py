@@ -20,7 +20,7 @@ from indexer.date_grammar import MONTHS
 from indexer.dates import resolve_date
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
-from indexer.rule_data import alternation_of
+from indexer.rule_data import alternation_of, word_list
 from indexer.spans import PLACE_LABELS, Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
@@ -92,13 +92,15 @@ def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
 
 
 #: the wire credit in brackets or between slashes after a dateline's place (and its country or
-#: region) and date: "SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
+#: region) and date (month first or day first: "NEW YORK, 7 July (UN Headquarters) --"):
+#: "SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
 #: "ADDIS ABABA (Reuters) –", "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --", "MOSCOW,
 #: September 4. /TASS/.", "DEIR AL-BALAH, Gaza Strip (AP) —"; a credit opens with a letter and
 #: may hold a number after it ("ERBIL (Kurdistan 24) –"), a bracket of digits is none ("(2019)")
 _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\w'’.-]*){0,3}"
                      r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?=,|[ \t]*[(/]))?"
-                     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4}|\.)?)?,?"
+                     r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
+                     r"(?:,[ \t]*\d{4}|\.)?)?,?"
                      r"[ \t]*(?:\(([A-Za-z][^()\n]{1,39})\)|/([A-Za-z][^/\n]{1,39})/)[ \t]*"
                      r"(?:[–—]|-{1,2}|:|\.(?=\s))")
 #: one agency of a shared credit ("dpa/GNA")
@@ -120,10 +122,23 @@ def dateline_credits(text: str, body_start: int) -> list[Ent]:
     if credit is None:
         return []
     start, agencies = credit
-    return [Ent(start + m.start(), start + m.end(), m.group(), "ORG", facet="actor",
-                value=m.group(), rule="dateline-credit", fixed=True)
+    return [_credited(start + m.start(), m.group())
             for m in _AGENCY.finditer(agencies)
             if len(m.group().split()) <= 3 and not _dated(m.group())]
+
+
+#: landmark words: a bracket ending in one names where the release was issued, no agency
+_LANDMARK_WORDS = frozenset(word_list("landmark_words"))
+
+
+def _credited(start: int, name: str) -> Ent:
+    """The agency a credit names, an actor; or the building it was issued at, a place
+    ("NEW YORK, 7 July (UN Headquarters) --")."""
+    if name.split()[-1] in _LANDMARK_WORDS:
+        return Ent(start, start + len(name), name, "FAC", facet="place", value=name,
+                   rule="dateline-credit", fixed=True)
+    return Ent(start, start + len(name), name, "ORG", facet="actor", value=name,
+               rule="dateline-credit", fixed=True)
 
 
 def _dated(credit: str) -> bool:

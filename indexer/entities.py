@@ -759,9 +759,10 @@ def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (organisations missed): the news agencies a dateline credits in brackets or
     between slashes ("SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
     "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --") are actors, whatever the model made of them
-    (an actor span over one already stays)."""
+    (an actor span over one already stays); a bracket naming a building ("NEW YORK, 7 July (UN
+    Headquarters) --") is where the release was issued, a place."""
     found = [f for f in dateline_credits(ctx.text, ctx.body_start)
-             if not any(overlaps(e, f) and e.facet == "actor" for e in ents)]
+             if f.facet == "place" or not any(overlaps(e, f) and e.facet == "actor" for e in ents)]
     return replaced_by(ents, found) if found else ents
 
 

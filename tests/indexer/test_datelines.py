@@ -97,6 +97,10 @@ def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str
     # a release's date in the bracket credits no one
     ("ALEPPO (September 25, 2012) — Shelling went on.", [("DATE", "September 25, 2012")], []),
     ("ALEPPO (March 2019) — Shelling went on.", [], []),
+    # a day before its month, and a building in the bracket: where the release was issued
+    ("SEOUL, 19 Oct (Kestra) -- Shells fell.", [], [("Kestra", "actor")]),
+    ("NEW YORK, 7 July (UN Headquarters) -- The Council met.", [("ORG", "UN")],
+     [("UN Headquarters", "place")]),
 ])
 def test_a_dateline_credit_is_an_actor(text, patterns, found):
     assert _credits(text, patterns) == found
