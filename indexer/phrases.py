@@ -141,6 +141,13 @@ _LIST_CLOSED = re.compile(_PHRASE_CLOSED)
 #: placed "at X near Y")
 _CUE_NEAR = re.compile(r"\b(?:" + alternation("place_near_openers") + r")\s+" + _NAME
                        + r"\s+near\s+(?:the\s+)?[A-Z]")
+#: "fires at Forster, at Hillville", "a fighting patrol at Firgi killed", "the match at
+#: Murrayfield": an incident's noun, "at" and a name: the site it happened at (class 2; a
+#: body is seldom the site: "works at Siemens", "studied at Harvard" have no incident's noun;
+#: a possessor owns the site: "the shooting at Ann Roe's home")
+_CUE_INCIDENT = re.compile(r"\b(?:" + alternation("place_incident_nouns") + r")\s+at\s+(?:the\s+)?"
+                           + _NAME + r"(?<!['’]s)(?=[ \t]*[,.;:)]|[ \t]+[a-z])")
+_INCIDENT_GATES = tuple(f"{noun} at " for noun in word_list("place_incident_nouns"))
 #: "a 24-year-old Caboolture man", "the 30-year-old Kuraby woman": a capitalised name between
 #: a person's age and a resident's noun is the place the person is from (a people's word is
 #: no place: "a 40-year-old Indigenous man"; a nationality the model's, dropped by
@@ -702,6 +709,7 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_SET_OFF, False, tuple(f"{noun}, " for noun in _SET_OFF_NOUNS)),
     (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
     (_CUE_NEAR, False, (" near ",)),
+    (_CUE_INCIDENT, False, _INCIDENT_GATES),
     (_CUE_AGED, False, ("year-old ",)),
     (_CUE_PREFIXED, False, tuple(f"{noun} " for noun in _PREFIX_NOUNS)
      + tuple(f"{noun.capitalize()} " for noun in _PREFIX_NOUNS) + (" village ",)),

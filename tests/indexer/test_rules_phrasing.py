@@ -146,3 +146,16 @@ def test_a_country_run_into_its_own_town_is_two_places():
     assert [(t, f, v) for t, f, v, _ in out][:3] == [
         ("Syria", "place", "Syria"), ("Aleppo", "place", "Aleppo"), ("Aleppo", "place", "Aleppo")]
     assert ("Syria Mosul", "actor") in [(t, f) for t, f, _, _ in out]
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    ("Warnings are in place for fires at Kestra, at Hillville.", "ORG", "Kestra", "place"),
+    ("Troops on fighting patrol at Kestra killed three.", "ORG", "Kestra", "place"),
+    ("He was hurt in the match at Kestra on Saturday.", "PERSON", "Kestra", "place"),
+    ("She works at Kestra in town.", "ORG", "Kestra", "actor"),  # no incident's noun
+    ("Mourners met after the shooting at Ann Roe's home.", "PERSON", "Ann Roe", "actor"),
+])
+def test_an_incidents_noun_and_at_make_a_site(text, label, name, facet):
+    # class 2 (places taken for bodies or people): where an incident happened
+    ctx, ents = classified(text, [(label, name)])
+    assert (name, facet) in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
