@@ -45,14 +45,16 @@ def role_before(text: str, ent: Ent) -> str | None:
     return " ".join(role)
 
 
-def _role_of(text: str, ent: Ent, set_off: bool) -> str | None:
+def _roles_of(text: str, ent: Ent, set_off: bool) -> list[str]:
     """The role written before a person's name, or the head of one with a complement ("the
-    Minister" of "Minister of Tourism and Lands Harin Fernando"), else (set_off) one set off
-    by a comma."""
+    Minister" of "Minister of Tourism and Lands Harin Fernando"), and (set_off) one set off
+    by a comma: a person may be given both ("The Chairman of ECOWAS, President Muhammadu
+    Buhari", later "The Chairman")."""
     role = role_before(text, ent)
     if role is None or all(w.lower() in _PORTFOLIO_WORDS for w in role.split()):
         role = _complemented_role(text, ent) or role  # "Minister for | Housing" is no role
-    return role or (apposed_role(text, ent) if set_off else None)
+    apposed = apposed_role(text, ent) if set_off else None
+    return [r for r in dict.fromkeys((role, apposed)) if r]
 
 
 #: title words that name a portfolio, not an office: after "Minister for" they are its
@@ -68,19 +70,22 @@ _COMPLEMENTED_BEFORE = re.compile(
 
 
 def _complemented_role(text: str, ent: Ent) -> str | None:
-    """The head of a role with a complement written before a person's name, when its words
-    are title words ("Minister"); None otherwise."""
+    """The head of a role with a complement written before a person's name, its title words
+    ("Minister"; "High Commissioner" of "UN High Commissioner for Human Rights Volker Türk");
+    None without one."""
     line_start = text.rfind("\n", 0, ent.start) + 1
     match = _COMPLEMENTED_BEFORE.search(text, max(line_start, ent.start - 80), ent.start)
-    words = match[1].split() if match else []
-    return match[1] if words and all(map(_is_title_word, words)) \
-        and not all(w.lower() in NOT_BARE_ROLES for w in words) else None
+    words = _trailing_titles(match[1].split()) if match else []  # "UN | High Commissioner"
+    return " ".join(words) if words and not all(w.lower() in NOT_BARE_ROLES for w in words) \
+        else None
 
 
 #: "the Special Envoy of the Secretary-General for Yemen, " right before a name: "the", title
-#: words, maybe a complement opened by "of", "for", "to" or "on", and a comma
+#: words, maybe a complement opened by "of", "for", "to" or "on", a comma, and maybe the
+#: name's own title ("The Chairman of ECOWAS, President Muhammadu Buhari")
 _ROLE_SET_OFF_BEFORE = re.compile(r"\b[Tt]he ((?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*)"
-                                  r"(?: (?:of|for|to|on) [^,.;\n]{1,60})?,\s+$")
+                                  r"(?: (?:of|for|to|on) [^,.;\n]{1,60})?,\s+"
+                                  r"(?:[A-Z][a-z]*\.?\s+){0,2}$")
 #: ", the Special Envoy" right after a name
 _ROLE_SET_OFF_AFTER = re.compile(r",\s+[Tt]he ((?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*)\b(?![-'’])")
 
@@ -119,8 +124,7 @@ def people_by_role(text: str, ents: list[Ent], set_off: bool = True) -> dict[str
     holders: dict[str, set[str]] = {}
     for ent in ents:
         if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
-            role = _role_of(text, ent, set_off)
-            if role:
+            for role in _roles_of(text, ent, set_off):
                 holders.setdefault(role, set()).add(ent.value)
     return {role: next(iter(people)) for role, people in holders.items() if len(people) == 1}
 

@@ -112,6 +112,9 @@ def test_a_possessive_before_a_feature_noun_names_two_places():
     # a title after "for" is the office itself: the spokesman's principal is the one named
     ("Spokesman for Secretary-General Ban Kefr:\n\nThe Secretary-General condemns the attack.",
      "Ban Kefr", "Secretary-General"),
+    # an organisation's name before the head: its trailing title words are the role
+    ("Attacks rose, UN High Commissioner for Human Rights Ann Kefr said. The High "
+     "Commissioner appealed for calm.", "Ann Kefr", "High Commissioner"),
 ])
 def test_a_role_with_a_complement_is_the_one_its_head_names_later(text, name, role):
     # class 6: "the Minister" is the person the document names as "Minister for Housing"
@@ -119,6 +122,16 @@ def test_a_role_with_a_complement_is_the_one_its_head_names_later(text, name, ro
     out = entities.rule_roles(ctx, ents)
     assert [(e.text, e.value) for e in out if e.rule == "role"] == [(role, name)]
 
+
+
+def test_a_person_keeps_each_role_the_document_gives_them():
+    # class 6: a role before the name and one set off before it are both the person's
+    text = ("The Chairman of the Board, President Ann Kefr, spoke. The Chairman later left. "
+            "The President said so.")
+    ctx, ents = classified(text, [("PERSON", "Ann Kefr")])
+    out = entities.rule_roles(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.rule == "role"] == [
+        ("Chairman", "Ann Kefr"), ("President", "Ann Kefr")]
 
 
 def test_a_space_station_is_no_place():
