@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from indexer.gazetteer import Gazetteer, Place
+from indexer.rule_data import word_list
 from indexer.spans import Ent, replace
 
 #: the other place must have at least this share of the first choice's population
@@ -30,7 +31,53 @@ def home_countries(ents: list[Ent], gazetteer: Gazetteer,
     for ent in ents:
         home = _home(ent, gazetteer, named) if named else None
         out.append(replace(ent, country=home.country, rule="home-country") if home else ent)
-    return out
+    return _strays_unplaced(out, gazetteer)
+
+
+#: a document's own country places at least this many of its place names
+HOME_PLACES = 3
+#: a town smaller than this, abroad, is a weak match for a name
+STRAY_TOWN_POPULATION = 50_000
+
+
+def _strays_unplaced(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Place spans whose country rests on a weak match abroad lose it (the sentence's
+    country is then theirs: `infer_countries`): in a document whose own country places
+    `HOME_PLACES` names or more, a name that is the only one of its country and that the
+    gazetteer knows only as another name of a town ("Hunter": Peru's "Jacobo Hunter"), as a
+    town under `STRAY_TOWN_POPULATION` people ("Palácio" in a report on Brazil) or by words
+    of direction alone is no evidence of that country. Other provinces keep theirs: the
+    gazetteer gives them no size to weigh ("Ontario" in an American report)."""
+    places = _names_by_country(ents)
+    if not places or max(map(len, places.values())) < HOME_PLACES:
+        return ents
+    return [replace(ent, country=None, rule="home-country")
+            if len(places.get(ent.country or "", ())) == 1 and _weak_match(ent, gazetteer) else ent
+            for ent in ents]
+
+
+def _names_by_country(ents: list[Ent]) -> dict[str, set[str]]:
+    """Each country's place values in the document."""
+    places: dict[str, set[str]] = {}
+    for ent in ents:
+        if ent.facet == "place" and ent.country and ent.value:
+            places.setdefault(ent.country, set()).add(ent.value)
+    return places
+
+
+#: words of direction, lower case
+_COMPASS_WORDS = frozenset(word_list("compass_words"))
+
+
+def _weak_match(ent: Ent, gazetteer: Gazetteer) -> bool:
+    """The place span's country comes from another name of a town, from a small town, or
+    from a name made of words of direction only ("North Western", a province of Sierra Leone,
+    in "the North Western regions" of New South Wales)."""
+    place = gazetteer.lookup(ent.text) if ent.facet == "place" and ent.rule != "watchlist" else None
+    return place is not None and place.country == ent.country and (
+        place.kind == "city-alt" or (place.kind == "city"
+                                     and place.population < STRAY_TOWN_POPULATION)
+        or all(w.lower() in _COMPASS_WORDS for w in ent.text.split()))
 
 
 def _home(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | None:

@@ -24,6 +24,11 @@ GAZETTEER = Gazetteer.from_entries([
     ("Paris", Place("Paris", "United States", "city", 25_000)),
     ("Ontario", Place("Ontario", "Canada", "province", 0)),
     ("Ontario", Place("Ontario", "United States", "city", 170_000)),
+    ("Toronto", Place("Toronto", "Canada", "city", 2_700_000)),
+    ("Ottawa", Place("Ottawa", "Canada", "city", 1_000_000)),
+    ("Hunter", Place("Jacobo Hunter", "Peru", "city-alt", 46_000)),
+    ("Kestra", Place("Kestra", "Spain", "city", 20_000)),
+    ("North Western", Place("North Western", "Sierra Leone", "province", 0)),
 ])
 
 
@@ -55,3 +60,19 @@ def test_a_far_smaller_namesake_or_a_city_beside_a_province_does_not_win():
 def test_the_gazetteer_keeps_each_countrys_best_place_as_an_alternative():
     assert [p.country for p in GAZETTEER.in_other_countries("valencia")] == ["Spain"]
     assert GAZETTEER.in_other_countries("Spain") == ()
+
+
+def test_a_weak_match_abroad_in_a_document_about_one_country_loses_its_country():
+    # class 4: another name of a town, a small town or words of direction abroad, each the
+    # only place of its country, say nothing against the document's own country
+    text = "Fires near Toronto, Ottawa and Ontario reached Hunter, Kestra and North Western."
+    found = countries(text, ["Toronto", "Ottawa", "Ontario", "Hunter", "Kestra", "North Western"])
+    assert found == {"Toronto": "Canada", "Ottawa": "Canada", "Ontario": "Canada",
+                     "Hunter": None, "Kestra": None, "North Western": None}
+
+
+def test_a_weak_match_keeps_its_country_where_the_document_has_no_home_or_names_it_twice():
+    assert countries("Fires reached Hunter and Toronto.", ["Hunter", "Toronto"]) == {
+        "Hunter": "Peru", "Toronto": "Canada"}
+    text = "Fires near Toronto, Ottawa and Ontario reached Kestra in Spain."
+    assert countries(text, ["Toronto", "Ottawa", "Ontario", "Kestra", "Spain"])["Kestra"] == "Spain"
