@@ -8,6 +8,7 @@ Coalition" of the document. Ambiguous cases (two Johnsons, two coalitions) stay 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -95,6 +96,35 @@ def _acronym_defined_after(text: str, ent: Ent, taken: SpanIndex) -> str | None:
         return paren.group(1)
     appos = _APPOSITION.match(after)
     return appos.group(1) if appos and is_acronym_of(appos.group(1), ent.text) else None
+
+
+#: what sets off another name right after an organisation's: ", or", ", also known as"
+_OTHER_NAME_GAP = re.compile(r",\s+(?:" + alternation("acronym_cues") + r")\s+")
+#: the other name's apposition closes after it
+_SET_OFF_END = re.compile(r"\s*[,)]")
+
+
+def other_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """Class 6 (one body under several names): "the 7th Brigade, or Kaniyat, from Tarhouna",
+    "a militia known as the 7th Brigade, or Kaniyat, and": a name set off by "or" or "also
+    known as" and a comma right after an organisation's is another name of it, an actor
+    mention with its value, whatever the model made of it (acronyms are
+    `acronym_definitions`')."""
+    order = sorted(range(len(ents)), key=lambda i: ents[i].start)
+    out = list(ents)
+    for i, j in itertools.pairwise(order):
+        body, other = ents[i], ents[j]
+        if _names_another(text, body, other):
+            out[j] = replace(other, label="ORG", facet="actor", value=body.value,
+                             rule="other-name", fixed=True)
+    return out
+
+
+def _names_another(text: str, body: Ent, other: Ent) -> bool:
+    return body.facet == "actor" and body.label == "ORG" and bool(body.value) \
+        and not other.fixed and not other.text.isupper() \
+        and bool(_OTHER_NAME_GAP.fullmatch(text, body.end, other.start)) \
+        and bool(_SET_OFF_END.match(text, other.end))
 
 
 def _other_capitals(text: str, ent: Ent, capitals: str, taken: SpanIndex) -> bool:

@@ -29,6 +29,7 @@ from indexer.aliases import (
     drop_vessel_parts,
     known_names,
     known_surname_aliases,
+    other_names,
     proper_collectives,
     resolve_aliases,
     spelled_out_aliases,
@@ -576,6 +577,12 @@ def rule_collectives(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return _plus(ents, proper_collectives(ctx.text, ents))
 
 
+def rule_other_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 6: "the 7th Brigade, or Kaniyat," - another name set off after an
+    organisation's is a mention of it."""
+    return other_names(ctx.text, ents)
+
+
 def rule_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Acronyms, partial names, given names and head nouns -> the document's full name."""
     return resolve_aliases(ctx.text, ents, ctx.is_country, ctx.is_place, ctx.is_known_place)
@@ -960,6 +967,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("feature-head", rule_feature_heads),
     ("possessive-place", rule_possessive_places),
     ("collective", rule_collectives),
+    ("other-name", rule_other_names),
     ("alias", rule_aliases),
     ("alias-known-surname", rule_known_surnames),
     ("alias-known", rule_known_names),

@@ -761,3 +761,17 @@ def test_a_place_label_on_a_bodys_name_without_its_complement_is_the_body():
             if text in ("Kefrin Observatory", "Kestrel")] == [
         ("Kefrin Observatory", "actor", "Kefrin Observatory for Human Rights"),
         ("Kestrel", "place", "Kestrel")]
+
+
+@pytest.mark.parametrize(("text", "label", "found"), [
+    # class 6: another name set off after an organisation's is a mention of it
+    ("Clashes with the 7th Brigade, or Kestra, from the south.", "GPE",
+     [("7th Brigade", "actor", "7th Brigade"), ("Kestra", "actor", "7th Brigade")]),
+    ("The 7th Brigade, also known as Kestra, attacked.", "PERSON",
+     [("7th Brigade", "actor", "7th Brigade"), ("Kestra", "actor", "7th Brigade")]),
+    # no comma closing it: a list of choices, no other name
+    ("Talks with the 7th Brigade, or Kestra itself.", "PERSON",
+     [("7th Brigade", "actor", "7th Brigade"), ("Kestra", "actor", "Kestra")]),
+])
+def test_another_name_set_off_after_an_organisation_is_its_mention(text, label, found):
+    assert [(t, f, v) for t, f, v, _ in resolved(text, [("ORG", "7th Brigade"), (label, "Kestra")])] == found
