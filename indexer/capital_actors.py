@@ -107,3 +107,25 @@ def _government(ent: Ent, gazetteer: Gazetteer) -> Ent:
     value = national_body(f"Government of {ent.country}", gazetteer.country_of)
     return replace(ent, label="ORG", facet="actor", value=value, country=None,
                    rule="capital-government", fixed=True)
+
+
+#: "the government in Kinshasa", "the regime in Damascus", "the internationally-recognised
+#: government in Tripoli": a government's noun and "in" right before the capital
+_SEAT_BEFORE = re.compile(r"\b(?:" + alternation("government_seat_nouns") + r")[ \t]+in[ \t]+$",
+                          re.I)
+
+
+def seat_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
+    """Actor mentions of a government named by its seat ("the government in Kinshasa": the
+    Congolese Government, class 6), from the government's noun to the capital's name; the
+    capital's own mention stays the place."""
+    found = []
+    for ent in ents:
+        seat = _SEAT_BEFORE.search(text, max(0, ent.start - 24), ent.start) \
+            if _capital_mention(ent, gazetteer) else None
+        if seat:
+            value = national_body(f"Government of {ent.country}", gazetteer.country_of)
+            found.append(Ent(seat.start(), ent.end, text[seat.start():ent.end], "ORG",
+                             facet="actor", value=value, rule="capital-government", fixed=True))
+    return found
+

@@ -34,7 +34,7 @@ from indexer.aliases import (
     resolve_aliases,
     spelled_out_aliases,
 )
-from indexer.capital_actors import capital_governments
+from indexer.capital_actors import capital_governments, seat_governments
 from indexer.capitals import capital_mentions
 from indexer.casing import is_lower_case_word
 from indexer.consistency import (
@@ -908,8 +908,10 @@ def rule_federal_government(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_capital_governments(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 6: a capital that acts ("New Delhi on Sunday rejected", "Athens expelled the
-    ambassador") is its country's government ("Indian Government")."""
-    return capital_governments(ctx.text, ents, ctx.gazetteer)
+    ambassador") is its country's government ("Indian Government"), and so is a government
+    named by its seat ("the government in Kinshasa")."""
+    ents = capital_governments(ctx.text, ents, ctx.gazetteer)
+    return _plus(ents, seat_governments(ctx.text, ents, ctx.gazetteer))
 
 
 def rule_home_countries(ctx: DocContext, ents: list[Ent]) -> list[Ent]:

@@ -102,3 +102,18 @@ def test_more_ways_a_capital_acts(text, names):
 ])
 def test_a_capital_in_those_phrasings_without_the_act_stays_a_place(text):
     assert _governments(text, [("GPE", "Damascus")]) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The government in Damascus blamed the rebels.", [("government in Damascus", "Syrian Government")]),
+    ("They said the regime in Damascus must go.", [("regime in Damascus", "Syrian Government")]),
+    ("Talks in Damascus went on.", []),                  # no government's noun before "in"
+    ("The government in Aleppo was formed.", []),       # no capital
+])
+def test_a_government_named_by_its_seat_is_the_countrys(text, found):
+    # class 6: the capital's own mention stays the place beside the government's mention
+    patterns = [("GPE", name) for name in ("Damascus", "Aleppo") if name in text]
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_capital_governments(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.facet == "actor"] == found
+    assert [e.text for e in out if e.facet == "place"] == [p for _, p in patterns]
