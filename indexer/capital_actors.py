@@ -128,4 +128,3 @@ def seat_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
             found.append(Ent(seat.start(), ent.end, text[seat.start():ent.end], "ORG",
                              facet="actor", value=value, rule="capital-government", fixed=True))
     return found
-

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_lower_case_word
+from indexer.consistency import LANDMARK_WORDS
 from indexer.date_grammar import MONTHS
 from indexer.dates import resolve_date
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
-from indexer.rule_data import alternation_of, word_list
+from indexer.rule_data import alternation_of
 from indexer.spans import PLACE_LABELS, Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
@@ -127,14 +128,10 @@ def dateline_credits(text: str, body_start: int) -> list[Ent]:
             if len(m.group().split()) <= 3 and not _dated(m.group())]
 
 
-#: landmark words: a bracket ending in one names where the release was issued, no agency
-_LANDMARK_WORDS = frozenset(word_list("landmark_words"))
-
-
 def _credited(start: int, name: str) -> Ent:
     """The agency a credit names, an actor; or the building it was issued at, a place
     ("NEW YORK, 7 July (UN Headquarters) --")."""
-    if name.split()[-1] in _LANDMARK_WORDS:
+    if name.split()[-1] in LANDMARK_WORDS:  # a building's word ends it
         return Ent(start, start + len(name), name, "FAC", facet="place", value=name,
                    rule="dateline-credit", fixed=True)
     return Ent(start, start + len(name), name, "ORG", facet="actor", value=name,
