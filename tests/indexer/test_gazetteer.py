@@ -221,6 +221,14 @@ def test_default_gazetteer_regions_win_over_small_foreign_cities():
     assert gazetteer.lookup("Aleppo").kind == "city"
 
 
+@pytest.mark.parametrize("name", ["Sahel", "West Africa", "Horn of Africa", "Central Asia"])
+def test_default_gazetteer_knows_areas_across_borders_in_no_country(name):
+    # class 2: "the heart of the Sahel" tagged a person is a place; it spans several
+    # countries (not Burkina Faso's province of that name)
+    place = default_gazetteer().confident(name)
+    assert place is not None and place.country == ""
+
+
 @pytest.mark.parametrize(("name", "country"), [
     ("Anbar", "Iraq"), ("Nineveh", "Iraq"), ("Deir al-Zour", "Syria"), ("Hasakah", "Syria"),
     ("North Darfur", "Sudan"), ("Helmand", "Afghanistan"), ("Punjab", "India"),
