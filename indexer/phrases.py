@@ -144,9 +144,13 @@ _CUE_NEAR = re.compile(r"\b(?:" + alternation("place_near_openers") + r")\s+" + 
 #: "fires at Forster, at Hillville", "a fighting patrol at Firgi killed", "the match at
 #: Murrayfield": an incident's noun, "at" and a name: the site it happened at (class 2; a
 #: body is seldom the site: "works at Siemens", "studied at Harvard" have no incident's noun;
-#: a possessor owns the site: "the shooting at Ann Roe's home")
+#: a possessor owns the site: "the shooting at Ann Roe's home", "the match at Wynnum's
+#: Grenada Street ground")
 _CUE_INCIDENT = re.compile(r"\b(?:" + alternation("place_incident_nouns") + r")\s+at\s+(?:the\s+)?"
                            + _NAME + r"(?<!['’]s)(?=[ \t]*[,.;:)]|[ \t]+[a-z])")
+#: a possessive inside a name the incident cue read: the site is the possessor's thing
+#: ("the match at Wynnum's Grenada Street ground"), left to the other rules
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _INCIDENT_GATES = tuple(f"{noun} at " for noun in word_list("place_incident_nouns"))
 #: "a 24-year-old Caboolture man", "the 30-year-old Kuraby woman": a capitalised name between
 #: a person's age and a resident's noun is the place the person is from (a people's word is
@@ -677,6 +681,8 @@ def _cue_spans(text: str) -> list[tuple[int, int]]:
     found = []
     for pattern, before in _cue_patterns(text):
         for match in pattern.finditer(text):
+            if pattern is _CUE_INCIDENT and _POSSESSIVE_INSIDE.search(match.group(1)):
+                continue
             found.append(_after_of(match) if before else match.span(1))
             if before:
                 found += _listed_before(text, match.start(1))

@@ -159,3 +159,10 @@ def test_an_incidents_noun_and_at_make_a_site(text, label, name, facet):
     # class 2 (places taken for bodies or people): where an incident happened
     ctx, ents = classified(text, [(label, name)])
     assert (name, facet) in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+def test_an_incidents_site_with_a_possessive_inside_is_left_to_other_rules():
+    # "the match at Wynnum's Grenada Street ground": no place spans the possessive
+    text = "Fans left after the match at Kestra's Roe Street ground on Saturday."
+    ctx, ents = classified(text, [("ORG", "Roe Street")])
+    assert all("'s" not in t for t, _, _ in facets(entities.rule_place_cues(ctx, ents)))
