@@ -107,8 +107,8 @@ def bare_acronyms(text: str, ents: list[Ent], gazetteer: Gazetteer,
     has taken those it makes bodies), places the gazetteer knows, words the document also
     writes in lower case, Roman numerals, roles ("CEO"), non-names (`is_no_name`: time
     zones, diseases), things only ever counted ("3 VBIED", "1 VBIED", as `shapes.units`
-    drops the model's spans of units), and capitals in a heading, a dateline or a speaker's label. The text is
-    read a fixed number of times however many acronyms it holds."""
+    drops the model's spans of units), and capitals in a heading, a dateline or a speaker's
+    label. The text is read a fixed number of times however many acronyms it holds."""
     taken = SpanIndex(ents)
     found = [m for m in _ACRONYM.finditer(text) if _in_running_text(text, m, taken)]
     names = {m.group() for m in found}

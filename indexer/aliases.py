@@ -215,10 +215,10 @@ def short_name_targets(ents: list[Ent]) -> dict[str, Ent]:
     New York and New Jersey", "Max Planck Institute" -> "... for Evolutionary Anthropology").
     A landmark's name without its landmark word is its short name too ("Reagan National" ->
     "Reagan National Airport": class 2, places as actors)."""
-    return _sole_targets((short.casefold(), ent) for ent in ents for short in _short_names(ent))
+    return _sole_targets((short.casefold(), ent) for ent in ents for short in _short_forms(ent))
 
 
-def _short_names(ent: Ent) -> list[str]:
+def _short_forms(ent: Ent) -> list[str]:
     """The short names an actor's or a place's value may be written as."""
     value = ent.value or ""
     if ent.facet == "actor":

@@ -66,8 +66,7 @@ def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
     capitals = [i for i in capitals
                 if not _PREPOSITION_BEFORE.search(text, max(0, ents[i].start - 12), ents[i].start)]
     acting = {i for i in capitals if _acts(text, ents[i])}
-    return acting | {i for i in capitals for j in acting
-                     if _listed_before(text, ents[i], ents[j]) or _listed_before(text, ents[j], ents[i])}
+    return acting | {i for i in capitals for j in acting if _listed_together(text, ents[i], ents[j])}
 
 
 def _acts(text: str, ent: Ent) -> bool:
@@ -99,14 +98,20 @@ def _capital_mention(ent: Ent, gazetteer: Gazetteer) -> bool:
                                                           place_key(ent.value or ""))
 
 
-def _listed_before(text: str, ent: Ent, other: Ent) -> bool:
-    return ent.end < other.start and bool(_AND.fullmatch(text, ent.end, other.start))
+def _listed_together(text: str, ent: Ent, other: Ent) -> bool:
+    """ "Kampala and Kinshasa": the two capitals joined by "and", in either order."""
+    first, second = (ent, other) if ent.start < other.start else (other, ent)
+    return first.end < second.start and bool(_AND.fullmatch(text, first.end, second.start))
 
 
 def _government(ent: Ent, gazetteer: Gazetteer) -> Ent:
-    value = national_body(f"Government of {ent.country}", gazetteer.country_of)
-    return replace(ent, label="ORG", facet="actor", value=value, country=None,
-                   rule="capital-government", fixed=True)
+    return replace(ent, label="ORG", facet="actor", value=_government_value(ent, gazetteer),
+                   country=None, rule="capital-government", fixed=True)
+
+
+def _government_value(ent: Ent, gazetteer: Gazetteer) -> str:
+    """The value of the government of the capital's country ("Congolese Government")."""
+    return national_body(f"Government of {ent.country}", gazetteer.country_of)
 
 
 #: "the government in Kinshasa", "the regime in Damascus", "the internationally-recognised
@@ -124,7 +129,7 @@ def seat_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[E
         seat = _SEAT_BEFORE.search(text, max(0, ent.start - 24), ent.start) \
             if _capital_mention(ent, gazetteer) else None
         if seat:
-            value = national_body(f"Government of {ent.country}", gazetteer.country_of)
             found.append(Ent(seat.start(), ent.end, text[seat.start():ent.end], "ORG",
-                             facet="actor", value=value, rule="capital-government", fixed=True))
+                             facet="actor", value=_government_value(ent, gazetteer),
+                             rule="capital-government", fixed=True))
     return found

@@ -131,11 +131,10 @@ def dateline_credits(text: str, body_start: int) -> list[Ent]:
 def _credited(start: int, name: str) -> Ent:
     """The agency a credit names, an actor; or the building it was issued at, a place
     ("NEW YORK, 7 July (UN Headquarters) --")."""
-    if name.split()[-1] in LANDMARK_WORDS:  # a building's word ends it
-        return Ent(start, start + len(name), name, "FAC", facet="place", value=name,
-                   rule="dateline-credit", fixed=True)
-    return Ent(start, start + len(name), name, "ORG", facet="actor", value=name,
-               rule="dateline-credit", fixed=True)
+    place = name.split()[-1] in LANDMARK_WORDS  # a building's word ends it
+    return Ent(start, start + len(name), name, "FAC" if place else "ORG",
+               facet="place" if place else "actor", value=name, rule="dateline-credit",
+               fixed=True)
 
 
 def _dated(credit: str) -> bool:

@@ -90,7 +90,8 @@ def units(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
     for key, start, end in spans:
         word = text[start:end]
         after_number = bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start))
-        unit = after_number and bool(_ACRONYM.fullmatch(word)) and counted(text, start, end)
+        unit = after_number and bool(_ACRONYM.fullmatch(word)) \
+            and not _NAME_GOES_ON.match(text, end)  # `counted`, its number already found
         seen[key] = seen.get(key, True) and unit
         if (after_number or _NUMBER_AFTER.match(text, end)) and word in currency_codes():
             priced.add(key)
