@@ -61,7 +61,7 @@ from indexer.divisions import LOWER_DIVISION_WORDS, division_places, numbered_re
 from indexer.federal import federal_government_mentions
 from indexer.gazetteer import Gazetteer, Place
 from indexer.group_names import missed_bodies, named_groups, party_names
-from indexer.headlines import headline_ranges, unconfirmed_headline_names
+from indexer.headlines import headline_ranges, title_parts, unconfirmed_headline_names
 from indexer.home_countries import home_countries
 from indexer.listed_places import listed_places
 from indexer.local_bodies import local_bodies
@@ -779,6 +779,13 @@ def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
     return replace(ent, value=named.value, country=named.country)
 
 
+def rule_title_parts(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 1: a title's span the body does not confirm, holding a name the body uses and
+    words that name nothing, is that name ("Bolivia Expectant ..." -> Bolivia, "Syrian
+    Idlib" -> Idlib, "Abu Sayyaf in Patikul" -> both)."""
+    return title_parts(ents, ctx.body_start, ctx.is_place)
+
+
 def rule_headlines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a name only in title-cased lines, alone as a title's first word or made of
     common words in the title, needs the gazetteer, a shipped or watchlist name, the running
@@ -993,6 +1000,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("party-name", rule_party_names),
     ("bare-acronym", rule_bare_acronyms),
     ("headline", rule_headlines),
+    ("title-part", rule_title_parts),
     ("taxon", rule_taxa),
     ("shape", rule_shapes),
     ("dateline", rule_datelines),

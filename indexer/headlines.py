@@ -147,3 +147,110 @@ def _headline_only(ent: Ent, ranges: list[tuple[int, int]], confirmed: set[str])
     not among the values found outside them."""
     return ent.facet in ("actor", "place") and bool(ent.value) and not ent.fixed \
         and not ent.known and _inside(ent, ranges) and ent.value.casefold() not in confirmed
+
+
+#: words of direction a headline puts before a place ("S. Bangladesh", "Northern Mali"),
+#: lower case, and their one- or two-letter abbreviations
+_COMPASS = frozenset(word_list("compass_words"))
+_COMPASS_LETTERS = re.compile(r"[NSEW]{1,2}\.?")
+#: the preposition a headline joins a group and its place with ("Abu Sayyaf in Patikul")
+_JOINED_IN = " in "
+
+
+def title_parts(ents: list[Ent], body_start: int, is_place) -> list[Ent]:
+    """Class 1 (headlines): a title's actor or place span no body mention shares a value
+    with, whose words hold a name the body uses, is that name: a headline glues words to
+    it that name nothing ("Bolivia Expectant ...", "AMISOM Condemns ...", "Syrian Idlib",
+    "S. Bangladesh", "Abu Sayyaf in Patikul")."""
+    if not body_start:
+        return ents
+    named = _body_names(ents, body_start)
+    values = {e.value.casefold() for e in named.values()}
+    out: list[Ent] = []
+    for ent in ents:
+        parts = _named_parts(ent, named, is_place) \
+            if _unconfirmed_in_title(ent, body_start, values) else []
+        out += parts or [ent]
+    return out
+
+
+def _unconfirmed_in_title(ent: Ent, body_start: int, values: set[str]) -> bool:
+    """An unfixed actor or place span of the title, of no shipped name, whose value no body
+    mention has."""
+    return ent.end <= body_start and ent.facet in ("actor", "place") and bool(ent.value) \
+        and not ent.fixed and not ent.known and ent.value.casefold() not in values
+
+
+def _body_names(ents: list[Ent], body_start: int) -> dict[str, Ent]:
+    """The body's actor and place mentions by their text and value, case-folded."""
+    named: dict[str, Ent] = {}
+    for e in ents:
+        if e.start >= body_start and e.facet in ("actor", "place") and e.value:
+            named.setdefault(e.text.casefold(), e)
+            named.setdefault(e.value.casefold(), e)
+    return named
+
+
+def _named_parts(ent: Ent, named: dict[str, Ent], is_place) -> list[Ent]:
+    """The body's names a title span holds, as spans of the title; [] for none."""
+    if is_place(ent.text):
+        return []  # "Northern California": the headline's name is a place's own
+    if _JOINED_IN in ent.text:
+        return _joined_parts(ent, named)
+    glued = _glued_name(ent, named, is_place)
+    return [glued] if glued else []
+
+
+def _joined_parts(ent: Ent, named: dict[str, Ent]) -> list[Ent]:
+    """ "Abu Sayyaf in Patikul": the two body names "in" joins, or []."""
+    cut = ent.text.index(_JOINED_IN)
+    left, right = ent.text[:cut].casefold(), ent.text[cut + len(_JOINED_IN):].casefold()
+    if left not in named or right not in named:
+        return []
+    return [_part(ent, 0, cut, named[left]),
+            _part(ent, cut + len(_JOINED_IN), len(ent.text), named[right])]
+
+
+def _glued_name(ent: Ent, named: dict[str, Ent], is_place) -> Ent | None:
+    """The longest body name the span starts with before words that name nothing
+    ("Bolivia | Expectant"), or the longest body place it ends with after words that place
+    it ("Syrian | Idlib"); None for neither."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
+    texts = [ent.text[s:e].rstrip(":,") for s, e in words]
+    for n in range(len(words) - 1, 0, -1):
+        head = named.get(" ".join(texts[:n]).casefold())
+        if head is not None and all(map(_says_nothing, texts[n:])):
+            return _part(ent, 0, words[n - 1][1], head)
+        tail = named.get(" ".join(texts[-n:]).casefold())
+        if tail is not None and tail.facet == "place" \
+                and all(_places_it(w, is_place) for w in texts[:-n]):
+            return _part(ent, words[-n][0], len(ent.text), tail)
+    return None
+
+
+#: words that end or make an institution's or a landmark's name ("Council", "House", "Army",
+#: "Media", "Museum"), lower case: after a name they make a longer name of it ("U.S. House",
+#: "Hagia Sophia Museum"), not a headline's verb
+_NAMING_WORDS = frozenset(w.lower() for w in (
+    *body_endings(), *word_list("institution_words"), *word_list("institutions"),
+    *word_list("org_after_place"), *word_list("landmark_words")))
+
+
+def _says_nothing(word: str) -> bool:
+    """A headline's word after a name that is no name's: English writes it in lower case,
+    and it ends no body's or landmark's name ("Expectant", "Condemns", not "House")."""
+    return not is_name_word(word) and word.lower() not in _NAMING_WORDS
+
+
+def _places_it(word: str, is_place) -> bool:
+    """A headline's word before a place that places it: its country or region as a name,
+    a people's word or a possessive, or a direction ("Syrian", "J&K's", "S.")."""
+    return is_demonym(word) or word.endswith(("'s", "’s")) or bool(is_place(word)) \
+        or word.lower() in _COMPASS or bool(_COMPASS_LETTERS.fullmatch(word))
+
+
+def _part(ent: Ent, start: int, end: int, like: Ent) -> Ent:
+    """The title's words start:end of `ent` as a mention of the body's `like`."""
+    return replace(ent, start=ent.start + start, end=ent.start + end,
+                   text=ent.text[start:end], label=like.label, facet=like.facet,
+                   value=like.value, country=like.country, rule="title-part")

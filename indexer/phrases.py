@@ -92,18 +92,20 @@ _CUE_AFTER_CLOSED = re.compile(
 _CUE_AFTER_KNOWN = re.compile(
     r"(?<![\w’'])(?=[A-Z])" + _NAME + r"\s(?:" + alternation("place_cue_after_known")
     + r")" + _PHRASE_CLOSED)
-#: "Nyaung Kone, a village located 10km southwest of Pale": an apposition a settlement's noun
-#: heads, with at most two modifiers ("a small farming village"), where the noun ends the
-#: phrase (punctuation, a function word, a participle or a locative word after it; "Ali, a
-#: village elder" names a person)
-_CUE_APPOSED = re.compile(
-    r"(?<![\w’'])(?=[A-Zae])" + _NAME + r",[ \t]+(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
-    + alternation("place_cue_apposed") + r")(?=[ \t]*[,.;:)]|[ \t]+\d|[ \t]+(?:"
-    + _SMALL_WORDS + r"|[a-z]+ed|"
-    + alternation("place_apposition_closers") + r")\b)")
 #: "the nearest city, Oicha, said", "the capital, Bamako.": a determiner's settlement noun, a
 #: comma and the name set off after it, closed by punctuation (the apposition the other way)
 _SET_OFF_NOUNS = (*word_list("place_cue_apposed"), *word_list("place_cue_set_off"))
+#: "Nyaung Kone, a village located 10km southwest of Pale", "Bentiu, the capital of Unity
+#: state": an apposition a settlement's noun heads, with at most two modifiers ("a small
+#: farming village"), where the noun ends the phrase (punctuation, a function word, a
+#: participle or a locative word after it; "Ali, a village elder" names a person); after
+#: "the", a capital's noun too
+_CUE_APPOSED = re.compile(
+    r"(?<![\w’'])(?=[A-Zae])" + _NAME + r",[ \t]+(?:(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
+    + alternation("place_cue_apposed") + r")|the[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:"
+    + alternation_of(_SET_OFF_NOUNS) + r"))(?=[ \t]*[,.;:)]|[ \t]+\d|[ \t]+(?:"
+    + _SMALL_WORDS + r"|[a-z]+ed|"
+    + alternation("place_apposition_closers") + r")\b)")
 _CUE_SET_OFF = re.compile(
     r"\b(?:the|a|its|their)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:" + alternation_of(_SET_OFF_NOUNS)
     + r"),[ \t]+" + _NAME + r"(?=[ \t]*[,.;:)])")
@@ -711,7 +713,7 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_CALLED, False, (" called ", " named ")),
     (_CUE_AFTER, True, ()),
     (_CUE_AFTER_CLOSED, True, tuple(f" {cue}" for cue in _CLOSED_CUES)),
-    (_CUE_APPOSED, False, (", a ", ", an ")),
+    (_CUE_APPOSED, False, (", a ", ", an ", ", the ")),
     (_CUE_SET_OFF, False, tuple(f"{noun}, " for noun in _SET_OFF_NOUNS)),
     (_CUE_PREDICATE, False, (" located ", " situated ", " lies ", " lie ")),
     (_CUE_NEAR, False, (" near ",)),

@@ -1594,3 +1594,46 @@ def test_an_organisations_name_a_persons_role_is_set_off_before_is_a_person(name
     text = f"The Chairperson of the Commission, {name}, spoke. The Chairperson left."
     ctx, ents = classified(text, [("ORG", name)])
     assert (ents[0].label == "PERSON", ents[0].facet) == (person, "actor")
+
+
+def _title_parts(title: str, body: str, patterns: list[tuple[str, str]]):
+    text = f"{title}\n\n{body}"
+    ctx, ents = classified(text, patterns, body_start=len(title) + 2)
+    return facets(entities.rule_title_parts(ctx, ents))
+
+
+def test_a_title_span_holding_a_body_name_and_words_naming_nothing_is_that_name():
+    # class 1: a headline glues a verb or an adjective after a name, a country's word or a
+    # direction before a place, "in" between a group and its place
+    assert _title_parts("Bolivia Expectant as Votes Are Counted", "Bolivia voted.",
+                        [("PERSON", "Bolivia Expectant"), ("GPE", "Bolivia")]) == [
+        ("Bolivia", "place", "Bolivia"), ("Bolivia", "place", "Bolivia")]
+    assert _title_parts("Shelling kills 14 in Syrian Idlib", "Shells hit Idlib.",
+                        [("GPE", "Syrian Idlib"), ("GPE", "Idlib")])[0] == (
+        "Idlib", "place", "Idlib")
+    assert _title_parts("Soldiers killed in clash with Abu Sayyaf in Patikul",
+                        "Abu Sayyaf fighters attacked troops in Patikul.",
+                        [("ORG", "Abu Sayyaf in Patikul"), ("ORG", "Abu Sayyaf"),
+                         ("GPE", "Patikul")])[:2] == [
+        ("Abu Sayyaf", "actor", "Abu Sayyaf"), ("Patikul", "place", "Patikul")]
+
+
+@pytest.mark.parametrize(("title", "body", "patterns"), [
+    # a body's or a landmark's word after the name makes a longer name
+    ("U.S. House issues subpoena", "The U.S. said so.", [("ORG", "U.S. House"), ("GPE", "U.S.")]),
+    ("Plan for Hagia Sophia Museum", "Hagia Sophia is old.",
+     [("FAC", "Hagia Sophia Museum"), ("FAC", "Hagia Sophia")]),
+    # an office of a place is no modifier of it
+    ("President of Portugal signs decree", "Portugal votes.",
+     [("ORG", "President of Portugal"), ("GPE", "Portugal")]),
+    # an actor at the end is the longer name's head ("Iowa Senate")
+    ("Lykam elected to Iowa Senate", "The Senate met.", [("ORG", "Iowa Senate"), ("ORG", "Senate")]),
+])
+def test_a_title_span_naming_more_than_the_body_name_inside_it_stays(title, body, patterns):
+    assert _title_parts(title, body, patterns)[0][0] == patterns[0][1]
+
+
+def test_only_the_title_is_read_as_a_headline():
+    text = "Bolivia Expectant is a film. Bolivia voted."
+    ctx, ents = classified(text, [("PERSON", "Bolivia Expectant"), ("GPE", "Bolivia")])
+    assert facets(entities.rule_title_parts(ctx, ents))[0][0] == "Bolivia Expectant"

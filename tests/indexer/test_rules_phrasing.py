@@ -55,6 +55,11 @@ def test_a_town_noun_closing_its_phrase_makes_a_place(text, name, facet):
     # a distance after the noun closes its phrase too
     ("Fighters from Kefr Dana, a town 65 km southeast of Idlib, came.", "Kefr Dana", "place"),
     ("Ali Kefi, a city councillor since 2010, said so.", "Ali Kefi", "actor"),
+    # after "the" too, and a capital's noun there
+    ("Troops neared Kefr Dana, the capital of Unity state.", "Kefr Dana", "place"),
+    ("Shells hit Kefr Dana, the main town, at dawn.", "Kefr Dana", "place"),
+    ("Ali Kefi, the village elder, said so.", "Ali Kefi", "actor"),
+    ("Ali Kefi, the city's mayor, said so.", "Ali Kefi", "actor"),
 ])
 def test_an_apposition_a_settlement_noun_heads_makes_a_place(text, name, facet):
     ctx, ents = classified(text, [("PERSON", name)])
