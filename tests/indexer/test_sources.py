@@ -33,6 +33,23 @@ def test_source_after_a_cue(text, found):
     assert sources(text) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Ottawa, Ontario (STL.News) Global Affairs Canada said.", ["STL.News"]),
+    ("Fighting went on, News.Az reports citing foreign media.", ["News.Az"]),
+    ("REPUBLIKA.CO.ID, DAMASCUS -- Jets struck a camp.", ["REPUBLIKA.CO.ID"]),
+    ("Nov 18 (LankaWatch.com) With all the votes counted.", ["LankaWatch.com"]),
+    # inside a longer address or an e-mail, a space missed after an abbreviation: none
+    ("See https://www.News.Az/en for more.", []),
+    ("Write to desk@Example.com today.", []),
+    ("Dr.Ng said the talks went on in Jan.In Feb they ended.", []),
+])
+def test_an_outlet_named_by_its_web_address_is_an_actor_wherever_it_stands(text, found):
+    # class: actors lost (the model leaves web addresses untagged); fixed, so that a list of
+    # places before it does not make it one ("Paraguay and Uruguay, News.Az reports")
+    assert sources(text) == found
+    assert all(e.fixed for e in missed_sources(text, [], small_gazetteer()))
+
+
 def test_a_span_with_a_facet_keeps_it_and_a_facetless_part_gives_way():
     text = "UNESCO spoke, as quoted by Greek Reporter, on Monday."
     greek = Ent(text.index("Greek"), text.index("Greek") + 5, "Greek", "NORP")
