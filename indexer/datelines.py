@@ -4,7 +4,8 @@ AUSTRALIA —". The model rarely tags such a run of capitals, and the shape rule
 for an acronym ("KANO"). The run is a place when the gazetteer knows it, or when a place it
 knows follows after a comma (the town's country or state: "NURPUR, India"); its value and
 country are those of the run in title case, as if the body had written it so ("Addis Ababa"). A run followed by no dateline punctuation is no
-dateline ("MINUSCA has learned", "QUESTION:").
+dateline ("MINUSCA has learned", "QUESTION:"); a run ending in an outlet's word is the outlet
+that credits the report ("HAVANA TIMES —"), an actor.
 
 The wire credit in brackets after the dateline's place and date ("SEOUL, Oct. 19 (Yonhap) --",
 "Buenos Aires, Aug. 4, (dpa/GNA) -") names the agencies that filed the report: actors (class 2,
@@ -21,7 +22,7 @@ from indexer.date_grammar import MONTHS
 from indexer.dates import resolve_date
 from indexer.gazetteer import Gazetteer
 from indexer.names import region_after
-from indexer.rule_data import alternation_of
+from indexer.rule_data import alternation_of, word_list
 from indexer.spans import PLACE_LABELS, Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
@@ -39,18 +40,35 @@ def dateline_place(text: str, ents: list[Ent], body_start: int,
                    gazetteer: Gazetteer) -> list[Ent]:
     """A place span for the body's dateline that no actor or place span covers yet; the
     model's piece of it ("KUALA" of "KUALA LUMPUR, Dec 4 —") is no cover (the caller lets the
-    found span swallow it); an outlet's web address is no place. A dateline in title case
-    needs its date after it ("La Paz, Nov 8 (Prensa Latina)")."""
+    found span swallow it); an outlet's web address is no place, an outlet's name there an
+    actor. A dateline in title case needs its date after it ("La Paz, Nov 8 (Prensa
+    Latina)")."""
     match = _DATELINE.match(text, body_start) or _DATED_DATELINE.match(text, body_start)
-    if not match:
+    if not match or _covered(ents, *match.span(1)) or _WEB_DOMAIN.fullmatch(match.group(1)):
         return []
     start, end = match.span(1)
-    if any(e.start < end and start < e.end and e.facet in ("actor", "place")
-           and not _piece_of(e, start, end) for e in ents):
-        return []
-    if _WEB_DOMAIN.fullmatch(match.group(1)) or not _is_place(match.group(1), text, end, gazetteer):
+    if _names_an_outlet(match.group(1)):
+        return [Ent(start, end, match.group(1), "ORG", facet="actor", rule="dateline", fixed=True)]
+    if not _is_place(match.group(1), text, end, gazetteer):
         return []
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
+
+
+def _covered(ents: list[Ent], start: int, end: int) -> bool:
+    """An actor or place span overlaps the run, and is no piece of it."""
+    return any(e.start < end and start < e.end and e.facet in ("actor", "place")
+               and not _piece_of(e, start, end) for e in ents)
+
+
+#: last words of news outlets' names ("Times", "Tribune"), lower case
+_OUTLET_WORDS = frozenset(word_list("outlet_words"))
+
+
+def _names_an_outlet(run: str) -> bool:
+    """ "HAVANA TIMES —": a run of two words or more in capitals opening the body, ending in
+    an outlet's word, is the outlet that credits the report, not its place."""
+    words = run.split()
+    return len(words) > 1 and words[-1].lower() in _OUTLET_WORDS
 
 
 #: an outlet's web address opening the dateline before its place ("REPUBLIKA.CO.ID, DAMASCUS

@@ -747,8 +747,9 @@ def rule_sports_clubs(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_datelines(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2 (places missed): the body's opening dateline in capitals ("ADDIS ABABA
-    (Reuters) –", "KABUL -"), a place when the gazetteer knows it or the place after it."""
-    found = [_title_cased_place(e, ctx.gazetteer)
+    (Reuters) –", "KABUL -"), a place when the gazetteer knows it or the place after it;
+    an outlet's name there is an actor ("HAVANA TIMES —")."""
+    found = [_title_cased(e, ctx.gazetteer)
              for e in dateline_place(ctx.text, ents, ctx.body_start, ctx.gazetteer)]
     return with_found(ents, found) if found else ents
 
@@ -773,8 +774,9 @@ def rule_dateline_credits(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return replaced_by(ents, found) if found else ents
 
 
-def _title_cased_place(ent: Ent, gazetteer: Gazetteer) -> Ent:
-    """A place written in capitals, with the value and country of its title-cased name."""
+def _title_cased(ent: Ent, gazetteer: Gazetteer) -> Ent:
+    """A place or an outlet written in capitals, with the value and country of its
+    title-cased name."""
     named = canonical_value(replace(ent, text=ent.text.title()), gazetteer)
     return replace(ent, value=named.value, country=named.country)
 

@@ -302,19 +302,22 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
     if any(overlaps(span, other) for other in ents if other is not ent) \
-            or _part_of(text, match) or _unnamed_state(text, match, ent):
+            or _part_of(text, match, ent) or _unnamed_state(text, match, ent):
         return None
     return (span, *_group_name(match, ent, gazetteer, demonym))
 
 
-#: group nouns that name a part of something before "of": "the Syrian side of the border" is
-#: a place, "the Azerbaijani side" a party
+#: group nouns that name a part of something before "of" or after a locative and "the": "the
+#: Syrian side of the border", "on the Lebanese side" are places, "the Azerbaijani side" a party
 _PART_HEADS = frozenset(word_list("part_heads"))
 _OF_AFTER = re.compile(r"\s+of\b")
+_LOCATIVE_THE = re.compile(r"\b(?:" + alternation("part_locatives") + r")\s+the\s+$", re.I)
 
 
-def _part_of(text: str, match: re.Match) -> bool:
-    return _head_noun(match) in _PART_HEADS and bool(_OF_AFTER.match(text, match.end()))
+def _part_of(text: str, match: re.Match, ent: Ent) -> bool:
+    return _head_noun(match) in _PART_HEADS and (
+        bool(_OF_AFTER.match(text, match.end()))
+        or bool(_LOCATIVE_THE.search(text, max(0, ent.start - 12), ent.start)))
 
 
 def _unnamed_state(text: str, match: re.Match, ent: Ent) -> bool:

@@ -26,6 +26,18 @@ def test_a_dateline_in_capitals_is_a_place(text, found):
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("HAVANA TIMES — The talks resumed.", [("HAVANA TIMES", "actor", "Havana Times")]),
+    ("ALEPPO TRIBUNE -- Shelling went on.", [("ALEPPO TRIBUNE", "actor", "Aleppo Tribune")]),
+    # one word is the place, whatever it is called
+    ("ALEPPO -- Shelling went on.", [("ALEPPO", "place", "Aleppo")]),
+])
+def test_an_outlet_opening_the_body_in_capitals_credits_it(text, found):
+    # class 2 (organisations missed): the run ends in an outlet's word
+    ctx, ents = classified(text, [])
+    assert [(e.text, e.facet, e.value) for e in entities.rule_datelines(ctx, ents)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     # class 2: a known place in title case, a comma and a month's day ("La Paz, Nov 8 (Prensa
     # Latina)"); without the date, or unknown, no dateline
     ("Aleppo, Nov 8 (Kestra) Shelling went on.", [("Aleppo", "Aleppo")]),

@@ -201,9 +201,17 @@ def test_a_complement_of_another_noun_is_no_listed_modifier():
     assert [v for _, f, v in facets(out) if f == "actor"] == ["Syrian Army"]
 
 
-def test_a_side_of_something_is_no_group():
-    ctx, ents = classified("They fled to the Iraqi side of the border.", [("NORP", "Iraqi")])
-    assert [f for _, f, _ in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == []
+@pytest.mark.parametrize(("text", "actors"), [
+    ("They fled to the Iraqi side of the border.", []),
+    # after a locative and "the", the side is where something happens
+    ("Ten were killed on the Iraqi side in May.", []),
+    ("Fire came from the Iraqi side at night.", []),
+    # the party that acts
+    ("The Iraqi side violated the truce.", ["Iraqi side"]),
+])
+def test_a_side_of_something_is_no_group(text, actors):
+    ctx, ents = classified(text, [("NORP", "Iraqi")])
+    assert [v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == actors
 
 
 @pytest.mark.parametrize(("text", "patterns", "values"), [
