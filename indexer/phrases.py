@@ -1216,19 +1216,42 @@ def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = No
     """A place the gazetteer does not know takes a country (class 4 of issue 10): that of a
     well-known place its own name starts with, when the document places something else in
     that country ("Baghdad International Airport" -> Iraq), else that of the nearest known
-    place in the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria).
+    place in the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria),
+    but a neighbour's, else, for a name the gazetteer does not know at all, the document's
+    one country when its known places name no other ("Kafrnobl" in a report on Syria).
     One the gazetteer knows as countryless (a continent, a sea: "Europe") or named as open
     water ("Atlantic", "Java Sea") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
-    own = {e.country for e in known}
     out = []
     for ent in ents:
-        if _needs_country(ent, gazetteer):
-            country = (_contained_country(ent.value, gazetteer, own) if gazetteer else None) \
-                or _sentence_country(text, ent, known)
-            ent = replace(ent, country=country) if country else ent
-        out.append(ent)
+        country = _inferred_country(text, ent, known, gazetteer) \
+            if _needs_country(ent, gazetteer) else None
+        out.append(replace(ent, country=country) if country else ent)
     return out
+
+
+def _inferred_country(text: str, ent: Ent, known: list[Ent],
+                      gazetteer: Gazetteer | None) -> str | None:
+    """The country of a place span `infer_countries` gives one, or None."""
+    if gazetteer is None:
+        return _sentence_country(text, ent, known)
+    return _contained_country(ent.value, gazetteer, {e.country for e in known}) \
+        or _sentence_country(text, ent, known) \
+        or (_only_country(known) if gazetteer.lookup(ent.value) is None else None)
+
+
+#: a document's one country places at least this many of its place names before an unknown
+#: name takes it
+ONLY_COUNTRY_PLACES = 2
+
+
+def _only_country(known: list[Ent]) -> str | None:
+    """The one country of the document's known places, when it places
+    `ONLY_COUNTRY_PLACES` names or more and no place lies in another."""
+    countries = {e.country for e in known}
+    if len(countries) != 1 or len({e.value for e in known}) < ONLY_COUNTRY_PLACES:
+        return None
+    return countries.pop()
 
 
 def _needs_country(ent: Ent, gazetteer: Gazetteer | None) -> bool:
@@ -1259,7 +1282,13 @@ def _contained_country(name: str, gazetteer: Gazetteer, own: set[str]) -> str | 
 
 
 def _sentence_country(text: str, ent: Ent, known: list[Ent]) -> str | None:
-    """The country of the nearest known place in the same sentence."""
+    """The country of the nearest known place in the same sentence, but a neighbour's
+    ("bordering Afghanistan")."""
     same = [k for k in known if not _SENTENCE_BREAK.search(
-        text, min(k.end, ent.end), max(k.start, ent.start))]
+        text, min(k.end, ent.end), max(k.start, ent.start))
+        and not _NEIGHBOUR_CUE.search(text, max(0, k.start - 20), k.start)]
     return min(same, key=lambda k: abs(k.start - ent.start)).country if same else None
+
+
+#: a neighbour's cue right before a place ("bordering Afghanistan", "border with the US")
+_NEIGHBOUR_CUE = re.compile(r"\b(?:" + alternation("neighbour_cues") + r")\s+(?:the\s+)?$", re.I)

@@ -15,6 +15,7 @@ from indexer.gazetteer import (
     place_key,
     spelling_variant,
 )
+from indexer.phrases import infer_countries
 from indexer.spans import Ent, SpanIndex, overlaps
 
 
@@ -336,3 +337,37 @@ def test_a_place_named_with_its_region_after_a_comma_lies_in_the_region_s_countr
     ents = resolve_entities(text, raw, default_gazetteer())
     assert sorted((e.text, e.facet, e.country) for e in ents) == [
         ("Heraklio, Crete", "place", "Greece"), ("Kells, Co Meath", "place", "Ireland")]
+
+
+def _countries_after_inference(text: str, places: list[tuple[str, str | None]]) -> dict:
+    ents = [Ent(text.index(name), text.index(name) + len(name), name, "GPE", facet="place",
+                value=name, country=country) for name, country in places]
+    return {e.value: e.country for e in infer_countries(text, ents, small_gazetteer())}
+
+
+def test_a_neighbour_named_in_the_sentence_gives_no_country():
+    # class 4: "the Kefrin region bordering Iraq" lies outside Iraq
+    text = "Troops died in the Kefrin region bordering Iraq."
+    assert _countries_after_inference(text, [("Kefrin", None), ("Iraq", "Iraq")])["Kefrin"] is None
+    text = "Troops died in the Kefrin region of Iraq."
+    assert _countries_after_inference(text, [("Kefrin", None), ("Iraq", "Iraq")])["Kefrin"] == "Iraq"
+
+
+@pytest.mark.parametrize(("places", "country"), [
+    # a report whose known places all lie in Syria places an unknown village there
+    ([("Aleppo", "Syria"), ("Idlib", "Syria")], "Syria"),
+    # two countries, or one place only: no evidence of the document's one country
+    ([("Aleppo", "Syria"), ("Mosul", "Iraq")], None),
+    ([("Aleppo", "Syria")], None),
+])
+def test_an_unknown_place_takes_the_document_s_one_country(places, country):
+    text = "Shells hit Aleppo. Later, Idlib and Mosul burned.\nKefrin was empty."
+    found = _countries_after_inference(text, [*places, ("Kefrin", None)])
+    assert found["Kefrin"] == country
+
+
+def test_a_place_the_gazetteer_knows_without_a_country_takes_none_of_the_document_s():
+    text = "Shells hit Aleppo. Later, Idlib burned.\nEurope watched."
+    found = _countries_after_inference(text, [("Aleppo", "Syria"), ("Idlib", "Syria"),
+                                              ("Europe", None)])
+    assert found["Europe"] is None
