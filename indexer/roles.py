@@ -138,7 +138,7 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
         return []
     taken = SpanIndex([e for e in ents if e.facet is not None])  # not the model's "Chairperson"
     found = []
-    for match in re.finditer(rf"\b[Tt]he\s+({alternation_of(roles)})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
+    for match in re.finditer(rf"\b[Tt]he\s+(?:new\s+)?({alternation_of(roles)})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
         mention = Ent(match.start(1), match.end(1), match[1], "PERSON", facet="actor",
                       value=roles[match[1]], rule="role", fixed=True)
         if not taken.overlaps(mention) and not names_the_office(text, match):

@@ -565,6 +565,14 @@ def test_role_mentions_join_the_one_person_with_that_role():
     assert {e.value for e in out if e.facet == "actor"} == {"Jeremy Hunt", "Philip Hammond"}
 
 
+def test_the_new_holder_of_a_role_is_the_one_person_with_that_role():
+    # class 6: "the new Prime Minister" after "led by Prime Minister Giuseppe Conte"
+    text = "A government led by Prime Minister Giuseppe Conte won. The new Prime Minister left."
+    ctx, ents = classified(text, [("PERSON", "Giuseppe Conte")])
+    assert [(e.text, e.value) for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == [
+        ("Prime Minister", "Giuseppe Conte")]
+
+
 def test_a_role_the_model_tagged_as_a_person_is_a_mention_of_its_holder():
     # class 6: the model's PERSON "Defence Secretary" (no name: no value of its own) is the one
     # person named with that role
