@@ -34,6 +34,7 @@ from indexer.aliases import (
     resolve_aliases,
     spelled_out_aliases,
 )
+from indexer.body_sites import body_sites
 from indexer.capital_actors import capital_governments, seat_governments
 from indexer.capitals import capital_mentions
 from indexer.casing import is_lower_case_word
@@ -567,6 +568,12 @@ def rule_feature_heads(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return feature_heads(ents)
 
 
+def rule_body_sites(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places missed): "Congress headquarters", "the Parliament buildings" - a body
+    and a site noun after it - name a place, the body's seat."""
+    return body_sites(ctx.text, ents)
+
+
 def rule_possessive_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """ "Syria's Idlib": two places, the inner one in the outer one's country."""
     return split_possessive_places(ents, ctx.gazetteer, ctx.text)
@@ -977,6 +984,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("place-tail", rule_place_tails),
     ("feature-head", rule_feature_heads),
     ("possessive-place", rule_possessive_places),
+    ("body-site", rule_body_sites),
     ("collective", rule_collectives),
     ("other-name", rule_other_names),
     ("alias", rule_aliases),
