@@ -132,8 +132,10 @@ def name_shape(name: str, is_place) -> str | None:
     return cut or None
 
 
-#: an ordinal or a decade alone ("its 848th meeting", "the 1990s"): a number, no name
-_NUMBER_WORD = re.compile(r"\d[\d,]*(?:st|nd|rd|th|s|'s|’s)")
+#: an ordinal or a decade alone ("its 848th meeting", "the 1990s"), or a Roman numeral of
+#: two letters or more written with I, V and X only ("to IV from III"): a number, no name
+#: ("X", "VX" and "DC" are none of these)
+_NUMBER_WORD = re.compile(r"\d[\d,]*(?:st|nd|rd|th|s|'s|’s)|(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 #: the fewest letters of a capitalised common word read as emphasis, not as an acronym

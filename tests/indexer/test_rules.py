@@ -1176,6 +1176,14 @@ def test_run_rules_times_each_rule_by_name():
     ("1990s", None),
     ("82nd Airborne Division", "82nd Airborne Division"),
     ("3M", "3M"),
+    # a Roman numeral alone ("to IV from III") is a number; a letter, a nerve agent, a
+    # district and a name holding a numeral stay
+    ("III", None),
+    ("XIV", None),
+    ("X", "X"),
+    ("VX", "VX"),
+    ("DC", "DC"),
+    ("Louis XIV", "Louis XIV"),
 ])
 def test_name_shape(name, expected):
     assert name_shape(name, lambda n: GAZETTEER.lookup(n) is not None) == expected
