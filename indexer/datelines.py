@@ -21,8 +21,9 @@ from indexer.consistency import LANDMARK_WORDS
 from indexer.date_grammar import MONTHS
 from indexer.dates import resolve_date
 from indexer.gazetteer import Gazetteer
+from indexer.name_places import OUTLET_WORDS
 from indexer.names import region_after
-from indexer.rule_data import alternation_of, word_list
+from indexer.rule_data import alternation_of
 from indexer.spans import PLACE_LABELS, Ent
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
@@ -60,15 +61,11 @@ def _covered(ents: list[Ent], start: int, end: int) -> bool:
                and not _piece_of(e, start, end) for e in ents)
 
 
-#: last words of news outlets' names ("Times", "Tribune"), lower case
-_OUTLET_WORDS = frozenset(word_list("outlet_words"))
-
-
 def _names_an_outlet(run: str) -> bool:
     """ "HAVANA TIMES —": a run of two words or more in capitals opening the body, ending in
     an outlet's word, is the outlet that credits the report, not its place."""
     words = run.split()
-    return len(words) > 1 and words[-1].lower() in _OUTLET_WORDS
+    return len(words) > 1 and words[-1].lower() in OUTLET_WORDS
 
 
 #: an outlet's web address opening the dateline before its place ("REPUBLIKA.CO.ID, DAMASCUS

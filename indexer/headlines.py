@@ -11,6 +11,10 @@ otherwise it is dropped. Sentence-cased titles are ordinary text and need no con
 nor do lines whose capitals come from the names they list: a list of four items or more
 ("Terminal 3: Delta, Frontier, Hawaiian, JetBlue") or a reference opened by an inverted name
 ("Austen, Jane. Pride and Prejudice").
+
+A title's span the body does not confirm may hold a name the body uses and words that name
+nothing, glued to it by a headline's compression: that span is the body's name
+(`title_parts`: "Bolivia Expectant with ..." -> Bolivia, "Syrian Idlib" -> Idlib).
 """
 
 from __future__ import annotations
@@ -220,7 +224,7 @@ def _glued_name(ent: Ent, named: dict[str, Ent], is_place) -> Ent | None:
     for n in range(len(words) - 1, 0, -1):
         head = named.get(" ".join(texts[:n]).casefold())
         if head is not None and all(map(_says_nothing, texts[n:])):
-            return _part(ent, 0, words[n - 1][1], head)
+            return _part(ent, 0, words[n - 1][0] + len(texts[n - 1]), head)  # no ":" after
         tail = named.get(" ".join(texts[-n:]).casefold())
         if tail is not None and tail.facet == "place" \
                 and all(_places_it(w, is_place) for w in texts[:-n]):
@@ -244,7 +248,7 @@ def _says_nothing(word: str) -> bool:
 
 def _places_it(word: str, is_place) -> bool:
     """A headline's word before a place that places it: its country or region as a name,
-    a people's word or a possessive, or a direction ("Syrian", "J&K's", "S.")."""
+    a people's word or a possessive, or a direction ("Syrian", "Yemen's", "S.")."""
     return is_demonym(word) or word.endswith(("'s", "’s")) or bool(is_place(word)) \
         or word.lower() in _COMPASS or bool(_COMPASS_LETTERS.fullmatch(word))
 

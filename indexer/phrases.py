@@ -1222,22 +1222,24 @@ def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = No
     One the gazetteer knows as countryless (a continent, a sea: "Europe") or named as open
     water ("Atlantic", "Java Sea") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
+    only = _only_country(known)
     out = []
     for ent in ents:
-        country = _inferred_country(text, ent, known, gazetteer) \
+        country = _inferred_country(text, ent, known, gazetteer, only) \
             if _needs_country(ent, gazetteer) else None
         out.append(replace(ent, country=country) if country else ent)
     return out
 
 
-def _inferred_country(text: str, ent: Ent, known: list[Ent],
-                      gazetteer: Gazetteer | None) -> str | None:
-    """The country of a place span `infer_countries` gives one, or None."""
+def _inferred_country(text: str, ent: Ent, known: list[Ent], gazetteer: Gazetteer | None,
+                      only: str | None) -> str | None:
+    """The country of a place span `infer_countries` gives one (`only`: the document's one
+    country, if it has one), or None."""
     if gazetteer is None:
         return _sentence_country(text, ent, known)
     return _contained_country(ent.value, gazetteer, {e.country for e in known}) \
         or _sentence_country(text, ent, known) \
-        or (_only_country(known) if gazetteer.lookup(ent.value) is None else None)
+        or (only if gazetteer.lookup(ent.value) is None else None)
 
 
 #: a document's one country places at least this many of its place names before an unknown
