@@ -23,6 +23,7 @@ import re
 
 from indexer.casing import is_name_word
 from indexer.countries import is_demonym
+from indexer.home_countries import COMPASS_WORDS
 from indexer.rule_data import body_endings, word_list
 from indexer.spans import Ent, replace
 
@@ -153,9 +154,8 @@ def _headline_only(ent: Ent, ranges: list[tuple[int, int]], confirmed: set[str])
         and not ent.known and _inside(ent, ranges) and ent.value.casefold() not in confirmed
 
 
-#: words of direction a headline puts before a place ("S. Bangladesh", "Northern Mali"),
-#: lower case, and their one- or two-letter abbreviations
-_COMPASS = frozenset(word_list("compass_words"))
+#: the one- or two-letter abbreviations of words of direction a headline puts before a place
+#: ("S. Bangladesh"; the words themselves: `COMPASS_WORDS`, "Northern Mali")
 _COMPASS_LETTERS = re.compile(r"[NSEW]{1,2}\.?")
 #: the preposition a headline joins a group and its place with ("Abu Sayyaf in Patikul")
 _JOINED_IN = " in "
@@ -250,7 +250,7 @@ def _places_it(word: str, is_place) -> bool:
     """A headline's word before a place that places it: its country or region as a name,
     a people's word or a possessive, or a direction ("Syrian", "Yemen's", "S.")."""
     return is_demonym(word) or word.endswith(("'s", "’s")) or bool(is_place(word)) \
-        or word.lower() in _COMPASS or bool(_COMPASS_LETTERS.fullmatch(word))
+        or word.lower() in COMPASS_WORDS or bool(_COMPASS_LETTERS.fullmatch(word))
 
 
 def _part(ent: Ent, start: int, end: int, like: Ent) -> Ent:

@@ -66,7 +66,7 @@ def _names_by_country(ents: list[Ent]) -> dict[str, set[str]]:
 
 
 #: words of direction, lower case
-_COMPASS_WORDS = frozenset(word_list("compass_words"))
+COMPASS_WORDS = frozenset(word_list("compass_words"))
 
 
 def _weak_match(ent: Ent, gazetteer: Gazetteer) -> bool:
@@ -77,7 +77,7 @@ def _weak_match(ent: Ent, gazetteer: Gazetteer) -> bool:
     return place is not None and place.country == ent.country and (
         place.kind == "city-alt" or (place.kind == "city"
                                      and place.population < STRAY_TOWN_POPULATION)
-        or all(w.lower() in _COMPASS_WORDS for w in ent.text.split()))
+        or all(w.lower() in COMPASS_WORDS for w in ent.text.split()))
 
 
 def _home(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | None:
