@@ -502,17 +502,35 @@ _LANDMARK_BODIES = frozenset(word_list("landmark_heads_of_bodies"))
 
 #: "the Dayah hotel": a lower-case facility's noun after a name the determiner opens
 _FACILITY_AFTER = re.compile(r"\s+(?:" + alternation("named_facility_nouns") + r")\b")
+#: "the Tavan Tolgoi coal mine", "when Euga primary school": one or two words of a facility's
+#: kind before its noun (some nouns need them: `kind_facility_nouns`), a site with or without
+#: the determiner
+_KIND_FACILITY_AFTER = re.compile(
+    r"(?:\s+(?:" + alternation("facility_kind_words") + r")){1,2}\s+(?:"
+    + alternation("named_facility_nouns") + "|" + alternation("kind_facility_nouns") + r")\b")
 
 
 def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
-    """ "against the Dayah hotel", "near the Nuri mosque": a name that only names the
-    facility after it is that facility, a place (no acronym, no organisation's name, no
-    word of the document's person names: "the Trump hotel")."""
-    words = ent.text.split()
+    """ "against the Dayah hotel", "near the Nuri mosque", "the Tavan Tolgoi coal mine": a
+    name that only names the facility after it is that facility, a place (no acronym, no
+    organisation's name, no person the document names elsewhere: "the Trump hotel")."""
     return not ent.text.isupper() and not _organisation(ent) \
-        and (ent.label == "ORG" or (ent.label == "PERSON" and not persons.intersection(words))) \
-        and bool(_FACILITY_AFTER.match(text, ent.end)) \
-        and bool(THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))
+        and (ent.label == "ORG" or (ent.label == "PERSON" and _no_person_elsewhere(ent, text, persons))) \
+        and (bool(_KIND_FACILITY_AFTER.match(text, ent.end))
+             or (bool(_FACILITY_AFTER.match(text, ent.end))
+                 and bool(THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))))
+
+
+def _no_person_elsewhere(ent: Ent, text: str, persons: set[str]) -> bool:
+    """A PERSON span the document names no person by: one word no full name holds ("the Nuri
+    mosque"; not "the Trump hotel" beside "Donald Trump"), or a full name whose last word
+    the text has only before a facility's noun ("the Tavan Tolgoi coal mine")."""
+    words = ent.text.split()
+    if len(words) == 1:
+        return ent.text not in persons
+    last = [m.end() for m in re.finditer(rf"\b{re.escape(words[-1])}\b", text)]
+    return all(_FACILITY_AFTER.match(text, end) or _KIND_FACILITY_AFTER.match(text, end)
+               for end in last)
 
 
 #: the name of a building that is an institution too: a hospital, an embassy, a seat

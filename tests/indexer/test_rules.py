@@ -138,6 +138,15 @@ def test_classify_the_words_of_or_around_a_place_label_that_make_an_organisation
     ("Gunmen stormed the Kestra hotel in the capital.", "PERSON", "Kestra", "place"),
     ("Shelling hit the Kestra camp for displaced people.", "PERSON", "Kestra", "place"),
     ("Patients fled the Kestra hospital.", "ORG", "Kestra", "place"),
+    # words of the facility's kind between name and noun; with them, no determiner needed,
+    # and a noun an organisation also has ("base", "school") names a site
+    ("Firms will invest in the Tavan Kestra coal mine.", "PERSON", "Tavan Kestra", "place"),
+    ("Militants struck the Kestra military base.", "ORG", "Kestra", "place"),
+    ("The attack came when Kestra primary school was hit.", "PERSON", "Kestra", "place"),
+    ("Traders met at the Kestra junction.", "ORG", "Kestra", "place"),
+    ("Students at the Kestra law school protested.", "ORG", "Kestra", "actor"),
+    ("Kestra said the Kestra base would close.", "ORG", "Kestra", "actor"),
+    ("Anna Kestra said the Anna Kestra coal mine will close.", "PERSON", "Anna Kestra", "actor"),
     # an organisation's building, and a person's name the document gives, stay actors
     ("Gunmen stormed the Kestra Company hotel.", "ORG", "Kestra Company", "actor"),
     ("Anna Kestra spoke. Gunmen stormed the Kestra hotel.", "PERSON", "Kestra", "actor"),
@@ -145,7 +154,7 @@ def test_classify_the_words_of_or_around_a_place_label_that_make_an_organisation
 def test_classify_a_name_before_a_facility_noun(text, label, name, facet):
     patterns = [(label, name)] + ([("PERSON", "Anna Kestra")] if "Anna" in text else [])
     ctx, ents = spans(text, patterns)
-    assert [e.facet for e in entities.rule_classify(ctx, ents) if e.text == name] == [facet]
+    assert {e.facet for e in entities.rule_classify(ctx, ents) if e.text == name} == {facet}
 
 
 def test_classify_fills_person_words_for_later_rules():
