@@ -107,7 +107,7 @@ _CUE_APPOSED = re.compile(
     + _SMALL_WORDS + r"|[a-z]+ed|"
     + alternation("place_apposition_closers") + r")\b)")
 _CUE_SET_OFF = re.compile(
-    r"\b(?:the|a|its|their)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:" + alternation_of(_SET_OFF_NOUNS)
+    r"\b(?:the|a|its|their|[A-Z][\w-]*['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:" + alternation_of(_SET_OFF_NOUNS)
     + r"),[ \t]+" + _NAME + r"(?=[ \t]*[,.;:)])")
 #: "Our Lady of Lourdes Hospital, Navan where", "a church, Orlu, Imo state": a building's name
 #: or noun, a comma, and a name its phrase ends after: the place the building stands in
@@ -302,9 +302,29 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
     if any(overlaps(span, other) for other in ents if other is not ent) \
-            or _part_of(text, match, ent) or _unnamed_state(text, match, ent):
+            or _no_group_there(text, match, ent, ents):
         return None
     return (span, *_group_name(match, ent, gazetteer, demonym))
+
+
+def _no_group_there(text: str, match: re.Match, ent: Ent, ents: list[Ent]) -> bool:
+    """A group phrase that names no group: a part of something ("the Syrian side of the
+    border"), a state still to be made, or a description of the body named after it."""
+    return _part_of(text, match, ent) or _unnamed_state(text, match, ent) \
+        or _describes_a_body(text, match.end(), ents)
+
+
+#: the blank between a group noun and a name right after it
+_BLANK = re.compile(r"[ \t]+")
+
+
+def _describes_a_body(text: str, end: int, ents: list[Ent]) -> bool:
+    """ "Zimbabwe's main opposition Movement for Democratic Change", "Somalia's militant group
+    al-Shabaab": a group noun right before an organisation's name describes that body, which
+    is the actor (class 3: no second value for the same body)."""
+    blank = _BLANK.match(text, end)
+    return blank is not None and any(other.start == blank.end() and other.label == "ORG"
+                                     for other in ents)
 
 
 #: group nouns that name a part of something before "of" or after a locative and "the": "the

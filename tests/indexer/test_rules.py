@@ -223,6 +223,19 @@ def test_a_side_of_something_is_no_group(text, actors):
     assert [v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == actors
 
 
+@pytest.mark.parametrize(("text", "patterns", "actors"), [
+    # a group noun right before an organisation's name describes it: no second actor
+    ("Iraq's main opposition Kestra Movement said.", [("GPE", "Iraq"), ("ORG", "Kestra Movement")],
+     ["Kestra Movement"]),
+    # a person's name after it is someone of the group, which stays
+    ("Iraqi army Colonel Ali Kestra said.", [("NORP", "Iraqi"), ("PERSON", "Ali Kestra")],
+     ["Ali Kestra", "Iraqi Army"]),
+])
+def test_a_group_noun_before_a_body_s_name_is_no_group(text, patterns, actors):
+    ctx, ents = classified(text, patterns)
+    assert [v for _, f, v in facets(entities.rule_group_actors(ctx, ents)) if f == "actor"] == actors
+
+
 @pytest.mark.parametrize(("text", "patterns", "values"), [
     # one group, one value however the nation is written: the way its institutions are named
     ("American troops met U.S. troops and America's troops.",

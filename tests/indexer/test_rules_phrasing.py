@@ -70,6 +70,9 @@ def test_an_apposition_a_settlement_noun_heads_makes_a_place(text, name, facet):
     ("Sam Roe, mayor of the nearest city, Kefr Dana, said so.", "Kefr Dana", "place"),
     ("Troops entered the capital, Kefr Dana.", "Kefr Dana", "place"),
     ("They reached the small town, Kefr Dana; it was empty.", "Kefr Dana", "place"),
+    # a country's possessive for the determiner; an island's noun
+    ("Ash rose on Kestria's most populous island, Kefr Dana, today.", "Kefr Dana", "place"),
+    ("Ash rose on Kestria's second city, Kefr Dana, today.", "Kefr Dana", "place"),
     ("In the city, Kefr Dana said nothing.", "Kefr Dana", "actor"),  # no apposition closed
     ("The town, Mayor Kefr Dana said, was calm.", "Mayor Kefr Dana", "actor"),  # titled
 ])
