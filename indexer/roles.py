@@ -133,7 +133,7 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """ "the Foreign Secretary" as a mention of the one person the document names with that
     role; no name follows it and no other name's span covers it (a span no rule made a name
     may: the model's PERSON "Chairperson")."""
-    roles = people_by_role(text, ents)
+    roles = _with_abbreviations(people_by_role(text, ents))
     if not roles:
         return []
     taken = SpanIndex([e for e in ents if e.facet is not None])  # not the model's "Chairperson"
@@ -144,6 +144,22 @@ def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
         if not taken.overlaps(mention) and not names_the_office(text, match):
             found.append(mention)
     return found
+
+
+#: (a role's words, the letters written for them): "Prime Minister" and "PM"
+_ROLE_ABBREVIATIONS = tuple(tuple(part.strip() for part in entry.split("=", 1))
+                            for entry in word_list("role_abbreviations"))
+
+
+def _with_abbreviations(roles: dict[str, str]) -> dict[str, str]:
+    """The roles and, for each, the role with its words written as letters ("Deputy Prime
+    Minister" -> also "Deputy PM"), for the same person."""
+    out = dict(roles)
+    for role, person in roles.items():
+        for words, letters in _ROLE_ABBREVIATIONS:
+            if words in role:
+                out.setdefault(role.replace(words, letters), person)
+    return out
 
 
 def names_the_office(text: str, match: re.Match) -> bool:

@@ -595,6 +595,16 @@ def test_the_new_holder_of_a_role_is_the_one_person_with_that_role():
         ("Prime Minister", "Giuseppe Conte")]
 
 
+def test_a_role_written_in_letters_is_the_one_person_with_that_role():
+    # class 6: "the PM", "the Deputy PM" after "Prime Minister Giuseppe Conte and Deputy Prime
+    # Minister Matteo Salvini"
+    text = ("Prime Minister Giuseppe Conte and Deputy Prime Minister Matteo Salvini met. The PM "
+            "called the Deputy PM an opportunist.")
+    ctx, ents = classified(text, [("PERSON", "Giuseppe Conte"), ("PERSON", "Matteo Salvini")])
+    assert [(e.text, e.value) for e in entities.rule_roles(ctx, ents) if e.rule == "role"] == [
+        ("PM", "Giuseppe Conte"), ("Deputy PM", "Matteo Salvini")]
+
+
 def test_a_role_the_model_tagged_as_a_person_is_a_mention_of_its_holder():
     # class 6: the model's PERSON "Defence Secretary" (no name: no value of its own) is the one
     # person named with that role
