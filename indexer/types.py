@@ -355,10 +355,27 @@ def _speaks(text: str, ent: Ent) -> bool:
     return is_maker(text, ent) or states(text, ent.end)
 
 
+#: a car maker's name and a blank, where a model's name may follow
+_MAKE = r"(?<![\w-])(?:" + alternation("vehicle_makes") + r")[ \t]+"
+
+
+def _a_makes_model(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
+    """One word, shaped as a model's name, no place the gazetteer knows, that the document
+    writes after a car maker's name somewhere."""
+    return " " not in ent.text and bool(_MODEL.match(ent.text)) and not is_place(ent.text) \
+        and _written_after_a_make(text, ent.text)
+
+
+def _written_after_a_make(text: str, name: str) -> bool:
+    """The document writes the name right after a car maker's somewhere ("a Nissan Navara",
+    which the model left untagged or cut to "Navara"; "the Navara driver" later)."""
+    return re.search(_MAKE + re.escape(name) + r"(?![\w-])", text) is not None
+
+
 def _names_a_car(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
     words = ent.text.split()
     if words[0] not in _MAKES:
-        return False
+        return _a_makes_model(text, ent, is_place)
     if len(words) == 1 and _COUNTED.search(text, max(0, ent.start - 30), ent.start):
         after = _MODEL_AFTER.match(text, ent.end)  # the model cut it: "one Toyota | Hilux"
         words += [after.group(1)] if after and not is_lower_case_word(after.group(1)) else []

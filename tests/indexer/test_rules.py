@@ -504,6 +504,15 @@ def test_type_prior_a_makers_name_with_a_model_or_after_an_article_is_a_car():
     assert sorted({v for _, _, v in out if v}) == ["Ford", "Toyota"]
 
 
+def test_type_prior_a_name_written_after_a_makers_is_a_car_wherever_it_stands():
+    # class 5: "a Nissan Kestrel" the model left untagged or cut to its model's name is a car,
+    # and so is "the Kestrel" later; a place the gazetteer knows after a maker stays a place
+    text = "A van hit a Nissan Kestrel on the Ford Mosul road. The Kestrel driver was hurt."
+    ctx, ents = classified(text, [("PERSON", "Kestrel"), ("GPE", "Mosul")])
+    out = facets(entities.rule_type_prior(ctx, ents))
+    assert sorted({v for _, _, v in out if v}) == ["Mosul"]
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # a maker: the subject of a work verb with an object
     ("SpaceX launched Starlink. The SpaceX rocket landed.", "SpaceX"),
