@@ -326,9 +326,21 @@ def _celestial_body(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
 
 
 def _placed_by_its_words(name: str, gazetteer: Gazetteer) -> bool:
-    """A name that says where it lies ("Heraklio, Crete") or what it is part of ("Northern
-    Mali")."""
-    return _placed_by_region(name, gazetteer) or _part_of_a_region(name, gazetteer)
+    """A name that says where it lies ("Heraklio, Crete"), what it is part of ("Northern
+    Mali") or what kind of place a known one is ("Port Mocímboa da Praia")."""
+    return _placed_by_region(name, gazetteer) or _part_of_a_region(name, gazetteer) \
+        or _led_known_place(name, gazetteer)
+
+
+#: words that open places' names ("Port", "Fort", "Mount", "Barangay")
+_PLACE_LEADS = frozenset(word_list("place_first_words")) | frozenset(word_list("landmark_leads"))
+
+
+def _led_known_place(name: str, gazetteer: Gazetteer) -> bool:
+    """ "the insurgents seized Port Mocímboa da Praia" tagged a person: a place's first word
+    before a name the gazetteer knows is that place (class 2)."""
+    lead, _, rest = name.partition(" ")
+    return lead in _PLACE_LEADS and rest[:1].isupper() and gazetteer.lookup(rest) is not None
 
 
 def _part_of_a_region(name: str, gazetteer: Gazetteer) -> bool:

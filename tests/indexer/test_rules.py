@@ -1702,3 +1702,18 @@ def test_only_the_title_is_read_as_a_headline():
     text = "Bolivia Expectant is a film. Bolivia voted."
     ctx, ents = classified(text, [("PERSON", "Bolivia Expectant"), ("GPE", "Bolivia")])
     assert facets(entities.rule_title_parts(ctx, ents))[0][0] == "Bolivia Expectant"
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    # class 2: a place's first word before a name the gazetteer knows is that place, and
+    # "Brgy", the settlement's word written short, leads a village's name as "Barangay" does
+    ("The insurgents seized Port Mosul two weeks ago.", "PERSON", "Port Mosul", "place"),
+    ("Gunmen struck Brgy Kestra on Monday.", "PERSON", "Brgy Kestra", "place"),
+    # an unknown name after such a word, and a known place after a word that opens no
+    # place's name, stay as the model said
+    ("The insurgents met Port Kestrabad officials.", "ORG", "Port Kestrabad", "actor"),
+    ("Vice Mosul said so.", "PERSON", "Vice Mosul", "actor"),
+])
+def test_a_place_s_first_word_before_a_known_place_or_a_village_s_name(text, label, name, facet):
+    ctx, ents = classified(text, [(label, name)])
+    assert [(e.text, e.facet) for e in ents] == [(name, facet)]
