@@ -332,8 +332,8 @@ def _placed_by_its_words(name: str, gazetteer: Gazetteer) -> bool:
         or _led_known_place(name, gazetteer)
 
 
-#: words that open places' names ("Port", "Fort", "Mount", "Barangay")
-_PLACE_LEADS = frozenset(word_list("place_first_words")) | frozenset(word_list("landmark_leads"))
+#: words that open places' names and name the place's kind ("Port", "Fort", "Mount", "Barangay")
+_PLACE_LEADS = frozenset(word_list("place_name_leads")) | frozenset(word_list("landmark_leads"))
 
 
 def _led_known_place(name: str, gazetteer: Gazetteer) -> bool:

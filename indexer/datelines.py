@@ -37,15 +37,25 @@ _DATED_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){
                              + alternation_of(MONTHS) + r")\.?[ \t]+\d{1,2}\b")
 
 
+#: a name in title case at the body's start, then a bracketed credit and a dash or a colon:
+#: "Geneva (ICRC) –", "Pemba (MOZTIMES) –", "New York (ABC Live):"
+_CREDITED_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+"
+                                r"\([A-Za-z][^()\n]{1,39}\)[ \t]*(?:[–—:]|-{1,2})")
+
+
 def dateline_place(text: str, ents: list[Ent], body_start: int,
                    gazetteer: Gazetteer) -> list[Ent]:
     """A place span for the body's dateline that no actor or place span covers yet; the
     model's piece of it ("KUALA" of "KUALA LUMPUR, Dec 4 —") is no cover (the caller lets the
-    found span swallow it); an outlet's web address is no place, an outlet's name there an
-    actor. A dateline in title case needs its date after it ("La Paz, Nov 8 (Prensa
-    Latina)")."""
+    found span swallow it), nor its span of a title-cased place before a credit ("Geneva
+    (ICRC) –", which the model takes for an organisation); an outlet's web address is no
+    place, an outlet's name there an actor. A dateline in title case needs its date or a
+    bracketed credit after it ("La Paz, Nov 8 (Prensa Latina)")."""
     match = _DATELINE.match(text, body_start) or _DATED_DATELINE.match(text, body_start)
-    if not match or _covered(ents, *match.span(1)) or _WEB_DOMAIN.fullmatch(match.group(1)):
+    credited = None if match else _CREDITED_DATELINE.match(text, body_start)
+    match = match or credited
+    if not match or _covered(ents, *match.span(1), whole=credited is not None) \
+            or _WEB_DOMAIN.fullmatch(match.group(1)):
         return []
     start, end = match.span(1)
     if _names_an_outlet(match.group(1)):
@@ -55,10 +65,12 @@ def dateline_place(text: str, ents: list[Ent], body_start: int,
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]
 
 
-def _covered(ents: list[Ent], start: int, end: int) -> bool:
-    """An actor or place span overlaps the run, and is no piece of it."""
+def _covered(ents: list[Ent], start: int, end: int, whole: bool = False) -> bool:
+    """An actor or place span overlaps the run, and is no piece of it (whole: nor the run
+    itself)."""
     return any(e.start < end and start < e.end and e.facet in ("actor", "place")
-               and not _piece_of(e, start, end) for e in ents)
+               and not _piece_of(e, start, end)
+               and not (whole and (e.start, e.end) == (start, end)) for e in ents)
 
 
 def _names_an_outlet(run: str) -> bool:

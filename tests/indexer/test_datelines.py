@@ -49,6 +49,19 @@ def test_a_dateline_in_title_case_needs_its_date(text, found):
     assert _places(text) == found
 
 
+@pytest.mark.parametrize(("text", "patterns", "found"), [
+    # class 2: a known place in title case and a bracketed credit before a dash or a colon,
+    # whatever the model made of the place ("Geneva (ICRC) –" tagged an organisation)
+    ("Saraqib (Kestra) – Shelling went on.", [("ORG", "Saraqib")], [("Saraqib", "Saraqib")]),
+    ("Aleppo (Kestra News):Shelling went on.", [], [("Aleppo", "Aleppo")]),
+    # unknown, or no dash after the credit: no dateline
+    ("Kefrin Watch (KW) – Shelling went on.", [], []),
+    ("Aleppo (the city) was shelled.", [], []),
+])
+def test_a_dateline_in_title_case_before_a_credit(text, patterns, found):
+    assert _places(text, patterns) == found
+
+
 def test_a_dateline_swallows_the_model_s_piece_of_it():
     # "KUALA LUMPUR, Dec 4 —" with "KUALA" tagged an organisation: one place, Kuala Lumpur
     ctx, ents = classified("KUALA LUMPUR, Dec 4 — A minister spoke.", [("ORG", "KUALA")])

@@ -1713,6 +1713,7 @@ def test_only_the_title_is_read_as_a_headline():
     # place's name, stay as the model said
     ("The insurgents met Port Kestrabad officials.", "ORG", "Port Kestrabad", "actor"),
     ("Vice Mosul said so.", "PERSON", "Vice Mosul", "actor"),
+    ("Fans of the New Mosul band met.", "ORG", "New Mosul", "actor"),  # an adjective, no kind
 ])
 def test_a_place_s_first_word_before_a_known_place_or_a_village_s_name(text, label, name, facet):
     ctx, ents = classified(text, [(label, name)])
