@@ -89,6 +89,10 @@ _CUE_AFTER_CLOSED = re.compile(
 #: "in Meghalaya state, a mudslide", "Assam and Sikkim states": a cue noun that also follows
 #: words no place is named by ("an Islamic state in", "the Jewish state"), closed as above and
 #: a cue only for names the gazetteer knows as places
+_KNOWN_CUE_GATES = tuple(f" {noun}" for noun in word_list("place_cue_after_known"))
+#: "the department of Caqueta": a cue noun before "of" and a name the gazetteer knows
+_CUE_BEFORE_KNOWN = re.compile(r"\b(?:" + alternation("place_cue_before_known") + r") of (?:the )?"
+                               + _NAME)
 _CUE_AFTER_KNOWN = re.compile(
     r"(?<![\w’'])(?=[A-Z])" + _NAME + r"\s(?:" + alternation("place_cue_after_known")
     + r")" + _PHRASE_CLOSED)
@@ -799,9 +803,7 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
     names the gazetteer knows, for the cues that need it ("Meghalaya state"; "Imo state", whose
     three-letter name the gazetteer knows only with its division word)."""
     out = list(ents)
-    known = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
-             if is_place(m.group(1)) or is_place(f"{m.group(1)} State")] \
-        if " state" in text else []
+    known = _known_cued(text, is_place)
     for start, end in _cue_spans(text) + known + _sited(text, ents, is_place) \
             + _apposed_lists(text):
         start, end = trim_span(text, start, end)
@@ -809,6 +811,17 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
                 and not _titled_person(text, start, end, is_place):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
+
+
+def _known_cued(text: str, is_place: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of the names the gazetteer knows that a cue noun which also goes with
+    other words introduces ("in Meghalaya state", "the department of Caqueta"); a state's
+    three-letter name may be known only with its division word ("Imo State")."""
+    if not any(gate in text for gate in _KNOWN_CUE_GATES):
+        return []
+    found = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
+             if is_place(m.group(1)) or is_place(f"{m.group(1)} State")]
+    return found + [m.span(1) for m in _CUE_BEFORE_KNOWN.finditer(text) if is_place(m.group(1))]
 
 
 #: the "of" that binds a cue noun's own name to it ("the district of Sheikh Maqsoud")

@@ -851,6 +851,18 @@ def test_place_cue_state_only_for_a_known_place():
     assert cued == ["Idlib"]
 
 
+def test_place_cue_department_only_for_a_known_place():
+    # class 2: "in the department of Caqueta", "Idlib department": a province's noun before
+    # "of" or after the name; no place of a ministry ("the department of Kefr") or a name the
+    # gazetteer does not know
+    text = ("Fighting hit the department of Saraqib. The department of Kefr said so. "
+            "Shelling hit Saraqib department, not Kefra department.")
+    ctx, ents = classified(text, [("PERSON", "Saraqib"), ("ORG", "Kefr"), ("ORG", "Kefra")])
+    out = entities.rule_place_cues(ctx, ents)
+    assert [(e.text, e.facet) for e in out] == [("Saraqib", "place"), ("Kefr", "actor"),
+                                                ("Saraqib", "place"), ("Kefra", "actor")]
+
+
 def test_listed_place_a_one_word_name_listed_among_places():
     """Class 2: "at Elburgon, Gilgil, Njoro and Bahati hospitals": a one-word person or body
     listed among places is a place; a two-word name in the list stays as it is."""
