@@ -123,6 +123,8 @@ def test_classify_an_organisation_label_and_what_places_it(text, name, facet):
     # a plural common noun ends a body's name; not a place's plural, nor a name whose last
     # words the gazetteer knows
     ("Scientists from Kestra Shark Expeditions said.", "Kestra Shark Expeditions", "actor"),
+    # a body's last word ("Asia-Pacific Economic Cooperation summit" tagged a location)
+    ("Leaders met at a Kestra Economic Cooperation summit.", "Kestra Economic Cooperation", "actor"),
     ("Scientists from Kestra Gardens said.", "Kestra Gardens", "place"),
     ("Scientists from Western United States said.", "Western United States", "place"),
 ])
