@@ -89,13 +89,14 @@ _CUE_AFTER_CLOSED = re.compile(
 #: "in Meghalaya state, a mudslide", "Assam and Sikkim states": a cue noun that also follows
 #: words no place is named by ("an Islamic state in", "the Jewish state"), closed as above and
 #: a cue only for names the gazetteer knows as places
-_KNOWN_CUE_GATES = tuple(f" {noun}" for noun in word_list("place_cue_after_known"))
-#: "the department of Caqueta": a cue noun before "of" and a name the gazetteer knows
-_CUE_BEFORE_KNOWN = re.compile(r"\b(?:" + alternation("place_cue_before_known") + r") of (?:the )?"
-                               + _NAME)
 _CUE_AFTER_KNOWN = re.compile(
     r"(?<![\w’'])(?=[A-Z])" + _NAME + r"\s(?:" + alternation("place_cue_after_known")
     + r")" + _PHRASE_CLOSED)
+#: "the department of Caqueta": such a noun before "of" and a name the gazetteer knows
+_CUE_BEFORE_KNOWN = re.compile(r"\b(?:" + alternation("place_cue_before_known") + r") of (?:the )?"
+                               + _NAME)
+#: the known-place cue nouns, each after a blank: the cheap test before both patterns
+_KNOWN_CUE_GATES = tuple(f" {noun}" for noun in word_list("place_cue_after_known"))
 #: "the nearest city, Oicha, said", "the capital, Bamako.": a determiner's settlement noun, a
 #: comma and the name set off after it, closed by punctuation (the apposition the other way)
 _SET_OFF_NOUNS = (*word_list("place_cue_apposed"), *word_list("place_cue_set_off"))

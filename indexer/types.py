@@ -344,7 +344,8 @@ def _vehicles(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> se
 
 def _car_keys(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> set[str]:
     """The keys of the cars' mentions and of their makers' bare names."""
-    cars = [e for e in ents if _names_a_car(text, e, is_place)]
+    after_makes = {m.group(1) for m in _MAKE_AND_WORD.finditer(text)}
+    cars = [e for e in ents if _names_a_car(text, e, is_place, after_makes)]
     makes = {e.text.split()[0] for e in cars}
     return {e.key for e in cars} | {e.key for e in ents if e.text in makes}
 
@@ -355,27 +356,25 @@ def _speaks(text: str, ent: Ent) -> bool:
     return is_maker(text, ent) or states(text, ent.end)
 
 
-#: a car maker's name and a blank, where a model's name may follow
-_MAKE = r"(?<![\w-])(?:" + alternation("vehicle_makes") + r")[ \t]+"
+#: a car maker's name, a blank and the word after it: "a Nissan Navara", which the model left
+#: untagged or cut to "Navara"
+_MAKE_AND_WORD = re.compile(r"(?<![\w-])(?:" + alternation("vehicle_makes")
+                            + r")[ \t]+(?=([A-Z0-9][\w-]*))")
 
 
-def _a_makes_model(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
+def _a_makes_model(ent: Ent, is_place: Callable[[str], bool], after_makes: set[str]) -> bool:
     """One word, shaped as a model's name, no place the gazetteer knows, that the document
-    writes after a car maker's name somewhere."""
+    writes right after a car maker's name somewhere (`after_makes`: "the Navara driver"
+    after "a Nissan Navara")."""
     return " " not in ent.text and bool(_MODEL.match(ent.text)) and not is_place(ent.text) \
-        and _written_after_a_make(text, ent.text)
+        and ent.text in after_makes
 
 
-def _written_after_a_make(text: str, name: str) -> bool:
-    """The document writes the name right after a car maker's somewhere ("a Nissan Navara",
-    which the model left untagged or cut to "Navara"; "the Navara driver" later)."""
-    return re.search(_MAKE + re.escape(name) + r"(?![\w-])", text) is not None
-
-
-def _names_a_car(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
+def _names_a_car(text: str, ent: Ent, is_place: Callable[[str], bool],
+                 after_makes: set[str]) -> bool:
     words = ent.text.split()
     if words[0] not in _MAKES:
-        return _a_makes_model(text, ent, is_place)
+        return _a_makes_model(ent, is_place, after_makes)
     if len(words) == 1 and _COUNTED.search(text, max(0, ent.start - 30), ent.start):
         after = _MODEL_AFTER.match(text, ent.end)  # the model cut it: "one Toyota | Hilux"
         words += [after.group(1)] if after and not is_lower_case_word(after.group(1)) else []
