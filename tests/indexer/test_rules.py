@@ -194,6 +194,8 @@ def test_located_places(text, pattern, expected):
     ("We commend Iraqi leadership on all sides", "Iraqi leadership"),
     # a party to a conflict or a talk
     ("as the Iraqi side said", "Iraqi side"),
+    # a chamber the model left untagged ("in the Italian Senate")
+    ("scenes in the Iraqi Senate today", "Iraqi Senate"),
     # a junta; a modifier after an adverb
     ("the Iraqi ruling junta asked", "Iraqi ruling junta"),
     ("the Iraqi internationally recognized government said", "Iraqi internationally recognized government"),
