@@ -37,10 +37,13 @@ _DATED_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){
                              + alternation_of(MONTHS) + r")\.?[ \t]+\d{1,2}\b")
 
 
+#: a wire credit in brackets after a dateline's place ("(Reuters)", "(Kurdistan 24)"), its
+#: words captured
+_BRACKETED_CREDIT = r"\(([A-Za-z][^()\n]{1,39})\)"
 #: a name in title case at the body's start, then a bracketed credit and a dash or a colon:
 #: "Geneva (ICRC) –", "Pemba (MOZTIMES) –", "New York (ABC Live):"
 _CREDITED_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+"
-                                r"\([A-Za-z][^()\n]{1,39}\)[ \t]*(?:[–—:]|-{1,2})")
+                                + _BRACKETED_CREDIT + r"[ \t]*(?:[–—:]|-{1,2})")
 
 
 def dateline_place(text: str, ents: list[Ent], body_start: int,
@@ -129,7 +132,7 @@ _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\
                      r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?=,|[ \t]*[(/]))?"
                      r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
                      r"(?:,[ \t]*\d{4}|\.)?)?,?"
-                     r"[ \t]*(?:\(([A-Za-z][^()\n]{1,39})\)|/([A-Za-z][^/\n]{1,39})/)[ \t]*"
+                     r"[ \t]*(?:" + _BRACKETED_CREDIT + r"|/([A-Za-z][^/\n]{1,39})/)[ \t]*"
                      r"(?:[–—]|-{1,2}|:|\.(?=\s))")
 #: one agency of a shared credit ("dpa/GNA")
 _AGENCY = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")

@@ -95,8 +95,9 @@ _CUE_AFTER_KNOWN = re.compile(
 #: "the department of Caqueta": such a noun before "of" and a name the gazetteer knows
 _CUE_BEFORE_KNOWN = re.compile(r"\b(?:" + alternation("place_cue_before_known") + r") of (?:the )?"
                                + _NAME)
-#: the known-place cue nouns, each after a blank: the cheap test before both patterns
-_KNOWN_CUE_GATES = tuple(f" {noun}" for noun in word_list("place_cue_after_known"))
+#: the known-place cue nouns of both patterns, each after a blank: the cheap test before them
+_KNOWN_CUE_GATES = tuple(f" {noun}" for noun in dict.fromkeys(
+    word_list("place_cue_after_known") + word_list("place_cue_before_known")))
 #: "the nearest city, Oicha, said", "the capital, Bamako.": a determiner's settlement noun, a
 #: comma and the name set off after it, closed by punctuation (the apposition the other way)
 _SET_OFF_NOUNS = (*word_list("place_cue_apposed"), *word_list("place_cue_set_off"))
@@ -1256,23 +1257,25 @@ def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = No
     One the gazetteer knows as countryless (a continent, a sea: "Europe") or named as open
     water ("Atlantic", "Java Sea") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
-    only = _only_country(known)
+    own, only = {e.country for e in known}, _only_country(known)
+    placing = [k for k in known if not _NEIGHBOUR_CUE.search(text, max(0, k.start - 20), k.start)]
     out = []
     for ent in ents:
-        country = _inferred_country(text, ent, known, gazetteer, only) \
+        country = _inferred_country(text, ent, gazetteer, own, placing, only) \
             if _needs_country(ent, gazetteer) else None
         out.append(replace(ent, country=country) if country else ent)
     return out
 
 
-def _inferred_country(text: str, ent: Ent, known: list[Ent], gazetteer: Gazetteer | None,
-                      only: str | None) -> str | None:
-    """The country of a place span `infer_countries` gives one (`only`: the document's one
-    country, if it has one), or None."""
+def _inferred_country(text: str, ent: Ent, gazetteer: Gazetteer | None, own: set[str],
+                      placing: list[Ent], only: str | None) -> str | None:
+    """The country of a place span `infer_countries` gives one, or None: `own`, the
+    document's countries; `placing`, its known places that no neighbour's cue precedes;
+    `only`, its one country, if it has one."""
     if gazetteer is None:
-        return _sentence_country(text, ent, known)
-    return _contained_country(ent.value, gazetteer, {e.country for e in known}) \
-        or _sentence_country(text, ent, known) \
+        return _sentence_country(text, ent, placing)
+    return _contained_country(ent.value, gazetteer, own) \
+        or _sentence_country(text, ent, placing) \
         or (only if gazetteer.lookup(ent.value) is None else None)
 
 
@@ -1317,12 +1320,11 @@ def _contained_country(name: str, gazetteer: Gazetteer, own: set[str]) -> str | 
     return None
 
 
-def _sentence_country(text: str, ent: Ent, known: list[Ent]) -> str | None:
-    """The country of the nearest known place in the same sentence, but a neighbour's
-    ("bordering Afghanistan")."""
-    same = [k for k in known if not _SENTENCE_BREAK.search(
-        text, min(k.end, ent.end), max(k.start, ent.start))
-        and not _NEIGHBOUR_CUE.search(text, max(0, k.start - 20), k.start)]
+def _sentence_country(text: str, ent: Ent, placing: list[Ent]) -> str | None:
+    """The country of the nearest of the known places that may place it (no neighbour's:
+    "bordering Afghanistan", filtered out by the caller) in the same sentence."""
+    same = [k for k in placing if not _SENTENCE_BREAK.search(
+        text, min(k.end, ent.end), max(k.start, ent.start))]
     return min(same, key=lambda k: abs(k.start - ent.start)).country if same else None
 
 
