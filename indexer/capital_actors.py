@@ -10,8 +10,9 @@ country the mention is placed in, right before a verb of a government's act (dat
 an adverb: "Seoul had partially suspended"), with its possessive before a noun of such an act
 ("Pyongyang's launch", data `government_act_nouns`), or after a verb that acts on a
 government, its complement following ("accuse Kiev of seeking", data
-`government_object_verbs`), and a capital listed with such a one before the verb ("Kampala and
-Kinshasa launched"); never after a preposition ("reports from Damascus said", "talks in
+`government_object_verbs`), in a relation between governments ("relations between Addis
+Ababa and Cairo", "ties with Tokyo", data `relation_nouns`), and a capital listed with such a
+one ("Kampala and Kinshasa launched"); never after a preposition ("reports from Damascus said", "talks in
 Damascus and Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in
 Kabul, officials said") stays the place.
 """
@@ -29,11 +30,12 @@ from indexer.spans import Ent, replace
 #: ("Seoul had partially suspended")
 _BETWEEN = (r"(?:[ \t]+(?:" + alternation("government_act_fillers")
             + r"|on[ \t]+[A-Z][a-z]+day|[a-z]{3,}ly))*")
-#: the capital is the subject of a government's act, or its possessive owns one
-#: ("Pyongyang's launch", "Islamabad's "preposterous statement"")
-_ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b"
-                   r"|['’]s[ \t]+[\"“]?(?:[a-z]+[ \t]+)?(?:" + alternation("government_act_nouns")
-                   + r")\b")
+#: the capital is the subject of a government's act ("Beijing slapped")
+_ACTS = re.compile(_BETWEEN + r"[ \t]+(?:" + alternation("government_act_verbs") + r")\b")
+#: its possessive owns one ("Pyongyang's launch", "Islamabad's "preposterous statement"",
+#: "Pyongyang's nuclear and missile threats")
+_OWNS_ACT = re.compile(r"['’]s[ \t]+[\"“]?(?:[a-z]+[ \t]+(?:and[ \t]+[a-z]+[ \t]+)?)?(?:"
+                       + alternation("government_act_nouns") + r")\b")
 #: "Kampala and Kinshasa launched": a capital listed before another that acts
 _AND = re.compile(r"[ \t]+and[ \t]+")
 #: "accuse Kiev of", "urged Ankara to", "blame Kiev.": a verb acting on a government before
@@ -47,6 +49,14 @@ _AGENT_BEFORE = re.compile(r"\b(?:" + alternation("government_act_verbs") + r")[
 #: "a request for Washington to follow through": the subject of an infinitive after "for"
 _FOR_BEFORE = re.compile(r"\bfor[ \t]+$")
 _INFINITIVE_AFTER = re.compile(r"[ \t]+to[ \t]+[a-z]")
+#: "relations between Addis Ababa and Cairo", "mend ties with Tokyo": a relation between
+#: governments (data `relation_nouns`), "between" or "with", then the capital
+_RELATION_BEFORE = re.compile(r"\b(?:" + alternation("relation_nouns") + r")[ \t]+(?:between|with)"
+                              r"[ \t]+$", re.I)
+#: what follows the capital in such a relation: the other party after "and", punctuation or
+#: a preposition ("ties with Tokyo over ..."), not a noun it modifies ("Damascus residents")
+_RELATION_AFTER = re.compile(r"[ \t]+and[ \t]|[ \t]*(?:[,.;:)]|$)|[ \t]+(?:over|on|in|amid|after"
+                             r"|since|as|for|at|to|have|has|had|were|was|are|is)\b")
 #: a preposition before the capital: the place is meant, the verb has another subject ("reports
 #: from Damascus said", "talks in Damascus and Tehran agreed")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("locative_prepositions") + r")\s+$",
@@ -63,14 +73,24 @@ def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> lis
 
 def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
     """The capitals (indices) before a government's verb, and those listed with them."""
+    related = {i for i in capitals if _related(text, ents[i])}
     capitals = [i for i in capitals
                 if not _PREPOSITION_BEFORE.search(text, max(0, ents[i].start - 12), ents[i].start)]
-    acting = {i for i in capitals if _acts(text, ents[i])}
+    acting = related | {i for i in capitals if _acts(text, ents[i])}
     return acting | {i for i in capitals for j in acting if _listed_together(text, ents[i], ents[j])}
 
 
+def _related(text: str, ent: Ent) -> bool:
+    """After a preposition too: the capital owns a government's act ("aimed at Pyongyang's
+    nuclear and missile threats") or stands in a relation between governments ("relations
+    between Addis Ababa and Cairo", "ties with Tokyo")."""
+    return bool(_OWNS_ACT.match(text, ent.end)) \
+        or bool(_RELATION_BEFORE.search(text, max(0, ent.start - 40), ent.start)
+                and _RELATION_AFTER.match(text, ent.end))
+
+
 def _acts(text: str, ent: Ent) -> bool:
-    """The capital before a government's verb, owning its act, acted on, or its agent."""
+    """The capital before a government's verb, acted on, or its agent."""
     return bool(_ACTS.match(text, ent.end)) or _acted_on(text, ent) or _agent(text, ent)
 
 

@@ -52,7 +52,9 @@ def person_words(ents: list[Ent]) -> set[str]:
 _LOCATIVE = re.compile(r"(?:\b(?:" + alternation("locative_prepositions") + r")"
                        r"\s+(?:the\s+)?|\b(?:" + alternation("locative_nouns") + r"),?\s+)$", re.I)
 #: words of institutions' names that the locative rule must not turn into places
-INSTITUTION_WORDS = frozenset(word_list("institution_words"))
+#: parliaments named by their own word ("the Knesset", "Lok Sabha"): bodies, never places
+LEGISLATURE_WORDS = frozenset(word_list("legislature_words"))
+INSTITUTION_WORDS = frozenset(word_list("institution_words")) | LEGISLATURE_WORDS
 #: "Tomasz Sekielski's film", "Ivan Turgenev's A Month in the Country": a possessor, rarely a place
 _POSSESSOR = re.compile(r"['’]s\s")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
@@ -628,6 +630,12 @@ def _organisation(ent: Ent) -> bool:
     return bool(_WEB_DOMAIN.search(ent.text))
 
 
+def _legislature(ent: Ent) -> bool:
+    """Class 2: "a majority in the Storting", "the Lok Sabha" tagged places: a parliament
+    named by its own word is the body."""
+    return ent.text.rsplit(" ", 1)[-1].lower() in LEGISLATURE_WORDS
+
+
 def _headed_by_organisation(words: list[str]) -> bool:
     """The noun the name is about, before its complement, ends bodies' names (`body_endings`:
     "Center for ...", "Office of ..."), and no landmark word ends the name."""
@@ -658,11 +666,18 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     publication = _sea_named_publication(ent, text) if facet == "place" else None
     if publication:
         return publication
-    if facet == "place" and (_organisation(ent) or MEMBERS_AFTER.match(text, ent.end)
-                             or _org_noun_before(text, ent) or _plural_body(ent, gazetteer)) \
+    if facet == "place" and _place_named_as_a_body(ent, gazetteer, text) \
             and not gazetteer.confident(ent.text):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     return replace(ent, facet=facet)
+
+
+def _place_named_as_a_body(ent: Ent, gazetteer: Gazetteer, text: str) -> bool:
+    """A place-labelled span named or written as an organisation: its name's ending or head
+    ("Boeing Company", "the Storting"), members after it, an organisation's noun before it,
+    or a plural common noun ending it."""
+    return _organisation(ent) or _legislature(ent) or bool(MEMBERS_AFTER.match(text, ent.end)) \
+        or _org_noun_before(text, ent) or _plural_body(ent, gazetteer)
 
 
 #: "The" capitalised inside running text (after a lower-case word or a comma) before a sea's

@@ -79,8 +79,9 @@ def _actors_among_places(items: list[int], ents: list[Ent], text: str, gazetteer
     daughters, though a town is called Elizabeth)."""
     placed = {i for i in items if ents[i].facet == "place"
               or (ents[i].label != "PERSON" and gazetteer.lookup(ents[i].text))}
-    return [i for i in items if _candidate(ents[i], text, len(items), gazetteer, persons)
-            and 2 * len(placed - {i}) > len(items) - 1]
+    return [i for i in items if (_candidate(ents[i], text, len(items), gazetteer, persons)
+                                 and 2 * len(placed - {i}) > len(items) - 1)
+            or (len(placed - {i}) == len(items) - 1 and _person_pair(ents[i], text, len(items)))]
 
 
 def _candidate(ent: Ent, text: str, size: int, gazetteer: Gazetteer, persons: set[str]) -> bool:
@@ -114,6 +115,21 @@ def _open_pair(ent: Ent, size: int) -> bool:
     return size >= _PAIR_LIST_SIZE and ent.facet == "actor" and not ent.fixed \
         and ent.label == "ORG" and len(words) == 2 and all(w[:1].isupper() for w in words) \
         and not ent.text.isupper() and words[-1] not in body_endings()
+
+
+#: the fewest names a list holds for a person's name of two words in it to be a place
+_PERSON_PAIR_LIST_SIZE = 5
+
+
+def _person_pair(ent: Ent, text: str, size: int) -> bool:
+    """Class 2: "Quetta, Sibi, Harnai, Pishin, Qila Saifullah, Chaman, Ziarat and Zhob" - an
+    unfixed person's name of two capitalised words in a list of five names or more whose
+    every other name is a place, its last word nowhere else in the text (a person listed
+    with places is named again: "Rubio of Florida, and David Perdue of Georgia")."""
+    words = ent.text.split()
+    return size >= _PERSON_PAIR_LIST_SIZE and ent.facet == "actor" and not ent.fixed \
+        and ent.label == "PERSON" and len(words) == 2 and all(w[:1].isupper() for w in words) \
+        and not ent.text.isupper() and len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) == 1
 
 
 #: a capitalised word (maybe abbreviated) right before a name: its first part or a title

@@ -1252,19 +1252,28 @@ def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = No
     well-known place its own name starts with, when the document places something else in
     that country ("Baghdad International Airport" -> Iraq), else that of the nearest known
     place in the same sentence ("the town of Khan Tuman on the outskirts of Aleppo" -> Syria),
-    but a neighbour's, else, for a name the gazetteer does not know at all, the document's
-    one country when its known places name no other ("Kafrnobl" in a report on Syria).
+    but a neighbour's or an organisation's base ("the Britain-based Syrian Observatory said
+    ... the city of Khan Sheikoun" is no British city), else, for a name the gazetteer does
+    not know at all, the document's one country when its known places name no other
+    ("Kafrnobl" in a report on Syria).
     One the gazetteer knows as countryless (a continent, a sea: "Europe") or named as open
     water ("Atlantic", "Java Sea") keeps none."""
     known = [e for e in ents if e.facet == "place" and e.country]
     own, only = {e.country for e in known}, _only_country(known)
-    placing = [k for k in known if not _NEIGHBOUR_CUE.search(text, max(0, k.start - 20), k.start)]
+    placing = [k for k in known if _may_place(text, k)]
     out = []
     for ent in ents:
         country = _inferred_country(text, ent, gazetteer, own, placing, only) \
             if _needs_country(ent, gazetteer) else None
         out.append(replace(ent, country=country) if country else ent)
     return out
+
+
+def _may_place(text: str, known: Ent) -> bool:
+    """A known place that may place the unknown ones of its sentence: no neighbour's cue
+    before it ("bordering Afghanistan"), no organisation's base ("Britain-based")."""
+    return not _NEIGHBOUR_CUE.search(text, max(0, known.start - 20), known.start) \
+        and not _BASED_AFTER.match(text, known.end)
 
 
 def _inferred_country(text: str, ent: Ent, gazetteer: Gazetteer | None, own: set[str],
@@ -1328,5 +1337,7 @@ def _sentence_country(text: str, ent: Ent, placing: list[Ent]) -> str | None:
     return min(same, key=lambda k: abs(k.start - ent.start)).country if same else None
 
 
+#: "Britain-based", "London-based": where an organisation sits, which places nothing else
+_BASED_AFTER = re.compile(r"[-‑–][ \t]*based\b")
 #: a neighbour's cue right before a place ("bordering Afghanistan", "border with the US")
 _NEIGHBOUR_CUE = re.compile(r"\b(?:" + alternation("neighbour_cues") + r")\s+(?:the\s+)?$", re.I)

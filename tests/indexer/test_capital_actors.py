@@ -87,7 +87,7 @@ def test_a_capital_owning_no_act_stays_the_city(text):
     ("We call on Damascus, which ignored the warnings.", ["Damascus"]),
     ("Damascus last year cracked down on them.", ["Damascus"]),         # a time filler
     ("Damascus and Tehran have held talks.", ["Damascus", "Tehran"]),
-    ("It strained Damascus's ties with Tehran.", ["Damascus"]),         # an act's noun owned
+    ("It strained Damascus's ties with Tehran.", ["Damascus", "Tehran"]),  # owned; a relation
 ])
 def test_more_ways_a_capital_acts(text, names):
     # class 6: the same government, phrased as news phrases it
@@ -117,3 +117,26 @@ def test_a_government_named_by_its_seat_is_the_countrys(text, found):
     out = entities.rule_capital_governments(ctx, ents)
     assert [(e.text, e.value) for e in out if e.facet == "actor"] == found
     assert [e.text for e in out if e.facet == "place"] == [p for _, p in patterns]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Relations between Damascus and Tehran soured.", ["Damascus", "Tehran"]),  # a relation
+    ("He came to mend ties with Damascus, Syria said.", ["Damascus"]),
+    ("Drills aimed at Damascus's nuclear and missile threats began.", ["Damascus"]),  # owned
+    ("In response, Damascus slapped a ban on imports.", ["Damascus"]),
+    ("The summit commended Damascus for its efforts.", ["Damascus"]),   # acted on, "for"
+])
+def test_a_capital_in_a_relation_or_owning_an_act_after_a_preposition_is_its_government(text, names):
+    # class 6: "relations between Addis Ababa and Cairo", "aimed at Pyongyang's threats"
+    patterns = [("GPE", name) for name in ("Damascus", "Tehran") if name in text]
+    assert [t for t, _ in _governments(text, patterns)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "The road between Damascus and Tehran is long.",   # no relation's noun
+    "Talks in Damascus went on.",                      # a relation's noun, but "in"
+    "Relations between Damascus residents and police improved.",
+])
+def test_a_capital_beside_a_relation_noun_without_between_or_with_stays_a_place(text):
+    patterns = [("GPE", name) for name in ("Damascus", "Tehran") if name in text]
+    assert _governments(text, patterns) == []

@@ -353,6 +353,14 @@ def test_a_neighbour_named_in_the_sentence_gives_no_country():
     assert _countries_after_inference(text, [("Kefrin", None), ("Iraq", "Iraq")])["Kefrin"] == "Iraq"
 
 
+def test_an_organisation_s_base_named_in_the_sentence_gives_no_country():
+    # class 4: "the Britain-based Syrian Observatory said ... the city of Khan Sheikoun"
+    text = "The Iraq-based monitor said strikes on the town of Kefrin killed 13."
+    assert _countries_after_inference(text, [("Kefrin", None), ("Iraq", "Iraq")])["Kefrin"] is None
+    text = "The monitor said strikes on the town of Kefrin in Iraq killed 13."
+    assert _countries_after_inference(text, [("Kefrin", None), ("Iraq", "Iraq")])["Kefrin"] == "Iraq"
+
+
 @pytest.mark.parametrize(("places", "country"), [
     # a report whose known places all lie in Syria places an unknown village there
     ([("Aleppo", "Syria"), ("Idlib", "Syria")], "Syria"),
