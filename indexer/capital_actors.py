@@ -10,7 +10,9 @@ country the mention is placed in, right before a verb of a government's act (dat
 an adverb: "Seoul had partially suspended"), with its possessive before a noun of such an act
 ("Pyongyang's launch", data `government_act_nouns`), or after a verb that acts on a
 government, its complement following ("accuse Kiev of seeking", data
-`government_object_verbs`), in a relation between governments ("relations between Addis
+`government_object_verbs`), after a government's act or a measure against one and its
+preposition ("an apology from Tokyo", "sanctions on Moscow", data `government_act_nouns_from`,
+`government_pressure_nouns`), in a relation between governments ("relations between Addis
 Ababa and Cairo", "ties with Tokyo", data `relation_nouns`), and a capital listed with such a
 one ("Kampala and Kinshasa launched"); never after a preposition ("reports from Damascus said", "talks in
 Damascus and Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in
@@ -53,7 +55,12 @@ _INFINITIVE_AFTER = re.compile(r"[ \t]+to[ \t]+[a-z]")
 #: governments (data `relation_nouns`), "between" or "with", then the capital
 _RELATION_BEFORE = re.compile(r"\b(?:" + alternation("relation_nouns") + r")[ \t]+(?:between|with)"
                               r"[ \t]+$", re.I)
-#: what follows the capital in such a relation: the other party after "and", punctuation or
+#: "an apology from Tokyo", "a decision by Ankara", "sanctions on Moscow": a government's act
+#: or a measure against one, then the preposition and the capital
+_ACT_NOUN_BEFORE = re.compile(r"\b(?:(?:" + alternation("government_act_nouns_from")
+                              + r")[ \t]+(?:from|by)|(?:" + alternation("government_pressure_nouns")
+                              + r")[ \t]+on)[ \t]+$", re.I)
+#: what follows the capital after such a noun: the other party after "and", punctuation or
 #: a preposition ("ties with Tokyo over ..."), not a noun it modifies ("Damascus residents")
 _RELATION_AFTER = re.compile(r"[ \t]+and[ \t]|[ \t]*(?:[,.;:)]|$)|[ \t]+(?:over|on|in|amid|after"
                              r"|since|as|for|at|to|have|has|had|were|was|are|is)\b")
@@ -82,10 +89,14 @@ def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
 
 def _related(text: str, ent: Ent) -> bool:
     """After a preposition too: the capital owns a government's act ("aimed at Pyongyang's
-    nuclear and missile threats") or stands in a relation between governments ("relations
-    between Addis Ababa and Cairo", "ties with Tokyo")."""
+    nuclear and missile threats"), makes one or suffers a measure ("an apology from Tokyo",
+    "sanctions on Moscow"), or stands in a relation between governments ("relations between
+    Addis Ababa and Cairo", "ties with Tokyo")."""
+    before = max(0, ent.start - 40)
     return bool(_OWNS_ACT.match(text, ent.end)) \
-        or bool(_RELATION_BEFORE.search(text, max(0, ent.start - 40), ent.start)
+        or bool(_ACT_NOUN_BEFORE.search(text, before, ent.start)
+                and _RELATION_AFTER.match(text, ent.end)) \
+        or bool(_RELATION_BEFORE.search(text, before, ent.start)
                 and _RELATION_AFTER.match(text, ent.end))
 
 

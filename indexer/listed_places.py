@@ -81,7 +81,8 @@ def _actors_among_places(items: list[int], ents: list[Ent], text: str, gazetteer
               or (ents[i].label != "PERSON" and gazetteer.lookup(ents[i].text))}
     return [i for i in items if (_candidate(ents[i], text, len(items), gazetteer, persons)
                                  and 2 * len(placed - {i}) > len(items) - 1)
-            or (len(placed - {i}) == len(items) - 1 and _person_pair(ents[i], text, len(items)))]
+            or (4 * len(placed - {i}) >= 3 * (len(items) - 1)
+                and _person_pair(ents[i], text, len(items)))]
 
 
 def _candidate(ent: Ent, text: str, size: int, gazetteer: Gazetteer, persons: set[str]) -> bool:
@@ -123,9 +124,10 @@ _PERSON_PAIR_LIST_SIZE = 5
 
 def _person_pair(ent: Ent, text: str, size: int) -> bool:
     """Class 2: "Quetta, Sibi, Harnai, Pishin, Qila Saifullah, Chaman, Ziarat and Zhob" - an
-    unfixed person's name of two capitalised words in a list of five names or more whose
-    every other name is a place, its last word nowhere else in the text (a person listed
-    with places is named again: "Rubio of Florida, and David Perdue of Georgia")."""
+    unfixed person's name of two capitalised words in a list of five names or more, three in
+    four of its other names places (the caller checks), its last word nowhere else in the
+    text (a person listed with places is named again: "Rubio of Florida, and David Perdue of
+    Georgia")."""
     words = ent.text.split()
     return size >= _PERSON_PAIR_LIST_SIZE and ent.facet == "actor" and not ent.fixed \
         and ent.label == "PERSON" and len(words) == 2 and all(w[:1].isupper() for w in words) \

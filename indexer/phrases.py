@@ -810,7 +810,8 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
             + _apposed_lists(text):
         start, end = trim_span(text, start, end)
         if end > start and _cue_named(text, start, end) \
-                and not _titled_person(text, start, end, is_place):
+                and not _titled_person(text, start, end, is_place) \
+                and not _body_named(text[start:end], is_place):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
 
@@ -824,6 +825,13 @@ def _known_cued(text: str, is_place: Callable[[str], bool]) -> list[tuple[int, i
     found = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
              if is_place(m.group(1)) or is_place(f"{m.group(1)} State")]
     return found + [m.span(1) for m in _CUE_BEFORE_KNOWN.finditer(text) if is_place(m.group(1))]
+
+
+def _body_named(name: str, is_place: Callable[[str], bool]) -> bool:
+    """Class 2 the other way: "the Frontier Corps checkpoint", "the Police Academy campus" -
+    a name that ends like an organisation's owns the site the cue noun names; it is no place
+    (unless the gazetteer knows it as one: "West Bank")."""
+    return name.rsplit(" ", 1)[-1] in _ORG_ENDINGS and not is_place(name)
 
 
 #: the "of" that binds a cue noun's own name to it ("the district of Sheikh Maqsoud")

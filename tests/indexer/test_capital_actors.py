@@ -125,8 +125,11 @@ def test_a_government_named_by_its_seat_is_the_countrys(text, found):
     ("Drills aimed at Damascus's nuclear and missile threats began.", ["Damascus"]),  # owned
     ("In response, Damascus slapped a ban on imports.", ["Damascus"]),
     ("The summit commended Damascus for its efforts.", ["Damascus"]),   # acted on, "for"
+    ("Few expect an apology from Damascus for it.", ["Damascus"]),       # its act, "from"
+    ("It was a decision by Damascus.", ["Damascus"]),
+    ("The EU imposed sanctions on Damascus and Tehran.", ["Damascus", "Tehran"]),  # a measure
 ])
-def test_a_capital_in_a_relation_or_owning_an_act_after_a_preposition_is_its_government(text, names):
+def test_a_capital_after_a_preposition_in_a_relation_or_an_act_is_its_government(text, names):
     # class 6: "relations between Addis Ababa and Cairo", "aimed at Pyongyang's threats"
     patterns = [("GPE", name) for name in ("Damascus", "Tehran") if name in text]
     assert [t for t, _ in _governments(text, patterns)] == names
@@ -136,6 +139,9 @@ def test_a_capital_in_a_relation_or_owning_an_act_after_a_preposition_is_its_gov
     "The road between Damascus and Tehran is long.",   # no relation's noun
     "Talks in Damascus went on.",                      # a relation's noun, but "in"
     "Relations between Damascus residents and police improved.",
+    "Pressure from Damascus residents grew.",          # a noun the capital modifies
+    "Missile strikes on Damascus killed ten.",         # an attack hits the city
+    "Flights from Damascus were cancelled.",
 ])
 def test_a_capital_beside_a_relation_noun_without_between_or_with_stays_a_place(text):
     patterns = [("GPE", name) for name in ("Damascus", "Tehran") if name in text]
