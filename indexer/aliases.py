@@ -444,12 +444,14 @@ def _placed_in_a_region(ent: Ent, t: _AliasTables) -> bool:
 
 
 def _first_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
-    """ "Melania" -> the one "Melania Trump" of the document. A given name that is also a
+    """ "Melania" -> the one "Melania Trump" of the document, whatever the model called it
+    ("Wang Yi ... Wang said", "Najib Razak ... Najib" tagged organisations: split values of
+    one person; not an acronym or a shipped name). A given name that is also a
     town is the person when the model calls it one ("sentenced David and Louise Turpin",
     David a town in Panama), unless the place is well known; with a place's label, any place
     the gazetteer knows stays the place."""
     full = t.firsts.get(words[0]) if len(words) == 1 else None
-    if full is None or ent.label not in ("PERSON", "GPE", "LOC") or ent.fixed \
+    if full is None or ent.label not in ("PERSON", "GPE", "LOC", "ORG") or ent.fixed \
             or ent.facet not in ("actor", "place") or full.value == ent.value \
             or (t.is_known_place if ent.label == "PERSON" else t.is_place)(ent.text):
         return None
@@ -546,7 +548,8 @@ def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_plac
                   is_known_place, text: str) -> _AliasTables:
     partials = partial_name_targets(ents)
     surnames = {surname_key(words[-1]) for _, words in _persons_named_in_full(ents)}
-    orgs = {e.text for e in ents if e.label == "ORG"}
+    # an acronym's or a known body's word is no given name ("KEFR West" beside "KEFR")
+    orgs = {e.text for e in ents if e.label == "ORG" and (e.fixed or e.text.isupper())}
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
     return _AliasTables(acronyms, partials, surnames, firsts, head_noun_targets(ents),

@@ -529,10 +529,10 @@ def _facility_named(ent: Ent, text: str, persons: set[str]) -> bool:
     name that only names the facility after it is that facility, a place (no acronym, no
     organisation's name, no person the document names elsewhere: "the Trump hotel")."""
     return not ent.text.isupper() and not _organisation(ent) \
-        and (ent.label == "ORG" or (ent.label == "PERSON" and _no_person_elsewhere(ent, text, persons))) \
         and (bool(_KIND_FACILITY_AFTER.match(text, ent.end))
              or (bool(_FACILITY_AFTER.match(text, ent.end))
-                 and bool(THE_BEFORE.search(text, max(0, ent.start - 6), ent.start))))
+                 and bool(THE_BEFORE.search(text, max(0, ent.start - 6), ent.start)))) \
+        and (ent.label == "ORG" or (ent.label == "PERSON" and _no_person_elsewhere(ent, text, persons)))
 
 
 def _no_person_elsewhere(ent: Ent, text: str, persons: set[str]) -> bool:
