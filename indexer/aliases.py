@@ -431,9 +431,10 @@ def _partial_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """ "Araghchi" -> the one "Abbas Araghchi" of the document."""
     full = t.partials.get(surname_key(" ".join(words))) \
         if len(words) <= _MOST_SURNAME_WORDS else None
-    if full is None or t.is_country(ent.text) or _placed_in_a_region(ent, t):
-        return None
-    return ent if full.value == ent.value else _adopt(ent, full, "alias-partial")
+    if full is None or full.value == ent.value or t.is_country(ent.text) \
+            or _placed_in_a_region(ent, t):
+        return None  # a full name is no short form of itself: the later cases may take it
+    return _adopt(ent, full, "alias-partial")
 
 
 def _placed_in_a_region(ent: Ent, t: _AliasTables) -> bool:

@@ -784,3 +784,14 @@ def test_a_place_label_on_a_bodys_name_without_its_complement_is_the_body():
 ])
 def test_another_name_set_off_after_an_organisation_is_its_mention(text, label, found):
     assert [(t, f, v) for t, f, v, _ in resolved(text, [("ORG", "7th Brigade"), (label, "Kestra")])] == found
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_an_armed_group_named_without_its_movement_or_front_is_one_value(label):
+    # split values: "Ahrar al-Sham Movement ... Ahrar al-Sham", both tagged people or bodies
+    ents = resolved("The Ahrar al-Kefr Movement rejected it. Later Ahrar al-Kefr fighters and the "
+                    "Nusra Kefr Front left; Nusra Kefr stayed.",
+                    [(label, "Ahrar al-Kefr Movement"), (label, "Ahrar al-Kefr"),
+                     ("ORG", "Nusra Kefr Front"), ("ORG", "Nusra Kefr")])
+    assert [value for _, _, value, _ in ents] == [
+        "Ahrar al-Kefr Movement", "Ahrar al-Kefr Movement", "Nusra Kefr Front", "Nusra Kefr Front"]
