@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -560,12 +561,25 @@ def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_plac
 
 def known_names(ents: list[Ent]) -> list[Ent]:
     """Mentions of a shipped well-known entity keep the document's own name ("ISIL",
-    "Daesh"), except where the document also uses the canonical name: then all of them
-    become it ("Syrian Democratic Forces ... the SDF" -> "Syrian Democratic Forces").
-    Renaming across documents is the analyst's call, made with a watchlist."""
-    used = {e.known for e in ents if e.known and e.value == e.known}
-    return [replace(e, value=e.known, rule="alias-known") if e.known in used and e.value != e.known
-            else e for e in ents]
+    "Daesh"), one name a document: the canonical name where the document uses it ("Syrian
+    Democratic Forces ... the SDF" -> "Syrian Democratic Forces"), else the name it uses
+    most, the first of equals ("Houthi ... Houthi rebels" -> "Houthi": one entity, one value
+    in a document, and a name its reader sees). Renaming across documents is the analyst's
+    call, made with a watchlist."""
+    chosen = _documents_known_names(ents)
+    return [replace(e, value=chosen[e.known], rule="alias-known")
+            if e.known in chosen and e.value != chosen[e.known] else e for e in ents]
+
+
+def _documents_known_names(ents: list[Ent]) -> dict[str, str]:
+    """Known entity -> the one value its mentions take, for those the document names by the
+    canonical name or by two names or more."""
+    names: dict[str, Counter] = {}
+    for ent in ents:
+        if ent.known and ent.value:
+            names.setdefault(ent.known, Counter())[ent.value] += 1
+    return {known: known if known in used else used.most_common(1)[0][0]
+            for known, used in names.items() if len(used) > 1 or known in used}
 
 
 def known_surname_aliases(ents: list[Ent], surnames: dict[str, str], is_place) -> list[Ent]:
