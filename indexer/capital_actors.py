@@ -14,9 +14,10 @@ government, its complement following ("accuse Kiev of seeking", data
 preposition ("an apology from Tokyo", "sanctions on Moscow", data `government_act_nouns_from`,
 `government_pressure_nouns`), in a relation between governments ("relations between Addis
 Ababa and Cairo", "ties with Tokyo", data `relation_nouns`), and a capital listed with such a
-one ("Kampala and Kinshasa launched"); never after a preposition ("reports from Damascus said", "talks in
-Damascus and Tehran agreed"). The city in any other sentence ("Kabul was rocked by blasts", "in
-Kabul, officials said") stays the place.
+one ("Kampala and Kinshasa launched"); after a preposition only as an act's owner, after an
+act's or a measure's noun or in a relation ("reports from Damascus said", "talks in Damascus
+and Tehran agreed" name the city). The city in any other sentence ("Kabul was rocked by
+blasts", "in Kabul, officials said") stays the place.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ _ACT_NOUN_BEFORE = re.compile(r"\b(?:(?:" + alternation("government_act_nouns_fr
                               + r")[ \t]+on)[ \t]+$", re.I)
 #: what follows the capital after such a noun: the other party after "and", punctuation or
 #: a preposition ("ties with Tokyo over ..."), not a noun it modifies ("Damascus residents")
-_RELATION_AFTER = re.compile(r"[ \t]+and[ \t]|[ \t]*(?:[,.;:)]|$)|[ \t]+(?:over|on|in|amid|after"
+_UNMODIFIED_AFTER = re.compile(r"[ \t]+and[ \t]|[ \t]*(?:[,.;:)]|$)|[ \t]+(?:over|on|in|amid|after"
                              r"|since|as|for|at|to|have|has|had|were|was|are|is)\b")
 #: a preposition before the capital: the place is meant, the verb has another subject ("reports
 #: from Damascus said", "talks in Damascus and Tehran agreed")
@@ -79,7 +80,8 @@ def capital_governments(text: str, ents: list[Ent], gazetteer: Gazetteer) -> lis
 
 
 def _acting(text: str, ents: list[Ent], capitals: list[int]) -> set[int]:
-    """The capitals (indices) before a government's verb, and those listed with them."""
+    """The capitals (indices) that act as their government (after a preposition, only in a
+    relation, an act's or a measure's phrase, or owning an act), and those listed with them."""
     related = {i for i in capitals if _related(text, ents[i])}
     capitals = [i for i in capitals
                 if not _PREPOSITION_BEFORE.search(text, max(0, ents[i].start - 12), ents[i].start)]
@@ -92,12 +94,12 @@ def _related(text: str, ent: Ent) -> bool:
     nuclear and missile threats"), makes one or suffers a measure ("an apology from Tokyo",
     "sanctions on Moscow"), or stands in a relation between governments ("relations between
     Addis Ababa and Cairo", "ties with Tokyo")."""
+    if _OWNS_ACT.match(text, ent.end):
+        return True
     before = max(0, ent.start - 40)
-    return bool(_OWNS_ACT.match(text, ent.end)) \
-        or bool(_ACT_NOUN_BEFORE.search(text, before, ent.start)
-                and _RELATION_AFTER.match(text, ent.end)) \
-        or bool(_RELATION_BEFORE.search(text, before, ent.start)
-                and _RELATION_AFTER.match(text, ent.end))
+    return bool(_ACT_NOUN_BEFORE.search(text, before, ent.start)
+                or _RELATION_BEFORE.search(text, before, ent.start)) \
+        and bool(_UNMODIFIED_AFTER.match(text, ent.end))
 
 
 def _acts(text: str, ent: Ent) -> bool:

@@ -828,9 +828,9 @@ def _known_cued(text: str, is_place: Callable[[str], bool]) -> list[tuple[int, i
 
 
 def _body_named(name: str, is_place: Callable[[str], bool]) -> bool:
-    """Class 2 the other way: "the Frontier Corps checkpoint", "the Police Academy campus" -
-    a name that ends like an organisation's owns the site the cue noun names; it is no place
-    (unless the gazetteer knows it as one: "West Bank")."""
+    """Class 2 the other way: "the Frontier Corps checkpoint", "the Border Command post" - a
+    name that ends like an organisation's (`body_endings`) owns the site the cue noun names;
+    it is no place (unless the gazetteer knows it as one: "West Bank")."""
     return name.rsplit(" ", 1)[-1] in _ORG_ENDINGS and not is_place(name)
 
 
