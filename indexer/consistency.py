@@ -33,7 +33,7 @@ from indexer.phrases import (
     sentence_initial,
 )
 from indexer.roles import apposed_role
-from indexer.rule_data import alternation, body_endings, word_list
+from indexer.rule_data import alternation, body_endings, institution_words, place_leads, word_list
 from indexer.shapes import numbered
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent, replace
 
@@ -52,9 +52,9 @@ def person_words(ents: list[Ent]) -> set[str]:
 _LOCATIVE = re.compile(r"(?:\b(?:" + alternation("locative_prepositions") + r")"
                        r"\s+(?:the\s+)?|\b(?:" + alternation("locative_nouns") + r"),?\s+)$", re.I)
 #: words of institutions' names that the locative rule must not turn into places
+INSTITUTION_WORDS = institution_words()
 #: parliaments named by their own word ("the Knesset", "Lok Sabha"): bodies, never places
 LEGISLATURE_WORDS = frozenset(word_list("legislature_words"))
-INSTITUTION_WORDS = frozenset(word_list("institution_words")) | LEGISLATURE_WORDS
 #: "Tomasz Sekielski's film", "Ivan Turgenev's A Month in the Country": a possessor, rarely a place
 _POSSESSOR = re.compile(r"['’]s\s")
 #: a city this large is the place even as a sentence subject ("Homs fell", "Ankara said")
@@ -335,7 +335,7 @@ def _placed_by_its_words(name: str, gazetteer: Gazetteer) -> bool:
 
 
 #: words that open places' names and name the place's kind ("Port", "Fort", "Mount", "Barangay")
-_PLACE_LEADS = frozenset(word_list("place_name_leads")) | frozenset(word_list("landmark_leads"))
+_PLACE_LEADS = place_leads()
 
 
 def _led_known_place(name: str, gazetteer: Gazetteer) -> bool:

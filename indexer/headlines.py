@@ -24,7 +24,7 @@ import re
 from indexer.casing import is_name_word
 from indexer.countries import is_demonym
 from indexer.home_countries import COMPASS_WORDS
-from indexer.rule_data import body_endings, word_list
+from indexer.rule_data import body_endings, institution_words, word_list
 from indexer.spans import Ent, replace
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -236,8 +236,8 @@ def _glued_name(ent: Ent, named: dict[str, Ent], is_place) -> Ent | None:
 #: "Media", "Museum"), lower case: after a name they make a longer name of it ("U.S. House",
 #: "Hagia Sophia Museum"), not a headline's verb
 _NAMING_WORDS = frozenset(w.lower() for w in (
-    *body_endings(), *word_list("institution_words"), *word_list("legislature_words"),
-    *word_list("institutions"), *word_list("org_after_place"), *word_list("landmark_words")))
+    *body_endings(), *institution_words(), *word_list("institutions"),
+    *word_list("org_after_place"), *word_list("landmark_words")))
 
 
 def _says_nothing(word: str) -> bool:

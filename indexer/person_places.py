@@ -16,14 +16,13 @@ import re
 
 from indexer.countries import is_demonym
 from indexer.gazetteer import Gazetteer
-from indexer.rule_data import alternation, word_list
+from indexer.rule_data import alternation, place_leads, word_list
 from indexer.spans import Ent, replace
 
 #: a plain capitalised word (no initials, no "St.")
 _PLAIN = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
 #: words that open places' names or end them: no person's first or last name here
-_FIRST_WORDS = frozenset(word_list("place_first_words")) | frozenset(word_list("place_name_leads")) \
-    | frozenset(word_list("landmark_leads"))
+_FIRST_WORDS = frozenset(word_list("place_first_words")) | place_leads()
 _LAST_WORDS = frozenset(w.lower() for name in ("feature_words", "division_words",
                                                "landmark_words", "place_plurals")
                         for w in word_list(name))

@@ -129,3 +129,18 @@ def body_endings() -> frozenset[str]:
     """Capitalised last words of a body's name (Committee, Council, League, Board...): the
     `purpose_heads` and `org_endings` lists together."""
     return frozenset(word_list("purpose_heads")) | frozenset(word_list("org_endings"))
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    """Words of institutions' names, lower case, that no locative makes a place: the
+    `institution_words` list and the parliaments named by their own word,
+    `legislature_words`."""
+    return frozenset(word_list("institution_words")) | frozenset(word_list("legislature_words"))
+
+
+@cache
+def place_leads() -> frozenset[str]:
+    """Words that open places' names and name the place's kind ("Port", "Fort", "Camp",
+    "Barangay"): the `place_name_leads` and `landmark_leads` lists together."""
+    return frozenset(word_list("place_name_leads")) | frozenset(word_list("landmark_leads"))

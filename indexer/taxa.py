@@ -12,13 +12,13 @@ import re
 
 from indexer.casing import is_lower_case_word
 from indexer.countries import is_demonym
-from indexer.rule_data import body_endings, word_list
+from indexer.rule_data import body_endings, institution_words, word_list
 from indexer.spans import Ent, replace
 
 #: lower-case second words that are no species: name particles, body nouns ("Democratic
 #: party", "Afghan government") and group nouns ("Houthi militia", "Shabaab fighters")
 NOT_SPECIES = frozenset(word_list("name_particles")) | frozenset(
-    w.lower() for w in (*body_endings(), *word_list("institution_words"),
+    w.lower() for w in (*body_endings(), *institution_words(),
                         *word_list("collectives"), *word_list("institutions")))
 _BINOMIAL = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.) ([a-z][a-z-]{2,})")
 

@@ -880,15 +880,17 @@ def test_listed_place_a_one_word_name_listed_among_places():
     assert [e.facet for e in out if e.text == "Juba Traders"] == ["actor"]
 
 
+def listed(text: str, patterns: list[tuple[str, str]]) -> list[str]:
+    """The names `listed-place` makes places, GPE spans given as places, the others actors."""
+    ctx, ents = spans(text, patterns)
+    ents = [replace(e, facet="place" if e.label == "GPE" else "actor") for e in ents]
+    return [e.text for e in entities.rule_listed_places(ctx, ents) if e.rule == "listed-place"]
+
+
 def test_listed_place_a_two_word_organisation_in_a_list_of_four_or_more():
     # "Khartoum, Al-Jazira, White Nile, North Kordofan, Sennar, and Blue Nile": a two-word
     # body the model made of a place listed among four names or more; not a body's name
     # ("Juba Traders Council"), not in a list of three, not a person's name
-    def listed(text, patterns):
-        ctx, ents = spans(text, patterns)
-        ents = [replace(e, facet="place" if e.label == "GPE" else "actor") for e in ents]
-        return [e.text for e in entities.rule_listed_places(ctx, ents) if e.rule == "listed-place"]
-
     places = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Hama")]
     assert listed("Aleppo, Idlib, Hama, and Blue Kefr were hit.",
                   places + [("ORG", "Blue Kefr")]) == ["Blue Kefr"]

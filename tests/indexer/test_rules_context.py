@@ -1,16 +1,15 @@
 """Facets read from a name's own word or its neighbours (thirty-sixth part of issue 10):
-parliaments named by their own word, capitals in a relation between governments, a country
-named as an organisation's base, and long lists of places."""
+parliaments named by their own word, long lists of places, a body's name before a site's noun,
+and a kind of body written in letters (capitals as governments: test_capital_actors.py; an
+organisation's base: test_gazetteer.py)."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import pytest
 
 from indexer import entities
 from tests.indexer.entity_kit import resolved
-from tests.indexer.test_rules import classified, spans
+from tests.indexer.test_rules import classified, listed
 
 
 @pytest.mark.parametrize(("name", "label"), [
@@ -26,18 +25,12 @@ def test_a_place_ending_in_no_parliament_word_stays_a_place():
     assert [(e.text, e.facet) for e in ents] == [("Kefrtown", "place")]
 
 
-def _listed(text, patterns):
-    ctx, ents = spans(text, patterns)
-    ents = [replace(e, facet="place" if e.label == "GPE" else "actor") for e in ents]
-    return [e.text for e in entities.rule_listed_places(ctx, ents) if e.rule == "listed-place"]
-
-
 _FOUR = [("GPE", "Aleppo"), ("GPE", "Idlib"), ("GPE", "Hama"), ("GPE", "Homs")]
 
 
 def test_a_two_word_person_in_a_list_of_five_places_is_a_place():
     # class 2: "Quetta, Sibi, Harnai, Pishin, Qila Saifullah, Chaman, Ziarat and Zhob"
-    assert _listed("Aleppo, Idlib, Qila Kefr, Hama and Homs were hit.",
+    assert listed("Aleppo, Idlib, Qila Kefr, Hama and Homs were hit.",
                    _FOUR + [("PERSON", "Qila Kefr")]) == ["Qila Kefr"]
 
 
@@ -47,7 +40,7 @@ def test_a_two_word_person_in_a_list_of_five_places_is_a_place():
 ])
 def test_a_two_word_person_in_a_short_list_or_named_again_stays_a_person(text):
     patterns = [p for p in _FOUR if p[1] in text] + [("PERSON", "Qila Kefr")]
-    assert _listed(text, patterns) == []
+    assert listed(text, patterns) == []
 
 
 def test_a_two_word_person_in_a_list_three_in_four_of_whose_other_names_are_places():
@@ -55,9 +48,9 @@ def test_a_two_word_person_in_a_list_three_in_four_of_whose_other_names_are_plac
     # place among eight; two of its four fellows do not
     text = "Aleppo, Idlib, Hama, Qila Kefr, Homs, Raqqa, Daraa and UNICEF were hit."
     places = _FOUR + [("GPE", "Raqqa"), ("GPE", "Daraa")]
-    assert _listed(text, places + [("PERSON", "Qila Kefr"), ("ORG", "UNICEF")]) == ["Qila Kefr"]
+    assert listed(text, places + [("PERSON", "Qila Kefr"), ("ORG", "UNICEF")]) == ["Qila Kefr"]
     text = "Aleppo, Idlib, Qila Kefr, WFP and UNICEF were hit."
-    assert _listed(text, _FOUR[:2] + [("PERSON", "Qila Kefr"), ("ORG", "WFP"),
+    assert listed(text, _FOUR[:2] + [("PERSON", "Qila Kefr"), ("ORG", "WFP"),
                                       ("ORG", "UNICEF")]) == []
 
 
