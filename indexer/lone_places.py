@@ -31,8 +31,17 @@ def lone_places(text: str, ents: list[Ent], is_place: Callable[[str], bool],
     if not lone:
         return ents
     lone -= _listed_with_confirmed_places(text, ents, lone)
+    lone |= _built_on(ents, lone)
     return [replace(e, facet=None, value=None, rule="lone-place") if id(e) in lone else e
             for e in ents]
+
+
+def _built_on(ents: list[Ent], lone: set[int]) -> set[int]:
+    """The ids of the bodies `local-body` named after a place now dropped: "Quoting police
+    sources" made "Quoting" a place and "Quoting Police" its police; the body is no more a
+    name than the place it was built on."""
+    starts = {e.start for e in ents if id(e) in lone}
+    return {id(e) for e in ents if e.rule == "local-body" and e.start in starts}
 
 
 def _listed_with_confirmed_places(text: str, ents: list[Ent], lone: set[int]) -> set[int]:

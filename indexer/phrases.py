@@ -17,7 +17,7 @@ from itertools import zip_longest
 
 from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import country_for_demonym, demonym_for, is_demonym, national_qualifier
-from indexer.gazetteer import CONFIDENT_CITY_POPULATION, Gazetteer, Place
+from indexer.gazetteer import CONFIDENT_CITY_POPULATION, COUNTY_PREFIXES, Gazetteer, Place
 from indexer.headlines import HEADLINE_SMALL_WORDS
 from indexer.names import (
     BULLETS,
@@ -183,7 +183,7 @@ _CUE_EXAMPLES = re.compile(r"\b(?:" + alternation("place_cue_examples") + r")" +
 _CUE_LINK = re.compile(r"(?:,? | ?[—–] ?)(?:of|called|named|such as|like|including) ")
 #: more names in a list next to a cue-introduced name ("the towns of Rastan and Talbiseh")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)" + _NAME)
-_LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|\s+and\s+|\s+or\s+)$")
+_LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|,?\s+and\s+|,?\s+or\s+)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
 _LEADING_FUNCTION = re.compile(r"^(?:(?:" + alternation("leading_function_words") + r")\s)+")
@@ -785,12 +785,16 @@ def _listed_after(text: str, end: int) -> list[tuple[int, int]]:
 
 
 def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
-    """The names listed before a name the cue follows ("A, B and C provinces")."""
-    found = []
+    """The names listed before a name the cue follows ("A, B and C provinces", "in Banisa,
+    Mandera district"); a list of three or more has "and" or "or", so a run of names set
+    off by commas alone is no list beyond its last ("Shridhar Patil, SSP, Kulgam district":
+    a person and his office; class 2 the other way)."""
+    found, joined = [], False
     while more := _LIST_BEFORE.search(text, max(0, start - 60), start):
         found.append(more.span(1))
+        joined = joined or not more.group(0).rstrip().endswith(",")
         start = more.start(1)
-    return found
+    return found if joined else found[:1]
 
 
 def _plural_cue(match: re.Match) -> bool:
@@ -950,7 +954,8 @@ def sentence_initial(text: str, start: int) -> bool:
     return at < 0 or text[at] in ".!?:\n"
 
 
-_ABBREVIATION_BREAK = re.compile(r"\.\s")
+#: an abbreviation's full stop ends a scanned name, but for a county's ("Co. Kerry")
+_ABBREVIATION_BREAK = re.compile(r"(?<!\bCo)\.\s")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
 
 
@@ -996,13 +1001,25 @@ def _places_among(text: str, ents: list[Ent], gazetteer: Gazetteer,
     for match in matches:
         start, name = _scanned_name(text, match)
         if name and name not in skipped \
-                and not taken.overlaps_range(start, start + len(name)) \
+                and not _taken(taken, ents, start, name) \
                 and not _LANGUAGE_AFTER.match(text, start + len(name)) \
                 and (_well_known_place(text, start, name, gazetteer)
                      or _placed_division(text, start, name)):
             found.append(Ent(start, start + len(name), name, "GPE", facet="place",
                              rule="gazetteer-scan", fixed=True))
     return found
+
+
+def _taken(taken: SpanIndex, ents: list[Ent], start: int, name: str) -> bool:
+    """True when another span holds some of the scanned name; a county's name with its prefix
+    ("Co. Kerry", the model's PERSON "Kerry" after the abbreviation) swallows the model's
+    spans inside it (class 2: a county's name read as a person's)."""
+    end = start + len(name)
+    if not taken.overlaps_range(start, end):
+        return False
+    return name.split(" ", 1)[0] not in COUNTY_PREFIXES or any(
+        e.start < end and start < e.end and (e.fixed or e.start < start or e.end > end)
+        for e in ents)
 
 
 def _cover(ents: list[Ent]) -> SpanIndex:

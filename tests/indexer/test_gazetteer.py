@@ -379,3 +379,20 @@ def test_a_place_the_gazetteer_knows_without_a_country_takes_none_of_the_documen
     found = _countries_after_inference(text, [("Aleppo", "Syria"), ("Idlib", "Syria"),
                                               ("Europe", None)])
     assert found["Europe"] is None
+
+
+def test_a_county_takes_one_value_whatever_its_prefix():
+    # split values: "Co. Kerry", "Co Kerry" and "County Kerry" are one county
+    gazetteer = default_gazetteer()
+    assert {gazetteer.canonical(name) for name in ("Co. Kerry", "Co Kerry", "County Kerry")} == {
+        ("County Kerry", "Ireland")}
+
+
+def test_a_county_abbreviated_with_a_full_stop_swallows_the_models_span_inside_it():
+    # class 2: "in Co. Kerry", the model's PERSON "Kerry" after the abbreviation, and an
+    # untagged "Co. Mayo" (the abbreviation's full stop no longer ends the scanned name)
+    text = "A crash occurred in Co. Kerry on Monday and another in Co. Mayo."
+    kerry = text.index("Kerry")
+    ents = resolve_entities(text, [(kerry, kerry + 5, "PERSON", "")], default_gazetteer())
+    assert [(e.text, e.facet, e.value) for e in ents if e.facet] == [
+        ("Co. Kerry", "place", "County Kerry"), ("Co. Mayo", "place", "County Mayo")]

@@ -1736,3 +1736,13 @@ def test_only_the_title_is_read_as_a_headline():
 def test_a_place_s_first_word_before_a_known_place_or_a_village_s_name(text, label, name, facet):
     ctx, ents = classified(text, [(label, name)])
     assert [(e.text, e.facet) for e in ents] == [(name, facet)]
+
+
+def test_lone_place_drops_the_body_named_after_the_place_it_drops():
+    # class 3: "Quoting police sources": the model's GPE "Quoting" made "Quoting Police" a
+    # local body; the body goes with its unconfirmed place, a known town's body stays
+    text = "Quoting police sources, the agency said an Aleppo police officer was hurt."
+    ctx, ents = classified(text, [("GPE", "Quoting"), ("GPE", "Aleppo")])
+    ents = entities.rule_lone_places(ctx, entities.rule_local_bodies(ctx, ents))
+    assert facets(ents) == [("Aleppo", "place", "Aleppo"),
+                            ("Aleppo police", "actor", "Aleppo Police")]

@@ -1,7 +1,8 @@
-"""Facets read from a name's own word or its neighbours (thirty-sixth part of issue 10):
-parliaments named by their own word, long lists of places, a body's name before a site's noun,
-and a kind of body written in letters (capitals as governments: test_capital_actors.py; an
-organisation's base: test_gazetteer.py)."""
+"""Facets read from a name's own word or its neighbours (thirty-sixth and thirty-seventh
+parts of issue 10): parliaments named by their own word, long lists of places, a body's name
+before a site's noun, a kind of body written in letters, and names set off by commas before a
+place cue (capitals as governments: test_capital_actors.py; an organisation's base:
+test_gazetteer.py)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,18 @@ def test_a_kind_of_body_written_in_letters_is_no_name():
     ents = resolved("A staff member of the NGO Kefr Aid died. NGOs said so.",
                     [("ORG", "NGO"), ("ORG", "Kefr Aid"), ("ORG", "NGOs")])
     assert [(t, f) for t, f, _, _ in ents] == [("Kefr Aid", "actor")]
+
+
+def test_names_set_off_by_commas_alone_before_a_place_cue_are_no_list():
+    # class 2 the other way: "Shridhar Patil, SSP, Kulgam district" is a person and his
+    # office; one name before the cue's ("in Banisa, Mandera district") and a list with
+    # "and", with or without a comma before it, are places
+    text = "Shridhar Patil, SSP, Kulgam district said so."
+    assert [r[:2] for r in resolved(text, [("PERSON", "Shridhar Patil")])
+            if r[0] == "Shridhar Patil"] == [("Shridhar Patil", "actor")]
+    text = "Police were ambushed in Banisa, Mandera district on Friday."
+    assert [r[:2] for r in resolved(text, [("PERSON", "Banisa")])][:1] == [("Banisa", "place")]
+    text = "Bombs hit Yala, Pattani, and Narathiwat provinces."
+    patterns = [("PERSON", "Yala"), ("PERSON", "Pattani"), ("PERSON", "Narathiwat")]
+    assert [r[:2] for r in resolved(text, patterns)] == [
+        ("Yala", "place"), ("Pattani", "place"), ("Narathiwat", "place")]
