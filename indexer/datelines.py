@@ -126,14 +126,16 @@ def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
 #: region) and date (month first or day first: "NEW YORK, 7 July (UN Headquarters) --"):
 #: "SEOUL, Oct. 19 (Yonhap) --", "Buenos Aires, Aug. 4, (dpa/GNA) -",
 #: "ADDIS ABABA (Reuters) –", "ADDIS ABABA, Ethiopia, June 9, 2017/APO/ --", "MOSCOW,
-#: September 4. /TASS/.", "DEIR AL-BALAH, Gaza Strip (AP) —"; a credit opens with a letter and
-#: may hold a number after it ("ERBIL (Kurdistan 24) –"), a bracket of digits is none ("(2019)")
+#: September 4. /TASS/.", "DEIR AL-BALAH, Gaza Strip (AP) —", "Tripoli, 11 June 2022 (Lana) UN
+#: Support Mission ..." (no dash needed after a bracket the first sentence follows); a credit
+#: opens with a letter and may hold a number after it ("ERBIL (Kurdistan 24) –"), a bracket
+#: of digits is none ("(2019)")
 _CREDIT = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t](?:[a-z]{1,3}[ \t])?[A-Z][\w'’.-]*){0,3}"
                      r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?=,|[ \t]*[(/]))?"
                      r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
-                     r"(?:,[ \t]*\d{4}|\.)?)?,?"
-                     r"[ \t]*(?:" + _BRACKETED_CREDIT + r"|/([A-Za-z][^/\n]{1,39})/)[ \t]*"
-                     r"(?:[–—]|-{1,2}|:|\.(?=\s))")
+                     r"(?:,?[ \t]*\d{4}|\.)?)?,?"
+                     r"[ \t]*(?:" + _BRACKETED_CREDIT + r"|/([A-Za-z][^/\n]{1,39})/)"
+                     r"(?:[ \t]*(?:[–—]|-{1,2}|:|\.(?=\s))|(?<=\))[ \t]+(?=[A-Z]))")
 #: one agency of a shared credit ("dpa/GNA")
 _AGENCY = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")
 

@@ -126,6 +126,12 @@ def _credits(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str
     ("SEOUL, 19 Oct (Kestra) -- Shells fell.", [], [("Kestra", "actor")]),
     ("NEW YORK, 7 July (UN Headquarters) -- The Council met.", [("ORG", "UN")],
      [("UN Headquarters", "place")]),
+    # no dash when the first sentence opens after the bracket, and a day's year after a
+    # space ("Tripoli, 11 June 2022 (Lana) UN Support Mission ..."); the sentence after a
+    # bracket must open with a capital
+    ("ALEPPO, 11 June 2022 (Kestra) The Council met.", [], [("Kestra", "actor")]),
+    ("Aleppo, (Kestra independent) Two soldiers died.", [], [("Kestra independent", "actor")]),
+    ("Talks on the plan (Kestra) began.", [], []),
 ])
 def test_a_dateline_credit_is_an_actor(text, patterns, found):
     assert _credits(text, patterns) == found
