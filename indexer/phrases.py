@@ -815,7 +815,8 @@ def place_cues(text: str, ents: list[Ent], is_place: Callable[[str], bool]) -> l
         start, end = trim_span(text, start, end)
         if end > start and _cue_named(text, start, end) \
                 and not _titled_person(text, start, end, is_place) \
-                and not _body_named(text[start:end], is_place):
+                and not _body_named(text[start:end], is_place) \
+                and not _unknown_acronym(text[start:end], is_place):
             out = _apply_cue(out, Ent(start, end, text[start:end], "GPE"))
     return out
 
@@ -829,6 +830,14 @@ def _known_cued(text: str, is_place: Callable[[str], bool]) -> list[tuple[int, i
     found = [m.span(1) for m in _CUE_AFTER_KNOWN.finditer(text)
              if is_place(m.group(1)) or is_place(f"{m.group(1)} State")]
     return found + [m.span(1) for m in _CUE_BEFORE_KNOWN.finditer(text) if is_place(m.group(1))]
+
+
+def _unknown_acronym(name: str, is_place: Callable[[str], bool]) -> bool:
+    """Class 2 the other way: "the whole OSCE area", "in the UNIFIL area of operations" - an
+    acronym of letters before a cue noun is a body's, whose area the noun names, unless the
+    gazetteer knows it as a place ("the DRC", "UAE territory"); a road's number is a name
+    ("the R551 road")."""
+    return name.isupper() and name.isalpha() and not is_place(name)
 
 
 def _body_named(name: str, is_place: Callable[[str], bool]) -> bool:

@@ -84,3 +84,12 @@ def test_names_set_off_by_commas_alone_before_a_place_cue_are_no_list():
     patterns = [("PERSON", "Yala"), ("PERSON", "Pattani"), ("PERSON", "Narathiwat")]
     assert [r[:2] for r in resolved(text, patterns)] == [
         ("Yala", "place"), ("Pattani", "place"), ("Narathiwat", "place")]
+
+
+def test_an_acronym_before_a_place_cue_is_the_bodys_area_unless_a_known_place():
+    # class 2 the other way: "the whole OSCE area" names the body's area; a place's letters
+    # the gazetteer knows ("US") stay a place, and a road's number is a name
+    text = "Frozen conflicts threaten the whole KESTRA area, officials said."
+    assert [r[:2] for r in resolved(text, [("ORG", "KESTRA")])] == [("KESTRA", "actor")]
+    text = "Troops patrolled the US area near Aleppo."
+    assert ("US", "place") in [r[:2] for r in resolved(text, [("ORG", "US")])]
