@@ -181,15 +181,30 @@ def add_entity_ruler(nlp, watchlist: str | None = None):
 
 
 def _glued(doc, ent) -> bool:
-    """True when a ruler match is part of a hyphenated word ("Counter-Daesh")."""
+    """True when a ruler match is part of a hyphenated name ("Counter-Daesh"); a lower-case
+    word on the other side of the hyphen makes a compound that still names the entity
+    ("the al-Qaeda-linked Shebab", "a Hamas-run ministry", "pro-Houthi media")."""
     # the two characters either side, read off the neighbouring tokens (`doc.text` joins the
     # whole document on every call); tokens are never empty, so two tokens hold two characters
     before = "".join(t.text_with_ws for t in doc[max(0, ent.start - 2):ent.start])[-2:] \
         if ent.start_char >= 2 else ""
     after = (doc[ent.end - 1].whitespace_
              + "".join(t.text_with_ws for t in doc[ent.end:ent.end + 2]))[:2]
-    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or \
-        (len(after) == 2 and after[0] == "-" and after[1].isalnum())
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()
+            and _part_of_name(_word_before(doc, ent.start)[:1])) or \
+        (len(after) == 2 and after[0] == "-" and _part_of_name(after[1]))
+
+
+def _word_before(doc, start: int) -> str:
+    """The word a hyphen joins to the front of the token at `start`."""
+    token = doc[start - 1]
+    return doc[start - 2].text if token.text == "-" and start >= 2 else token.text
+
+
+def _part_of_name(first: str) -> bool:
+    """The first character of the word across a hyphen glues the match into a longer name
+    when it is a capital or a digit, not a lower-case word's letter."""
+    return first.isalnum() and not first.islower()
 
 
 @Language.component(UNGLUE_NAME)

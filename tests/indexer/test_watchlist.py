@@ -177,3 +177,15 @@ def test_known_rights_and_aid_organisations_are_actors_the_model_missed(real_nlp
     actors = {(e.text, e.value) for e in ents if e.facet == "actor"}
     assert {("Human Rights Watch", "Human Rights Watch"), ("HRW", "Human Rights Watch"),
             ("Doctors Without Borders", "Doctors Without Borders")} <= actors
+
+
+def test_a_known_name_joined_to_a_lower_case_word_by_a_hyphen_stays_a_match():
+    # class 2 (organisations missed): "the al-Qaeda-linked Shebab", "a Hezbollah-run
+    # ministry", "pro-Hezbollah media" name the group; a hyphen to a capitalised word or a
+    # digit glues it into another name ("Counter-Daesh"), which the model reads whole
+    nlp = spacy.blank("en")
+    add_entity_ruler(nlp)
+    text = "The al-Qaeda-linked group, a Hezbollah-run ministry and pro-Hezbollah media met."
+    assert [e[2:] for e in raw_ents(nlp, text)] == [
+        ("ORG", "known|al-Qaeda"), ("ORG", "known|Hezbollah"), ("ORG", "known|Hezbollah")]
+    assert raw_ents(nlp, "Counter-Daesh efforts and Daesh-2 went on.") == []
