@@ -91,13 +91,20 @@ def _home(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | None:
 
 def _movable_place(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | None:
     """The gazetteer's first choice for a place span whose country the document does not
-    name (no country itself, no watchlist entry); None otherwise."""
-    if ent.facet != "place" or not ent.country or ent.country in named or ent.rule == "watchlist":
+    name, or that is a small town (no country itself, no watchlist entry); None otherwise.
+    A small town yields to a place of another named country ("Mecca and Medina" in a report
+    naming Saudi Arabia and the United States: not the Ohio town of 26,000)."""
+    if ent.facet != "place" or not ent.country or ent.rule == "watchlist":
         return None
     first = gazetteer.lookup(ent.text)
-    if first is None or first.kind == "country" or first.country != ent.country:
+    if first is None or first.kind == "country" or first.country != ent.country \
+            or (ent.country in named and not _small_town(first)):
         return None
     return first
+
+
+def _small_town(place: Place) -> bool:
+    return place.kind == "city" and place.population < STRAY_TOWN_POPULATION
 
 
 def _comparable(other: Place, first: Place) -> bool:

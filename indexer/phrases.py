@@ -1305,9 +1305,13 @@ def infer_countries(text: str, ents: list[Ent], gazetteer: Gazetteer | None = No
 
 def _may_place(text: str, known: Ent) -> bool:
     """A known place that may place the unknown ones of its sentence: no neighbour's cue
-    before it ("bordering Afghanistan"), no organisation's base ("Britain-based")."""
+    before it ("bordering Afghanistan"), no organisation's base ("Britain-based"), no
+    country named inside a body's name ("near RAF Croughton, used by the US Air Force": the
+    base is no American one), though a possessive one places ("Mt. Ibu, on Halmahera, ...
+    Indonesia's Center for Volcanology said")."""
     return not _NEIGHBOUR_CUE.search(text, max(0, known.start - 20), known.start) \
-        and not _BASED_AFTER.match(text, known.end)
+        and not _BASED_AFTER.match(text, known.end) \
+        and (known.rule != "place-in-name" or text.startswith(("'s", "’s"), known.end))
 
 
 def _inferred_country(text: str, ent: Ent, gazetteer: Gazetteer | None, own: set[str],
@@ -1353,7 +1357,11 @@ def _open_water(name: str) -> bool:
 
 def _contained_country(name: str, gazetteer: Gazetteer, own: set[str]) -> str | None:
     """The country of a well-known place named at the start of a longer name, when the
-    document places something else in that country too."""
+    document places something else in that country too; a part of a place named by a
+    compass word and the place ("Northern Syria") is in that place's country."""
+    part = _compass_part(name, gazetteer)
+    if part is not None:
+        return part
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         place = gazetteer.confident(" ".join(words[:size]))
@@ -1361,6 +1369,15 @@ def _contained_country(name: str, gazetteer: Gazetteer, own: set[str]) -> str | 
         if country:
             return country if country in own else None
     return None
+
+
+def _compass_part(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a well-known place a compass word names a part of ("Northern Syria",
+    "Eastern Ukraine"), whatever else the sentence names (class 4: "Turkey would be moving
+    into Northern Syria" put it in Turkey)."""
+    rest = COMPASS.sub("", name, count=1)
+    place = gazetteer.confident(rest) if rest != name else None
+    return (place.country or place.name) if place and place.kind != "continent" else None
 
 
 def _sentence_country(text: str, ent: Ent, placing: list[Ent]) -> str | None:

@@ -361,6 +361,26 @@ def test_an_organisation_s_base_named_in_the_sentence_gives_no_country():
     assert _countries_after_inference(text, [("Kefrin", None), ("Iraq", "Iraq")])["Kefrin"] == "Iraq"
 
 
+def test_a_part_of_a_country_named_by_a_compass_word_lies_in_that_country():
+    # class 4: "Turkey would be moving into Northern Syria" put the region in Turkey
+    text = "Turkey would be moving into Northern Syria."
+    found = _countries_after_inference(text, [("Turkey", "Turkey"), ("Northern Syria", None)])
+    assert found["Northern Syria"] == "Syria"
+
+
+def test_a_country_inside_a_bodys_name_places_nothing_else_but_its_possessive_does():
+    # class 4: "near Kefrin, used by the Iraq Air Force": the base is not Iraqi; "Kefrin, ...
+    # Iraq's monitoring centre said" does place it
+    def inferred(text: str) -> str | None:
+        kefrin, iraq = text.index("Kefrin"), text.index("Iraq")
+        ents = [Ent(kefrin, kefrin + 6, "Kefrin", "GPE", facet="place", value="Kefrin"),
+                Ent(iraq, iraq + 4, "Iraq", "GPE", facet="place", value="Iraq", country="Iraq",
+                    rule="place-in-name")]
+        return {e.value: e.country for e in infer_countries(text, ents, small_gazetteer())}["Kefrin"]
+    assert inferred("The crash was near Kefrin, used by the Iraq Air Force.") is None
+    assert inferred("The crash was near Kefrin, Iraq's monitoring centre said.") == "Iraq"
+
+
 @pytest.mark.parametrize(("places", "country"), [
     # a report whose known places all lie in Syria places an unknown village there
     ([("Aleppo", "Syria"), ("Idlib", "Syria")], "Syria"),

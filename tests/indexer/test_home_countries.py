@@ -29,6 +29,9 @@ GAZETTEER = Gazetteer.from_entries([
     ("Hunter", Place("Jacobo Hunter", "Peru", "city-alt", 46_000)),
     ("Kestra", Place("Kestra", "Spain", "city", 20_000)),
     ("North Western", Place("North Western", "Sierra Leone", "province", 0)),
+    ("Saudi Arabia", Place("Saudi Arabia", "Saudi Arabia", "country", 35_000_000)),
+    ("Medina", Place("Medina", "United States", "city", 26_000)),
+    ("Medina", Place("Madinah", "Saudi Arabia", "city-alt", 1_300_000)),
 ])
 
 
@@ -76,3 +79,13 @@ def test_a_weak_match_keeps_its_country_where_the_document_has_no_home_or_names_
         "Hunter": "Peru", "Toronto": "Canada"}
     text = "Fires near Toronto, Ottawa and Ontario reached Kestra in Spain."
     assert countries(text, ["Toronto", "Ottawa", "Ontario", "Kestra", "Spain"])["Kestra"] == "Spain"
+
+
+def test_a_small_town_yields_to_a_namesake_of_another_named_country():
+    # class 4: "Mecca and Medina" in a report naming Saudi Arabia and the United States is
+    # the holy city, not the Ohio town of 26,000 the gazetteer ranks first; with only the
+    # town's country named, the town stays
+    text = "Pilgrims left Medina, Saudi Arabia, and flew to the United States."
+    assert countries(text, ["Medina", "Saudi Arabia", "United States"])["Medina"] == "Saudi Arabia"
+    text = "Fires reached Medina, United States."
+    assert countries(text, ["Medina", "United States"])["Medina"] == "United States"
