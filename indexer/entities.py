@@ -113,6 +113,7 @@ from indexer.run_ins import (
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
 from indexer.spans import DATE_LABELS, Ent, overlaps, replace, replaced_by, with_found
+from indexer.spellings import spelling_variants
 from indexer.sports_clubs import sports_clubs
 from indexer.targets import attack_targets, cued
 from indexer.taxa import drop_taxa
@@ -616,6 +617,12 @@ def rule_name_variants(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return name_variants(ents)
 
 
+def rule_spellings(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Split values: "Jarosław Kaczyński" and "Jaroslaw Kaczynski", "Yucatán" and "Yucatan"
+    in one document are one value, the spelling most mentions have."""
+    return spelling_variants(ents)
+
+
 def rule_roles(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 6: "the Foreign Secretary" is one more mention of the one person the document
     names "Foreign Secretary Jeremy Hunt"; no person is invented."""
@@ -1023,6 +1030,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("capital-government", rule_capital_governments),
     ("region-homonym", rule_region_homonyms),
     ("past-tense", rule_past_tense),
+    ("spelling", rule_spellings),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
 
