@@ -96,6 +96,8 @@ def test_default_gazetteer_knows_countries_aliases_cities_and_regions():
     ("the State of Qatar", "Qatar"),
     ("Republic of Iraq", "Iraq"),
     ("Lao People's Democratic Republic", "Laos"),
+    # class 4: the name that tells the state from Northern Ireland had been put in the UK
+    ("Republic of Ireland", "Ireland"), ("Irish Republic", "Ireland"),
 ])
 def test_countries_are_known_by_their_official_names(name, country):
     assert default_gazetteer().country_of(name) == country
