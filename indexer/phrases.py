@@ -963,8 +963,11 @@ def sentence_initial(text: str, start: int) -> bool:
     return at < 0 or text[at] in ".!?:\n"
 
 
-#: an abbreviation's full stop ends a scanned name, but for a county's ("Co. Kerry")
-_ABBREVIATION_BREAK = re.compile(r"(?<!\bCo)\.\s")
+#: an abbreviation's full stop ends a scanned name, but for a county's prefix ("Co. Kerry",
+#: the prefixes in `county_prefixes` written with a full stop)
+_ABBREVIATION_BREAK = re.compile("".join(rf"(?<!\b{re.escape(prefix[:-1])})"
+                                         for prefix in sorted(COUNTY_PREFIXES)
+                                         if prefix.endswith(".")) + r"\.\s")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+")
 
 

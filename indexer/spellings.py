@@ -49,12 +49,11 @@ def _targets(counts: Counter, canonical: set[tuple[str, str]]) -> dict[tuple[str
     return targets
 
 
-def _case_score(value: str) -> int:
-    """How well a spelling's case reads: a name of several words written with fewer words
-    all in capitals ("Jim Lykam", not a caps lead's "JIM Lykam"), then with more capitals
-    ("Champions League"); one word, with more capitals (an acronym: "EFE", not "Efe")."""
-    capitals = sum(map(str.isupper, value))
+def _case_score(value: str) -> tuple[int, int]:
+    """How well a spelling's case reads, higher better: a name of several words written with
+    fewer words all in capitals ("Jim Lykam", not a caps lead's "JIM Lykam"), then with more
+    capitals ("Champions League"); one word, with more capitals (an acronym: "EFE", not
+    "Efe")."""
     words = value.split()
-    if len(words) > 1:
-        return capitals - 100 * sum(1 for w in words if len(w) > 1 and w.isupper())
-    return capitals
+    shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) if len(words) > 1 else 0
+    return -shouted, sum(map(str.isupper, value))

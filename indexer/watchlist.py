@@ -209,7 +209,8 @@ def _part_of_name(first: str) -> bool:
 
 @Language.component(UNGLUE_NAME)
 def unglue_matches(doc):
-    """Drop ruler matches inside hyphenated words, so the model sees the whole word."""
+    """Drop ruler matches inside hyphenated names (`_glued`), so the model sees the whole
+    name; a match joined to a lower-case word stays ("Hamas-run")."""
     ents = doc.ents
     kept = [e for e in ents if not (e.ent_id_ and _glued(doc, e))]
     if len(kept) != len(ents):  # setting the same spans again would change nothing
