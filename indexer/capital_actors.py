@@ -64,7 +64,7 @@ _ACT_NOUN_BEFORE = re.compile(r"\b(?:(?:" + alternation("government_act_nouns_fr
 #: what follows the capital after such a noun: the other party after "and", punctuation or
 #: a preposition ("ties with Tokyo over ..."), not a noun it modifies ("Damascus residents")
 _UNMODIFIED_AFTER = re.compile(r"[ \t]+and[ \t]|[ \t]*(?:[,.;:)]|$)|[ \t]+(?:over|on|in|amid|after"
-                             r"|since|as|for|at|to|have|has|had|were|was|are|is)\b")
+                               r"|since|as|for|at|to|have|has|had|were|was|are|is)\b")
 #: a preposition before the capital: the place is meant, the verb has another subject ("reports
 #: from Damascus said", "talks in Damascus and Tehran agreed")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation("locative_prepositions") + r")\s+$",

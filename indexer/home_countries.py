@@ -75,8 +75,7 @@ def _weak_match(ent: Ent, gazetteer: Gazetteer) -> bool:
     in "the North Western regions" of New South Wales)."""
     place = gazetteer.lookup(ent.text) if ent.facet == "place" and ent.rule != "watchlist" else None
     return place is not None and place.country == ent.country and (
-        place.kind == "city-alt" or (place.kind == "city"
-                                     and place.population < STRAY_TOWN_POPULATION)
+        place.kind == "city-alt" or _stray_town(place)
         or all(w.lower() in COMPASS_WORDS for w in ent.text.split()))
 
 
@@ -98,12 +97,13 @@ def _movable_place(ent: Ent, gazetteer: Gazetteer, named: set[str]) -> Place | N
         return None
     first = gazetteer.lookup(ent.text)
     if first is None or first.kind == "country" or first.country != ent.country \
-            or (ent.country in named and not _small_town(first)):
+            or (ent.country in named and not _stray_town(first)):
         return None
     return first
 
 
-def _small_town(place: Place) -> bool:
+def _stray_town(place: Place) -> bool:
+    """A town under `STRAY_TOWN_POPULATION`: a weak match for a name, abroad or at home."""
     return place.kind == "city" and place.population < STRAY_TOWN_POPULATION
 
 
