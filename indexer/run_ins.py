@@ -265,9 +265,9 @@ def split_listed_names(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list
     organisation: a span that is a comma list of plain names (each one to three capitalised
     words, none a body's word) is one span per name - of three names or more, or of two when
     the list goes on after the span ("Deepwater, Baffle Creek, Rules Beach and ...") or both
-    are places the gazetteer knows but the second is no region the first lies in ("Heraklio,
-    Crete" stays one place). A list holding a known place is a list of places: every name in
-    it is labelled a place; otherwise each keeps the model's label."""
+    are places the gazetteer knows, or the second is the region the first lies in ("Abuja,
+    Nigeria": `_placed_by_its_region`). A list holding a known place is a list of places:
+    every name in it is labelled a place; otherwise each keeps the model's label."""
     out: list[Ent] = []
     for ent in ents:
         items = _list_items(text, ent, gazetteer) if ", " in ent.text else None
@@ -285,7 +285,19 @@ def _list_items(text: str, ent: Ent, gazetteer: Gazetteer) -> list[str] | None:
         return items
     known = [gazetteer.lookup(item) for item in items]
     return items if all(known) and known[1].kind not in REGION_KINDS \
-        else None
+        or _placed_by_its_region(ent, known, gazetteer) else None
+
+
+def _placed_by_its_region(ent: Ent, known: list, gazetteer: Gazetteer) -> bool:
+    """ "Abuja, Nigeria", "Winchester, Hampshire": a place and the country, region or
+    province it lies in are two places, each its own value ("Abuja" alone elsewhere is the
+    same city; class 3 of the brief, one entity under two values), when the first is a place
+    the gazetteer knows or the model tagged the two as one place; not a name the gazetteer
+    knows whole ("Washington, D.C.")."""
+    region = known[1]
+    return region is not None and region.kind in REGION_KINDS \
+        and (known[0] is not None or ent.label in _PLACE_LABELS) \
+        and gazetteer.lookup(ent.text) is None
 
 
 def _list_goes_on(text: str, end: int, gazetteer: Gazetteer) -> bool:

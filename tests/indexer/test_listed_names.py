@@ -23,14 +23,24 @@ def _listed(text: str, patterns) -> list[tuple[str, str]]:
     # two known places, the second no region: a list
     ("Shelling hit Aleppo, Idlib overnight.", [("ORG", "Aleppo, Idlib")],
      [("Aleppo", "GPE"), ("Idlib", "GPE")]),
+    # a place and the country it lies in: two places, each its own value ("Aleppo" alone
+    # elsewhere is the same city), whether the town is known or only tagged a place
+    ("Talks were held in Aleppo, Syria on Monday.", [("GPE", "Aleppo, Syria")],
+     [("Aleppo", "GPE"), ("Syria", "GPE")]),
+    ("A bus crashed in Kefrin, Syria on Monday.", [("GPE", "Kefrin, Syria")],
+     [("Kefrin", "GPE"), ("Syria", "GPE")]),
+    ("Aleppo, Syria said it would appeal.", [("ORG", "Aleppo, Syria")],
+     [("Aleppo", "GPE"), ("Syria", "GPE")]),
 ])
 def test_a_comma_list_in_one_span_is_one_span_per_name(text, patterns, found):
     assert _listed(text, patterns) == found
 
 
 @pytest.mark.parametrize(("text", "patterns"), [
-    # a town and the region or country it lies in, an address: one place
-    ("A bus crashed in Kefrin, Syria on Monday.", [("GPE", "Kefrin, Syria")]),
+    # an unknown name before a country, tagged no place; a name the gazetteer knows whole;
+    # two unknown names before a country (a town and its district, or a list: unclear)
+    ("Kefrin, Syria said it would appeal.", [("ORG", "Kefrin, Syria")]),
+    ("Officials met in Washington, D.C. on Friday.", [("GPE", "Washington, D.C.")]),
     ("A bus crashed in Kefrin, Zorbat, Syria at dawn.", [("GPE", "Kefrin, Zorbat")]),
     # a body's name with a comma, a name with small words: no list
     ("The Institute of Epidemiology, Disease Control and Research said so.",
