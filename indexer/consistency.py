@@ -180,7 +180,7 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
     Sekielski's film", was ruled out before). A name also met elsewhere ("Maria Lenz said
     ...; voters lost faith in Maria Lenz") stays a person."""
     def after_preposition(start: int) -> bool:
-        return bool(_PERSON_PLACE_PREPOSITION.search(text, max(0, start - 10), start))
+        return bool(_PERSON_PLACE_PREPOSITION.search(text, max(0, start - 16), start))
 
     return after_preposition(ent.start) and not _no_locative(text, ent) and all(
         after_preposition(m.start()) for m in re.finditer(re.escape(ent.text), text))
@@ -238,7 +238,7 @@ def _placed_in_a_place(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "a facility at Kulbiyow in Southern Somalia", "the attack at Khan Sheikhoun in Idlib
     Province, Syria": a name after a locative word and right before "in" a place the
     gazetteer knows lies in that place (even one the model calls a person)."""
-    return bool(_AT_BEFORE.search(text, max(0, ent.start - 8), ent.start)) \
+    return bool(_AT_BEFORE.search(text, max(0, ent.start - 16), ent.start)) \
         and _in_a_known_place(_IN_AFTER, ent, text, gazetteer)
 
 
@@ -817,12 +817,31 @@ def _rescued_facet(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     actor_rule = _rescued_actor(ent, text)
     if actor_rule:
         return replace(ent, facet="actor", rule=actor_rule)
-    if is_demonym(ent.text):
-        return ent
+    return ent if is_demonym(ent.text) else _rescued_place(ent, gazetteer, text)
+
+
+def _rescued_place(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
+    """A rescued span named like a landmark, or one the gazetteer knows (a work or product
+    named like a city only where words around it place it), is the place; else it stays."""
+    if _landmark_named_work(ent, text):
+        return replace(ent, facet="place", rule="landmark")
     place = gazetteer.lookup(ent.text) if ent.label == "NORP" else gazetteer.confident(ent.text)
     if not place or _unplaced_work(ent, place, text, gazetteer):
         return ent
     return replace(ent, facet="place", rule="gazetteer", fixed=True)
+
+
+#: quotation marks that set off a title ("the film 'Notting Hill'")
+_QUOTES = frozenset("\"'“”‘’")
+
+
+def _landmark_named_work(ent: Ent, text: str) -> bool:
+    """ "an expedition to Mount Singai" tagged a work of art, "the Volcano of Fire" an event,
+    "the Northern Slopes" a nationality: a name shaped like a landmark's (`is_landmark`) is
+    that place unless quotation marks set it off as a title (class 2, places taken for works
+    or events); not a name an editor's bracket cuts ("[Russell] Church", a person)."""
+    quoted = text[ent.start - 1:ent.start] in _QUOTES or text[ent.end:ent.end + 1] in _QUOTES
+    return not quoted and "]" not in ent.text and is_landmark(replace(ent, label="FAC"))
 
 
 def _unplaced_work(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:

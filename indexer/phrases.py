@@ -64,10 +64,12 @@ _HEADS = "|".join(INSTITUTIONS + COLLECTIVES) + r"|(?:" + "|".join(CLOSED_INSTIT
 #: government"), a group noun alone first ("Iraqi security forces"), no
 #: function word ("American and coalition forces" lists two), no word in -s: a noun
 #: modifies another in the singular, so it is a verb ("Azerbaijan claims people killed"),
-#: and no verb's past form (`past_cues`: "Saudi Arabia sent troops")
+#: no verb's past form (`past_cues`: "Saudi Arabia sent troops") and no word that opens a
+#: clause (`clause_openers`: "Niger where militants")
 _HEAD = re.compile(r"(?:(?P<possessive>'s|’s)|-(?P<sponsor>" + alternation("sponsor_participles")
                    + r"))?\s+(?:(?P<head>" + _HEADS + r")|(?-i:(?!(?:" + alternation("trailing_function_words")
-                   + r"|" + alternation("past_cues") + r"|and|or|nor|but)\b)(?P<modifier>(?:[a-z]{2,}ly\s+)?(?![a-z-]*[a-rt-z]s\s)[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
+                   + r"|" + alternation("past_cues") + r"|" + alternation("clause_openers")
+                   + r"|and|or|nor|but)\b)(?P<modifier>(?:[a-z]{2,}ly\s+)?(?![a-z-]*[a-rt-z]s\s)[a-z][a-z-]{2,}))\s+(?P<modified>" + _HEADS
                    + r"))\b(?!-)", re.I)
 _NAME = (r"((?:al-|el-)?[A-Z][\w'’-]{1,40}+(?:\s(?:[a-z]{1,3}-|(?:de|da|do|dos|das|del|di|du|of)\s)?"
          r"[A-Z][\w'’-]{1,40}+){0,3})")
@@ -187,10 +189,13 @@ _LIST_BEFORE = re.compile(_NAME + r"(?:,\s+|,?\s+and\s+|,?\s+or\s+)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:al-|el-)?[A-Z][\w'’.-]*)*")
 _LEADING_FUNCTION = re.compile(r"^(?:(?:" + alternation("leading_function_words") + r")\s)+")
-#: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates")
+#: prepositions that put an unknown name in a place ("near Hmeimim", "east of the Euphrates"),
+#: maybe with a compass adjective between them ("in southern Ashanti")
 STRONG_LOCATIVE = re.compile(r"\b(?i:" + alternation("strong_locative_prepositions")
                              + r"|(?:north|south|east|west)"
-                             r"(?:-?(?:east|west))? of)\s+(?:the\s+)?$")  # "Near X," opens lines
+                             r"(?:-?(?:east|west))? of)\s+(?:the\s+)?"  # "Near X," opens lines
+                             r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+"
+                             r"|central\s+)?$")
 #: the lower-case word right after a name, if one follows it
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 #: capitalised words that are also towns in the gazetteer but rarely mean them

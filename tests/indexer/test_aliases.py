@@ -314,15 +314,30 @@ def test_unknown_name_placed_in_a_known_place_is_a_place(text, label, name):
     assert [e[:2] for e in resolved(text, [(label, name)]) if e[0] == name] == [(name, "place")]
 
 
+@pytest.mark.parametrize("text", [
+    "Jets struck buildings west of Tuz Khurma on Monday.",
+    "Jets struck buildings north-east of Tuz Khurma on Monday.",
+])
+def test_a_two_word_name_after_a_compass_point_of_is_a_place(text):
+    # class 2: "west of X" locates X, even a name the model calls a person
+    assert [e[:2] for e in resolved(text, [("PERSON", "Tuz Khurma")])] == [
+        ("Tuz Khurma", "place")]
+
+
 def test_a_person_in_a_known_place_without_a_locative_before_stays_a_person():
     text = "Officials met Anna Kestrel in Syria on Monday."
     assert [e[:2] for e in resolved(text, [("PERSON", "Anna Kestrel")])
             if e[0] == "Anna Kestrel"] == [("Anna Kestrel", "actor")]
 
 
-def test_unknown_name_after_a_locative_is_a_place():
-    assert resolved("Strikes hit near Hmeimim on Monday.", [("ORG", "Hmeimim")]) == [
-        ("Hmeimim", "place", "Hmeimim", "gazetteer")]
+@pytest.mark.parametrize("text", [
+    "Strikes hit near Hmeimim on Monday.",
+    # a compass adjective between the locative and the name (class 2)
+    "The party won most seats in southern Hmeimim on Monday.",
+    "Clashes went on in the north-eastern Hmeimim on Monday.",
+])
+def test_unknown_name_after_a_locative_is_a_place(text):
+    assert resolved(text, [("ORG", "Hmeimim")]) == [("Hmeimim", "place", "Hmeimim", "gazetteer")]
 
 
 @pytest.mark.parametrize(("text", "label", "name"), [

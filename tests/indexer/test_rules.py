@@ -326,6 +326,15 @@ def test_group_actors_take_no_verb_for_a_modifier():
     assert [e.text for e in out if e.facet == "place"] == ["Syria"]
 
 
+def test_group_actors_take_no_clause_opener_for_a_modifier():
+    # "Niger where militants have exploited ...": a clause opens after the country, which
+    # stays a place; no group "Nigerien militants"
+    text = "The violence spilled into Syria where militants have exploited the strife."
+    ctx, ents = classified(text, [("GPE", "Syria")])
+    out = entities.rule_group_actors(ctx, ents)
+    assert [(e.text, e.facet) for e in out if e.facet] == [("Syria", "place")]
+
+
 def test_group_of_actors():
     # a country's institution takes the one value every wording of it gets; other groups of a
     # place keep "<Head> of <Place>"
@@ -816,6 +825,14 @@ def test_place_cue_a_place_noun_called_or_named():
     out = facets(entities.rule_place_cues(ctx, ents))
     assert [(t, f) for t, f, _ in out] == [("Abri Moulin", "place"), ("Kefr Dana", "place"),
                                            ("Ali Kefi", "actor")]
+
+
+@pytest.mark.parametrize("noun", ["sector", "area", "settlement", "locality", "hamlet"])
+def test_place_cue_a_part_of_a_place_called(noun):
+    text = f"Bodies were found in a remote {noun} called Miski on Sunday."
+    ctx, ents = classified(text, [("ORG", "Miski")])
+    assert [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))] == [
+        ("Miski", "place")]
 
 
 def test_place_cue_examples_of_a_kind_of_place():

@@ -135,6 +135,14 @@ def test_a_document_symbol_is_no_name():
     assert [e.text for e in out if e.facet == "actor"] == ["Orwell Council", "AC/DC"]
 
 
+def test_a_currency_is_no_place():
+    # class 3: "devalued the Naira" tagged a place; a town named like a currency stays
+    text = ("Reports said the bank devalued Naira from N631 to the dollar. The bank did not "
+            "devalue the Naira, it said. Traders in Lira were calm.")
+    ents = resolved(text, [("GPE", "Naira"), ("GPE", "Lira")])
+    assert [e[:2] for e in ents] == [("Lira", "place")]
+
+
 def test_a_body_of_the_solar_system_lies_in_no_country():
     gazetteer = default_gazetteer()
     jupiter = gazetteer.lookup("Jupiter")
@@ -514,6 +522,21 @@ def test_a_nations_cabinet_is_its_institution():
 def test_a_work_named_like_a_city_needs_words_that_place_it(text, facet):
     ctx, ents = classified(text, [("WORK_OF_ART", "Mosul")])
     assert [e.facet for e in ents if e.text == "Mosul"] == [facet]
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    # class 2: a name shaped like a landmark's, taken for a work, an event or a people
+    ("An expedition reached the rainforests of Mount Singai in May.", "WORK_OF_ART",
+     "Mount Singai", "place"),
+    ("Traffic was slow on Lemoine Avenue all day.", "EVENT", "Lemoine Avenue", "place"),
+    # set off by quotation marks: a title; cut by an editor's bracket: a person
+    ('She starred in "Mount Singai" last year.', "WORK_OF_ART", "Mount Singai", None),
+    ("An old experiment from [Russell] Church showed it.", "WORK_OF_ART", "Russell] Church",
+     None),
+])
+def test_a_landmark_named_work_is_the_place(text, label, name, facet):
+    ctx, ents = classified(text, [(label, name)])
+    assert [e.facet for e in ents if e.text == name] == [facet]
 
 
 def test_a_series_is_an_event():

@@ -81,6 +81,10 @@ def test_a_span_ending_in_a_territorys_name_is_the_territory():
     assert facets(ents) == [("Kefr Local Government Area", "place", "Kefr Local Government Area")]
     ctx, ents = classified("The Kefr District Council met.", [("ORG", "Kefr District Council")])
     assert [f for _, f, _ in facets(ents)] == ["actor"]
+    # an Ethiopian region's name ("Oromia Regional State")
+    ctx, ents = classified("They visited projects in Kefr Regional State.",
+                           [("ORG", "Kefr Regional State")])
+    assert facets(ents) == [("Kefr Regional State", "place", "Kefr Regional State")]
 
 
 def test_a_makers_name_before_a_model_is_a_car():
