@@ -666,10 +666,24 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     publication = _sea_named_publication(ent, text) if facet == "place" else None
     if publication:
         return publication
-    if facet == "place" and _place_named_as_a_body(ent, gazetteer, text) \
-            and not gazetteer.confident(ent.text):
+    if facet == "place" and (_party_named(ent, text, gazetteer) or (
+            _place_named_as_a_body(ent, gazetteer, text) and not gazetteer.confident(ent.text))):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
     return replace(ent, facet=facet)
+
+
+#: a party's noun right after a name ("the ruling Morena party")
+_PARTY_AFTER = re.compile(r"\s+part(?:y|ies)\b")
+
+
+def _party_named(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
+    """ "Mexico's ruling Morena party": a place-tagged name right before "party" is the
+    party's, even one the gazetteer knows as a town (Morena, India); not a country's or a
+    region's ("the Texas party chairman": the state's branch, named by its place)."""
+    if not _PARTY_AFTER.match(text, ent.end):
+        return False
+    place = gazetteer.lookup(ent.text)
+    return place is None or place.kind not in REGION_KINDS
 
 
 def _place_named_as_a_body(ent: Ent, gazetteer: Gazetteer, text: str) -> bool:

@@ -113,6 +113,7 @@ from indexer.run_ins import (
 from indexer.shapes import in_document_symbol, is_code, name_shape, units
 from indexer.sources import missed_sources
 from indexer.spans import DATE_LABELS, Ent, overlaps, replace, replaced_by, with_found
+from indexer.speakers import speaking_surnames
 from indexer.spellings import spelling_variants
 from indexer.sports_clubs import sports_clubs
 from indexer.targets import attack_targets, cued
@@ -660,6 +661,12 @@ def rule_listed_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return listed_places(ctx.text, ents, ctx.gazetteer)
 
 
+def rule_speakers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 the other way: a one-word "place" the gazetteer does not know (or knows only
+    as a small town) that speaks at every mention ("Besana said") is a person's name."""
+    return speaking_surnames(ctx.text, ents, ctx.gazetteer)
+
+
 def rule_harmonise(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """One surface form, one facet in a document."""
     return harmonise(ents, ctx.gazetteer, ctx.text)
@@ -1005,6 +1012,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("member", rule_members),
     ("body-office", rule_body_offices),
     ("consistency", rule_harmonise),
+    ("speaker", rule_speakers),
     ("listed-place", rule_listed_places),
     ("sports-club", rule_sports_clubs),
     ("common-word", rule_common_words),

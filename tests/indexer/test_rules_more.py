@@ -135,6 +135,20 @@ def test_a_document_symbol_is_no_name():
     assert [e.text for e in out if e.facet == "actor"] == ["Orwell Council", "AC/DC"]
 
 
+@pytest.mark.parametrize(("text", "facet"), [
+    # class 2 the other way: a place-tagged name before "party" is the party's, even one the
+    # gazetteer knows as a town (Morena, India)
+    ("Mexico's ruling Morena party was ahead on Sunday.", "actor"),
+    # a region's or country's name before "party" names the place's branch: still the place
+    ("The Texas party chairman spoke on Sunday.", "place"),
+])
+def test_a_place_tagged_name_before_party_is_the_party(text, facet):
+    name = "Morena" if "Morena" in text else "Texas"
+    _, ents = spans(text, [("GPE", name)])
+    out = entities.rule_classify(entities.DocContext(text, default_gazetteer(), {}), ents)
+    assert [e.facet for e in out if e.text == name] == [facet]
+
+
 def test_a_currency_is_no_place():
     # class 3: "devalued the Naira" tagged a place; a town named like a currency stays
     text = ("Reports said the bank devalued Naira from N631 to the dollar. The bank did not "
