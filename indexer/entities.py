@@ -105,6 +105,7 @@ from indexer.place_tails import feature_heads, place_tails
 from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
 from indexer.rule_data import alternation
 from indexer.run_ins import (
+    join_possessive_places,
     split_flights,
     split_listed_names,
     split_located_places,
@@ -365,6 +366,12 @@ def _plus(ents: list[Ent], found: list[Ent]) -> list[Ent]:
 def rule_join_org_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Names the model cut in two ("Syria | 's Armed Forces")."""
     return extend_org_names(ctx.text, ents, ctx.gazetteer)
+
+
+def rule_possessive_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2: a place named by a possessive and a feature's word ("Botha's Hill", "Martha's
+    Vineyard"), cut into a person and an organisation: one place."""
+    return join_possessive_places(ctx.text, ents)
 
 
 def rule_join_cut_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -965,6 +972,7 @@ def rule_region_homonyms(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("join-org-names", rule_join_org_names),
     ("join-cut", rule_join_cut_names),
+    ("possessive-name", rule_possessive_names),
     ("body-name", rule_body_names),
     ("acronym-name", rule_acronym_names),
     ("run-in-names", rule_run_in_names),

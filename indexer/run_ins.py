@@ -28,7 +28,7 @@ from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer
 from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
-from indexer.rule_data import body_endings
+from indexer.rule_data import alternation, body_endings
 from indexer.spans import Ent, replace
 
 #: at most this many leading words can be the run-in place or body
@@ -329,3 +329,41 @@ def _listed(ent: Ent, items: list[str], gazetteer: Gazetteer) -> list[Ent]:
                      and not places else span)
         start += len(item) + 2
     return spans
+
+
+#: "Botha's Hill", "Martha's Vineyard", "Cox's Bazar": a name, its possessive and a feature's
+#: word (data `possessive_place_words`) that ends the name
+_POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+(" + alternation("possessive_place_words", False)
+                               + r")\b(?![ \t]+[A-Z])")
+#: the labels of a name the model cut off before its possessive
+_OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def join_possessive_places(text: str, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places cut into people): "from Botha's Hill" tagged a person "Botha" and an
+    organisation "Hill", "the ferry to Martha's Vineyard" a person "Martha": a name of one or
+    two words right before "'s" and a feature's word that ends the phrase is one place's
+    name, the owner's span and any span on the word joined into it."""
+    if "'s " not in text and "’s " not in text:
+        return ents
+    out: list[Ent] = []
+    end = -1  # the end of the last joined place: spans inside it are dropped
+    for ent in ents:
+        if ent.start < end:
+            continue
+        joined = _possessive_place(text, ent)
+        out.append(joined or ent)
+        end = joined.end if joined else end
+    return out if end >= 0 else ents
+
+
+def _possessive_place(text: str, ent: Ent) -> Ent | None:
+    """The place "<name>'s <feature>" the span owns, or None."""
+    if ent.fixed or ent.label not in _OWNER_LABELS or len(ent.text.split()) > 2:
+        return None
+    owner_end = ent.end - 2 if ent.text.endswith(("'s", "’s")) else ent.end
+    match = _POSSESSIVE_PLACE.match(text, owner_end)
+    if match is None:
+        return None
+    return Ent(ent.start, match.end(), text[ent.start:match.end()], "FAC",
+               rule="possessive-name")
