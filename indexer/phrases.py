@@ -1047,11 +1047,21 @@ def _cover(ents: list[Ent]) -> SpanIndex:
 
 def _scanned_name(text: str, match: re.Match) -> tuple[int, str]:
     """(start, name) of a capitalised run: without a leading function word, cut at an
-    abbreviation's full stop, a trailing full stop dropped unless it is all initials."""
+    abbreviation's full stop and before an office's word after the first ("Bauchi State
+    Governor, Bala Mohammed": "Bauchi State"), a trailing full stop dropped unless it is all
+    initials."""
     lead = _LEADING_FUNCTION.match(match.group())
     start = match.start() + (lead.end() if lead else 0)
-    name = _ABBREVIATION_BREAK.split(text[start:match.end()])[0]
+    name = _OFFICE_BREAK.split(_ABBREVIATION_BREAK.split(text[start:match.end()])[0])[0]
     return start, name if _INITIALS_ONLY.fullmatch(name) else name.rstrip(".")
+
+
+#: an office's word inside a capitalised run, after its first word: the run's place ends
+#: before it ("Oyo State Governor", "Punjab Chief Minister"; data `place_office_nouns`,
+#: `office_leads`)
+_OFFICE_BREAK = re.compile(r" (?=(?:" + alternation_of(
+    word.capitalize() for word in word_list("place_office_nouns") + word_list("office_leads"))
+    + r")\b)")
 
 
 #: kinds of place the scan takes even when their name is also a common word ("Turkey")

@@ -146,6 +146,13 @@ def test_missed_places_are_found_but_not_common_words_or_sentence_starts():
                                   ("Turkey", "place", "Turkey", "gazetteer-scan")]
 
 
+def test_missed_places_end_before_an_offices_word():
+    # class 2: a run the model left untagged ends its place before an office's word ("Oyo
+    # State Governor, Seyi Makinde": "Oyo State"); an office leading the run is no cut
+    text = "Aid came. The Syria Deputy Governor spoke. Governor Aleppo Tal spoke."
+    assert [r[:2] for r in resolved(text, [])] == [("Syria", "place")]
+
+
 def test_missed_places_take_another_spelling_only_as_the_object_of_near_or_in():
     # "Raqqa" is an alternate spelling (Ar Raqqah): found after a line-opening "Near" or "in",
     # not as a modifier ("in the Raqqa talks") nor alone
