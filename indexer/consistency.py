@@ -672,8 +672,8 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     return replace(ent, facet=facet)
 
 
-#: a party's noun right after a name ("the ruling Morena party")
-_PARTY_AFTER = re.compile(r"\s+part(?:y|ies)\b")
+#: a party's noun right after a name ("the ruling Morena party"; data `party_nouns`)
+_PARTY_AFTER = re.compile(r"\s+(?:" + alternation("party_nouns") + r")\b")
 
 
 def _party_named(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from indexer.casing import is_name_word
 from indexer.consistency import LIST_ITEM_RULE, REGION_KINDS, is_landmark
 from indexer.divisions import DIVISION_WORDS
-from indexer.gazetteer import Gazetteer
+from indexer.gazetteer import Gazetteer, Place
 from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
 from indexer.rule_data import alternation, body_endings
@@ -288,7 +288,7 @@ def _list_items(text: str, ent: Ent, gazetteer: Gazetteer) -> list[str] | None:
         or _placed_by_its_region(ent, known, gazetteer) else None
 
 
-def _placed_by_its_region(ent: Ent, known: list, gazetteer: Gazetteer) -> bool:
+def _placed_by_its_region(ent: Ent, known: list[Place | None], gazetteer: Gazetteer) -> bool:
     """ "Abuja, Nigeria", "Winchester, Hampshire": a place and the country, region or
     province it lies in are two places, each its own value ("Abuja" alone elsewhere is the
     same city; class 3 of the brief, one entity under two values), when the first is a place
@@ -337,6 +337,9 @@ _POSSESSIVE_PLACE = re.compile(r"['’]s[ \t]+(" + alternation("possessive_place
                                + r")\b(?![ \t]+[A-Z])")
 #: the labels of a name the model cut off before its possessive
 _OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: the most words the owner's name may have ("St John's Wood"; a longer span is a sentence's
+#: run of names, no place's owner)
+_OWNER_WORDS = 2
 
 
 def join_possessive_places(text: str, ents: list[Ent]) -> list[Ent]:
@@ -359,7 +362,7 @@ def join_possessive_places(text: str, ents: list[Ent]) -> list[Ent]:
 
 def _possessive_place(text: str, ent: Ent) -> Ent | None:
     """The place "<name>'s <feature>" the span owns, or None."""
-    if ent.fixed or ent.label not in _OWNER_LABELS or len(ent.text.split()) > 2:
+    if ent.fixed or ent.label not in _OWNER_LABELS or len(ent.text.split()) > _OWNER_WORDS:
         return None
     owner_end = ent.end - 2 if ent.text.endswith(("'s", "’s")) else ent.end
     match = _POSSESSIVE_PLACE.match(text, owner_end)

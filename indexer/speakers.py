@@ -19,7 +19,7 @@ from indexer.spans import Ent, replace
 #: a verb of speech right after a name ("Besana said", "Besana confirmed")
 _SPEAKS = re.compile(r"[ \t]+(?:" + alternation("speech_verbs") + r")\b")
 #: the name right after a verb of speech ("..., said Besana.")
-_SPOKEN_BY = re.compile(r"\b(?:said|says|added)[ \t]+$")
+_SPOKEN_BY = re.compile(r"\b(?:" + alternation("speech_verbs_before") + r")[ \t]+$")
 #: how many mentions make a habit: one speaking town may be a slip of the writer's
 _MENTIONS = 2
 
@@ -46,15 +46,19 @@ def _one_word_places(ents: list[Ent]) -> dict[str, list[int]]:
 
 def _speaking_name(text: str, ents: list[Ent], name: str, found: list[int],
                    gazetteer: Gazetteer) -> bool:
+    """Two mentions or more, a name no well-known place has, every mention speaking."""
     return len(found) >= _MENTIONS and _unknown_or_small(name, gazetteer) \
         and all(_speaks(text, ents[i]) for i in found)
 
 
 def _unknown_or_small(name: str, gazetteer: Gazetteer) -> bool:
+    """The gazetteer does not know the name, or knows it only as a small town."""
     place = gazetteer.lookup(name)
     return place is None or is_small_town(place)
 
 
 def _speaks(text: str, ent: Ent) -> bool:
+    """The mention is the subject ("Besana said") or the speaker after the verb ("said
+    Besana")."""
     return bool(_SPEAKS.match(text, ent.end)
                 or _SPOKEN_BY.search(text, max(0, ent.start - 12), ent.start))
