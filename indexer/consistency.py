@@ -14,6 +14,7 @@ from indexer.gazetteer import Gazetteer, Place, is_small_town
 from indexer.names import (
     GENERIC_WORDS,
     NOT_NAMES,
+    QUOTES,
     TITLE_WORDS,
     all_bare_bodies,
     name_head,
@@ -845,8 +846,9 @@ def _rescued_place(ent: Ent, gazetteer: Gazetteer, text: str) -> Ent:
     return replace(ent, facet="place", rule="gazetteer", fixed=True)
 
 
-#: quotation marks that set off a title ("the film 'Notting Hill'")
-_QUOTES = frozenset("\"'“”‘’")
+#: quotation marks that set off a title ("the film 'Notting Hill'"), as one-character strings
+#: (a set, so that the empty slice at the text's edge is none)
+_QUOTES = frozenset(QUOTES)
 
 
 def _landmark_named_work(ent: Ent, text: str) -> bool:

@@ -67,11 +67,12 @@ _DOCUMENT_NAME = re.compile(r"(?:^(?:" + alternation("document_leads") + r")\b|\
                             + alternation("document_nouns") + r")(?:\s+(?:No\.?\s*)?\d+)?$)")
 #: ship prefixes: "USS Mahan", "HMS Ocean" are vessels, neither actors nor places
 VESSEL_PREFIXES = frozenset(word_list("vessel_prefixes"))
-_QUOTES = "\"'“”‘’«»`´"
+#: quotation marks, straight and curly, of English and other languages
+QUOTES = "\"'“”‘’«»`´"
 #: list bullets that open a line ("• Access of civilians to basic necessities")
 BULLETS = "•·▪◦●■►‣"
 #: characters stripped from a span's ends: quotes, stray punctuation, list bullets (class 3)
-_TRIM_CHARS = _QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\\u200b\u200e\u200f\ufeff" + BULLETS
+_TRIM_CHARS = QUOTES + " \t\r\n,;:!?()[]{}<>*-–—|/\\\u200b\u200e\u200f\ufeff" + BULLETS
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'-]{3,}")
 #: "Later the Syrian Army": a sentence adverb and "the" swallowed into the span
 _LEADING_WORDS_THE = re.compile(r"(?:[A-Z][a-z]+,?\s+){1,2}the\s+(?=[A-Z])")

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from indexer.casing import is_name_word
-from indexer.consistency import LIST_ITEM_RULE, REGION_KINDS, is_landmark
+from indexer.consistency import LIST_ITEM_RULE, REGION_KINDS, is_landmark, region_after_comma
 from indexer.divisions import DIVISION_WORDS
 from indexer.gazetteer import Gazetteer, Place
 from indexer.name_places import IN_TAIL
@@ -294,9 +294,8 @@ def _placed_by_its_region(ent: Ent, known: list[Place | None], gazetteer: Gazett
     same city; class 3 of the brief, one entity under two values), when the first is a place
     the gazetteer knows or the model tagged the two as one place; not a name the gazetteer
     knows whole ("Washington, D.C.")."""
-    region = known[1]
-    return region is not None and region.kind in REGION_KINDS \
-        and (known[0] is not None or ent.label in _PLACE_LABELS) \
+    return (known[0] is not None or ent.label in _PLACE_LABELS) \
+        and region_after_comma(ent.text, gazetteer) is not None \
         and gazetteer.lookup(ent.text) is None
 
 
@@ -347,7 +346,7 @@ def join_possessive_places(text: str, ents: list[Ent]) -> list[Ent]:
     organisation "Hill", "the ferry to Martha's Vineyard" a person "Martha": a name of one or
     two words right before "'s" and a feature's word that ends the phrase is one place's
     name, the owner's span and any span on the word joined into it."""
-    if "'s " not in text and "’s " not in text:
+    if not _POSSESSIVE_PLACE.search(text):  # one scan of the text, not one match per span
         return ents
     out: list[Ent] = []
     end = -1  # the end of the last joined place: spans inside it are dropped

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from indexer.consistency import open_mention
 from indexer.gazetteer import Gazetteer, is_small_town
 from indexer.rule_data import alternation
 from indexer.spans import Ent, replace
@@ -38,7 +39,7 @@ def _one_word_places(ents: list[Ent]) -> dict[str, list[int]]:
     """The indices of each one-word name's open place mentions."""
     mentions: dict[str, list[int]] = defaultdict(list)
     for i, ent in enumerate(ents):
-        if ent.facet == "place" and not ent.fixed and ent.text.isalpha() \
+        if ent.facet == "place" and open_mention(ent) and ent.text.isalpha() \
                 and ent.text[:1].isupper() and not ent.text.isupper():
             mentions[ent.text].append(i)
     return mentions
