@@ -34,7 +34,14 @@ from indexer.phrases import (
     sentence_initial,
 )
 from indexer.roles import apposed_role
-from indexer.rule_data import alternation, body_endings, institution_words, place_leads, word_list
+from indexer.rule_data import (
+    alternation,
+    alternation_of,
+    body_endings,
+    institution_words,
+    place_leads,
+    word_list,
+)
 from indexer.shapes import numbered
 from indexer.spans import LABEL_FACETS, RESCUABLE_LABELS, Ent, replace
 
@@ -1109,10 +1116,22 @@ LIST_ITEM_RULE = "listed-names"
 _LOCATIVE_WORD_BEFORE = re.compile(_AT_BEFORE.pattern, re.I)
 
 
+#: a lower-case noun after a name that the name only modifies: a local body, a resident or a
+#: family named by a place ("Sydenham police", "a Kabul resident", "A Sydenham family")
+_MODIFIED_NOUN = re.compile(r"[ \t]+(?:" + alternation_of(
+    word_list("local_body_nouns") + word_list("place_cue_resident_nouns")
+    + word_list("place_modified_nouns")) + r")\b(?![-'’])")
+
+
 def _unsure(ent: Ent, text: str) -> bool:
+    """An actor's mention whose label says little of the name: a list's item, a name right
+    after "at" or "in", or a one-word name modifying a body's or a resident's noun ("A
+    Sydenham family", "Sydenham police" tagged organisations beside "in Loon Road, Sydenham"
+    tagged a place: class 2, places the model's noun phrases outvote)."""
     return ent.rule == LIST_ITEM_RULE or (
         ent.facet == "actor" and not ent.fixed
-        and bool(_LOCATIVE_WORD_BEFORE.search(text, max(0, ent.start - 8), ent.start)))
+        and (bool(_LOCATIVE_WORD_BEFORE.search(text, max(0, ent.start - 8), ent.start))
+             or (" " not in ent.text and bool(_MODIFIED_NOUN.match(text, ent.end)))))
 
 
 def _chosen_facet(key: str, counts: Counter, gazetteer: Gazetteer) -> str:

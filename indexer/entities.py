@@ -400,7 +400,8 @@ def rule_listed_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_located_places(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 2: a place run on over the place it lies in ("the Cahors Cathedral in Cahors",
-    "Tomsk in Siberia"), or a country run into its own town ("Nigeria Lagos"): two places."""
+    "Tomsk in Siberia"), or a country run into its own town ("Nigeria Lagos"): two places;
+    class 3, a person run into the place they come from ("Carl Shuker of Auckland")."""
     return split_located_places(ents, ctx.gazetteer)
 
 

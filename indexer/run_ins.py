@@ -179,7 +179,8 @@ def split_located_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         match = IN_TAIL.search(ent.text) if ent.label in _LOCATED_LABELS and not ent.fixed \
             else None
         parts = _located_parts(ent, match, gazetteer) if match else \
-            _country_run_on(ent, gazetteer) or _place_of_place(ent, gazetteer)
+            _country_run_on(ent, gazetteer) or _place_of_place(ent, gazetteer) \
+            or _person_of_place(ent, gazetteer)
         out.extend(parts or (ent,))
     return out if len(out) != len(ents) else ents  # nothing split: the very list back
 
@@ -206,6 +207,27 @@ def _place_of_place(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
         return None
     return (Ent(ent.start, ent.start + match.end(1), match[1], "GPE"),
             Ent(ent.start + match.start(2), ent.end, ent.text[match.start(2):], "GPE"))
+
+
+#: "Carl Shuker of Auckland": a person's name of two or three words, "of", and a place
+_PERSON_OF_PLACE = re.compile(r"^((?:[A-Z][\w'’.-]+ ){1,2}[A-Z][\w'’-]+) of "
+                              r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})$")
+
+
+def _person_of_place(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:
+    """Class 3: "awarded to Carl Shuker of Auckland", tagged one person: a person's name of
+    two or three words with no title in it, then "of" and a place the gazetteer is sure of,
+    is the person and the place (the surname alone elsewhere is then that person). A title
+    or office heads a name the place belongs to ("Duke of Edinburgh", "Mayor Sadiq Khan of
+    London"), which stays whole, as does one word before "of" ("Catherine of Aragon")."""
+    match = _PERSON_OF_PLACE.match(ent.text) if ent.label == "PERSON" and not ent.fixed \
+        else None
+    if match is None or any(w.lower() in TITLE_WORDS for w in match[1].split()) \
+            or not all(map(is_name_word, match[1].split())) \
+            or gazetteer.confident(match[2]) is None:
+        return None
+    return (Ent(ent.start, ent.start + match.end(1), match[1], "PERSON"),
+            Ent(ent.start + match.start(2), ent.end, match[2], "GPE"))
 
 
 def _country_run_on(ent: Ent, gazetteer: Gazetteer) -> tuple[Ent, Ent] | None:

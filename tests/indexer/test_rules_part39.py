@@ -1,0 +1,58 @@
+"""Rules of the thirty-ninth part of issue 10, each on spacy.blank("en") with an entity ruler
+standing in for the model: a person run into the place they come from (class 3), places a
+modifier's label outvoted (class 2), a division noun after an unknown region (class 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from indexer.entities import DocContext
+from indexer.spans import Ent
+from tests.indexer.test_rules import GAZETTEER, classified, spans
+
+
+def test_a_person_of_a_place_is_the_person_and_the_place():
+    """Class 3: "Carl Shuker of Auckland" tagged one person is the writer and his city (here
+    Aleppo, which the small gazetteer knows)."""
+    text = "The prize went to Carl Shuker of Aleppo at the weekend."
+    ctx, ents = spans(text, [("PERSON", "Carl Shuker of Aleppo")])
+    assert [(e.text, e.label) for e in entities.rule_located_places(ctx, ents)] == [
+        ("Carl Shuker", "PERSON"), ("Aleppo", "GPE")]
+
+
+@pytest.mark.parametrize("name", [
+    "Mayor Sadiq Khan of Aleppo",   # a title heads a name the place belongs to
+    "Catherine of Aleppo",          # one word before "of": a name of its own
+    "Carl Shuker of Zorbaville",    # a place the gazetteer does not know
+])
+def test_a_titled_or_unplaced_person_of_a_place_stays_whole(name):
+    ctx, ents = spans(f"The prize went to {name} at the weekend.", [("PERSON", name)])
+    assert [e.text for e in entities.rule_located_places(ctx, ents)] == [name]
+
+
+@pytest.mark.parametrize(("text", "facet"), [
+    # class 2: "A Zorba family" and "Zorba police" tagged organisations do not outvote "in
+    # Loon Road, Zorba" tagged a place: the label belongs to the noun phrase
+    ("A Zorba family protested. He was stabbed in Loon Road, Zorba. Zorba police said so.",
+     "place"),
+    # "Zorba said" is the name's own use: two such votes keep the actor
+    ("Zorba said it again. Talks in Loon Road, Zorba failed. Zorba police said so and Zorba "
+     "added.", "actor"),
+])
+def test_a_name_modifying_a_body_or_a_family_casts_no_vote(text, facet):
+    starts = [i for i in range(len(text)) if text.startswith("Zorba", i)]
+    ents = [Ent(i, i + 5, "Zorba", "GPE" if text[i - 2:i] == ", " else "ORG",
+                "place" if text[i - 2:i] == ", " else "actor") for i in starts]
+    out = entities.rule_harmonise(DocContext(text, GAZETTEER), ents)
+    assert {e.facet for e in out} == {facet}
+
+
+def test_a_name_before_autonomous_region_is_a_place():
+    """Class 2: "the southern Guangxi autonomous region": the division noun places a region
+    the gazetteer does not know, which `lone-place` would otherwise drop."""
+    text = "He was vice head of the southern Kefrinia autonomous region until May."
+    ctx, ents = classified(text, [("GPE", "Kefrinia")])
+    ents = entities.rule_place_cues(ctx, ents)
+    out = entities.rule_lone_places(ctx, ents)
+    assert [(e.text, e.facet) for e in out if e.facet] == [("Kefrinia", "place")]
