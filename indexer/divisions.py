@@ -6,7 +6,8 @@ District Court") or names the body after the word ("District Court", "County Cou
 `division_bodies`) stays an actor, and so does a name about something "of" a division
 ("Sheriff of Milwaukee County"; "County of Kern" is the place), a service's district
 ("Delta School District", `division_purposes`) and a body named after where it acts ("Islamic
-State in West Africa Province").
+State in West Africa Province", or a well-known body's name leading: "Islamic State West Africa
+Province").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, replace
+from indexer.watchlist import led_by_known_body
 
 DIVISION_WORDS = frozenset(word_list("division_words"))
 #: the division words as written in lower case after a name, a regex alternation ("Shirka
@@ -34,8 +36,9 @@ def division_places(ents: list[Ent]) -> list[Ent]:
 
 def _division(ent: Ent) -> bool:
     words = ent.text.split()
-    if ent.facet != "actor" or ent.fixed or len(words) < 2 or "in" in words[1:]:
-        return False  # a body named after where it acts: "Islamic State in West Africa Province"
+    if ent.facet != "actor" or ent.fixed or len(words) < 2 or "in" in words[1:] \
+            or led_by_known_body(ent.text):
+        return False  # a body named after where it acts: "Islamic State (in) West Africa Province"
     if "of" in words[1:]:  # the name is about the word before "of": "County of X" is a place,
         return words[words.index("of") - 1] in DIVISION_WORDS  # "Sheriff of X County" no
     if words[-1] in DIVISION_WORDS or _singular(words[-1]) in DIVISION_WORDS:

@@ -31,6 +31,7 @@ from indexer.names import (
 )
 from indexer.rule_data import alternation, alternation_of, body_endings, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
+from indexer.watchlist import led_by_known_body
 
 #: group nouns that name an institution: title case in the value ("Syrian Army")
 INSTITUTIONS = word_list("institutions")
@@ -848,8 +849,10 @@ def _unknown_acronym(name: str, is_place: Callable[[str], bool]) -> bool:
 def _body_named(name: str, is_place: Callable[[str], bool]) -> bool:
     """Class 2 the other way: "the Frontier Corps checkpoint", "the Border Command post" - a
     name that ends like an organisation's (`body_endings`) owns the site the cue noun names;
-    it is no place (unless the gazetteer knows it as one: "West Bank")."""
-    return name.rsplit(" ", 1)[-1] in _ORG_ENDINGS and not is_place(name)
+    it is no place (unless the gazetteer knows it as one: "West Bank"); nor is a well-known
+    body's branch named after where it acts ("Islamic State West Africa | Province")."""
+    return (name.rsplit(" ", 1)[-1] in _ORG_ENDINGS and not is_place(name)) \
+        or led_by_known_body(name)
 
 
 #: the "of" that binds a cue noun's own name to it ("the district of Sheikh Maqsoud")

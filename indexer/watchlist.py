@@ -158,6 +158,16 @@ def known_group_names() -> dict[str, str]:
             if TYPE_LABELS[entry.type] == "ORG" for form in (entry.name, *entry.aliases)}
 
 
+def led_by_known_body(name: str) -> bool:
+    """ "Islamic State West Africa Province", "Islamic State Sinai Province": a name whose
+    leading words (not all but its last two or more) are a well-known body's name
+    (`known_group_names`) is that body's branch named after where it acts, no division or
+    place (class 3, an armed group taken for a place)."""
+    words = name.split()
+    known = known_group_names()
+    return any(" ".join(words[:n]).lower() in known for n in range(1, len(words) - 1))
+
+
 def ruler_patterns(entries: list[WatchEntry], source: str) -> list[dict]:
     """Entity-ruler phrase patterns; the id "<source>|<name>" carries the canonical name."""
     return [{"label": e.label, "pattern": surface, "id": f"{source}|{e.name}"}

@@ -56,3 +56,14 @@ def test_a_name_before_autonomous_region_is_a_place():
     ents = entities.rule_place_cues(ctx, ents)
     out = entities.rule_lone_places(ctx, ents)
     assert [(e.text, e.facet) for e in out if e.facet] == [("Kefrinia", "place")]
+
+
+@pytest.mark.parametrize("pattern", [("ORG", "Islamic State West Africa Province"), None])
+def test_a_known_bodys_branch_named_for_a_province_is_no_place(pattern):
+    """Class 3: "Islamic State West Africa Province", whether the model tagged it a body or
+    left it to the place cue before "Province", is the armed group, not a place; a province
+    named by its place's name stays one."""
+    text = "Islamic State West Africa Province claimed it. Helmand Province was calm."
+    ctx, ents = classified(text, [pattern] if pattern else [])
+    ents = entities.rule_place_cues(ctx, entities.rule_divisions(ctx, ents))
+    assert [(e.text, e.facet) for e in ents if e.facet == "place"] == [("Helmand", "place")]
