@@ -119,7 +119,7 @@ def typed_as_work(text: str, ent: Ent, is_place: Callable[[str], bool]) -> bool:
     spacecraft"), but do of the model's place it does not ("the Crew Dragon spacecraft")."""
     before = text[max(0, ent.start - WINDOW):ent.start]
     if _NOUN_BEFORE.search(before) or _led_by_type_noun(ent.text) \
-            or _headed_by_type_noun(ent.text) or _instrument_actor(ent):
+            or _headed_by_type_noun(ent.text) or _instrument_actor(ent, text):
         return True
     return not (ent.label == "GPE" and is_place(ent.text)) and _cued_after(text, ent, before)
 
@@ -187,14 +187,23 @@ def _headed_by_type_noun(name: str) -> bool:
 _THING_ENDINGS = frozenset(word_list("thing_name_endings"))
 
 
-def _instrument_actor(ent: Ent) -> bool:
+#: the capitalised word right after a span
+_NAME_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
+def _instrument_actor(ent: Ent, text: str) -> bool:
     """An actor whose name ends with an instrument's, craft's or law's noun that heads it:
     "James Webb Space Telescope", "Polar Satellite Launch Vehicle", "the Voting Rights Act"
     (a place keeps its facet: "Very Large Telescope"; "Department of Motor Vehicles" is
-    headed by its department)."""
+    headed by its department), or one the model cut right before that noun ("its James Webb
+    Space | Telescope", "the Typhoid Conjugate | Vaccine")."""
+    if ent.facet != "actor":
+        return False
+    after = _NAME_WORD_AFTER.match(text, ent.end)
+    if after and after[1].lower() in _THING_ENDINGS:
+        return True
     words = ent.text.split()
-    return ent.facet == "actor" and words[-1].lower() in _THING_ENDINGS \
-        and name_head(ent.text) == words[-1]
+    return words[-1].lower() in _THING_ENDINGS and name_head(ent.text) == words[-1]
 
 
 def is_maker(text: str, ent: Ent) -> bool:
@@ -247,7 +256,7 @@ def _thing_of(ent: Ent, named: set[str]) -> bool:
 def _cued(text: str, ent: Ent, starts: list[int]) -> bool:
     """A cue word near the mention, a year in brackets after it or a thing's word ending it."""
     return _cue_near(starts, ent) or bool(_YEAR_AFTER.match(text, ent.end)) \
-        or _instrument_actor(ent)
+        or _instrument_actor(ent, text)
 
 
 #: the model's labels of products and works: no facet, but what types the name elsewhere
@@ -288,7 +297,18 @@ def _typed_as_works(text: str, candidates: list[Ent], ents: list[Ent],
     makers = _makers(text, {e.key for e in cued}, ents)
     cued = [e for e in cued if e.key not in makers]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
-    return works, {(e.start, e.end) for e in cued}
+    return works | _defined_acronyms(text, cued), {(e.start, e.end) for e in cued}
+
+
+#: an acronym set off in brackets right after a name, maybe past the word the model cut off
+#: ("the Typhoid Conjugate Vaccine (TCV)")
+_ACRONYM_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]*\(([A-Z]{2,8})\)")
+
+
+def _defined_acronyms(text: str, works: list[Ent]) -> set[str]:
+    """The acronyms the text defines for names typed as works: "the Typhoid Conjugate Vaccine
+    (TCV)" makes every "TCV" the vaccine too, no body the model's label would make it."""
+    return {m[1].lower() for e in works if (m := _ACRONYM_AFTER.match(text, e.end))}
 
 
 def _makers(text: str, keys: set[str], ents: list[Ent]) -> set[str]:

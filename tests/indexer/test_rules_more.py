@@ -424,6 +424,11 @@ def test_a_nation_group_may_have_one_lower_case_modifier_before_its_noun():
     # an organisation ending otherwise stays an actor
     ("The Space Telescope Science Institute said so.", "ORG",
      "Space Telescope Science Institute", "actor"),
+    # the model cut the name right before its thing's word (class 5)
+    ("NASA launched its $10 billion James Webb Space Telescope on Saturday.", "ORG",
+     "James Webb Space", None),
+    ("Children will get the Typhoid Conjugate Vaccine next month.", "ORG",
+     "Typhoid Conjugate Vaccine", None),
 ])
 def test_instrument_names_are_no_actors(text, label, name, facet):
     found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}

@@ -67,3 +67,14 @@ def test_a_known_bodys_branch_named_for_a_province_is_no_place(pattern):
     ctx, ents = classified(text, [pattern] if pattern else [])
     ents = entities.rule_place_cues(ctx, entities.rule_divisions(ctx, ents))
     assert [(e.text, e.facet) for e in ents if e.facet == "place"] == [("Helmand", "place")]
+
+
+def test_an_acronym_defined_for_a_thing_is_the_thing():
+    """Class 5: "the Typhoid Conjugate Vaccine (TCV)" makes every "TCV" the vaccine, no body
+    its organisation label would make it; a body's acronym stays an actor."""
+    text = ("Children get the Typhoid Conjugate Vaccine (TCV) from the Kefrin Health Board "
+            "(KHB). TCV is safe, KHB said.")
+    ctx, ents = classified(text, [("ORG", "Typhoid Conjugate Vaccine"), ("ORG", "TCV"),
+                                  ("ORG", "Kefrin Health Board"), ("ORG", "KHB")])
+    out = entities.rule_type_prior(ctx, ents)
+    assert sorted({e.text for e in out if e.facet == "actor"}) == ["KHB", "Kefrin Health Board"]
