@@ -25,6 +25,7 @@ from indexer.name_places import OUTLET_WORDS
 from indexer.names import region_after
 from indexer.rule_data import alternation_of
 from indexer.spans import PLACE_LABELS, Ent
+from indexer.us_states import STATE_ABBREVIATIONS
 
 #: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
 _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
@@ -115,11 +116,14 @@ def colon_dateline(text: str, ents: list[Ent], body_start: int,
 
 
 def _is_place(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
-    """The gazetteer knows the dateline's place, or the place after it after a comma."""
+    """The gazetteer knows the dateline's place, or the place after it after a comma: a
+    place it knows, or a US state's or Canadian province's news abbreviation ("CAPE
+    CANAVERAL, Fla. (AP) —", "BIG SUR, Calif.-A new wildfire")."""
     if gazetteer.lookup(name) is not None:
         return True
     region = region_after(text, end)
-    return bool(region) and gazetteer.lookup(region) is not None
+    return bool(region) and (gazetteer.lookup(region) is not None
+                             or region.partition("-")[0] in STATE_ABBREVIATIONS)
 
 
 #: the wire credit in brackets or between slashes after a dateline's place (and its country or

@@ -20,6 +20,9 @@ def _places(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str 
     ("IDLIB -- Shelling went on.", [("IDLIB", "Idlib")]),
     # an unknown town with the country it lies in after a comma
     ("KEFRIN, Syria - Shelling went on.", [("KEFRIN", "Kefrin")]),
+    # or with a US state's news abbreviation (class 2, datelines missed)
+    ("CAPE KEFRIN, Fla. (AP) — The launch slipped.", [("CAPE KEFRIN", "Cape Kefrin")]),
+    ("BIG KEFRIN, Calif.-A new wildfire spread.", [("BIG KEFRIN", "Big Kefrin")]),
 ])
 def test_a_dateline_in_capitals_is_a_place(text, found):
     assert _places(text) == found

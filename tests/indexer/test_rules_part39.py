@@ -78,3 +78,16 @@ def test_an_acronym_defined_for_a_thing_is_the_thing():
                                   ("ORG", "Kefrin Health Board"), ("ORG", "KHB")])
     out = entities.rule_type_prior(ctx, ents)
     assert sorted({e.text for e in out if e.facet == "actor"}) == ["KHB", "Kefrin Health Board"]
+
+
+@pytest.mark.parametrize("text", [
+    "NEW Environment Secretary George Eustice spoke today.",
+    "CEBU CITY (3rd UPDATE) - The commission struck.",
+    "EXCLUSIVE: The commission struck.",
+])
+def test_a_news_label_in_capitals_is_no_body(text):
+    """Class 3: a site's or wire's label in capitals names no body ("(3rd UPDATE)")."""
+    ctx, ents = classified(text, [])
+    label = next(w for w in ("NEW", "UPDATE", "EXCLUSIVE") if w in text)
+    assert label not in [e.text for e in entities.rule_bare_acronyms(ctx, ents)
+                         if e.facet == "actor"]
