@@ -677,7 +677,22 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     if facet == "place" and (_party_named(ent, text, gazetteer) or (
             _place_named_as_a_body(ent, gazetteer, text) and not gazetteer.confident(ent.text))):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
+    if facet == "place" and _titled_place_span(ent, gazetteer):
+        return replace(ent, label="PERSON", facet="actor", rule="titled-person")
     return replace(ent, facet=facet)
+
+
+def _titled_place_span(ent: Ent, gazetteer: Gazetteer) -> bool:
+    """ "had written to PM Modi" tagged a place: a title, honorific or office, then one to
+    three words English writes capitalised, is a person (class 2 the other way, people made
+    places), unless the gazetteer knows the whole name ("General Santos", a city) or the
+    name after the title, and no "of" joins them ("Gulf of Mexico", "Governor of
+    Pennsylvania")."""
+    name = strip_title(ent.text)
+    return name != ent.text and 1 <= len(name.split()) <= 3 \
+        and all(map(is_name_word, name.split())) and " of " not in ent.text \
+        and gazetteer.lookup(ent.text) is None \
+        and gazetteer.lookup(name) is None
 
 
 #: a party's noun right after a name ("the ruling Morena party"; data `party_nouns`)

@@ -76,8 +76,10 @@ _NOUN_AFTER = re.compile(rf"[\"”’']?\s+(?:[a-z]+\s+)?(?:{WORK_NOUNS})\b"
 #: what follows the head noun of a phrase, not a noun it modifies ("a film studio")
 _HEAD_FOLLOWS = r"(?:of|by|that|which|who|about|from|in|on|with|for|and|starring|set|based)\b"
 #: an apposition after the name that a type noun heads: "Suits, a Toronto-shot legal series",
-#: "Maximum Ride, a film"
-_APPOSITION_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,{MAX_MODIFIERS + 1}}}?"
+#: "Maximum Ride, a film"; its modifiers are no function words, which end the head's phrase
+#: ("Reynato Lanoria, a janitor on the ship": a janitor, no ship; class 5 the other way)
+_APPOSITION_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:(?!{_HEAD_FOLLOWS}|the\b)[\w-]+\s+)"
+                               rf"{{0,{MAX_MODIFIERS + 1}}}?"
                                rf"(?:{WORK_NOUNS})(?=\s*[,.;:)!?]|\s*$|\s+{_HEAD_FOLLOWS})")
 _OPENED = re.compile(rf"{_OPENER}\s+(?:[a-z][\w-]*\s+)?[\"“‘']?$", re.I)
 _VERB_BEFORE = re.compile(

@@ -8,6 +8,7 @@ import pytest
 
 from indexer import entities
 from indexer.entities import DocContext
+from indexer.gazetteer import default_gazetteer
 from indexer.spans import Ent
 from tests.indexer.test_rules import GAZETTEER, classified, spans
 
@@ -91,3 +92,28 @@ def test_a_news_label_in_capitals_is_no_body(text):
     label = next(w for w in ("NEW", "UPDATE", "EXCLUSIVE") if w in text)
     assert label not in [e.text for e in entities.rule_bare_acronyms(ctx, ents)
                          if e.facet == "actor"]
+
+
+def test_an_apposition_headed_by_a_person_s_noun_makes_no_thing():
+    """Class 5 the other way: "Reynato Lanoria, a janitor on the ship" is a janitor; the
+    ship after "on the" heads no apposition of his (a show's apposition still types it)."""
+    text = ("Reynato Lanoria, a janitor on the ship, survived. Kefrin Nights, a legal series, "
+            "ended.")
+    ctx, ents = classified(text, [("PERSON", "Reynato Lanoria"), ("ORG", "Kefrin Nights")])
+    out = entities.rule_type_prior(ctx, ents)
+    assert [e.text for e in out if e.facet == "actor"] == ["Reynato Lanoria"]
+
+
+@pytest.mark.parametrize(("name", "facet"), [
+    ("PM Modi", "actor"),            # a title, then a name: the person
+    ("President Kefrinov", "actor"),
+    ("General Santos", "place"),     # a city the gazetteer knows whole
+    ("Gulf of Kefrin", "place"),     # no title's "of"
+])
+def test_a_titled_name_tagged_a_place_is_a_person(name, facet):
+    """Class 2 the other way: "had written to PM Modi" tagged a place is the prime minister."""
+    gazetteer = default_gazetteer()
+    text = f"The minister had written to {name} on Monday."
+    ctx, ents = spans(text, [("GPE", name)])
+    ctx = DocContext(text, gazetteer, {})
+    assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
