@@ -117,3 +117,18 @@ def test_a_titled_name_tagged_a_place_is_a_person(name, facet):
     ctx, ents = spans(text, [("GPE", name)])
     ctx = DocContext(text, gazetteer, {})
     assert [e.facet for e in entities.rule_classify(ctx, ents)] == [facet]
+
+
+def test_a_body_s_last_word_after_an_untagged_acronym_is_the_whole_name():
+    """Class 2: "ICICI | Bank gained" - the model tagged "Bank" alone; the name is "ICICI
+    Bank" (a tagged acronym before it stays its own span)."""
+    text = "ICICI Bank gained 1.15 per cent and SBI Bank fell."
+    ctx, ents = spans(text, [("ORG", "Bank"), ("ORG", "SBI")])
+    out = entities.rule_join_org_names(ctx, ents)
+    assert [e.text for e in out if e.label == "ORG"] == ["ICICI Bank", "SBI", "Bank"]
+
+
+def test_a_temperature_scale_is_no_name():
+    """Class 3: "38 degrees Fahrenheit" names no one."""
+    ctx, ents = classified("It was 38 degrees Fahrenheit on Monday.", [("PERSON", "Fahrenheit")])
+    assert [e.facet for e in ents] == [None]
