@@ -173,10 +173,11 @@ _CUE_AGED = re.compile(r"\b\d{1,3}-year-old[ \t]+(?!(?:" + alternation("person_d
 #: "Tambon Tanyong Limo", "Brgy. Kabbon Takas", "Sitio Sungkog", "at village Kalantara
 #: Kandi": a local division's noun written right before its name, as Thai, Philippine, Indian
 #: and Ethiopian English write it (data `place_prefix_nouns`; "village" only after a place's
-#: preposition, "the village Elders" names none); the name alone is the place
+#: preposition, "the village Elders" names none, and so "district" as Pakistani English writes
+#: it: "residents of district Karak"); the name alone is the place
 _PREFIX_NOUNS = word_list("place_prefix_nouns")
 _CUE_PREFIXED = re.compile(r"(?:(?<![\w.])(?i:" + alternation_of(_PREFIX_NOUNS) + r")|\b(?:at|in|"
-                           r"from|near)[ \t]+village)[ \t]+" + _NAME)
+                           r"from|near|of)[ \t]+(?:village|district))[ \t]+" + _NAME)
 #: "<places> such as X and Y": examples of a kind of place are places; a possessor is not
 #: the example ("locations including President Lula's house")
 _EXAMPLE_LINK = r"(?:,? | ?[—–] ?)(?:such as|like|including) "
@@ -755,7 +756,7 @@ _GATED_CUES: tuple[tuple[re.Pattern, bool, tuple[str, ...]], ...] = (
     (_CUE_INCIDENT, False, _INCIDENT_GATES),
     (_CUE_AGED, False, ("year-old ",)),
     (_CUE_PREFIXED, False, tuple(f"{noun} " for noun in _PREFIX_NOUNS)
-     + tuple(f"{noun.capitalize()} " for noun in _PREFIX_NOUNS) + (" village ",)),
+     + tuple(f"{noun.capitalize()} " for noun in _PREFIX_NOUNS) + (" village ", " district ")),
     (_CUE_COPULA, True, tuple(f" {noun}" for noun in word_list("place_cue_apposed"))),
 )
 

@@ -132,3 +132,24 @@ def test_a_temperature_scale_is_no_name():
     """Class 3: "38 degrees Fahrenheit" names no one."""
     ctx, ents = classified("It was 38 degrees Fahrenheit on Monday.", [("PERSON", "Fahrenheit")])
     assert [e.facet for e in ents] == [None]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Pakistani English writes the division's noun before its name, in lower case
+    ("Two soldiers who were residents of district Zorbak died.", "Zorbak"),
+    # leaving a place: even an unknown name one is displaced from is a place
+    ("Aid reached families displaced from Zorbak and Kefrin.", "Zorbak"),
+])
+def test_place_cues_of_the_thirty_ninth_part(text, name):
+    """Class 2 (places taken for actors): "district Karak", "displaced from Al Mokha"."""
+    ctx, ents = classified(text, [("ORG", name)])
+    ents = entities.rule_place_cues(ctx, ents)
+    assert [e.facet for e in ents if e.text == name] == ["place"]
+
+
+def test_a_district_s_capitalised_body_is_no_place():
+    # "in District Court": "district" leads a place only in lower case, before a name
+    text = "The case was heard in district Health Office rooms."
+    ctx, ents = classified(text, [("ORG", "Health Office")])
+    ents = entities.rule_place_cues(ctx, ents)
+    assert [e.facet for e in ents] == ["actor"]
