@@ -299,7 +299,17 @@ def _typed_as_works(text: str, candidates: list[Ent], ents: list[Ent],
     makers = _makers(text, {e.key for e in cued}, ents)
     cued = [e for e in cued if e.key not in makers]
     works = {e.key for e in cued if not _TITLE_GOES_ON.match(text, e.end)}
-    return works | _defined_acronyms(text, cued), {(e.start, e.end) for e in cued}
+    return works | _defined_acronyms(text, cued) | _short_thing_names(text, cued), \
+        {(e.start, e.end) for e in cued}
+
+
+def _short_thing_names(text: str, works: list[Ent]) -> set[str]:
+    """The keys of the words an instrument's or craft's name is called by alone ("the
+    James Webb Space Telescope ... the promise of Webb", "Hubble" of the Hubble Space
+    Telescope): its capitalised words before the last, when the name is typed by its thing's
+    word (class 5; the person the thing is named after is rarely the story's actor too)."""
+    return {w.lower() for e in works if _instrument_actor(e, text)
+            for w in e.text.split()[:-1] if w[:1].isupper() and w.lower() not in _WORK_NOUN_SET}
 
 
 #: an acronym set off in brackets right after a name, maybe past the word the model cut off

@@ -153,3 +153,13 @@ def test_a_district_s_capitalised_body_is_no_place():
     ctx, ents = classified(text, [("ORG", "Health Office")])
     ents = entities.rule_place_cues(ctx, ents)
     assert [e.facet for e in ents] == ["actor"]
+
+
+def test_a_thing_s_short_name_is_the_thing():
+    """Class 5: "the James Webb Space Telescope ... the promise of Webb" - the telescope's
+    short name is no actor; a body named elsewhere stays one."""
+    text = "NASA launched the James Webb Space Telescope. The promise of Webb is great, NASA said."
+    ctx, ents = classified(text, [("ORG", "NASA"), ("ORG", "James Webb Space Telescope"),
+                                  ("PERSON", "Webb")])
+    out = entities.rule_type_prior(ctx, ents)
+    assert sorted({e.text for e in out if e.facet}) == ["NASA"]
