@@ -24,9 +24,13 @@ STATE_ABBREVIATIONS = {abbreviation: (name, country)
                                                   ("canadian_province_abbreviations", "Canada"))
                        for abbreviation, name in (entry.split(" ", 1)
                                                   for entry in word_list(list_name))}
+#: what may follow the abbreviation: a space, punctuation, or a dash ("Md.-based", a dateline's
+#: "BIG SUR, Calif.-A new wildfire")
+_AFTER_ABBREVIATION = r"(?=[\s,;:)\-–—]|$)"
 _ABBREVIATION = re.compile(
     r"(?<=[A-Za-z], )(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
-                                                               reverse=True)) + r")(?=[\s,;:)]|$)")
+                                                               reverse=True)) + r")"
+    + _AFTER_ABBREVIATION)
 
 
 def state_abbreviations(text: str, ents: list[Ent]) -> list[Ent]:

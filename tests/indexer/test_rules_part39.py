@@ -163,3 +163,13 @@ def test_a_thing_s_short_name_is_the_thing():
                                   ("PERSON", "Webb")])
     out = entities.rule_type_prior(ctx, ents)
     assert sorted({e.text for e in out if e.facet}) == ["NASA"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He was held in Zorbak prison for a year.", "Zorbak"),   # class 2: "Ofer prison"
+    ("BIG SUR, Calif.-A new wildfire spread.", "Calif."),      # a dash after a state's abbreviation
+])
+def test_prison_cue_and_a_state_abbreviation_before_a_dash(text, name):
+    ctx, ents = classified(text, [])
+    ents = entities.rule_place_cues(ctx, entities.rule_state_abbreviations(ctx, ents))
+    assert name in [e.text for e in ents if e.facet == "place"]
