@@ -308,8 +308,9 @@ def _short_thing_names(text: str, works: list[Ent]) -> set[str]:
     James Webb Space Telescope ... the promise of Webb", "Hubble" of the Hubble Space
     Telescope): its capitalised words before the last, when the name is typed by its thing's
     word (class 5; the person the thing is named after is rarely the story's actor too)."""
-    return {w.lower() for e in works if _instrument_actor(e, text)
-            for w in e.text.split()[:-1] if w[:1].isupper() and w.lower() not in _WORK_NOUN_SET}
+    instruments = [e for e in works if _instrument_actor(e, text)]
+    return {w.lower() for e in instruments for w in e.text.split()[:-1]
+            if w[:1].isupper() and w.lower() not in _WORK_NOUN_SET}
 
 
 #: an acronym set off in brackets right after a name, maybe past the word the model cut off

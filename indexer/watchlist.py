@@ -160,7 +160,7 @@ def known_group_names() -> dict[str, str]:
 
 def led_by_known_body(name: str) -> bool:
     """ "Islamic State West Africa Province", "Islamic State Sinai Province": a name whose
-    leading words (not all but its last two or more) are a well-known body's name
+    leading words, with at least two words after them, are a well-known body's name
     (`known_group_names`) is that body's branch named after where it acts, no division or
     place (class 3, an armed group taken for a place)."""
     words = name.split()
