@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from indexer.casing import is_lower_case_word, is_name_word
 from indexer.countries import is_demonym, is_people
-from indexer.gazetteer import Gazetteer, Place, is_small_town
+from indexer.gazetteer import Gazetteer, Place, is_region, is_small_town
 from indexer.names import (
     GENERIC_WORDS,
     NOT_NAMES,
@@ -194,16 +194,12 @@ def _after_person_place_preposition(ent: Ent, text: str) -> bool:
         after_preposition(m.start()) for m in re.finditer(re.escape(ent.text), text))
 
 
-#: kinds of place that say where a town lies ("Allen, Texas", "Heraklio, Crete")
-REGION_KINDS = frozenset({"country", "region", "province"})
-
-
 def _before_a_region(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     """ "Chippewa Falls, Wisconsin", "Allen, Texas": followed by a country, region or
     province."""
     region = region_after(text, ent.end)
     place = gazetteer.lookup(region) if region else None
-    return bool(place) and place.kind in REGION_KINDS
+    return is_region(place)
 
 
 def _listed_with_a_city(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
@@ -359,7 +355,7 @@ def _part_of_a_region(name: str, gazetteer: Gazetteer) -> bool:
     (class 2; not "Central Command", nor "Western Union": "Union" is only an alias)."""
     compass = COMPASS.match(name)
     place = gazetteer.confident(name[compass.end():]) if compass else None
-    return place is not None and place.kind in REGION_KINDS
+    return is_region(place)
 
 
 def _named_division(name: str, gazetteer: Gazetteer) -> bool:
@@ -381,7 +377,7 @@ def region_after_comma(name: str, gazetteer: Gazetteer) -> Place | None:
     ("Heraklio, Crete", "Kells, Co Meath"): where the place lies; None without one."""
     head, comma, tail = name.rpartition(", ")
     region = gazetteer.lookup(tail) if comma and head[:1].isupper() else None
-    return region if region is not None and region.kind in REGION_KINDS else None
+    return region if is_region(region) else None
 
 
 def _known_place_as_named(ent: Ent, place: Place, text: str, gazetteer: Gazetteer) -> bool:
@@ -706,7 +702,7 @@ def _party_named(ent: Ent, text: str, gazetteer: Gazetteer) -> bool:
     if not _PARTY_AFTER.match(text, ent.end):
         return False
     place = gazetteer.lookup(ent.text)
-    return place is None or place.kind not in REGION_KINDS
+    return not is_region(place)
 
 
 def _place_named_as_a_body(ent: Ent, gazetteer: Gazetteer, text: str) -> bool:

@@ -40,7 +40,6 @@ from indexer.capitals import capital_mentions
 from indexer.casing import is_lower_case_word
 from indexer.consistency import (
     LOWER_THE_BEFORE,
-    REGION_KINDS,
     adopt_fixed_values,
     bare_bodies,
     capitalised_word,
@@ -60,7 +59,7 @@ from indexer.datelines import colon_dateline, dateline_credits, dateline_place
 from indexer.dates import clock_time, resolve_date
 from indexer.divisions import LOWER_DIVISION_WORDS, division_places, numbered_regions
 from indexer.federal import federal_government_mentions
-from indexer.gazetteer import Gazetteer, Place
+from indexer.gazetteer import Gazetteer, Place, is_region
 from indexer.group_names import missed_bodies, named_groups, party_names
 from indexer.headlines import headline_ranges, title_parts, unconfirmed_headline_names
 from indexer.home_countries import home_countries
@@ -349,8 +348,7 @@ class DocContext:
 
     def is_region(self, name: str) -> bool:
         """A country, or a state or province: a place no person's given name stands for."""
-        place = self.gazetteer.lookup(name)
-        return place is not None and place.kind in REGION_KINDS
+        return is_region(self.gazetteer.lookup(name))
 
 
 #: every rule: (context, spans so far) -> spans

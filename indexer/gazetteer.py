@@ -62,6 +62,15 @@ def place_key(text: str) -> str:
 _lookup_key = lru_cache(maxsize=1 << 16)(place_key)
 
 
+#: kinds of place that say where a town lies ("Allen, Texas", "Heraklio, Crete")
+REGION_KINDS = frozenset({"country", "region", "province"})
+
+
+def is_region(place: Place | None) -> bool:
+    """A country, region or province (a place that says where a town lies); False for None."""
+    return place is not None and place.kind in REGION_KINDS
+
+
 def is_small_town(place: Place) -> bool:
     """A city too small for its name alone to make a span a place (below
     CONFIDENT_CITY_POPULATION)."""

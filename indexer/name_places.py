@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 
 from indexer.casing import is_lower_case_word
-from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS, REGION_KINDS
+from indexer.consistency import INSTITUTION_WORDS, ORG_ENDINGS
 from indexer.divisions import DIVISION_WORDS
-from indexer.gazetteer import Gazetteer, Place
+from indexer.gazetteer import Gazetteer, Place, is_region
 from indexer.phrases import COMMON_WORDS, MEETING_NOUNS, PLACE_EVENT_NOUNS, event_place_end
 from indexer.rule_data import word_list
 from indexer.spans import Ent
@@ -114,7 +114,7 @@ def _place_parts(name: str, gazetteer: Gazetteer, persons: set[str],
     ("Lion Air" is no Lyon)."""
     owner = _POSSESSIVE_PLACE.match(name)
     place = _confident(gazetteer, owner[1]) if owner else None
-    if place is not None and place.kind in REGION_KINDS:
+    if is_region(place):
         return [owner.span(1)]
     if " of " in name:
         found = _places_after_of(name, gazetteer)

@@ -23,9 +23,9 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from indexer.casing import is_name_word
-from indexer.consistency import LIST_ITEM_RULE, REGION_KINDS, is_landmark, region_after_comma
+from indexer.consistency import LIST_ITEM_RULE, is_landmark, region_after_comma
 from indexer.divisions import DIVISION_WORDS
-from indexer.gazetteer import Gazetteer, Place
+from indexer.gazetteer import Gazetteer, Place, is_region
 from indexer.name_places import IN_TAIL
 from indexer.names import TITLE_WORDS
 from indexer.rule_data import alternation, body_endings
@@ -306,7 +306,7 @@ def _list_items(text: str, ent: Ent, gazetteer: Gazetteer) -> list[str] | None:
     if len(items) > 2 or _list_goes_on(text, ent.end, gazetteer):
         return items
     known = [gazetteer.lookup(item) for item in items]
-    return items if all(known) and known[1].kind not in REGION_KINDS \
+    return items if all(known) and not is_region(known[1]) \
         or _placed_by_its_region(ent, known, gazetteer) else None
 
 
@@ -327,7 +327,7 @@ def _list_goes_on(text: str, end: int, gazetteer: Gazetteer) -> bool:
     match = _LIST_GOES_ON.match(text, end)
     following = _LIST_ITEM.match(text, match.end() - 1) if match else None
     place = gazetteer.lookup(following.group()) if following else None
-    return bool(following) and not (place and place.kind in REGION_KINDS)
+    return bool(following) and not is_region(place)
 
 
 def _plain_name(item: str) -> bool:
