@@ -14,6 +14,8 @@ gold mention) and misses (gold entities no value matches), using the scorer's ow
 P/R/F1 (full pipeline minus the pipeline without it: positive means the rule helps) and the
 rule's own time in ms per document (the model's spans are computed once and reused);
 with --ablate-corpus, also the number of actor/place values each rule changes there.
+--without RULE (may be repeated) scores Trawl with those rules left out of the table, so that
+one rule's effect can be read in full (its --errors lists, its counts of predicted values).
 """
 
 from __future__ import annotations
@@ -72,6 +74,27 @@ def trawl_predictions(enricher: Enricher, docs: list[Document]) -> list[dict]:
     """Trawl's records as `trawl extract --explain` prints them (the scorer also matches a
     value through the mention texts behind it)."""
     return [extract_record(doc, facets, explain=True) for doc, facets in enricher.enrich(docs)]
+
+
+def rules_without(names: list[str]) -> tuple:
+    """`RULES` less the named rules; a name that is no rule's is an error."""
+    unknown = sorted(set(names) - {name for name, _ in RULES})
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(unknown)}")
+    return tuple(rule for rule in RULES if rule[0] not in names)
+
+
+class _RulesEnricher(Enricher):
+    """The enricher under another rule table (`--without`)."""
+
+    def __init__(self, nlp, rules: tuple):
+        super().__init__(nlp)
+        self.rules = rules
+
+    def facets(self, doc, raw, body_offset):
+        ents = resolve_entities(model_text(doc)[0], raw, self.gazetteer, self.watch_places,
+                                self.rules, body_start=body_offset)
+        return build_facets(ents, body_offset, doc.published)
 
 
 class _RawRecorder(Enricher):
@@ -243,14 +266,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablate-corpus", action="append", default=[],
                         help="JSON lines (no gold; may be given more than once) on which --ablate "
                         "also counts the actor/place values and countries each rule changes")
+    parser.add_argument("--without", action="append", default=[], metavar="RULE",
+                        help="leave this rule out of Trawl's table (may be given more than once)")
     parser.add_argument("--errors", action="store_true",
                         help="print Trawl's false positives and misses per document")
     args = parser.parse_args(argv)
+    try:
+        rules = rules_without(args.without)
+    except ValueError as error:
+        parser.error(str(error))
     gold, scorer = Path(args.gold), Path(args.scorer)
     docs = read_documents(gold)
     start = time.perf_counter()
     bare = load_bare_model()
-    enricher = Enricher(load_model())
+    enricher = _RulesEnricher(load_model(), rules) if args.without else Enricher(load_model())
     print(f"load: model x2 + gazetteer {time.perf_counter() - start:.2f} s")
     out_dir = Path(args.keep or tempfile.mkdtemp(prefix="trawl-eval-"))
     out_dir.mkdir(parents=True, exist_ok=True)
