@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
 from indexer.consistency import LANDMARK_WORDS
+from indexer.countries import country_for_demonym
 from indexer.names import all_bare_bodies, is_storm, name_head, names_a_country, region_after
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
@@ -400,10 +401,14 @@ class _AliasTables:
     heads: dict[str, Ent]
     short_names: dict[str, Ent]
     parties: dict[str, Ent]
-    is_country: Callable[[str], bool]
+    qualified: dict[str, Ent]
+    country_of: Callable[[str], str | None]
     is_place: Callable[[str], bool]
     is_known_place: Callable[[str], bool]
     text: str
+
+    def is_country(self, name: str) -> bool:
+        return self.country_of(name) is not None
 
 
 def _not_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
@@ -524,19 +529,78 @@ def _short_name_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None
     return _adopt(ent, full, "alias-short-name")
 
 
+def _country_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
+    """ "Libertarian Party" -> the document's one "US Libertarian Party"; "Australia Liberal
+    Party" -> its "Australian Liberal Party" (one entity under several values: a body named
+    with and without the country that opens its name, or with that country written two ways)."""
+    if ent.facet != "actor" or ent.label != "ORG" or ent.fixed:
+        return None
+    found = _country_and_rest(words, t.country_of)
+    full = t.qualified.get((found[1] if found else " ".join(words)).casefold())
+    return _adopt(ent, full, "alias-country") if full is not None and full.value != ent.value else None
+
+
+#: the most words a country's name takes at the start of a body's ("United Arab Emirates")
+_COUNTRY_WORDS = 3
+
+
+def _country_and_rest(words: list[str], country_of) -> tuple[str, str] | None:
+    """(country, the rest of the name) for a name opened by a country or its demonym and
+    going on in two capitalised words or more ("US Libertarian Party", "Australian Liberal
+    Party"); None for other names ("Christian Democratic Party", "Iowa Democratic Party")."""
+    for n in range(1, min(_COUNTRY_WORDS, len(words) - 2) + 1):
+        written = " ".join(words[:n])
+        country = country_of(written) or country_for_demonym(written)
+        if country and all(w[:1].isupper() for w in words[n:]):
+            return country, " ".join(words[n:])
+    return None
+
+
+def country_qualified_targets(ents: list[Ent], country_of) -> dict[str, Ent]:
+    """A body's name without the country that opens it -> the document's first actor named
+    with it, when one country does and no other qualifier ("UK Armed Forces" beside "French
+    Armed Forces", or "US Supreme Court" beside "Wisconsin Supreme Court", leave a bare
+    "Supreme Court" alone)."""
+    found = [(ent, _country_and_rest((ent.value or "").split(), country_of))
+             for ent in ents if ent.facet == "actor"]
+    by_rest = _by_country(found)
+    for ent in [e for e, q in found if not q]:
+        _add_other_qualifier(by_rest, ent)
+    return {rest: next(iter(firsts.values())) for rest, firsts in by_rest.items() if len(firsts) == 1}
+
+
+def _by_country(found: list[tuple[Ent, tuple[str, str] | None]]) -> dict[str, dict[str, Ent]]:
+    """The rest of each organisation's name opened by a country -> country -> its first actor."""
+    by_rest: dict[str, dict[str, Ent]] = {}
+    for ent, (country, rest) in [(e, q) for e, q in found if q and e.label == "ORG"]:
+        by_rest.setdefault(rest.casefold(), {}).setdefault(country, ent)
+    return by_rest
+
+
+def _add_other_qualifier(by_rest: dict[str, dict[str, Ent]], ent: Ent) -> None:
+    """A name that ends like a country's body under another qualifier ("Wisconsin Supreme
+    Court") is one more claimant to the bare name."""
+    value = (ent.value or "").casefold()
+    for rest in [r for r in by_rest if value.endswith(" " + r)]:
+        by_rest[rest].setdefault(value[:-len(rest)], ent)
+
+
 #: the alias cases in the order they are tried; the first that applies decides
 _ALIAS_CASES = (_not_alias, _members_alias, _acronym_alias, _known_entity, _partial_alias, _first_name_alias,
-                _surname_alias, _head_alias, _short_name_alias)
+                _surname_alias, _head_alias, _country_alias, _short_name_alias)
 
 
-def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
+def resolve_aliases(text: str, ents: list[Ent], country_of, is_place=None,
                     is_known_place=None) -> list[Ent]:
     """Map acronyms, partial person names, given names and bare head nouns to their full
-    names. is_place: any gazetteer place; is_known_place: one well known enough to win over a
-    person's surname."""
+    names. country_of: name -> the country it is, or None; is_place: any gazetteer place;
+    is_known_place: one well known enough to win over a person's surname."""
+    def is_country(name: str) -> bool:
+        return country_of(name) is not None
+
     acronyms = acronym_definitions(text, ents)
     ents = ents + acronym_mentions(text, acronyms, ents)
-    tables = _alias_tables(ents, acronyms, is_country, is_place or is_country,
+    tables = _alias_tables(ents, acronyms, country_of, is_place or is_country,
                            is_known_place or is_country, text)
     out = []
     for ent in ents:
@@ -546,7 +610,7 @@ def resolve_aliases(text: str, ents: list[Ent], is_country, is_place=None,
     return out
 
 
-def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_place,
+def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], country_of, is_place,
                   is_known_place, text: str) -> _AliasTables:
     partials = partial_name_targets(ents)
     surnames = {surname_key(words[-1]) for _, words in _persons_named_in_full(ents)}
@@ -555,8 +619,9 @@ def _alias_tables(ents: list[Ent], acronyms: dict[str, Ent], is_country, is_plac
     firsts = {first: full for first, full in first_name_targets(ents, partials).items()
               if first not in orgs}
     return _AliasTables(acronyms, partials, surnames, firsts, head_noun_targets(ents),
-                        short_name_targets(ents), party_member_targets(ents), is_country,
-                        is_place, is_known_place, text)
+                        short_name_targets(ents), party_member_targets(ents),
+                        country_qualified_targets(ents, country_of), country_of, is_place,
+                        is_known_place, text)
 
 
 def known_names(ents: list[Ent]) -> list[Ent]:

@@ -600,7 +600,7 @@ def rule_other_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
 
 def rule_aliases(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Acronyms, partial names, given names and head nouns -> the document's full name."""
-    return resolve_aliases(ctx.text, ents, ctx.is_country, ctx.is_place, ctx.is_known_place)
+    return resolve_aliases(ctx.text, ents, ctx.country_of, ctx.is_place, ctx.is_known_place)
 
 
 def rule_known_surnames(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
