@@ -324,7 +324,23 @@ def _no_group_there(text: str, match: re.Match, ent: Ent, ents: list[Ent]) -> bo
     """A group phrase that names no group: a part of something ("the Syrian side of the
     border"), a state still to be made, or a description of the body named after it."""
     return _part_of(text, match, ent) or _unnamed_state(text, match, ent) \
-        or _describes_a_body(text, match.end(), ents)
+        or _describes_a_body(text, match.end(), ents) or _verb_after_name(match, ent)
+
+
+#: words in -ed that modify a group noun right after a country's name ("US armed forces")
+_GROUP_PARTICIPLES = frozenset(word_list("group_participles"))
+
+
+def _verb_after_name(match: re.Match, ent: Ent) -> bool:
+    """Class 3 (non-names): "Israel killed militants", "Russia reportedly deployed troops":
+    after a country's own name (not its adjective, not its possessive), a word in -ed or an
+    adverb before the noun makes a verb and its object, not a group ("US armed forces" is
+    one: data `group_participles`)."""
+    modifier = match.group("modifier")
+    if not modifier or match.group("possessive") or is_demonym(ent.text):
+        return False
+    words = modifier.lower().split()
+    return len(words) > 1 or (words[0].endswith("ed") and words[0] not in _GROUP_PARTICIPLES)
 
 
 #: the blank between a group noun and a name right after it

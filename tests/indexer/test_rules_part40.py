@@ -1,6 +1,6 @@
 """Rules of the fortieth part of issue 10, each on spacy.blank("en") with an entity ruler
 standing in for the model: a body named with and without the country that opens its name
-(one entity under several values)."""
+(one entity under several values), a verb after a country's name (class 3: no group)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,20 @@ def test_a_bare_name_two_qualified_names_share_stays_apart(text, patterns):
     values = _values(text, patterns)
     bare = patterns[-1][1]
     assert values[bare] == bare
+
+
+@pytest.mark.parametrize(("text", "country", "group"), [
+    # class 3 (non-names): a verb in -ed and its object after a country's name
+    ("Syria killed militants in Aleppo.", "Syria", None),
+    # an adverb before the noun makes a verb of the word after it
+    ("Syria reportedly sent fighters to Idlib.", "Syria", None),
+    # a participle that modifies a group noun keeps the group
+    ("Syria armed forces moved to Idlib.", "Syria", "Syrian Armed Forces"),
+    # after the nation's adjective, a word in -ed modifies the noun
+    ("Syrian trained fighters moved to Idlib.", "Syrian", "Syrian trained fighters"),
+])
+def test_a_verb_after_a_countrys_name_makes_no_group(text, country, group):
+    label = "NORP" if country.endswith("n") else "GPE"
+    ctx, ents = classified(text, [(label, country)])
+    groups = [e.value for e in entities.rule_group_actors(ctx, ents) if e.rule == "group"]
+    assert groups == ([group] if group else [])
