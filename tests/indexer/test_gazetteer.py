@@ -141,7 +141,7 @@ def test_place_cue_makes_an_unknown_town_a_place_with_a_nearby_country():
 
 
 def test_missed_places_are_found_but_not_common_words_or_sentence_starts():
-    text = "Aid arrived in Damascus. Of the trucks, most came via Saraqib or Turkey."
+    text = "Aid reached Damascus. Of the trucks, most came via Saraqib or Turkey."
     assert resolved(text, []) == [("Damascus", "place", "Damascus", "gazetteer-scan"),
                                   ("Turkey", "place", "Turkey", "gazetteer-scan")]
 

@@ -1,13 +1,15 @@
 """Rules of the fortieth part of issue 10, each on spacy.blank("en") with an entity ruler
 standing in for the model: a body named with and without the country that opens its name
-(one entity under several values), a verb after a country's name (class 3: no group)."""
+(one entity under several values), a verb after a country's name (class 3: no group), and
+more kinds of place and moves that cue a place (class 2)."""
 
 from __future__ import annotations
 
 import pytest
 
 from indexer import entities
-from tests.indexer.test_rules import classified
+from indexer.spans import replace
+from tests.indexer.test_rules import classified, facets
 
 
 def _values(text: str, patterns: list[tuple[str, str]]) -> dict[str, str | None]:
@@ -67,3 +69,24 @@ def test_a_verb_after_a_countrys_name_makes_no_group(text, country, group):
     ctx, ents = classified(text, [(label, country)])
     groups = [e.value for e in entities.rule_group_actors(ctx, ents) if e.rule == "group"]
     assert groups == ([group] if group else [])
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    # class 2: kinds of place the cue lists lacked ("the locality of Dadi", "the seaside
+    # resort of Pichilemu", "townships, such as Kumeu and Piha")
+    ("Secessionists attacked the locality of Zorbany, a source said.", "Zorbany", "PERSON"),
+    ("Fire spread near the seaside resort of Quillo, renowned for surfing.", "Quillo", "ORG"),
+    ("Fires hit nearby townships, such as Zorbany and Quillo, on Sunday.", "Quillo", "PERSON"),
+])
+def test_more_kinds_of_place_cue_the_name_after_them(text, name, label):
+    ctx, ents = classified(text, [(label, name)])
+    assert (name, "place") in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+def test_a_known_place_travelled_to_is_a_place():
+    """Class 2: "was due to travel to Honiara", "to visit Honiara" tagged a person."""
+    text = "A delegation was due to travel to Aleppo. He went to visit Idlib and Zorbany."
+    ctx, ents = classified(text, [("PERSON", "Aleppo"), ("PERSON", "Idlib"), ("PERSON", "Zorbany")])
+    ents = [replace(e, facet="actor", fixed=False, rule="model") for e in ents]
+    assert [(e.text, e.facet) for e in entities.rule_targets(ctx, ents)] == [
+        ("Aleppo", "place"), ("Idlib", "place"), ("Zorbany", "actor")]
