@@ -27,9 +27,10 @@ from indexer.rule_data import alternation_of
 from indexer.spans import PLACE_LABELS, Ent
 from indexer.us_states import STATE_ABBREVIATIONS
 
-#: capitals at the body's start, then a comma, a bracket or a dash (the dateline's end)
+#: capitals at the body's start, then a comma, a bracket, a dash or a bullet ("KUALA LUMPUR •
+#: The number of") (the dateline's end)
 _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
-                       r"(?=[ \t]*(?:,|\(|[–—]|-{1,2}[ \t]))")
+                       r"(?=[ \t]*(?:,|\(|[–—•]|-{1,2}[ \t]))")
 
 
 #: a name in title case at the body's start, then a comma and a month's day: "La Paz, Nov 8

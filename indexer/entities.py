@@ -101,7 +101,13 @@ from indexer.phrases import (
     region_homonyms,
 )
 from indexer.place_tails import feature_heads, place_tails
-from indexer.roles import apposed_role_mentions, bare_role_mentions, titled_names, unnamed_offices
+from indexer.roles import (
+    apposed_role_mentions,
+    bare_role_mentions,
+    office_subjects,
+    titled_names,
+    unnamed_offices,
+)
 from indexer.rule_data import alternation
 from indexer.run_ins import (
     join_possessive_places,
@@ -808,6 +814,11 @@ def _title_cased(ent: Ent, gazetteer: Gazetteer) -> Ent:
     return replace(ent, value=named.value, country=named.country)
 
 
+def rule_office_subjects(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 3: "Commerce" of "Commerce Secretary Wilbur Ross" is a title's word, no actor."""
+    return office_subjects(ctx.text, ents)
+
+
 def rule_title_parts(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 1: a title's span the body does not confirm, holding a name the body uses and
     words that name nothing, is that name ("Bolivia Expectant ..." -> Bolivia, "Syrian
@@ -983,6 +994,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("titled-country", rule_titled_countries),
     ("country-date", rule_country_dates),
     ("classify", rule_classify),
+    ("office-subject", rule_office_subjects),
     ("colon-dateline", rule_colon_datelines),
     ("person-place", rule_person_places),
     ("dotted-acronym", rule_dotted_acronyms),

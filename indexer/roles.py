@@ -516,3 +516,24 @@ def _name_words_only(name: str) -> bool:
     words = [w for w in name.split() if not w.endswith(".") and not w.isupper()]
     return all(map(is_name_word, words)) or len(words) == 2 and is_name_word(words[1]) \
         and words[0].lower() not in TITLE_WORDS
+
+
+#: an office's head word, then a capitalised word (the holder's name): "Secretary Wilbur Ross"
+_OFFICE_HEAD_AFTER = re.compile(r"[ \t]+(?:" + alternation("office_title_heads") + r")[ \t]+[A-Z]")
+#: the words an office's title names its subject with ("Commerce", "National Security")
+_OFFICE_SUBJECT_WORDS = frozenset(word_list("office_subject_words"))
+
+
+def office_subjects(text: str, ents: list[Ent]) -> list[Ent]:
+    """Class 3 (non-names): the subject of an office's title before its holder's name, which
+    the model tags an organisation ("Commerce Secretary Wilbur Ross", "former National
+    Security Adviser John Bolton", "Police and Crime Commissioner Stephen Mold"), is no
+    actor: the holder is. A body's own name there stays ("NASA Administrator Bill Nelson",
+    "Peruvian Congress Chairman Manuel Merino")."""
+    return [e for e in ents if not _office_subject(text, e)]
+
+
+def _office_subject(text: str, ent: Ent) -> bool:
+    return ent.label == "ORG" and not ent.fixed and not ent.known \
+        and all(w.lower() in _OFFICE_SUBJECT_WORDS for w in ent.text.split()) \
+        and bool(_OFFICE_HEAD_AFTER.match(text, ent.end))

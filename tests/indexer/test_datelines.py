@@ -23,6 +23,8 @@ def _places(text: str, patterns=(), body_start: int = 0) -> list[tuple[str, str 
     # or with a US state's news abbreviation (class 2, datelines missed)
     ("CAPE KEFRIN, Fla. (AP) — The launch slipped.", [("CAPE KEFRIN", "Cape Kefrin")]),
     ("BIG KEFRIN, Calif.-A new wildfire spread.", [("BIG KEFRIN", "Big Kefrin")]),
+    # a bullet ends it too (a Singapore paper's style: "KUALA LUMPUR • The number of")
+    ("ALEPPO • Shelling went on.", [("ALEPPO", "Aleppo")]),
 ])
 def test_a_dateline_in_capitals_is_a_place(text, found):
     assert _places(text) == found

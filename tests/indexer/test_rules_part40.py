@@ -1,7 +1,8 @@
 """Rules of the fortieth part of issue 10, each on spacy.blank("en") with an entity ruler
 standing in for the model: a body named with and without the country that opens its name
-(one entity under several values), a verb after a country's name (class 3: no group), and
-more kinds of place and moves that cue a place (class 2)."""
+(one entity under several values), a verb after a country's name (class 3: no group), more
+kinds of place and moves that cue a place (class 2), and an office's subject before its
+holder's name (class 3)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,18 @@ def test_a_known_place_travelled_to_is_a_place():
     ents = [replace(e, facet="actor", fixed=False, rule="model") for e in ents]
     assert [(e.text, e.facet) for e in entities.rule_targets(ctx, ents)] == [
         ("Aleppo", "place"), ("Idlib", "place"), ("Zorbany", "actor")]
+
+
+@pytest.mark.parametrize(("text", "org", "kept"), [
+    # class 3: an office's subject before its holder's name is no actor
+    ("Commerce Secretary Wilbur Ross spoke.", "Commerce", False),
+    ("The former National Security Adviser John Bolton wrote a book.", "National Security", False),
+    ("Police and Crime Commissioner Stephen Mold said so.", "Police and Crime", False),
+    # a body's own name before the office stays
+    ("Peruvian Congress Chairman Manuel Merino spoke.", "Peruvian Congress", True),
+    # the subject without a holder after it is left to the other rules
+    ("The Commerce Secretary spoke.", "Commerce", True),
+])
+def test_an_offices_subject_before_its_holder_is_no_actor(text, org, kept):
+    ctx, ents = classified(text, [("ORG", org)])
+    assert (org in [e.text for e in entities.rule_office_subjects(ctx, ents)]) == kept
