@@ -21,7 +21,7 @@ from indexer.countries import (
     national_qualifier,
     written_qualifier,
 )
-from indexer.rule_data import alternation, body_endings, word_list
+from indexer.rule_data import alternation, alternation_of, body_endings, word_list
 from indexer.spans import Ent, replace
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their",
@@ -51,11 +51,17 @@ _STORM = re.compile(r"^(?:(?:" + alternation("storm_prefixes") + r")\s+)?(?:"
 _LEADING_OPENER = re.compile(r"(?:(?:" + alternation("leading_openers") + r"),?\s+"
                              r"|(?:" + alternation("leading_quantities") + r")"
                              r"\s+of\s+(?:the\s+)?)(?=[A-Z])")
+#: a date a span runs on into after "in" or "on" ("Rally for the Republic in 2008", "Reform
+#: National Convention on June 20"): a year, or a month with its day or year
+_MONTH_NAMES = alternation_of(m.capitalize() for m in MONTHS)
+_WHEN = (r"(?:(?:(?:" + _MONTH_NAMES + r")\s+)?(?:1[89]|20)\d\d"
+         r"|(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:,?\s+(?:1[89]|20)\d\d)?)")
 #: a trailing function word, a measure, a caption's credit word or a dateline's month cut into
 #: a span ("Candace Windfall as", "Control Centre of", "Humberto 75 miles", "Kamala Harris
-#: Image", "Phil CollinsImage", "NAIROBI, Kenya Sep 14 –")
+#: Image", "Phil CollinsImage", "NAIROBI, Kenya Sep 14 –"), or a date after "in" or "on"
 _TRAILING_JUNK = re.compile(r"(?:\s+(?:" + alternation("trailing_function_words") + r"))+$"
                             r"|\s+\d[\d,.]*\s+[a-z].*$"
+                            r"|\s+(?:in|on)\s+" + _WHEN + "$"
                             r"|(?:\s+|(?<=[a-z]))(?:" + alternation("caption_words") + r")$"
                             r"|\s+(?:" + alternation("month_abbreviations") + r")\.?$")
 #: words of a state body named by its country ("Syria's Armed Forces" -> "Syrian Armed

@@ -53,6 +53,12 @@ def trimmed(text: str) -> str:
     ("Image Comics", "Image Comics"),
     ("Kenya Sep", "Kenya"),                       # a dateline's month ("Kenya Sep 14 –")
     ("Del Mar", "Del Mar"),
+    # class 3: a date the span runs on into after "in" or "on"
+    ("Rally for the Republic in 2008", "Rally for the Republic"),
+    ("Reform National Convention on June 20", "Reform National Convention"),
+    ("Summit in May 2019", "Summit"),
+    ("Expo 2020", "Expo 2020"),                   # a year in the name itself
+    ("Class of 2019", "Class of 2019"),
 ])
 def test_trim_span_keeps_only_the_name(span, expected):
     assert trimmed(span) == expected

@@ -78,6 +78,7 @@ def test_a_verb_after_a_countrys_name_makes_no_group(text, country, group):
     ("Secessionists attacked the locality of Zorbany, a source said.", "Zorbany", "PERSON"),
     ("Fire spread near the seaside resort of Quillo, renowned for surfing.", "Quillo", "ORG"),
     ("Fires hit nearby townships, such as Zorbany and Quillo, on Sunday.", "Quillo", "PERSON"),
+    ("Fire spread over two residential areas, Zorbany and Quillo.", "Zorbany", "PERSON"),
 ])
 def test_more_kinds_of_place_cue_the_name_after_them(text, name, label):
     ctx, ents = classified(text, [(label, name)])
