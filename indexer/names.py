@@ -455,12 +455,18 @@ def _vessel_name(name: str) -> bool:
     return len(words) > 1 and words[0] in VESSEL_PREFIXES
 
 
+#: lower-case words after a name's head: its complement follows ("Palace of Westminster",
+#: "Palais des Nations"; not "de", which also joins a name's words: "Plaza de Kefra
+#: Foundation Board")
+_HEAD_CONNECTORS = frozenset(("of", "to", "against", "for", "in", "on", "des"))
+
+
 def name_head(name: str) -> str:
     """The noun a name is about: the word before its first lower-case connector, else its
     last word ("Global Coalition to Defeat ISIS" -> "Coalition")."""
     words = name.split()
     for i, word in enumerate(words[1:], 1):
-        if word in ("of", "to", "against", "for", "in", "on"):
+        if word in _HEAD_CONNECTORS:
             return words[i - 1]
     return words[-1] if words else ""
 

@@ -1,8 +1,8 @@
 """Rules of the fortieth part of issue 10, each on spacy.blank("en") with an entity ruler
 standing in for the model: a body named with and without the country that opens its name
 (one entity under several values), a verb after a country's name (class 3: no group), more
-kinds of place and moves that cue a place (class 2), and an office's subject before its
-holder's name (class 3)."""
+kinds of place and moves that cue a place (class 2), an office's subject before its holder's
+name (class 3), a "Palais" (class 2), weapons and documents (class 5)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from indexer import entities
 from indexer.spans import replace
+from tests.indexer.entity_kit import resolved
 from tests.indexer.test_rules import classified, facets
 
 
@@ -107,3 +108,16 @@ def test_a_known_place_travelled_to_is_a_place():
 def test_an_offices_subject_before_its_holder_is_no_actor(text, org, kept):
     ctx, ents = classified(text, [("ORG", org)])
     assert (org in [e.text for e in entities.rule_office_subjects(ctx, ents)]) == kept
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    # class 2: a landmark's word heading a name before a French complement
+    ("He spoke at the Palais des Nations in Geneva.", "ORG", "Palais des Nations", "place"),
+    # class 5: weapons and documents are no actors
+    ("They stormed the camp using Vehicle Borne Improvised Explosive Devices on Monday.",
+     "ORG", "Vehicle Borne Improvised Explosive Devices", None),
+    ("It broke the latest Joint Statements in Vienna.", "ORG", "Joint Statements", None),
+])
+def test_a_palais_is_a_place_and_devices_and_statements_no_actors(text, label, name, facet):
+    found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}
+    assert found.get(name) == facet
