@@ -305,7 +305,7 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     evidence an unknown name needs ("when Toyota was planning", "Syracuse accepted me")."""
     if _celestial_body(ent, text, gazetteer):
         return True
-    if is_demonym(ent.text) or (ent.label == "PERSON" and ent.text in persons):
+    if is_demonym(ent.text) or _known_person(ent, text, persons):
         return False
     if _placed_by_its_words(ent.text, gazetteer):
         return True
@@ -316,6 +316,11 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
     if not place:
         return _unknown_name_in_place(ent, text, gazetteer)
     return _known_place_as_named(ent, place, text, gazetteer)
+
+
+def _known_person(ent: Ent, text: str, persons: set[str]) -> bool:
+    """A PERSON span the document names as a person elsewhere or after a person's title."""
+    return ent.label == "PERSON" and (ent.text in persons or person_title_before(text, ent.start))
 
 
 #: a lower-case "the" right before a name (a running "the", not "The" opening a sentence)
@@ -673,9 +678,28 @@ def _labelled_facet(ent: Ent, facet: str, gazetteer: Gazetteer, persons: set[str
     if facet == "place" and (_party_named(ent, text, gazetteer) or (
             _place_named_as_a_body(ent, gazetteer, text) and not gazetteer.confident(ent.text))):
         return replace(ent, facet="actor", rule="organisation")  # not the "West Bank"
-    if facet == "place" and _titled_place_span(ent, gazetteer):
+    if facet == "place" and _person_tagged_a_place(ent, gazetteer, text):
         return replace(ent, label="PERSON", facet="actor", rule="titled-person")
     return replace(ent, facet=facet)
+
+
+def _person_tagged_a_place(ent: Ent, gazetteer: Gazetteer, text: str) -> bool:
+    """A title inside a place-tagged span ("PM Modi") or right before it ("President-elect
+    Prabowo Subianto") makes it a person."""
+    return _titled_place_span(ent, gazetteer) \
+        or (person_title_before(text, ent.start) and _person_shaped(ent.text))
+
+
+#: a person's title right before a name ("President-elect Prabowo Subianto", "President Ho
+#: Chi Minh"): no place's name follows one (data `person_titles_before_names`)
+_PERSON_TITLE_BEFORE = re.compile(r"(?<![\w.-])(?:" + alternation("person_titles_before_names")
+                                  + r")[ \t]+$")
+
+
+def person_title_before(text: str, start: int) -> bool:
+    """Class 2 the other way (people made places): a person's title ends right before
+    `start`."""
+    return bool(_PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _titled_place_span(ent: Ent, gazetteer: Gazetteer) -> bool:

@@ -2,7 +2,8 @@
 standing in for the model: a body named with and without the country that opens its name
 (one entity under several values), a verb after a country's name (class 3: no group), more
 kinds of place and moves that cue a place (class 2), an office's subject before its holder's
-name (class 3), a "Palais" (class 2), weapons and documents (class 5)."""
+name (class 3), a "Palais" (class 2), weapons and documents (class 5), and a person's title
+before a name tagged a place (class 2 the other way)."""
 
 from __future__ import annotations
 
@@ -119,5 +120,19 @@ def test_an_offices_subject_before_its_holder_is_no_actor(text, org, kept):
     ("It broke the latest Joint Statements in Vienna.", "ORG", "Joint Statements", None),
 ])
 def test_a_palais_is_a_place_and_devices_and_statements_no_actors(text, label, name, facet):
+    found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}
+    assert found.get(name) == facet
+
+
+@pytest.mark.parametrize(("text", "label", "name", "facet"), [
+    # class 2 the other way: a person's title before a name the model calls a place
+    ("Investors fear the government of President-elect Kefr Dana will borrow.", "FAC",
+     "Kefr Dana", "actor"),
+    # ... or a person whose name the gazetteer knows as a city
+    ("On the birthday of President Aleppo, flowers were laid.", "PERSON", "Aleppo", "actor"),
+    # "General" may open a place's name ("General Santos"): no such title
+    ("He flew to General Kefr Dana on Monday.", "GPE", "Kefr Dana", "place"),
+])
+def test_a_persons_title_before_a_name_makes_it_a_person(text, label, name, facet):
     found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}
     assert found.get(name) == facet
