@@ -105,6 +105,7 @@ from indexer.roles import (
     apposed_role_mentions,
     bare_role_mentions,
     office_subjects,
+    role_set_off_names,
     titled_names,
     unnamed_offices,
 )
@@ -814,6 +815,12 @@ def _title_cased(ent: Ent, gazetteer: Gazetteer) -> Ent:
     return replace(ent, value=named.value, country=named.country)
 
 
+def rule_role_set_off_names(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Actor recall: a person the model missed beside a role set off by commas ("Sergio
+    Pirozzi, the mayor of Amatrice, told")."""
+    return _plus(ents, role_set_off_names(ctx.text, ents))
+
+
 def rule_office_subjects(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """Class 3: "Commerce" of "Commerce Secretary Wilbur Ross" is a title's word, no actor."""
     return office_subjects(ctx.text, ents)
@@ -990,6 +997,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("located-place", rule_located_places),
     ("flight", rule_flights),
     ("titled-name", rule_titled_names),
+    ("role-set-off", rule_role_set_off_names),
     ("state-abbreviation", rule_state_abbreviations),
     ("titled-country", rule_titled_countries),
     ("country-date", rule_country_dates),

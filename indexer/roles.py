@@ -537,3 +537,37 @@ def _office_subject(text: str, ent: Ent) -> bool:
     return ent.label == "ORG" and not ent.fixed and not ent.known \
         and all(w.lower() in _OFFICE_SUBJECT_WORDS for w in ent.text.split()) \
         and bool(_OFFICE_HEAD_AFTER.match(text, ent.end))
+
+
+#: a name of two or three capitalised words (`_NAME_WORDS`), as a regex
+_NAME_RUN = r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){1,2})"
+_ROLE_NOUNS = alternation("apposed_role_nouns")
+#: "Sergio Pirozzi, the mayor of Amatrice,", "Jan Egeland, the secretary-general of the
+#: Norwegian Refugee Council": a name set off before a lower-case role and its complement
+_NAME_THEN_ROLE = re.compile(r"(?<![\w'’.-])" + _NAME_RUN + r",[ \t]+(?:the|a|an)[ \t]+"
+                             r"(?:[a-z][\w-]*[ \t]+){0,2}?(?:" + _ROLE_NOUNS
+                             + r")(?=[ \t]+(?:of|for|at|to)[ \t])")
+#: "the minister for the Pacific, Zed Seselja, said": a lower-case role, its complement, and
+#: the name set off after it
+_ROLE_THEN_NAME = re.compile(r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:" + _ROLE_NOUNS
+                             + r")[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+"
+                             r"(?:[ \t][A-Z][\w'’-]+){0,2},[ \t]+" + _NAME_RUN + r"(?=[ \t]*,)")
+#: the cheap test before the patterns: a role noun set off by a comma
+_ROLE_GATES = tuple(f" {noun} " for noun in word_list("apposed_role_nouns"))
+
+
+def role_set_off_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """Actor recall (class 6): a person the model missed, named beside a lower-case role set
+    off by commas ("Sergio Pirozzi, the mayor of Amatrice, told"; "the minister for the
+    Pacific, Zed Seselja, said"): two or three words English writes capitalised, which no
+    span covers."""
+    if not any(gate in text for gate in _ROLE_GATES):
+        return []
+    taken = SpanIndex(ents)
+    found = []
+    for pattern in (_NAME_THEN_ROLE, _ROLE_THEN_NAME):
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if not taken.overlaps_range(start, end) and all(map(is_name_word, match[1].split())):
+                found.append(Ent(start, end, match[1], "PERSON", rule="role-set-off"))
+    return found

@@ -2,8 +2,9 @@
 standing in for the model: a body named with and without the country that opens its name
 (one entity under several values), a verb after a country's name (class 3: no group), more
 kinds of place and moves that cue a place (class 2), an office's subject before its holder's
-name (class 3), a "Palais" (class 2), weapons and documents (class 5), and a person's title
-before a name tagged a place (class 2 the other way)."""
+name (class 3), a "Palais" (class 2), weapons and documents (class 5), a person's title
+before a name tagged a place (class 2 the other way), and a person the model missed beside a
+role set off by commas (actor recall)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from indexer import entities
 from indexer.spans import replace
 from tests.indexer.entity_kit import resolved
-from tests.indexer.test_rules import classified, facets
+from tests.indexer.test_rules import classified, facets, spans
 
 
 def _values(text: str, patterns: list[tuple[str, str]]) -> dict[str, str | None]:
@@ -136,3 +137,18 @@ def test_a_palais_is_a_place_and_devices_and_statements_no_actors(text, label, n
 def test_a_persons_title_before_a_name_makes_it_a_person(text, label, name, facet):
     found = {t: f for t, f, _, _ in resolved(text, [(label, name)])}
     assert found.get(name) == facet
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # actor recall: a name set off before a lower-case role and its complement
+    ("Half the town is gone, Sergio Pirozzi, the mayor of Amatrice, told reporters.",
+     "Sergio Pirozzi"),
+    # ... or after one
+    ("The minister for the Pacific, Zed Seselja, said so.", "Zed Seselja"),
+    # a place before a noun that is no role's
+    ("Port Moresby, the capital of Papua, was quiet.", None),
+])
+def test_a_name_beside_a_role_set_off_by_commas_is_a_person(text, person):
+    ctx, ents = spans(text, [])
+    found = [e.text for e in entities.rule_role_set_off_names(ctx, ents) if e.label == "PERSON"]
+    assert found == ([person] if person else [])
