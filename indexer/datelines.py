@@ -101,16 +101,26 @@ _COLON_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){
                              r"(?=[A-Z\"“‘'])")
 
 
+#: a town, its state in brackets and its country in square brackets, then a colon or a comma
+#: (ANI's datelines: "Margao (Goa) [India]:", "Margao (Goa) [India], February 8 (ANI):"): the
+#: brackets place the town, whatever the gazetteer knows
+_REGION_DATELINE = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+"
+                              r"\([A-Z][^()\n]{1,30}\)[ \t]*\[[A-Z][^\[\]\n]{1,30}\][ \t]*[,:]")
+
+
 def colon_dateline(text: str, ents: list[Ent], body_start: int,
                    gazetteer: Gazetteer) -> list[Ent]:
     """A place span for a dateline written before a colon, as South Asian papers open their
     reports ("Sriharikota: The Indian Space Research Organisation ..."), when the gazetteer
-    knows the name or the model tags another mention of it a place: whatever the model made
-    of it here (a person, often), the place the report was filed from. Another name
-    ("Summary:", a speaker's name in a transcript) is left alone."""
+    knows the name or the model tags another mention of it a place, or when its state and
+    country follow it in brackets ("Margao (Goa) [India]:"): whatever the model made of it
+    here (a person, often), the place the report was filed from. Another name ("Summary:", a
+    speaker's name in a transcript) is left alone."""
     match = _COLON_DATELINE.match(text, body_start)
     if not match or not (gazetteer.lookup(match.group(1)) is not None or any(
             e.text == match.group(1) and e.label in PLACE_LABELS for e in ents)):
+        match = _REGION_DATELINE.match(text, body_start)
+    if not match:
         return []
     start, end = match.span(1)
     return [Ent(start, end, match.group(1), "GPE", facet="place", rule="dateline", fixed=True)]

@@ -173,6 +173,15 @@ def test_no_colon_dateline(text, patterns):
     assert _colon_places(text, patterns) == []
 
 
+@pytest.mark.parametrize("text", [
+    # class 2: an unknown town placed by its state and country in brackets (ANI's dateline)
+    "Kefrin (Zorba) [Syria]: The shelling went on.",
+    "Kefrin (Zorba) [Syria], February 8 (ANI): The shelling went on.",
+])
+def test_a_town_with_its_state_and_country_in_brackets_is_a_place(text):
+    assert _colon_places(text, [("ORG", "Kefrin")]) == [("Kefrin", "place", "dateline")]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     # a credit closing the text
     ("Prices will fall, the tracker said. (Kestra)", [("Kestra", "actor")]),
