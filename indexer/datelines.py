@@ -27,8 +27,8 @@ from indexer.rule_data import alternation_of
 from indexer.spans import PLACE_LABELS, Ent
 from indexer.us_states import STATE_ABBREVIATIONS
 
-#: capitals at the body's start, then a comma, a bracket, a dash or a bullet ("KUALA LUMPUR •
-#: The number of") (the dateline's end)
+#: capitals at the body's start, then the dateline's end: a comma, a bracket, a dash or a
+#: bullet ("KUALA LUMPUR • The number of")
 _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
                        r"(?=[ \t]*(?:,|\(|[–—•]|-{1,2}[ \t]))")
 
