@@ -10,7 +10,9 @@ joins values across documents at index time); a pair may also be two entities ("
 the figure is for comparing revisions side by side, not a count of errors.
 
     .venv/bin/python bench/split_values.py EXTRACT.jsonl [MORE.jsonl ...] \\
-        --parts 4 --names tune,tune,review,heldout
+        --parts 4 --names tune,tune,review,heldout [--list tune,review]
+
+--list prints each pair of the parts it names ("id | value | value") before the counts.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -50,18 +53,24 @@ def _country_leads(value: str, country_of) -> dict[str, str]:
     return found
 
 
-def split_pairs(values: list[str], country_of=lambda _: None) -> int:
-    """Pairs of values of which one is a short form of the other, its case variant or its
+def pairs(values: list[str], country_of=lambda _: None) -> Iterator[tuple[str, str]]:
+    """The pairs of values of which one is a short form of the other, its case variant or its
     country variant."""
-    pairs = 0
     for i, a in enumerate(values):
         for b in values[i + 1:]:
-            pairs += short_form(a, b) or short_form(b, a) \
-                or (a != b and a.casefold() == b.casefold()) or country_variant(a, b, country_of)
-    return pairs
+            if short_form(a, b) or short_form(b, a) \
+                    or (a != b and a.casefold() == b.casefold()) or country_variant(a, b, country_of):
+                yield a, b
 
 
-def count(path: Path, parts: int, names: list[str]) -> Counter:
+def split_pairs(values: list[str], country_of=lambda _: None) -> int:
+    """How many such pairs the values hold."""
+    return sum(1 for _ in pairs(values, country_of))
+
+
+def count(path: Path, parts: int, names: list[str], listed: frozenset[str] = frozenset()) -> Counter:
+    """Documents, actor values and split pairs per part; the pairs of the parts in `listed`
+    are printed, one line each ("id | value | value")."""
     from indexer.gazetteer import default_gazetteer
 
     country_of = default_gazetteer().country_of
@@ -72,7 +81,10 @@ def count(path: Path, parts: int, names: list[str]) -> Counter:
         part = names[i % parts]
         found[part, "documents"] += 1
         found[part, "actor values"] += len(record.get("actor") or [])
-        found[part, "split pairs"] += split_pairs(record.get("actor") or [], country_of)
+        for a, b in pairs(record.get("actor") or [], country_of):
+            found[part, "split pairs"] += 1
+            if part in listed:
+                print(f"{record.get('id')} | {a} | {b}")
     return found
 
 
@@ -81,13 +93,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("extracts", nargs="+", type=Path, help="`trawl extract` outputs")
     parser.add_argument("--parts", type=int, default=1)
     parser.add_argument("--names", default="all", help="comma-separated names of the parts")
+    parser.add_argument("--list", default="", help="comma-separated parts whose pairs are "
+                        "printed (keep a held-out part out of it)")
     args = parser.parse_args(argv)
     names = args.names.split(",")
+    listed = frozenset(filter(None, args.list.split(",")))
     if len(names) != args.parts:
         parser.error("--names needs one name per part")
-    print(f"{'extract':40} {'part':10} {'documents':>9} {'actor values':>12} {'split pairs':>11}")
+    if listed - set(names):
+        parser.error(f"--list names no part: {', '.join(sorted(listed - set(names)))}")
     for path in args.extracts:
-        found = count(path, args.parts, names)
+        found = count(path, args.parts, names, listed)
+        print(f"{'extract':40} {'part':10} {'documents':>9} {'actor values':>12} {'split pairs':>11}")
         for part in dict.fromkeys(names):
             print(f"{path.name:40} {part:10} {found[part, 'documents']:>9} "
                   f"{found[part, 'actor values']:>12} {found[part, 'split pairs']:>11}")

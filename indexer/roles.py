@@ -534,12 +534,14 @@ def office_subjects(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 def _office_subject(text: str, ent: Ent) -> bool:
+    """An organisation span of subject words only, before an office's head and a name."""
     return ent.label == "ORG" and not ent.fixed and not ent.known \
         and all(w.lower() in _OFFICE_SUBJECT_WORDS for w in ent.text.split()) \
         and bool(_OFFICE_HEAD_AFTER.match(text, ent.end))
 
 
-#: a name of two or three capitalised words (`_NAME_WORDS`), as a regex
+#: a name of two or three capitalised words, as a regex (`role_set_off_names` then asks that
+#: English writes each capitalised: `casing.is_name_word`)
 _NAME_RUN = r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){1,2})"
 _ROLE_NOUNS = alternation("apposed_role_nouns")
 #: "Sergio Pirozzi, the mayor of Amatrice,", "Jan Egeland, the secretary-general of the
@@ -552,7 +554,7 @@ _NAME_THEN_ROLE = re.compile(r"(?<![\w'’.-])" + _NAME_RUN + r",[ \t]+(?:the|a|
 _ROLE_THEN_NAME = re.compile(r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:" + _ROLE_NOUNS
                              + r")[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+"
                              r"(?:[ \t][A-Z][\w'’-]+){0,2},[ \t]+" + _NAME_RUN + r"(?=[ \t]*,)")
-#: the cheap test before the patterns: a role noun set off by a comma
+#: the cheap test before the patterns: a role noun between blanks somewhere in the text
 _ROLE_GATES = tuple(f" {noun} " for noun in word_list("apposed_role_nouns"))
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from bench import split_values
 
 
@@ -31,3 +33,22 @@ def test_one_country_written_two_ways_is_a_split_pair():
     assert not split_values.country_variant("U.S. Senate", "U.S. Senate", country_of)
     assert split_values.split_pairs(["U.S. troops", "United States troops", "UK troops"],
                                     country_of) == 1
+
+
+def test_list_prints_the_pairs_of_the_parts_it_names_only(tmp_path, capsys):
+    records = [{"id": "a", "actor": ["Louis De Zoysa", "De Zoysa"]},
+               {"id": "b", "actor": ["Labour", "Labour Party"]}]
+    path = tmp_path / "x.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    split_values.main([str(path), "--parts", "2", "--names", "tune,heldout", "--list", "tune"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "a | Louis De Zoysa | De Zoysa"
+    assert not any(line.startswith("b |") for line in out)
+
+
+def test_list_names_an_unknown_part_is_an_error(tmp_path, capsys):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": "a", "actor": []}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        split_values.main([str(path), "--parts", "1", "--names", "tune", "--list", "review"])
+    assert "--list names no part: review" in capsys.readouterr().err
