@@ -17,8 +17,14 @@ from functools import lru_cache
 
 from indexer.casing import is_lower_case_word
 from indexer.consistency import LANDMARK_WORDS
-from indexer.countries import country_for_demonym
-from indexer.names import all_bare_bodies, is_storm, name_head, names_a_country, region_after
+from indexer.names import (
+    all_bare_bodies,
+    is_storm,
+    name_head,
+    names_a_country,
+    nation_qualifier,
+    region_after,
+)
 from indexer.rule_data import alternation, word_list
 from indexer.spans import Ent, SpanIndex, overlaps, replace
 
@@ -533,8 +539,8 @@ def _country_alias(ent: Ent, words: list[str], t: _AliasTables) -> Ent | None:
     """ "Libertarian Party" -> the document's one "US Libertarian Party"; "Australia Liberal
     Party" -> its "Australian Liberal Party" (one entity under several values: a body named
     with and without the country that opens its name, or with that country written two ways)."""
-    if ent.facet != "actor" or ent.label != "ORG" or ent.fixed:
-        return None
+    if not t.qualified or ent.facet != "actor" or ent.label != "ORG" or ent.fixed:
+        return None  # most documents name no body with its country: no lookups then
     found = _country_and_rest(words, t.country_of)
     full = t.qualified.get((found[1] if found else " ".join(words)).casefold())
     return _adopt(ent, full, "alias-country") if full is not None and full.value != ent.value else None
@@ -545,14 +551,14 @@ _COUNTRY_WORDS = 3
 
 
 def _country_and_rest(words: list[str], country_of) -> tuple[str, str] | None:
-    """(country, the rest of the name) for a name opened by a country or its demonym and
-    going on in two capitalised words or more ("US Libertarian Party", "Australian Liberal
-    Party"); None for other names ("Christian Democratic Party", "Iowa Democratic Party")."""
+    """(the country's qualifier, the rest of the name) for a name opened by a country or its
+    demonym (`names.nation_qualifier`: "U.S.", "American" -> "US") and going on in two
+    capitalised words or more ("US Libertarian Party", "Australian Liberal Party"); None for
+    other names ("Christian Democratic Party", "Iowa Democratic Party")."""
     for n in range(1, min(_COUNTRY_WORDS, len(words) - 2) + 1):
-        written = " ".join(words[:n])
-        country = country_of(written) or country_for_demonym(written)
-        if country and all(w[:1].isupper() for w in words[n:]):
-            return country, " ".join(words[n:])
+        qualifier = nation_qualifier(" ".join(words[:n]), country_of)
+        if qualifier and all(w[:1].isupper() for w in words[n:]):
+            return qualifier, " ".join(words[n:])
     return None
 
 
@@ -570,10 +576,11 @@ def country_qualified_targets(ents: list[Ent], country_of) -> dict[str, Ent]:
 
 
 def _by_country(found: list[tuple[Ent, tuple[str, str] | None]]) -> dict[str, dict[str, Ent]]:
-    """The rest of each organisation's name opened by a country -> country -> its first actor."""
+    """The rest of each organisation's name opened by a country -> the country's qualifier ->
+    its first actor."""
     by_rest: dict[str, dict[str, Ent]] = {}
-    for ent, (country, rest) in [(e, q) for e, q in found if q and e.label == "ORG"]:
-        by_rest.setdefault(rest.casefold(), {}).setdefault(country, ent)
+    for ent, (qualifier, rest) in [(e, q) for e, q in found if q and e.label == "ORG"]:
+        by_rest.setdefault(rest.casefold(), {}).setdefault(qualifier, ent)
     return by_rest
 
 

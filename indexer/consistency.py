@@ -33,7 +33,7 @@ from indexer.phrases import (
     THE_BEFORE,
     sentence_initial,
 )
-from indexer.roles import apposed_role
+from indexer.roles import after_title, apposed_role
 from indexer.rule_data import (
     alternation,
     alternation_of,
@@ -320,7 +320,7 @@ def _actor_is_place(ent: Ent, text: str, gazetteer: Gazetteer, persons: set[str]
 
 def _known_person(ent: Ent, text: str, persons: set[str]) -> bool:
     """A PERSON span the document names as a person elsewhere or after a person's title."""
-    return ent.label == "PERSON" and (ent.text in persons or person_title_before(text, ent.start))
+    return ent.label == "PERSON" and (ent.text in persons or after_title(text, ent.start))
 
 
 #: a lower-case "the" right before a name (a running "the", not "The" opening a sentence)
@@ -687,19 +687,7 @@ def _person_tagged_a_place(ent: Ent, gazetteer: Gazetteer, text: str) -> bool:
     """A title inside a place-tagged span ("PM Modi") or right before it ("President-elect
     Prabowo Subianto") makes it a person."""
     return _titled_place_span(ent, gazetteer) \
-        or (person_title_before(text, ent.start) and _person_shaped(ent.text))
-
-
-#: a person's title right before a name ("President-elect Prabowo Subianto", "President Ho
-#: Chi Minh"): no place's name follows one (data `person_titles_before_names`)
-_PERSON_TITLE_BEFORE = re.compile(r"(?<![\w.-])(?:" + alternation("person_titles_before_names")
-                                  + r")[ \t]+$")
-
-
-def person_title_before(text: str, start: int) -> bool:
-    """Class 2 the other way (people made places): a person's title ends right before
-    `start`."""
-    return bool(_PERSON_TITLE_BEFORE.search(text, max(0, start - 20), start))
+        or (after_title(text, ent.start) and _person_shaped(ent.text))
 
 
 def _titled_place_span(ent: Ent, gazetteer: Gazetteer) -> bool:

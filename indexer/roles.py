@@ -484,7 +484,7 @@ def titled_names(text: str, ents: list[Ent]) -> list[Ent]:
     found = []
     for cap in _CAPITALISED.finditer(text):
         start = _initials_start(text, cap.start())
-        name = _NAME_AFTER_TITLE.match(text, start) if _after_title(text, start) else None
+        name = _NAME_AFTER_TITLE.match(text, start) if after_title(text, start) else None
         if name and not taken.overlaps_range(start, name.end()) and _name_words_only(name[0]):
             found.append(Ent(start, name.end(), name[0], "PERSON", rule="titled-name"))
     return found
@@ -501,11 +501,13 @@ def _initials_start(text: str, start: int) -> int:
     return initials.start() if initials else start
 
 
-def _after_title(text: str, start: int) -> bool:
-    """The word before `start` (then a blank) is a title or honorific."""
+def after_title(text: str, start: int) -> bool:
+    """The word before `start` (then a blank) is a title or honorific, maybe one still to be
+    taken up ("President-elect")."""
     before = text[max(0, start - 24):start]
     words = before.split()
-    return before[-1:].isspace() and bool(words) and words[-1].lower() in _TITLE_FORMS
+    return before[-1:].isspace() and bool(words) \
+        and words[-1].lower().removesuffix("-elect") in _TITLE_FORMS
 
 
 def _name_words_only(name: str) -> bool:
