@@ -147,7 +147,7 @@ def _strip_ends(span: str, left: int, right: int) -> tuple[int, int]:
 
 
 def _skip_leading_words(span: str, left: int, right: int) -> int:
-    """Start after a determiner, "the" words and a sentence opener."""
+    """Start after a determiner, "the" words, a sentence opener and a lower-case modifier."""
     first = _FIRST_WORD.match(span[left:right])
     if first and first.group(1).lower() in DETERMINERS:
         left += first.end()
@@ -155,7 +155,23 @@ def _skip_leading_words(span: str, left: int, right: int) -> int:
         lead = pattern.match(span[left:right])
         if lead:
             left += lead.end()
-    return left
+    return left + _lower_modifier_length(span[left:right])
+
+
+#: a lower-case word the model took into a name before its capitalised words
+_LOWER_LEAD = re.compile(r"([a-z]{4,})\s+(?=[A-Z])")
+#: lower-case words that do open names: particles ("van Gogh", "al-Qaeda", "dela Vega") and
+#: compass words, which make a region of a place ("northeast Nigeria")
+_KEPT_LOWER_LEADS = frozenset(word_list("name_particles") + word_list("place_particles")
+                              + word_list("compass_words"))
+
+
+def _lower_modifier_length(span: str) -> int:
+    """Class 3 (non-names): the length of a lower-case adjective the model took into a name
+    ("paramilitary People's Armed Police", "national Constitution Party", "united Germany"),
+    0 when the span opens otherwise or with a word names open with."""
+    lead = _LOWER_LEAD.match(span)
+    return lead.end() if lead and lead.group(1) not in _KEPT_LOWER_LEADS else 0
 
 
 def _cut_trailing_words(span: str, left: int, right: int) -> int:

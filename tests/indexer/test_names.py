@@ -38,6 +38,15 @@ def trimmed(text: str) -> str:
     ("Syria’s", "Syria"),
     ("The U.S.", "U.S."),
     ("Raqqah\n\nThe Syrian Democratic Forces", "Raqqah"),
+    # a lower-case adjective the model took into a name (class 3); particles and compass
+    # words do open names
+    ("paramilitary People's Armed Police", "People's Armed Police"),
+    ("the national Constitution Party", "Constitution Party"),
+    ("united Germany", "Germany"),
+    ("dela Vega", "dela Vega"),
+    ("van Gogh", "van Gogh"),
+    ("northeast Nigeria", "northeast Nigeria"),
+    ("al Qaeda", "al Qaeda"),
     ("\n\nAleppo", "Aleppo"),
     ("(HTS)", "HTS"),
     ("a new Government", "new Government"),
