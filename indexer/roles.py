@@ -40,6 +40,8 @@ def role_before(text: str, ent: Ent) -> str | None:
     words = text[max(line_start, ent.start - 60):ent.start].split() + ent.text.split()
     name_words = len((ent.value or "").split())
     role = _trailing_titles(words[:len(words) - name_words])
+    while role and role[-1].lower() in _HONORIFICS:
+        role.pop()  # "Foreign Minister Dr AK Abdul Momen": the role is "Foreign Minister"
     if not role or all(w.lower() in NOT_BARE_ROLES for w in role):
         return None
     return " ".join(role)
@@ -82,8 +84,9 @@ def _complemented_role(text: str, ent: Ent) -> str | None:
 
 #: "the Special Envoy of the Secretary-General for Yemen, " right before a name: "the", title
 #: words, maybe a complement opened by "of", "for", "to" or "on", a comma, and maybe the
-#: name's own title ("The Chairman of ECOWAS, President Muhammadu Buhari")
-_ROLE_SET_OFF_BEFORE = re.compile(r"\b[Tt]he ((?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*)"
+#: name's own title ("The Chairman of ECOWAS, President Muhammadu Buhari"); an office that is
+#: itself a complement is no role set off ("Office of the Mayor, Scott Teruya")
+_ROLE_SET_OFF_BEFORE = re.compile(r"(?<!of )\b[Tt]he ((?:[A-Z][\w.-]* ){0,3}[A-Z][\w.-]*)"
                                   r"(?: (?:of|for|to|on) [^,.;\n]{1,60})?,\s+"
                                   r"(?:[A-Z][a-z]*\.?\s+){0,2}$")
 #: ", the Special Envoy" right after a name
@@ -122,20 +125,22 @@ def people_by_role(text: str, ents: list[Ent], set_off: bool = True) -> dict[str
     """Role -> the one person value the document names with it (roles given to several
     people are left out); set_off: also the roles set off by a comma (`apposed_role`)."""
     holders: dict[str, set[str]] = {}
-    for ent in ents:
-        if ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1:
-            for role in _roles_of(text, ent, set_off):
-                holders.setdefault(role, set()).add(ent.value)
+    for ent in filter(_named_in_full, ents):
+        for role in _roles_of(text, ent, set_off):
+            holders.setdefault(role, set()).add(ent.value)
     return {role: next(iter(people)) for role, people in holders.items() if len(people) == 1}
 
 
 def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """ "the Foreign Secretary" as a mention of the one person the document names with that
-    role; no name follows it and no other name's span covers it (a span no rule made a name
+    role, written in capitals or in lower case when it ends in an office's noun ("the prime
+    minister" of "Prime Minister Scott Morrison"; not "the vice presidential nominee"); no name follows it and no other name's span covers it (a span no rule made a name
     may: the model's PERSON "Chairperson")."""
     roles = _with_abbreviations(people_by_role(text, ents))
     if not roles:
         return []
+    roles |= {role.lower(): person for role, person in roles.items()
+              if role.split()[-1].lower() in _OFFICE_NOUNS}
     taken = SpanIndex([e for e in ents if e.facet is not None])  # not the model's "Chairperson"
     found = []
     for match in re.finditer(rf"\b[Tt]he\s+(?:new\s+)?({alternation_of(roles)})\b(?!\s+[A-Z]|\s+of\b|[-'’])", text):
@@ -192,6 +197,7 @@ class _Office(NamedTuple):
     titles: list[str]
     value: str
     generic: bool
+    place: str = ""
 
 
 def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
@@ -204,10 +210,11 @@ def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
     Liberia") is no mention; an unqualified "the Prime Minister" could be any country's and
     stays no value; a role some named person holds in the document is that person's
     (`bare_role_mentions`)."""
-    offices = _unheld_offices(text, ents)
+    offices = _qualified_offices(text, ents)
     if not offices:
         return []
-    own = _holders(text, offices, ents)
+    offices, own = _unheld_offices(text, ents, offices)
+    own |= _holders(text, offices, ents)
     by_text = {office.text: own[office.start] for office in offices if office.start in own}
     mentions = [Ent(office.start, office.start + len(office.text), office.text, "PERSON",
                     facet="actor", value=value, rule="office", fixed=True)
@@ -270,16 +277,59 @@ def _person_before(text: str, start: int, people_by_end: dict[int, str]) -> str 
     return people_by_end.get(gap.start()) if gap else None
 
 
-def _unheld_offices(text: str, ents: list[Ent]) -> list[_Office]:
-    """The qualified offices written as their holder ("the ... said"), whose role no person
-    named in the document holds."""
-    offices = _qualified_offices(text, ents)
-    if not offices:
-        return []
-    held = {tuple(role.lower().split()[-2:])
-            for role in people_by_role(text, ents, set_off=False)}
+def _unheld_offices(text: str, ents: list[Ent],
+                   offices: list[_Office]) -> tuple[list[_Office], dict[int, str]]:
+    """The qualified offices written as their holder ("the ... said") whose role no person
+    named in the document holds, and those a person holds with the same country (office's
+    start -> that person: "the Afghan president" of "Afghan President Ashraf Ghani",
+    "Japan's foreign minister" of "Japan's Foreign Minister Fumio Kishida"); an office whose
+    role is held with no country or another's stays no value."""
+    held = {_role_key(role.split()) for role in people_by_role(text, ents, set_off=False)}
+    national = _national_holders(text, ents) if held else {}
+    holders = {office.start: person for office in offices
+               if not office.generic
+               and (person := national.get((_role_key(office.titles), office.place)))}
     return [office for office in offices
-            if tuple(w.lower() for w in office.titles[-2:]) not in held]
+            if _role_key(office.titles) not in held or office.start in holders], holders
+
+
+def _role_key(titles: list[str]) -> tuple[str, ...]:
+    """A role's last two title words in lower case: what says two roles are one."""
+    return tuple(w.lower() for w in titles[-2:])
+
+
+#: a country's adjective or a place's possessive right before a role ("Afghan President",
+#: "Japan's Foreign Minister")
+_NATION_BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)|([A-Z][\w.]*(?: [A-Z][\w.]*)?)['’]s)\s+$")
+
+
+def _national_holders(text: str, ents: list[Ent]) -> dict[tuple[tuple[str, ...], str], str]:
+    """(a role's key, its country) -> the one person the document names with that role
+    written after the country's adjective or a place's possessive ("Afghan President Ashraf
+    Ghani": (("president",), "Afghanistan"))."""
+    places = {e.end: e.value or e.text for e in ents if e.facet == "place"}
+    holders: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    for ent in filter(_named_in_full, ents):
+        role = role_before(text, ent)
+        nation = _nation_before_role(text, ent, role, places) if role else None
+        if nation:
+            holders.setdefault((_role_key(role.split()), nation), set()).add(ent.value)
+    return {key: next(iter(people)) for key, people in holders.items() if len(people) == 1}
+
+
+def _named_in_full(ent: Ent) -> bool:
+    """A person's span whose value has more than one word (a role's holder)."""
+    return ent.facet == "actor" and ent.label == "PERSON" and len((ent.value or "").split()) > 1
+
+
+def _nation_before_role(text: str, ent: Ent, role: str, places: dict[int, str]) -> str | None:
+    """The country whose adjective, or the place whose possessive, is written right before
+    the role in front of a person's name, or None."""
+    at = text.rfind(role, max(0, ent.start - 80), ent.end)
+    nation = _NATION_BEFORE.search(text, max(0, at - 40), at) if at > 0 else None
+    if not nation:
+        return None
+    return country_for_demonym(nation[1]) if nation[1] else places.get(nation.end(2))
 
 
 def _qualified_offices(text: str, ents: list[Ent]) -> list[_Office]:
@@ -318,7 +368,7 @@ def _national_offices(text: str) -> list[_Office]:
             if country and titles and _office_titles(titles):
                 found.append(_Office(match.start(1), match[1], titles,
                                      _office_value(titles, country),
-                                     names_the_office(text, match)))
+                                     names_the_office(text, match), country))
     return found
 
 
@@ -340,7 +390,7 @@ def _possessed_offices(text: str, places: list[Ent]) -> list[_Office]:
             found.append(_Office(place.start, text[place.start:match.end(1)], titles,
                                  _office_value(titles, place.value or place.text),
                                  _office_around(text, the.start() if the else place.start,
-                                                match.end())))
+                                                match.end()), place.value or place.text))
     return found
 
 

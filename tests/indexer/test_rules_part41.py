@@ -1,0 +1,47 @@
+"""Rules of the forty-first part of issue 10, each on spacy.blank("en") with an entity ruler
+standing in for the model: role mentions tied to the one person the document names with
+that role (class 6) when written in lower case, after the holder's country, or after a role
+that an honorific followed."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import entities
+from tests.indexer.test_rules import classified
+
+
+def _role_links(text: str, patterns: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_offices(ctx, entities.rule_roles(ctx, ents))
+    return [(e.text, e.value) for e in out if e.rule in ("role", "office")]
+
+
+@pytest.mark.parametrize(("text", "patterns", "links"), [
+    # a role written in lower case, ending in an office's noun
+    ("President Ann Roe spoke on Monday. Later the president said she was pleased.",
+     [("PERSON", "Ann Roe")], [("president", "Ann Roe")]),
+    # an honorific between the role and the name is no part of the role
+    ("Foreign Minister Dr Ali Kefi sent a letter. In it, the Foreign Minister said so.",
+     [("PERSON", "Ali Kefi")], [("Foreign Minister", "Ali Kefi")]),
+    # the holder's country before the office, as an adjective or a possessive
+    ("Talks were held with Syrian President Ali Kefi. Later the Syrian president left, and "
+     "the Iraqi president stayed.", [("PERSON", "Ali Kefi")],
+     [("Syrian president", "Ali Kefi")]),
+    ("Syria's Foreign Minister Ali Kefi said so. Later Syria's foreign minister left.",
+     [("GPE", "Syria"), ("PERSON", "Ali Kefi")], [("Syria's foreign minister", "Ali Kefi")]),
+])
+def test_a_role_mention_is_the_one_person_the_document_names_with_it(text, patterns, links):
+    assert _role_links(text, patterns) == links
+
+
+@pytest.mark.parametrize("text", [
+    # a lower-case role that ends in no office's noun: "deputy" of "the deputy leader"
+    "Deputy Ann Roe spoke. The deputy leader left.",
+    # an office that is the complement of another body is no role set off before a name
+    "They sued the Office of the Mayor, Ann Roe, and the county. The mayor did not reply.",
+    # the role held with no country: another country's office stays no one's
+    "President Ann Roe spoke. The Syrian president left.",
+])
+def test_role_mentions_in_lower_case_never_guess(text):
+    assert _role_links(text, [("PERSON", "Ann Roe")]) == []
