@@ -259,6 +259,7 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
     if missed:
         ents = sorted([*ents, *missed], key=lambda e: e.start)
     out = list(ents)
+    phrases: list[Ent] = []
     for i, ent in enumerate(ents):
         phrase = _group_phrase(text, ent, ents, gazetteer)
         if phrase is None:
@@ -266,11 +267,13 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         span, demonym, head = phrase
         out += _groups(span, f"{demonym} {head}", gazetteer)
         out[i] = _as_modifier(ent)
+        phrases.append(span)
         people = head.split()[-1].lower() in _PEOPLE_HEADS  # the value's head, maybe modified
         for j, item, name in _listed_modifiers(text, ents, i, gazetteer, people):
             out += _groups(item, f"{name} {head}", gazetteer)
             out[j] = _as_modifier(item)
-    return out
+    return [e for e in out if not any(_unnamed_inside(e, span) for span in phrases)] \
+        if phrases else out
 
 
 #: collectives of craft, which name no actor (data `craft_collectives`)
@@ -314,10 +317,17 @@ def _group_phrase(text: str, ent: Ent, ents: list[Ent],
     if not demonym:
         return None
     span = Ent(ent.start, match.end(), text[ent.start:match.end()], "ORG")
-    if any(overlaps(span, other) for other in ents if other is not ent) \
-            or _no_group_there(text, match, ent, ents):
+    if any(overlaps(span, other) and not _unnamed_inside(other, span)
+           for other in ents if other is not ent) or _no_group_there(text, match, ent, ents):
         return None
     return (span, *_group_name(match, ent, gazetteer, demonym))
+
+
+def _unnamed_inside(other: Ent, span: Ent) -> bool:
+    """A lower-case span no rule made a name, inside a group phrase: the model's ORG
+    "senate" of "Brazil's senate" is the phrase's noun, no entity it would cross."""
+    return other.facet is None and other.text.islower() \
+        and span.start <= other.start and other.end <= span.end
 
 
 def _no_group_there(text: str, match: re.Match, ent: Ent, ents: list[Ent]) -> bool:

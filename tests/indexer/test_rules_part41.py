@@ -45,3 +45,20 @@ def test_a_role_mention_is_the_one_person_the_document_names_with_it(text, patte
 ])
 def test_role_mentions_in_lower_case_never_guess(text):
     assert _role_links(text, [("PERSON", "Ann Roe")]) == []
+
+
+@pytest.mark.parametrize(("text", "patterns", "value"), [
+    # a country's court, congress, central bank or electoral commission in lower case is its
+    # institution, one value with the capitalised form
+    ("Syria's congress voted to remove him.", [("GPE", "Syria")], "Syrian Congress"),
+    ("The Syrian electoral commission announced results.", [("NORP", "Syrian")],
+     "Syrian Electoral Commission"),
+    # the model's lower-case ORG inside the phrase crosses nothing
+    ("Syria's supreme court annulled the vote.", [("GPE", "Syria"), ("ORG", "supreme court")],
+     "Syrian Supreme Court"),
+])
+def test_a_countrys_institution_in_lower_case_is_an_actor(text, patterns, value):
+    ctx, ents = classified(text, patterns)
+    out = entities.rule_group_actors(ctx, ents)
+    assert [(e.value, e.rule) for e in out if e.facet == "actor"] == [(value, "group")]
+    assert not any(e.text == "supreme court" for e in out)
