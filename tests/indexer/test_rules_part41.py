@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import entities
-from tests.indexer.test_rules import classified
+from tests.indexer.test_rules import classified, facets
 
 
 def _role_links(text: str, patterns: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -62,3 +62,14 @@ def test_a_countrys_institution_in_lower_case_is_an_actor(text, patterns, value)
     out = entities.rule_group_actors(ctx, ents)
     assert [(e.value, e.rule) for e in out if e.facet == "actor"] == [(value, "group")]
     assert not any(e.text == "supreme court" for e in out)
+
+
+@pytest.mark.parametrize("text", [
+    "The fighters operate in the area's Zorbany forest.",
+    "The Zorbany swamps flooded.",
+])
+def test_a_natural_features_noun_after_a_name_makes_it_a_place(text):
+    # class 2: "Boni forest" tagged an organisation; a lower-case feature noun after a name
+    # makes it a place (data `place_cue_after`)
+    ctx, ents = classified(text, [("ORG", "Zorbany")])
+    assert ("Zorbany", "place") in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
