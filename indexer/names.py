@@ -158,8 +158,9 @@ def _skip_leading_words(span: str, left: int, right: int) -> int:
     return left + _lower_modifier_length(span[left:right])
 
 
-#: a lower-case word the model took into a name before its capitalised words
-_LOWER_LEAD = re.compile(r"([a-z]{4,})\s+(?=[A-Z])")
+#: a lower-case word the model took into a name before its capitalised words, maybe with a
+#: dash after it ("nations-- Mali")
+_LOWER_LEAD = re.compile(r"([a-z]{4,})(?:--|[–—])?\s+(?=[A-Z])")
 #: lower-case words that do open names: particles ("van Gogh", "al-Qaeda", "dela Vega") and
 #: compass words, which make a region of a place ("northeast Nigeria")
 _KEPT_LOWER_LEADS = frozenset(word_list("name_particles") + word_list("place_particles")
@@ -168,7 +169,8 @@ _KEPT_LOWER_LEADS = frozenset(word_list("name_particles") + word_list("place_par
 
 def _lower_modifier_length(span: str) -> int:
     """Class 3 (non-names): the length of a lower-case adjective the model took into a name
-    ("paramilitary People's Armed Police", "national Constitution Party", "united Germany"),
+    ("paramilitary People's Armed Police", "national Constitution Party", "united Germany",
+    "nations-- Mali"),
     0 when the span opens otherwise or with a word names open with."""
     lead = _LOWER_LEAD.match(span)
     return lead.end() if lead and lead.group(1) not in _KEPT_LOWER_LEADS else 0

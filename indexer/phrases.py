@@ -536,20 +536,29 @@ _ORG_ENDINGS = body_endings()
 
 
 def hyphenated_places(ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
-    """ "Baghdad-Erbil" (often an ORG to the model) is two place mentions when both are places."""
+    """ "Baghdad-Erbil" (often an ORG to the model) is two place mentions when both are places;
+    class 3, "Tajik-Kyrgyz" (tagged a person in "the Tajik-Kyrgyz border") is two nations'
+    adjectives, no name."""
     out = []
     for ent in ents:
         parts = ent.text.split("-")
-        if ent.fixed or len(parts) != 2 or not all(p[:1].isupper() for p in parts) \
-                or not all(gazetteer.lookup(p) for p in parts):
+        if ent.fixed or len(parts) != 2 or not all(p[:1].isupper() for p in parts):
             out.append(ent)
-            continue
-        second = ent.start + len(parts[0]) + 1
-        out += [Ent(ent.start, second - 1, parts[0], "GPE", facet="place", rule="hyphenated",
-                    fixed=True),
-                Ent(second, ent.end, parts[1], "GPE", facet="place", rule="hyphenated",
-                    fixed=True)]
+        elif all(map(is_demonym, parts)):
+            out.append(replace(ent, facet=None, value=None, rule="hyphenated", fixed=True))
+        elif not all(gazetteer.lookup(p) for p in parts):
+            out.append(ent)
+        else:
+            out += _two_places(ent, parts)
     return out
+
+
+def _two_places(ent: Ent, parts: list[str]) -> list[Ent]:
+    """The two place mentions of "Baghdad-Erbil"."""
+    second = ent.start + len(parts[0]) + 1
+    return [Ent(ent.start, second - 1, parts[0], "GPE", facet="place", rule="hyphenated",
+                fixed=True),
+            Ent(second, ent.end, parts[1], "GPE", facet="place", rule="hyphenated", fixed=True)]
 
 
 #: two names in one span: "Crete and Cyprus", "Kelly and Baroni", "Prohibition Party, Reform
@@ -1158,8 +1167,20 @@ def _large_enough(text: str, start: int, place: Place) -> bool:
     """A city large enough for its name alone to be the place, or a town the sentence puts
     something in ("assailants in Timbuktu", "near Tessalit")."""
     return place.population >= CONFIDENT_CITY_POPULATION or (
-        place.population >= LOCATED_TOWN_POPULATION
-        and bool(STRONG_LOCATIVE.search(text, max(0, start - 25), start)))
+        place.population >= LOCATED_TOWN_POPULATION and _located(text, start))
+
+
+def _located(text: str, start: int) -> bool:
+    """A strong locative right before `start`, or before a list of names that ends there
+    ("in Douenza and Timbuktu": class 2, a listed town missed)."""
+    for _ in range(4):  # up to four names listed before
+        if STRONG_LOCATIVE.search(text, max(0, start - 25), start):
+            return True
+        listed = _LIST_BEFORE.search(text, max(0, start - 60), start)
+        if listed is None:
+            return False
+        start = listed.start()
+    return False
 
 
 #: last words of an administrative division's name ("the Dogua Tembien District")

@@ -43,6 +43,7 @@ def trimmed(text: str) -> str:
     ("paramilitary People's Armed Police", "People's Armed Police"),
     ("the national Constitution Party", "Constitution Party"),
     ("united Germany", "Germany"),
+    ("nations-- Mali", "Mali"),
     ("dela Vega", "dela Vega"),
     ("van Gogh", "van Gogh"),
     ("northeast Nigeria", "northeast Nigeria"),

@@ -73,3 +73,35 @@ def test_a_natural_features_noun_after_a_name_makes_it_a_place(text):
     # makes it a place (data `place_cue_after`)
     ctx, ents = classified(text, [("ORG", "Zorbany")])
     assert ("Zorbany", "place") in [(t, f) for t, f, _ in facets(entities.rule_place_cues(ctx, ents))]
+
+
+def test_two_nations_adjectives_joined_by_a_hyphen_are_no_name():
+    # class 3: "the Tajik-Kyrgyz border", "Tajik-Kyrgyz" tagged a person
+    ctx, ents = classified("An incident on the Syrian-Iraqi border.", [("PERSON", "Syrian-Iraqi")])
+    assert [(e.text, e.facet) for e in entities.rule_hyphenated(ctx, ents)] == [
+        ("Syrian-Iraqi", None)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # class 2: "in the centre of Honiara", tagged a person
+    ("Buildings burned in the centre of Zorbany on Friday.", True),
+    # "a centre of <people> trade" names no place
+    ("It was a centre of Zorbany trade.", False),
+])
+def test_the_centre_of_a_name_is_a_place(text, place):
+    ctx, ents = classified(text, [("PERSON", "Zorbany")])
+    found = ("Zorbany", "place") in [(t, f) for t, f, _ in
+                                     facets(entities.rule_place_cues(ctx, ents))]
+    assert found is place
+
+
+def test_a_town_listed_after_a_locative_is_found_by_the_gazetteer_scan():
+    # class 2: "in Douenza and Timbuktu", Timbuktu missed by the model (the test gazetteer's
+    # Saraqib is a town of 34,000: found after a locative only)
+    found = []
+    for text in ("Attacks took place in Aleppo and Saraqib last week.",
+                 "Attacks hit Aleppo and Saraqib last week."):
+        ctx, ents = classified(text, [("GPE", "Aleppo")])
+        found.append(("Saraqib", "place") in [(t, f) for t, f, _ in
+                                              facets(entities.rule_missed_places(ctx, ents))])
+    assert found == [True, False]
