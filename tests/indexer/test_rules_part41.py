@@ -105,3 +105,18 @@ def test_a_town_listed_after_a_locative_is_found_by_the_gazetteer_scan():
         found.append(("Saraqib", "place") in [(t, f) for t, f, _ in
                                               facets(entities.rule_missed_places(ctx, ents))])
     assert found == [True, False]
+
+
+def test_a_town_after_a_results_noun_with_a_score_is_a_club():
+    # class 2 (places as actors): "a 5-0 thrashing of West Ham"
+    text = "City opened their season with a 5-0 thrashing of Idlib on Saturday."
+    ctx, ents = classified(text, [("GPE", "Idlib")])
+    assert [(e.text, e.facet) for e in entities.rule_sports_clubs(ctx, ents)] == [
+        ("Idlib", "actor")]
+
+
+@pytest.mark.parametrize("word", ["Dad", "Mum", "Grandma"])
+def test_a_kinship_word_is_no_name(word):
+    # class 3: "the RFS people who got my Dad out"
+    ctx, ents = classified(f"They got my {word} out of the house.", [("PERSON", word)])
+    assert [e.facet for e in ents if e.text == word] == [None]
