@@ -354,10 +354,12 @@ def _division(place: Place | None) -> Place | None:
 
 def _county_forms(name: str, kind: str) -> set[str]:
     """ "County Meath", "Co Meath", "Co. Meath": how Irish and British writers name a county
-    (never its bare name, which a person's often is: Kerry, Clare)."""
+    (never its bare name, which a person's often is: Kerry, Clare), and the bare name of a
+    shire, which no person's is (class 2, places missed: "Gloucestershire")."""
     if "ounty" not in kind:
         return set()
-    return {f"{prefix} {name}" for prefix in COUNTY_PREFIXES}
+    bare = {name} if name.endswith("shire") else set()
+    return bare | {f"{prefix} {name}" for prefix in COUNTY_PREFIXES}
 
 
 def county_form(name: str) -> str:

@@ -331,7 +331,8 @@ def test_a_three_letter_state_before_a_lower_case_state_is_a_place():
 @pytest.mark.parametrize(("name", "county"), [
     ("County Meath", "Meath"), ("Co Meath", "Meath"), ("Co. Meath", "Meath"),
     ("County Kerry", "Kerry"), ("Co Donegal", "Donegal"),
-    ("Kerry", None), ("Clare", None)])  # a bare county's name is a person's as often
+    ("Kerry", None), ("Clare", None),  # a bare county's name is a person's as often
+    ("Gloucestershire", "Gloucestershire")])  # but never a shire's (class 2, places missed)
 def test_irish_and_british_counties_are_known_by_their_county_forms(name, county):
     place = default_gazetteer().lookup(name)
     found = place.name if place is not None and place.kind == "province" else None

@@ -120,3 +120,25 @@ def test_a_kinship_word_is_no_name(word):
     # class 3: "the RFS people who got my Dad out"
     ctx, ents = classified(f"They got my {word} out of the house.", [("PERSON", word)])
     assert [e.facet for e in ents if e.text == word] == [None]
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    # class 3: an adjective of doubt opening a sentence is no part of the name after it
+    ("Suspected Boko Haram", "Boko Haram"),
+    ("Alleged ISIS", "ISIS"),
+])
+def test_an_adjective_of_doubt_before_a_name_is_cut(span, name):
+    from indexer.names import trim_span
+    start, end = trim_span(span, 0, len(span))
+    assert span[start:end] == name
+
+
+def test_a_lower_case_portfolio_ministry_and_its_capitalised_form_are_one_value():
+    # one entity, one value: "Egypt's antiquities ministry" and "Egypt's Antiquities Ministry"
+    values = set()
+    for text, patterns in (("Syria's antiquities ministry said so.", [("GPE", "Syria")]),
+                           ("Syria's Antiquities Ministry said so.",
+                            [("GPE", "Syria"), ("ORG", "Syria's Antiquities Ministry")])):
+        ctx, ents = classified(text, patterns)
+        values |= {e.value for e in entities.rule_ministries(ctx, ents) if e.facet == "actor"}
+    assert values == {"Syrian Antiquities Ministry"}
