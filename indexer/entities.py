@@ -96,6 +96,7 @@ from indexer.phrases import (
     institution_places,
     is_currency,
     missed_places,
+    national_territories,
     operation_names,
     place_cues,
     region_homonyms,
@@ -535,6 +536,11 @@ def rule_numbered_regions(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     whatever the model made of it (a law, a date, a number)."""
     found = numbered_regions(ctx.text)
     return replaced_by(ents, found) if found else ents
+
+
+def rule_national_territories(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places missed): "Lebanese territory", "Syrian airspace" are the country."""
+    return national_territories(ctx.text, ents)
 
 
 def rule_place_cues(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
@@ -1011,6 +1017,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("place-target", rule_targets),
     ("group", rule_group_actors),
     ("group-of", rule_group_of),
+    ("national-territory", rule_national_territories),
     ("local-body", rule_local_bodies),
     ("ministry", rule_ministries),
     ("event", rule_events),

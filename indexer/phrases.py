@@ -276,6 +276,30 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
         if phrases else out
 
 
+#: a nation's adjective, then a noun for its land ("Lebanese territory", "Syrian airspace")
+_TERRITORY_AFTER = re.compile(r"[ \t]+(?:" + alternation("national_territory_nouns") + r")\b(?![-'’])")
+
+
+def national_territories(text: str, ents: list[Ent]) -> list[Ent]:
+    """Class 2 (places missed): "Lebanese territory", "Tajik territory", "Syrian airspace": a
+    nation's adjective and a noun for its land are a mention of the country, a place; not
+    after "the" ("the French territory" is New Caledonia, no mention of France)."""
+    out = [_territory_of(text, ent) for ent in ents]
+    return out if any(a is not b for a, b in zip(out, ents, strict=True)) else ents
+
+
+def _territory_of(text: str, ent: Ent) -> Ent:
+    """The country's place mention over a nationality span and the land's noun after it, or
+    the span as it was."""
+    country = country_for_demonym(ent.text) if not ent.fixed and is_demonym(ent.text) \
+        and not THE_BEFORE.search(text, max(0, ent.start - 6), ent.start) else None
+    land = _TERRITORY_AFTER.match(text, ent.end) if country else None
+    if land is None:
+        return ent
+    return Ent(ent.start, land.end(), text[ent.start:land.end()], "GPE", facet="place",
+               value=country, rule="national-territory", country=country, fixed=True)
+
+
 #: collectives of craft, which name no actor (data `craft_collectives`)
 _CRAFT = frozenset(word_list("craft_collectives"))
 
@@ -1398,7 +1422,8 @@ def _may_place(text: str, known: Ent) -> bool:
     country named inside a body's name ("near RAF Croughton, used by the US Air Force": the
     base is no American one), though a possessive one places ("Mt. Ibu, on Halmahera, ...
     Indonesia's Center for Volcanology said")."""
-    return not _NEIGHBOUR_CUE.search(text, max(0, known.start - 20), known.start) \
+    return known.rule != "national-territory" \
+        and not _NEIGHBOUR_CUE.search(text, max(0, known.start - 20), known.start) \
         and not _BASED_AFTER.match(text, known.end) \
         and (known.rule != "place-in-name" or text.startswith(("'s", "’s"), known.end))
 

@@ -142,3 +142,26 @@ def test_a_lower_case_portfolio_ministry_and_its_capitalised_form_are_one_value(
         ctx, ents = classified(text, patterns)
         values |= {e.value for e in entities.rule_ministries(ctx, ents) if e.facet == "actor"}
     assert values == {"Syrian Antiquities Ministry"}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # class 2: a nation's adjective and a noun for its land are the country, a place
+    ("Jets violated Syrian airspace and Lebanese territory.",
+     [("Syrian airspace", "Syria"), ("Lebanese territory", "Lebanon")]),
+    # "the French territory" is a territory France holds, no mention of France
+    ("After the Syrian territory was rattled, talks began.", []),
+])
+def test_a_nations_land_named_by_its_adjective_is_the_country(text, places):
+    ctx, ents = classified(text, [("NORP", "Syrian"), ("NORP", "Lebanese")])
+    out = entities.rule_national_territories(ctx, ents)
+    assert [(e.text, e.value) for e in out if e.facet == "place"] == places
+
+
+def test_a_nations_land_places_nothing_else_in_its_sentence():
+    # class 4: "the base near Uri was attacked from Pakistani territory": Uri is not in Pakistan
+    text = "A base near Zorbany was attacked from Iraqi territory."
+    ctx, ents = classified(text, [("GPE", "Zorbany"), ("NORP", "Iraqi")])
+    ents = entities.rule_national_territories(ctx, ents)
+    out = entities.rule_countries(ctx, ents)
+    assert [(e.text, e.country) for e in out if e.facet == "place"] == [
+        ("Zorbany", None), ("Iraqi territory", "Iraq")]
