@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import entities
+from indexer.spans import replace
 from tests.indexer.test_rules import classified, facets
 
 
@@ -165,3 +166,28 @@ def test_a_nations_land_places_nothing_else_in_its_sentence():
     out = entities.rule_countries(ctx, ents)
     assert [(e.text, e.country) for e in out if e.facet == "place"] == [
         ("Zorbany", None), ("Iraqi territory", "Iraq")]
+
+
+@pytest.mark.parametrize("text", [
+    # class 2: an apposition after "the" with a possessive, or after a place's possessive
+    "Forces shelled Zorbany, the region's capital, and other towns.",
+    "Missiles hit Zorbany, Syria's second-largest city, and a school.",
+])
+def test_a_name_set_off_before_a_possessives_city_or_capital_is_a_place(text):
+    ctx, ents = classified(text, [("PERSON", "Zorbany"), ("GPE", "Syria")])
+    assert ("Zorbany", "place") in [(t, f) for t, f, _ in
+                                    facets(entities.rule_place_cues(ctx, ents))]
+
+
+def test_a_known_place_after_a_visit_to_is_a_place():
+    # class 2: "our recent visit to Mackay", tagged an organisation
+    ctx, ents = classified("Our recent visit to Idlib was useful.", [("ORG", "Idlib")])
+    ents = [replace(e, facet="actor", fixed=False, rule="model") for e in ents]
+    assert [(e.text, e.facet) for e in entities.rule_targets(ctx, ents)] == [("Idlib", "place")]
+
+
+def test_a_one_word_work_of_art_the_gazetteer_knows_is_scanned_as_a_place():
+    # class 2: "to peak in Gloucestershire tomorrow", the model's WORK_OF_ART
+    ctx, ents = classified("The river will peak in Idlib tomorrow.", [("WORK_OF_ART", "Idlib")])
+    assert ("Idlib", "place") in [(t, f) for t, f, _ in
+                                  facets(entities.rule_missed_places(ctx, ents))]
