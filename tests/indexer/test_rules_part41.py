@@ -191,3 +191,16 @@ def test_a_one_word_work_of_art_the_gazetteer_knows_is_scanned_as_a_place():
     ctx, ents = classified("The river will peak in Idlib tomorrow.", [("WORK_OF_ART", "Idlib")])
     assert ("Idlib", "place") in [(t, f) for t, f, _ in
                                   facets(entities.rule_missed_places(ctx, ents))]
+
+
+def test_a_name_led_by_a_partys_noun_in_another_language_is_an_actor():
+    # class 2 the other way: "the Parti Québécois", tagged a facility
+    ctx, ents = classified("Voters backed the Parti Zorbanais on Monday.", [("FAC", "Parti Zorbanais")])
+    assert [(e.text, e.facet) for e in ents] == [("Parti Zorbanais", "actor")]
+
+
+def test_a_road_junctions_noun_after_a_name_makes_it_a_place():
+    # class 2: "the Sam Nujoma interchange", tagged a person
+    ctx, ents = classified("Traffic stopped at the Zorbany interchange.", [("PERSON", "Zorbany")])
+    assert ("Zorbany", "place") in [(t, f) for t, f, _ in
+                                    facets(entities.rule_place_cues(ctx, ents))]
