@@ -631,8 +631,9 @@ def _org_noun_before(text: str, ent: Ent) -> bool:
 
 def _organisation(ent: Ent) -> bool:
     """A name that ends like an organisation's ("Boeing Company"), opens with a party's noun
-    in another language ("Parti Québécois"), is about an organisation before its complement ("Center for Advanced Study", "Bank of England"; not a landmark
-    named after one, "Bank of America Stadium"), or is a web domain."""
+    in another language ("Parti Québécois"), is about an organisation before its complement
+    ("Center for Advanced Study", "Bank of England"; not a landmark named after one, "Bank of
+    America Stadium"), or is a web domain."""
     words = ent.text.split()
     if len(words) > 1 and (words[-1] in ORG_ENDINGS or words[0] in _PARTY_LEADS
                            or _headed_by_organisation(words)):

@@ -170,8 +170,7 @@ _KEPT_LOWER_LEADS = frozenset(word_list("name_particles") + word_list("place_par
 def _lower_modifier_length(span: str) -> int:
     """Class 3 (non-names): the length of a lower-case adjective the model took into a name
     ("paramilitary People's Armed Police", "national Constitution Party", "united Germany",
-    "nations-- Mali"),
-    0 when the span opens otherwise or with a word names open with."""
+    "nations-- Mali"), 0 when the span opens otherwise or with a word names open with."""
     lead = _LOWER_LEAD.match(span)
     return lead.end() if lead and lead.group(1) not in _KEPT_LOWER_LEADS else 0
 

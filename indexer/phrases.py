@@ -279,7 +279,8 @@ def group_actors(text: str, ents: list[Ent], gazetteer: Gazetteer) -> list[Ent]:
 
 
 #: a nation's adjective, then a noun for its land ("Lebanese territory", "Syrian airspace")
-_TERRITORY_AFTER = re.compile(r"[ \t]+(?:" + alternation("national_territory_nouns") + r")\b(?![-'’])")
+_TERRITORY_AFTER = re.compile(r"[ \t]+(?:" + alternation("national_territory_nouns")
+                              + r")\b(?![-'’])")
 
 
 def national_territories(text: str, ents: list[Ent]) -> list[Ent]:
@@ -1109,8 +1110,13 @@ def _cover(ents: list[Ent]) -> SpanIndex:
     a facet ("beat Central African Republic 2-1", the model's "Central African") and the
     one-word works of art it gave none ("to peak in Gloucestershire", the model's
     WORK_OF_ART)."""
-    return SpanIndex([e for e in ents if e.facet is not None
-                      or not (e.label == "NORP" or (e.label == "WORK_OF_ART" and " " not in e.text))])
+    return SpanIndex([e for e in ents if e.facet is not None or not _hides_no_place(e)])
+
+
+def _hides_no_place(ent: Ent) -> bool:
+    """A span with no facet the scan may look through: a nationality word, or a one-word work
+    of art."""
+    return ent.label == "NORP" or (ent.label == "WORK_OF_ART" and " " not in ent.text)
 
 
 def _scanned_name(text: str, match: re.Match) -> tuple[int, str]:

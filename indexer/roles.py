@@ -134,8 +134,9 @@ def people_by_role(text: str, ents: list[Ent], set_off: bool = True) -> dict[str
 def bare_role_mentions(text: str, ents: list[Ent]) -> list[Ent]:
     """ "the Foreign Secretary" as a mention of the one person the document names with that
     role, written in capitals or in lower case when it ends in an office's noun ("the prime
-    minister" of "Prime Minister Scott Morrison"; not "the vice presidential nominee"); no name follows it and no other name's span covers it (a span no rule made a name
-    may: the model's PERSON "Chairperson")."""
+    minister" of "Prime Minister Scott Morrison"; not "the vice presidential nominee"); no
+    name follows it and no other name's span covers it (a span no rule made a name may: the
+    model's PERSON "Chairperson")."""
     roles = _with_abbreviations(people_by_role(text, ents))
     if not roles:
         return []
@@ -213,7 +214,7 @@ def unnamed_offices(text: str, ents: list[Ent]) -> list[Ent]:
     offices = _qualified_offices(text, ents)
     if not offices:
         return []
-    offices, own = _unheld_offices(text, ents, offices)
+    offices, own = _offices_with_values(text, ents, offices)
     own |= _holders(text, offices, ents)
     by_text = {office.text: own[office.start] for office in offices if office.start in own}
     mentions = [Ent(office.start, office.start + len(office.text), office.text, "PERSON",
@@ -277,8 +278,8 @@ def _person_before(text: str, start: int, people_by_end: dict[int, str]) -> str 
     return people_by_end.get(gap.start()) if gap else None
 
 
-def _unheld_offices(text: str, ents: list[Ent],
-                   offices: list[_Office]) -> tuple[list[_Office], dict[int, str]]:
+def _offices_with_values(text: str, ents: list[Ent],
+                         offices: list[_Office]) -> tuple[list[_Office], dict[int, str]]:
     """The qualified offices written as their holder ("the ... said") whose role no person
     named in the document holds, and those a person holds with the same country (office's
     start -> that person: "the Afghan president" of "Afghan President Ashraf Ghani",
